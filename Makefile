@@ -1,0 +1,41 @@
+# KPI Monitor. Quick start: `make run` (dashboard with demo data) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint fmt install clean bench
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	KPI_DATABASE_URL=$${KPI_DATABASE_URL:-sqlite:///data/kpi.db} $(BIN)/kpi serve --port $(PORT) --demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+lint: $(STAMP)
+	$(BIN)/ruff check kpi loaders schemas dashboard reports tests benchmarks
+	$(BIN)/ruff format --check kpi loaders schemas dashboard reports tests benchmarks
+	$(BIN)/mypy
+	@! grep -rnE "^(import|from) (streamlit|altair)" kpi loaders schemas || \
+		(echo "kpi/, loaders/ and schemas/ must not import streamlit or altair" && exit 1)
+
+fmt: $(STAMP)
+	$(BIN)/ruff format kpi loaders schemas dashboard reports tests benchmarks
+	$(BIN)/ruff check --fix kpi loaders schemas dashboard reports tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/progress.py
+	$(BIN)/python benchmarks/dashboard.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Streamlit dashboard: pages lay out what the core computes; charts are pure functions."""

@@ -1,0 +1,1 @@
+"""The `kpi` command line: a thin shell over the library."""

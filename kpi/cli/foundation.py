@@ -1,0 +1,163 @@
+"""`kpi serve`, `db upgrade`, `demo`, `units import`, `catalogue`, `export`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress
+from rich.table import Table
+
+from kpi.cli.shell import catalogue, console, fail, one_line_errors, settings, storage
+from kpi.demo import clear_demo, load_demo, seed_demo_if_empty
+from kpi.exports import to_csv_bytes, write_export
+from kpi.storage.repository import export_frame, upsert_units
+from kpi.units import UnitError, parse_units
+
+APP_PATH = Path(__file__).resolve().parents[2] / "dashboard" / "streamlit_app.py"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class CatalogueFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@one_line_errors
+def serve(
+    port: Annotated[int, typer.Option(help="Cổng HTTP.")] = 8501,
+    demo: Annotated[bool, typer.Option(help="Nạp dữ liệu minh họa nếu CSDL trống.")] = False,
+    host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe.")] = "127.0.0.1",
+) -> None:
+    """Chạy bảng điều khiển (dashboard) Streamlit."""
+    store = storage()
+    if demo and seed_demo_if_empty(store, catalogue()):
+        console.print("Đã nạp dữ liệu minh họa.")
+    max_mb = settings().max_upload_mb
+    from streamlit.web import cli as st_cli
+
+    sys.argv = [
+        "streamlit",
+        "run",
+        str(APP_PATH),
+        "--server.port",
+        str(port),
+        "--server.address",
+        host,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.maxUploadSize",
+        str(max_mb),
+        "--server.enableXsrfProtection",
+        "true",
+    ]
+    os.environ.setdefault("KPI_DATABASE_URL", settings().database_url)
+    sys.exit(st_cli.main())
+
+
+@one_line_errors
+def db_upgrade() -> None:
+    """Tạo hoặc nâng cấp CSDL lên phiên bản mới nhất, nạp danh mục và cây đơn vị."""
+    store = storage()
+    console.print(f"CSDL đã ở phiên bản mới nhất ({store.dialect}).")
+
+
+@one_line_errors
+def demo(
+    clear: Annotated[bool, typer.Option(help="Xóa mọi dữ liệu minh họa.")] = False,
+) -> None:
+    """Nạp dữ liệu minh họa (hoặc xóa chúng với --clear)."""
+    store = storage()
+    if clear:
+        removed = clear_demo(store)
+        console.print(f"Đã xóa {removed} bản ghi minh họa.")
+        return
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("Đang nạp dữ liệu minh họa", total=1.0)
+        written = load_demo(store, catalogue(), progress=lambda f: bar.update(task, completed=f))
+    console.print(f"Đã nạp {written} số liệu minh họa.")
+
+
+@one_line_errors
+def units_import(
+    file: Annotated[Path, typer.Argument(help="Tệp CSV với các cột code,name,parent.")],
+) -> None:
+    """Thêm hoặc cập nhật đơn vị báo cáo từ tệp CSV."""
+    if not file.is_file():
+        fail(f"không tìm thấy tệp {file}", 2)
+    try:
+        units = parse_units(file.read_text(encoding="utf-8-sig"))
+        added, updated = upsert_units(storage(), units, actor="cli")
+    except UnitError as exc:
+        fail(str(exc))
+    console.print(f"Đơn vị: thêm {added}, cập nhật {updated}.")
+
+
+@one_line_errors
+def show_catalogue(
+    fmt: Annotated[CatalogueFormat, typer.Option("--format")] = CatalogueFormat.table,
+) -> None:
+    """In danh mục 16 chỉ tiêu của Phụ lục I."""
+    cat = catalogue()
+    if fmt is CatalogueFormat.json:
+        rows = [
+            {
+                "code": i.code,
+                "group": i.group,
+                "name_vi": i.name_vi,
+                "name_en": i.name_en,
+                "unit": i.unit,
+                "comparator": i.comparator.value,
+                "target": i.target,
+                "target_period": str(i.target_period),
+                "lead_units": i.lead_units,
+                "coordinating_units": i.coordinating_units,
+            }
+            for i in cat
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table("Mã", "Chỉ tiêu", "Mục tiêu 2030", "Đơn vị chủ trì")
+    for i in cat:
+        table.add_row(i.code, i.short_name_vi, f"{i.comparator.value} {i.target:g}%", i.lead_units)
+    console.print(table)
+
+
+@one_line_errors
+def export(
+    out: Annotated[Path | None, typer.Option(help="Tệp đích; bỏ trống để in ra màn hình.")] = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.csv,
+) -> None:
+    """Xuất số liệu hiện hành (bản sửa mới nhất)."""
+    frame = export_frame(storage())
+    if out is None:
+        if fmt is ExportFormat.xlsx:
+            fail("định dạng xlsx cần --out FILE")
+        sys.stdout.write(to_csv_bytes(frame).decode("utf-8-sig"))
+        return
+    write_export(frame, out, fmt.value)
+    console.print(f"Đã ghi {len(frame)} dòng vào {out}.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    app.command("demo")(demo)
+    app.command("catalogue")(show_catalogue)
+    app.command("export")(export)
+    db = typer.Typer(help="Quản trị CSDL.", no_args_is_help=True)
+    db.command("upgrade")(db_upgrade)
+    app.add_typer(db, name="db")
+    units = typer.Typer(help="Đơn vị báo cáo.", no_args_is_help=True)
+    units.command("import")(units_import)
+    app.add_typer(units, name="units")

@@ -1,0 +1,25 @@
+"""Entry point of the `kpi` console script."""
+
+from __future__ import annotations
+
+import typer
+
+from kpi.cli import foundation, report, status, upload, users
+
+app = typer.Typer(
+    name="kpi",
+    help="KPI Monitor: chỉ tiêu chuyển đổi số Phụ lục I (Nghị quyết 71/NQ-CP) đến năm 2030.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+for module in (foundation, upload, status, report, users):
+    module.register(app)
+
+
+def run() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -1,0 +1,71 @@
+"""What every command needs: settings, the storage (built once), the catalogue, errors."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+import typer
+from rich.console import Console
+
+from kpi.catalogue import Catalogue, load_catalogue
+from kpi.settings import Settings, load_settings
+from kpi.storage import Storage, open_storage
+from kpi.storage.repository import ensure_seeded
+from kpi.units import load_default_units
+
+console = Console()
+err_console = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class CliError(Exception):
+    """A failure to report in one line, with an exit code."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    raise CliError(message, code)
+
+
+@functools.cache
+def settings() -> Settings:
+    return load_settings()
+
+
+@functools.cache
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@functools.cache
+def storage() -> Storage:
+    """Migrated and seeded with the catalogue and unit tree, on first use."""
+    store = open_storage(settings().database_url)
+    ensure_seeded(store, catalogue(), load_default_units())
+    return store
+
+
+def one_line_errors(func: F) -> F:
+    """Turn any failure into a one-line message and a non-zero exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except CliError as exc:
+            err_console.print(f"[red]Lỗi:[/red] {exc}", highlight=False)
+            sys.exit(exc.code)
+        except Exception as exc:  # the CLI never shows a traceback
+            message = " ".join(str(exc).split()) or type(exc).__name__
+            err_console.print(f"[red]Lỗi:[/red] {type(exc).__name__}: {message}", highlight=False)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,10 @@
+"""`kpi` commands: users (being built)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the app."""
+    del app

@@ -1,0 +1,131 @@
+"""Deterministic, labelled demo data: plausible trajectories for every indicator.
+
+Each indicator is given a pace ratio against the path its 2030 target needs, so
+the demo shows every status: achieved, on track, needs acceleration, off target
+and one deteriorating series. Every row is marked `is_demo`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from kpi.canonical import content_hash
+from kpi.catalogue import Catalogue
+from kpi.periods import TARGET_PERIOD, Quarter, current_quarter, quarter_range
+from kpi.storage import Storage
+from kpi.storage.repository import clear_demo, has_measurements
+from kpi.storage.writes import UploadMeta, commit_upload
+
+DEMO_ACTOR = "demo@kpi.local"
+FIRST = Quarter(2024, 1)
+SEED = 71
+UNITS = ("VPB", "TTCNTT", "CVTLT", "CNCC", "VCCVC", "VCCHC")
+# indicator -> (start value, pace ratio vs the required pace); ratio None = reaches target.
+PROFILES: dict[str, tuple[float, float | None]] = {
+    "1.1": (42.0, 0.45),
+    "1.2": (55.0, 1.15),
+    "1.3": (48.0, 0.8),
+    "1.4": (40.0, 1.0),
+    "1.5": (20.0, 0.3),
+    "1.6": (35.0, 0.75),
+    "1.7": (22.0, 1.25),
+    "1.8": (24.0, None),
+    "1.9": (60.0, 0.85),
+    "1.10": (58.0, 1.05),
+    "1.11": (90.0, None),
+    "1.12": (70.0, -0.5),
+    "1.13": (15.0, 0.4),
+    "1.14": (25.0, 1.0),
+    "1.15": (45.0, 1.3),
+    "2": (62.0, 0.7),
+}
+STALE_UNIT = "VCCHC"  # reports late: no figure for the last quarters
+
+
+def _series_values(start: float, ratio: float | None, target: float, n: int) -> np.ndarray:
+    years = np.arange(n) / 4
+    span = (TARGET_PERIOD - FIRST) / 4
+    if ratio is None:  # reaches the target within the first two years
+        return np.minimum(start + (target + 3 - start) * years / 2.0, 100.0)
+    if ratio < 0:  # rose above the target's path once, now falling
+        peak = target + 4
+        up = start + (peak - start) * np.minimum(years / 0.75, 1.0)
+        return np.where(years <= 0.75, up, peak + ratio * 6 * (years - 0.75))
+    pace = ratio * (target - start) / span
+    return start + pace * years
+
+
+def demo_frame(catalogue: Catalogue, today: dt.date | None = None) -> pd.DataFrame:
+    """The demo figures as a canonical frame with counts, from 2024-Q1 to the current quarter."""
+    rng = np.random.default_rng(SEED)
+    periods = quarter_range(FIRST, current_quarter(today))
+    parts = []
+    for indicator in catalogue:
+        start, ratio = PROFILES.get(indicator.code, (40.0, 0.9))
+        base = _series_values(start, ratio, indicator.target, len(periods))
+        for unit in UNITS:
+            offset = rng.normal(0, 2.5)
+            noise = rng.normal(0, 0.6, len(periods))
+            values = np.clip(base + offset + noise, 0.5, 100.0)
+            denominator = rng.integers(300, 4000) + np.arange(len(periods)) * rng.integers(0, 20)
+            numerator = np.minimum(np.round(values / 100 * denominator), denominator)
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "indicator_code": indicator.code,
+                        "unit_code": unit,
+                        "period": [str(p) for p in periods],
+                        "numerator": numerator.astype(float),
+                        "denominator": denominator.astype(float),
+                    }
+                )
+            )
+    frame = pd.concat(parts, ignore_index=True)
+    frame["value"] = (100 * frame["numerator"] / frame["denominator"]).round(2)
+    frame["note"] = None
+    last_two = {str(p) for p in periods[-2:]}
+    stale = (frame["unit_code"] == STALE_UNIT) & frame["period"].isin(last_two)
+    return frame[~stale].reset_index(drop=True)
+
+
+def load_demo(
+    storage: Storage,
+    catalogue: Catalogue,
+    today: dt.date | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> int:
+    """Load the demo quarter by quarter, as officers would; returns rows written."""
+    frame = demo_frame(catalogue, today)
+    written = 0
+    periods = sorted(frame["period"].unique(), key=lambda p: Quarter(int(p[:4]), int(p[-1])))
+    for n, period in enumerate(periods, start=1):
+        part = frame[frame["period"] == period].reset_index(drop=True)
+        digest = content_hash(part)
+        meta = UploadMeta(
+            file_name=f"minh-hoa-{period}.csv",
+            sha256=digest,
+            size_bytes=0,
+            content_hash=digest,
+            note="Dữ liệu minh họa",
+            is_demo=True,
+        )
+        result = commit_upload(storage, part, actor=DEMO_ACTOR, meta=meta)
+        written += result.rows_new + result.rows_changed
+        if progress:
+            progress(n / len(periods))
+    return written
+
+
+def seed_demo_if_empty(storage: Storage, catalogue: Catalogue) -> bool:
+    """Used by `kpi serve --demo` and `make run`: seed only an empty database."""
+    if has_measurements(storage):
+        return False
+    load_demo(storage, catalogue)
+    return True
+
+
+__all__ = ["DEMO_ACTOR", "clear_demo", "demo_frame", "load_demo", "seed_demo_if_empty"]

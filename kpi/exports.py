@@ -1,0 +1,51 @@
+"""Exports that spreadsheets can open safely: text never runs as a formula."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+
+DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: object) -> object:
+    """Prefix text that a spreadsheet would evaluate; leave numbers and blanks alone."""
+    if isinstance(value, str) and value.startswith(DANGEROUS_PREFIXES):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(safe_text)
+    return out
+
+
+def _naive_datetimes(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if isinstance(out[column].dtype, pd.DatetimeTZDtype):
+            out[column] = out[column].dt.tz_convert("UTC").dt.tz_localize(None)
+    return out
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV for Excel: UTF-8 with BOM, formula-safe text."""
+    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        _naive_datetimes(safe_frame(frame)).to_excel(writer, index=False, sheet_name=sheet)
+    return buffer.getvalue()
+
+
+def write_export(frame: pd.DataFrame, out: Path, fmt: str) -> None:
+    data = to_xlsx_bytes(frame) if fmt == "xlsx" else to_csv_bytes(frame)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)

@@ -1,0 +1,105 @@
+"""One frozen Settings object, read once by the shell (CLI or dashboard).
+
+Each setting is read from the environment variable named in SETTINGS_HELP, then
+from the `[kpi]` table of `.streamlit/secrets.toml`, then its default. Every
+setting is documented in the README; a test checks that.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+DEFAULT_DB_PATH = Path("data") / "kpi.db"
+
+# env var -> (field, help). The README's settings table must list every env var.
+SETTINGS_HELP: dict[str, tuple[str, str]] = {
+    "KPI_DATABASE_URL": ("database_url", "SQLAlchemy URL; default sqlite:///data/kpi.db"),
+    "KPI_ENV": ("env", "development (default) or production"),
+    "KPI_OUTLIER_THRESHOLD_PP": (
+        "outlier_threshold_pp",
+        "change vs previous quarter that needs a confirmation, points (20)",
+    ),
+    "KPI_DEADLINE_DAYS": (
+        "deadline_days",
+        "days after a quarter ends before a report is late (15)",
+    ),
+    "KPI_MAX_UPLOAD_MB": ("max_upload_mb", "largest upload accepted, MB (20)"),
+    "KPI_MAX_ROWS": ("max_rows", "most data rows accepted in one file (200000)"),
+    "KPI_ADMIN_CONTACT": ("admin_contact", "who to ask for access, shown to unknown users"),
+    "KPI_DEFAULT_LANG": ("default_lang", "vi (default) or en"),
+}
+
+
+class SettingsError(ValueError):
+    """A setting with a value we cannot use."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    database_url: str = f"sqlite:///{DEFAULT_DB_PATH.as_posix()}"
+    env: str = "development"
+    outlier_threshold_pp: float = 20.0
+    deadline_days: int = 15
+    max_upload_mb: int = 20
+    max_rows: int = 200_000
+    admin_contact: str = "Trung tâm Công nghệ Thông tin - Bộ Nội vụ"
+    default_lang: str = "vi"
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def _coerce(name: str, raw: Any, default: Any) -> Any:
+    try:
+        if isinstance(default, bool):
+            return str(raw).lower() in {"1", "true", "yes", "on"}
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+    except ValueError as exc:
+        raise SettingsError(f"thiết lập {name}='{raw}' không hợp lệ") from exc
+    return str(raw)
+
+
+def read_secrets(path: Path) -> Mapping[str, Any]:
+    """The `[kpi]` table of a secrets.toml, or nothing."""
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        table = tomllib.load(handle).get("kpi", {})
+    return table if isinstance(table, dict) else {}
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, secrets_path: Path | None = None
+) -> Settings:
+    environ = os.environ if environ is None else environ
+    secrets = read_secrets(secrets_path or Path(".streamlit") / "secrets.toml")
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for env_name, (field, _help) in SETTINGS_HELP.items():
+        default = getattr(defaults, field)
+        raw = environ.get(env_name, secrets.get(field))
+        if raw not in (None, ""):
+            values[field] = _coerce(env_name, raw, default)
+    settings = Settings(**values)
+    if settings.env not in {"development", "production"}:
+        raise SettingsError("KPI_ENV phải là development hoặc production")
+    if settings.default_lang not in {"vi", "en"}:
+        raise SettingsError("KPI_DEFAULT_LANG phải là vi hoặc en")
+    return settings
+
+
+def field_names() -> list[str]:
+    return [f.name for f in fields(Settings)]

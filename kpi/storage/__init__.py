@@ -1,0 +1,33 @@
+"""Storage: the only package that imports SQLAlchemy.
+
+The shell builds one `Storage` with `open_storage(url)` and passes it in.
+"""
+
+from kpi.storage.engine import Storage, StorageBusyError, open_storage, retrying
+from kpi.storage.models import (
+    AuditEntry,
+    Base,
+    CurrentValue,
+    IndicatorRecord,
+    Measurement,
+    UnitRecord,
+    Upload,
+    User,
+    UserUnit,
+)
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "CurrentValue",
+    "IndicatorRecord",
+    "Measurement",
+    "Storage",
+    "StorageBusyError",
+    "UnitRecord",
+    "Upload",
+    "User",
+    "UserUnit",
+    "open_storage",
+    "retrying",
+]

@@ -1,0 +1,150 @@
+"""Engine, sessions and migrations. Nothing here runs at import time."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+WRITE_OPTION = "kpi_write"
+RETRYABLE_PG_CODES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock not available
+
+
+class StorageBusyError(RuntimeError):
+    """The database stayed busy or locked after every retry."""
+
+
+@dataclass(frozen=True)
+class Storage:
+    """One engine and its two session factories: reads, and writes that lock early."""
+
+    engine: Engine
+    read: sessionmaker[Session]
+    write: sessionmaker[Session]
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self.read() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any error."""
+        session = self.write()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_listeners(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the lock up front: a read that upgrades can fail with SQLITE_BUSY.
+        immediate = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _normalise_url(url: str) -> str:
+    parsed = make_url(url)
+    if parsed.drivername in {"postgresql", "postgres"}:
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.drivername.startswith("sqlite") and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    return parsed.render_as_string(hide_password=False)
+
+
+def open_storage(url: str, *, upgrade: bool = True, echo: bool = False) -> Storage:
+    """Build the engine once (in the shell) and, by default, migrate to head."""
+    url = _normalise_url(url)
+    kwargs: dict[str, Any] = {"echo": echo}
+    if url.startswith("postgresql"):
+        kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=5)
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        _sqlite_listeners(engine)
+        log.info("SQLite %s", sqlite3.sqlite_version)
+    writer = engine.execution_options(**{WRITE_OPTION: True})
+    storage = Storage(
+        engine=engine,
+        read=sessionmaker(engine, expire_on_commit=False),
+        write=sessionmaker(writer, expire_on_commit=False),
+    )
+    if upgrade:
+        upgrade_to_head(storage)
+    return storage
+
+
+def alembic_config(storage: Storage) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = storage.engine
+    return config
+
+
+def upgrade_to_head(storage: Storage) -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(storage), "head")
+
+
+def is_retryable(exc: BaseException) -> bool:
+    if isinstance(exc, OperationalError):
+        text = str(exc.orig).lower() if exc.orig else str(exc).lower()
+        if "locked" in text or "busy" in text:
+            return True
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        return getattr(exc.orig, "sqlstate", None) in RETRYABLE_PG_CODES
+    return False
+
+
+def retrying(work: Callable[[], T], attempts: int = 5, base_delay: float = 0.2) -> T:
+    """Run a whole unit of work again when the database is busy; then give up clearly."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return work()
+        except DBAPIError as exc:
+            if not is_retryable(exc):
+                raise
+            if attempt == attempts:
+                raise StorageBusyError(
+                    f"Cơ sở dữ liệu đang bận, đã thử {attempts} lần; vui lòng thử lại sau."
+                ) from exc
+            log.warning("database busy (attempt %d/%d): %s", attempt, attempts, exc)
+            time.sleep(base_delay * 2 ** (attempt - 1))
+    raise AssertionError("unreachable")

@@ -1,0 +1,161 @@
+"""Typed ORM models. Every constraint has a name (see NAMING)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class IndicatorRecord(Base):
+    __tablename__ = "indicators"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    group: Mapped[str] = mapped_column("group_code", String(16))
+    name_vi: Mapped[str] = mapped_column(Text)
+    name_en: Mapped[str] = mapped_column(Text)
+    short_name_vi: Mapped[str] = mapped_column(String(200))
+    short_name_en: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(8))
+    comparator: Mapped[str] = mapped_column(String(4))
+    target: Mapped[float] = mapped_column(Float)
+    target_period: Mapped[str] = mapped_column(String(8))
+    period_type: Mapped[str] = mapped_column(String(16))
+    baseline_period: Mapped[str | None] = mapped_column(String(8))
+    lead_units: Mapped[str] = mapped_column(Text)
+    lead_unit_codes: Mapped[str] = mapped_column(Text)
+    coordinating_units: Mapped[str] = mapped_column(Text)
+    coordinating_unit_codes: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class UnitRecord(Base):
+    __tablename__ = "units"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text, index=True)
+    parent_code: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Upload(Base):
+    __tablename__ = "uploads"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    content_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    uploaded_by: Mapped[str] = mapped_column(String(320))
+    uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    rows_total: Mapped[int] = mapped_column(Integer, default=0)
+    rows_new: Mapped[int] = mapped_column(Integer, default=0)
+    rows_changed: Mapped[int] = mapped_column(Integer, default=0)
+    rows_unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Measurement(Base):
+    """Append-only revisions; the current value is the latest revision."""
+
+    __tablename__ = "measurements"
+    __table_args__ = (
+        UniqueConstraint("indicator_code", "unit_code", "period", "revision"),
+        Index("ix_measurements_series", "indicator_code", "unit_code", "period_index"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    indicator_code: Mapped[str] = mapped_column(ForeignKey("indicators.code"))
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    period: Mapped[str] = mapped_column(String(8))
+    period_index: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    numerator: Mapped[float | None] = mapped_column(Float)
+    denominator: Mapped[float | None] = mapped_column(Float)
+    note: Mapped[str | None] = mapped_column(Text)
+    upload_id: Mapped[int | None] = mapped_column(ForeignKey("uploads.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(320))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CurrentValue(Base):
+    """The latest revision per (indicator, unit, period), kept beside the history for fast reads."""
+
+    __tablename__ = "current_values"
+    __table_args__ = (Index("ix_current_values_period", "period_index"),)
+
+    indicator_code: Mapped[str] = mapped_column(ForeignKey("indicators.code"), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), primary_key=True)
+    period: Mapped[str] = mapped_column(String(8), primary_key=True)
+    period_index: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    numerator: Mapped[float | None] = mapped_column(Float)
+    denominator: Mapped[float | None] = mapped_column(Float)
+    revision: Mapped[int] = mapped_column(Integer)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(320), index=True)
+    action: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(32))
+    upload_id: Mapped[int | None] = mapped_column(ForeignKey("uploads.id"))
+    unit_code: Mapped[str | None] = mapped_column(String(32))
+    detail: Mapped[dict[str, object] | None] = mapped_column(JSON)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    sub: Mapped[str | None] = mapped_column(String(320))
+    role: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class UserUnit(Base):
+    __tablename__ = "user_units"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), primary_key=True)

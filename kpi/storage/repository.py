@@ -1,0 +1,327 @@
+"""Reads and small writes: seeding, units, current values, history, audit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from kpi.catalogue import Catalogue, Indicator
+from kpi.storage.engine import Storage
+from kpi.storage.models import (
+    AuditEntry,
+    CurrentValue,
+    IndicatorRecord,
+    Measurement,
+    UnitRecord,
+    Upload,
+)
+from kpi.units import Unit, UnitRegistry, check_tree, fold_name
+
+SYSTEM_ACTOR = "system"
+CURRENT_COLUMNS = [
+    "indicator_code",
+    "unit_code",
+    "period",
+    "period_index",
+    "value",
+    "numerator",
+    "denominator",
+    "revision",
+    "is_demo",
+]
+
+
+def audit(
+    session: Session,
+    actor: str,
+    action: str,
+    outcome: str = "ok",
+    *,
+    upload_id: int | None = None,
+    unit_code: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    session.add(
+        AuditEntry(
+            actor=actor,
+            action=action,
+            outcome=outcome,
+            upload_id=upload_id,
+            unit_code=unit_code,
+            detail=detail,
+        )
+    )
+
+
+def _indicator_record(position: int, ind: Indicator) -> dict[str, Any]:
+    return {
+        "code": ind.code,
+        "group": ind.group,
+        "name_vi": ind.name_vi,
+        "name_en": ind.name_en,
+        "short_name_vi": ind.short_name_vi,
+        "short_name_en": ind.short_name_en,
+        "unit": ind.unit,
+        "comparator": ind.comparator.value,
+        "target": ind.target,
+        "target_period": str(ind.target_period),
+        "period_type": ind.period_type,
+        "baseline_period": str(ind.baseline_period) if ind.baseline_period else None,
+        "lead_units": ind.lead_units,
+        "lead_unit_codes": ";".join(ind.lead_unit_codes),
+        "coordinating_units": ind.coordinating_units,
+        "coordinating_unit_codes": ";".join(ind.coordinating_unit_codes),
+        "position": position,
+    }
+
+
+def sync_catalogue(storage: Storage, catalogue: Catalogue, actor: str = SYSTEM_ACTOR) -> int:
+    """Insert or update every catalogue indicator; returns how many changed."""
+    changed = 0
+    with storage.writing() as session:
+        for position, ind in enumerate(catalogue):
+            wanted = _indicator_record(position, ind)
+            record = session.get(IndicatorRecord, ind.code)
+            if record is None:
+                session.add(IndicatorRecord(**wanted))
+                changed += 1
+            elif any(getattr(record, k) != v for k, v in wanted.items()):
+                for key, value in wanted.items():
+                    setattr(record, key, value)
+                changed += 1
+        if changed:
+            audit(session, actor, "catalogue.sync", detail={"changed": changed})
+    return changed
+
+
+def upsert_units(
+    storage: Storage, units: Sequence[Unit], actor: str = SYSTEM_ACTOR, *, is_demo: bool = False
+) -> tuple[int, int]:
+    """Add or update units (code, name, parent). Returns (added, updated)."""
+    added = updated = 0
+    with storage.writing() as session:
+        existing = {u.code: u for u in session.scalars(select(UnitRecord))}
+        merged = {c: Unit(r.code, r.name, r.parent_code) for c, r in existing.items()}
+        merged.update({u.code: u for u in units})
+        check_tree(merged.values())
+        for unit in _parents_first(units, existing.keys()):
+            record = existing.get(unit.code)
+            if record is None:
+                session.add(
+                    UnitRecord(
+                        code=unit.code,
+                        name=unit.name,
+                        name_key=fold_name(unit.name),
+                        parent_code=unit.parent,
+                        is_demo=is_demo,
+                    )
+                )
+                session.flush()
+                added += 1
+            elif (record.name, record.parent_code) != (unit.name, unit.parent):
+                record.name, record.parent_code = unit.name, unit.parent
+                record.name_key = fold_name(unit.name)
+                updated += 1
+        if added or updated:
+            audit(session, actor, "units.import", detail={"added": added, "updated": updated})
+    return added, updated
+
+
+def _parents_first(units: Sequence[Unit], known: Iterable[str]) -> list[Unit]:
+    placed, ordered, pending = set(known), [], list(units)
+    while pending:
+        ready = [u for u in pending if u.parent is None or u.parent in placed]
+        if not ready:  # parents already validated by check_tree
+            ready = pending
+        for unit in ready:
+            placed.add(unit.code)
+            ordered.append(unit)
+        pending = [u for u in pending if u not in ready]
+    return ordered
+
+
+def ensure_seeded(storage: Storage, catalogue: Catalogue, units: Sequence[Unit]) -> None:
+    """A new database gets the catalogue and the unit tree."""
+    sync_catalogue(storage, catalogue)
+    with storage.reading() as session:
+        have = session.scalar(select(func.count()).select_from(UnitRecord)) or 0
+    if not have:
+        upsert_units(storage, units)
+
+
+def unit_registry(storage: Storage) -> UnitRegistry:
+    with storage.reading() as session:
+        rows = session.scalars(select(UnitRecord)).all()
+    return UnitRegistry(Unit(r.code, r.name, r.parent_code) for r in rows)
+
+
+def current_frame(
+    storage: Storage,
+    *,
+    as_of_index: int | None = None,
+    unit_codes: Sequence[str] | None = None,
+    indicator_codes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Current values (latest revision) as a long frame."""
+    query = select(*[getattr(CurrentValue, c) for c in CURRENT_COLUMNS])
+    if as_of_index is not None:
+        query = query.where(CurrentValue.period_index <= as_of_index)
+    if unit_codes is not None:
+        query = query.where(CurrentValue.unit_code.in_(list(unit_codes)))
+    if indicator_codes is not None:
+        query = query.where(CurrentValue.indicator_code.in_(list(indicator_codes)))
+    with storage.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    frame = pd.DataFrame(rows, columns=CURRENT_COLUMNS)
+    return frame.astype(
+        {
+            "indicator_code": "string",
+            "unit_code": "string",
+            "period": "string",
+            "period_index": "int64",
+            "value": "float64",
+            "numerator": "float64",
+            "denominator": "float64",
+            "revision": "int64",
+            "is_demo": "bool",
+        }
+    )
+
+
+def history_frame(
+    storage: Storage, indicator_code: str | None = None, unit_code: str | None = None
+) -> pd.DataFrame:
+    """Every revision with its upload: who, when, which file."""
+    query = (
+        select(
+            Measurement.indicator_code,
+            Measurement.unit_code,
+            Measurement.period,
+            Measurement.period_index,
+            Measurement.revision,
+            Measurement.value,
+            Measurement.numerator,
+            Measurement.denominator,
+            Measurement.note,
+            Measurement.created_by,
+            Measurement.created_at,
+            Measurement.upload_id,
+            Upload.file_name,
+        )
+        .outerjoin(Upload, Upload.id == Measurement.upload_id)
+        .order_by(
+            Measurement.indicator_code,
+            Measurement.unit_code,
+            Measurement.period_index,
+            Measurement.revision,
+        )
+    )
+    if indicator_code is not None:
+        query = query.where(Measurement.indicator_code == indicator_code)
+    if unit_code is not None:
+        query = query.where(Measurement.unit_code == unit_code)
+    with storage.engine.connect() as conn:
+        result = conn.execute(query)
+        return pd.DataFrame(result.all(), columns=list(result.keys()))
+
+
+EXPORT_COLUMNS = [
+    "indicator_code",
+    "unit_code",
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "note",
+    "revision",
+    "uploaded_by",
+    "uploaded_at",
+]
+
+
+def export_frame(storage: Storage) -> pd.DataFrame:
+    """Current measurements with their provenance, in the export column order."""
+    query = (
+        select(
+            Measurement.indicator_code,
+            Measurement.unit_code,
+            Measurement.period,
+            Measurement.value,
+            Measurement.numerator,
+            Measurement.denominator,
+            Measurement.note,
+            Measurement.revision,
+            Measurement.created_by.label("uploaded_by"),
+            Measurement.created_at.label("uploaded_at"),
+        )
+        .join(
+            CurrentValue,
+            (CurrentValue.indicator_code == Measurement.indicator_code)
+            & (CurrentValue.unit_code == Measurement.unit_code)
+            & (CurrentValue.period == Measurement.period)
+            & (CurrentValue.revision == Measurement.revision),
+        )
+        .join(IndicatorRecord, IndicatorRecord.code == Measurement.indicator_code)
+        .order_by(IndicatorRecord.position, Measurement.unit_code, Measurement.period_index)
+    )
+    with storage.engine.connect() as conn:
+        frame = pd.DataFrame(conn.execute(query).all(), columns=EXPORT_COLUMNS)
+    return frame
+
+
+def uploads_frame(storage: Storage) -> pd.DataFrame:
+    with storage.engine.connect() as conn:
+        rows = [
+            dict(r._mapping)
+            for r in conn.execute(select(*Upload.__table__.columns).order_by(Upload.id))
+        ]
+    return pd.DataFrame(rows)
+
+
+def audit_frame(storage: Storage) -> pd.DataFrame:
+    with storage.engine.connect() as conn:
+        rows = [
+            dict(r._mapping)
+            for r in conn.execute(select(*AuditEntry.__table__.columns).order_by(AuditEntry.id))
+        ]
+    return pd.DataFrame(rows)
+
+
+def has_demo_data(storage: Storage) -> bool:
+    with storage.reading() as session:
+        found = session.scalar(select(CurrentValue.period).where(CurrentValue.is_demo).limit(1))
+    return found is not None
+
+
+def has_measurements(storage: Storage) -> bool:
+    with storage.reading() as session:
+        return session.scalar(select(CurrentValue.period).limit(1)) is not None
+
+
+def data_version(storage: Storage) -> tuple[int, int]:
+    """Changes whenever a commit lands: cache key for the dashboard."""
+    with storage.reading() as session:
+        last_measure = session.scalar(select(func.max(Measurement.id))) or 0
+        last_audit = session.scalar(select(func.max(AuditEntry.id))) or 0
+    return int(last_measure), int(last_audit)
+
+
+def clear_demo(storage: Storage, actor: str = SYSTEM_ACTOR) -> int:
+    """Remove every demo row (values, revisions, uploads, demo units)."""
+    with storage.writing() as session:
+        session.execute(delete(CurrentValue).where(CurrentValue.is_demo))
+        removed = len(session.scalars(select(Measurement.id).where(Measurement.is_demo)).all())
+        session.execute(delete(Measurement).where(Measurement.is_demo))
+        demo_uploads = select(Upload.id).where(Upload.is_demo)
+        # The audit trail stays; it only loses the link to the removed demo upload.
+        session.execute(
+            update(AuditEntry).where(AuditEntry.upload_id.in_(demo_uploads)).values(upload_id=None)
+        )
+        session.execute(delete(Upload).where(Upload.is_demo))
+        session.execute(delete(UnitRecord).where(UnitRecord.is_demo))
+        audit(session, actor, "demo.clear", detail={"measurements": int(removed or 0)})
+    return int(removed or 0)

@@ -1,0 +1,260 @@
+"""The atomic commit of one upload: all rows or none, as new revisions, with audit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from kpi.periods import parse_quarter
+from kpi.storage.engine import Storage, retrying
+from kpi.storage.models import CurrentValue, Measurement, Upload
+from kpi.storage.repository import audit
+
+COMMIT_LOCK_KEY = 71_2030  # pg advisory lock: one upload commit at a time
+CHUNK = 5_000
+Progress = Callable[[float], None]
+VALUE_COLUMNS = ("value", "numerator", "denominator")
+
+
+class ScopeError(PermissionError):
+    """Rows for units outside the acting user's scope; nothing was written."""
+
+    def __init__(self, actor: str, units: list[str]) -> None:
+        super().__init__(f"{actor} không có quyền nhập số liệu cho đơn vị: {', '.join(units)}")
+        self.actor = actor
+        self.units = units
+
+
+@dataclass(frozen=True)
+class UploadMeta:
+    file_name: str
+    sha256: str
+    size_bytes: int
+    content_hash: str
+    note: str | None = None
+    is_demo: bool = False
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    upload_id: int | None
+    rows_new: int
+    rows_changed: int
+    rows_unchanged: int
+    already_imported: bool = False
+    previous_upload_id: int | None = None
+    changed_keys: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _same(a: pd.Series, b: pd.Series) -> pd.Series:
+    both_na = a.isna() & b.isna()
+    close = np.isclose(a.fillna(-1.0), b.fillna(-2.0), rtol=0, atol=1e-9)
+    return both_na | pd.Series(close, index=a.index)
+
+
+def classify_rows(frame: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
+    """Join the file with current values; adds `state` (new/changed/unchanged) and `revision`."""
+    keys = ["indicator_code", "unit_code", "period"]
+    cur = current[[*keys, *VALUE_COLUMNS, "revision"]].rename(
+        columns={c: f"old_{c}" for c in (*VALUE_COLUMNS, "revision")}
+    )
+    merged = frame.merge(cur, on=keys, how="left")
+    is_new = merged["old_revision"].isna()
+    same = pd.Series(True, index=merged.index)
+    for column in VALUE_COLUMNS:
+        same &= _same(merged[column].astype("float64"), merged[f"old_{column}"].astype("float64"))
+    merged["state"] = np.where(is_new, "new", np.where(same, "unchanged", "changed"))
+    merged["revision"] = merged["old_revision"].fillna(0).astype("int64") + 1
+    return merged
+
+
+def _current_for(session: Session, frame: pd.DataFrame) -> pd.DataFrame:
+    periods = sorted(frame["period"].unique().tolist())
+    rows = session.execute(
+        select(
+            CurrentValue.indicator_code,
+            CurrentValue.unit_code,
+            CurrentValue.period,
+            CurrentValue.value,
+            CurrentValue.numerator,
+            CurrentValue.denominator,
+            CurrentValue.revision,
+        ).where(CurrentValue.period.in_(periods))
+    ).all()
+    return pd.DataFrame(
+        rows, columns=["indicator_code", "unit_code", "period", *VALUE_COLUMNS, "revision"]
+    )
+
+
+def _records(rows: pd.DataFrame, extra: dict[str, Any]) -> list[dict[str, Any]]:
+    out = rows[
+        [
+            "indicator_code",
+            "unit_code",
+            "period",
+            "value",
+            "numerator",
+            "denominator",
+            "note",
+            "revision",
+        ]
+    ].copy()
+    out["period_index"] = [parse_quarter(p).index for p in out["period"]]
+    records: list[dict[str, Any]] = [
+        {str(k): v for k, v in row.items()}
+        for row in out.astype(object).where(out.notna(), None).to_dict("records")
+    ]
+    for record in records:
+        record.update(extra)
+    return records
+
+
+def _upsert_current(session: Session, records: list[dict[str, Any]]) -> None:
+    dialect = session.get_bind().dialect.name
+    maker = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    columns = [
+        "indicator_code",
+        "unit_code",
+        "period",
+        "period_index",
+        "value",
+        "numerator",
+        "denominator",
+        "revision",
+        "is_demo",
+    ]
+    stmt = maker(CurrentValue)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["indicator_code", "unit_code", "period"],
+        set_={c: stmt.excluded[c] for c in columns[3:]},
+    )
+    session.execute(stmt, [{c: r[c] for c in columns} for r in records])
+
+
+def _refuse_scope(storage: Storage, actor: str, meta: UploadMeta, units: list[str]) -> None:
+    with storage.writing() as session:
+        upload = _new_upload(session, actor, meta, rows_total=0, outcome="refused_scope")
+        audit(
+            session,
+            actor,
+            "upload.refused",
+            "refused",
+            upload_id=upload.id,
+            detail={"file": meta.file_name, "units_outside_scope": units},
+        )
+
+
+def _new_upload(
+    session: Session, actor: str, meta: UploadMeta, rows_total: int, outcome: str
+) -> Upload:
+    upload = Upload(
+        file_name=meta.file_name,
+        sha256=meta.sha256,
+        content_hash=meta.content_hash,
+        size_bytes=meta.size_bytes,
+        uploaded_by=actor,
+        rows_total=rows_total,
+        outcome=outcome,
+        note=meta.note,
+        is_demo=meta.is_demo,
+    )
+    session.add(upload)
+    session.flush()
+    return upload
+
+
+def _find_previous(session: Session, content_hash: str) -> int | None:
+    return session.scalar(
+        select(Upload.id)
+        .where(Upload.content_hash == content_hash, Upload.outcome == "committed")
+        .limit(1)
+    )
+
+
+def _commit_once(
+    storage: Storage,
+    frame: pd.DataFrame,
+    actor: str,
+    meta: UploadMeta,
+    progress: Progress | None,
+) -> CommitResult:
+    with storage.writing() as session:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": COMMIT_LOCK_KEY})
+        previous = _find_previous(session, meta.content_hash)
+        if previous is not None:
+            return CommitResult(None, 0, 0, len(frame), True, previous)
+        merged = classify_rows(frame, _current_for(session, frame))
+        counts = merged["state"].value_counts()
+        upload = _new_upload(session, actor, meta, len(frame), "committed")
+        upload.rows_new = int(counts.get("new", 0))
+        upload.rows_changed = int(counts.get("changed", 0))
+        upload.rows_unchanged = int(counts.get("unchanged", 0))
+        to_write = merged[merged["state"] != "unchanged"]
+        records = _records(
+            to_write, {"upload_id": upload.id, "created_by": actor, "is_demo": meta.is_demo}
+        )
+        for start in range(0, len(records), CHUNK):
+            chunk = records[start : start + CHUNK]
+            session.execute(insert(Measurement), chunk)
+            _upsert_current(session, chunk)
+            if progress:
+                progress(min(1.0, (start + len(chunk)) / max(len(records), 1)))
+        changed = to_write[to_write["state"] == "changed"]
+        audit(
+            session,
+            actor,
+            "upload.commit",
+            upload_id=upload.id,
+            detail={
+                "file": meta.file_name,
+                "new": upload.rows_new,
+                "changed": upload.rows_changed,
+                "unchanged": upload.rows_unchanged,
+            },
+        )
+        return CommitResult(
+            upload.id,
+            upload.rows_new,
+            upload.rows_changed,
+            upload.rows_unchanged,
+            changed_keys=list(
+                changed[["indicator_code", "unit_code", "period"]].itertuples(
+                    index=False, name=None
+                )
+            ),
+        )
+
+
+def commit_upload(
+    storage: Storage,
+    frame: pd.DataFrame,
+    *,
+    actor: str,
+    meta: UploadMeta,
+    allowed_units: Collection[str] | None = None,
+    progress: Progress | None = None,
+) -> CommitResult:
+    """Commit a validated canonical frame whole, or nothing.
+
+    `allowed_units` is the acting user's write scope (None: no limit). Rows
+    outside it refuse the whole file, and the refusal is audited.
+    """
+    if allowed_units is not None:
+        outside = sorted(set(frame["unit_code"].astype(str)) - set(allowed_units))
+        if outside:
+            _refuse_scope(storage, actor, meta, outside)
+            raise ScopeError(actor, outside)
+    return retrying(lambda: _commit_once(storage, frame, actor, meta, progress))
+
+
+def mark_upload(storage: Storage, upload_id: int, outcome: str) -> None:
+    with storage.writing() as session:
+        session.execute(update(Upload).where(Upload.id == upload_id).values(outcome=outcome))

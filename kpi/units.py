@@ -1,0 +1,132 @@
+"""Reporting units: a tree with the ministry (BNV) at its root."""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+ROOT_CODE = "BNV"
+DATA_FILE = "units.csv"
+
+
+class UnitError(ValueError):
+    """A unit file or reference that breaks the tree's rules."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    code: str
+    name: str
+    parent: str | None
+
+
+def fold_name(text: str) -> str:
+    """Key for matching a unit by name: NFC, trimmed, single spaces, case-folded."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+class UnitRegistry:
+    """Look units up by code or by exact full name; walk the tree."""
+
+    def __init__(self, units: Iterable[Unit]) -> None:
+        self._units = {u.code: u for u in units}
+        self._by_name = {fold_name(u.name): u for u in self._units.values()}
+        self._children: dict[str, list[str]] = {}
+        for unit in self._units.values():
+            if unit.parent:
+                self._children.setdefault(unit.parent, []).append(unit.code)
+
+    def __iter__(self) -> Iterator[Unit]:
+        return iter(self._units.values())
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._units
+
+    def get(self, code: str) -> Unit | None:
+        return self._units.get(code)
+
+    @property
+    def root(self) -> Unit:
+        roots = [u for u in self._units.values() if u.parent is None]
+        return roots[0] if roots else Unit(ROOT_CODE, "Bộ Nội vụ", None)
+
+    def resolve(self, ref: str) -> Unit | None:
+        """A unit by code (exact, then case-insensitive) or by exact full name."""
+        text = unicodedata.normalize("NFC", str(ref)).strip()
+        if text in self._units:
+            return self._units[text]
+        upper = text.upper()
+        if upper in self._units:
+            return self._units[upper]
+        return self._by_name.get(fold_name(text))
+
+    def children(self, code: str) -> list[str]:
+        return list(self._children.get(code, []))
+
+    def descendants(self, code: str) -> list[str]:
+        """Every unit below `code`, depth first."""
+        out: list[str] = []
+        stack = list(reversed(self.children(code)))
+        while stack:
+            current = stack.pop()
+            out.append(current)
+            stack.extend(reversed(self.children(current)))
+        return out
+
+    def leaves_under(self, code: str) -> list[str]:
+        return [c for c in self.descendants(code) if not self._children.get(c)]
+
+
+def parse_units(text: str) -> list[Unit]:
+    """Read `code,name,parent` rows; parents must exist in the file or be given later."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    missing = {"code", "name", "parent"} - set(reader.fieldnames or [])
+    if missing:
+        raise UnitError(f"tệp đơn vị thiếu cột: {', '.join(sorted(missing))}")
+    units: list[Unit] = []
+    for line, row in enumerate(reader, start=2):
+        code = unicodedata.normalize("NFC", (row["code"] or "").strip())
+        name = " ".join(unicodedata.normalize("NFC", row["name"] or "").split())
+        parent = (row["parent"] or "").strip() or None
+        if not code or not name:
+            raise UnitError(f"dòng {line}: thiếu mã hoặc tên đơn vị")
+        if len(code) > 32:
+            raise UnitError(f"dòng {line}: mã đơn vị '{code}' dài quá 32 ký tự")
+        units.append(Unit(code, name, parent))
+    return units
+
+
+def check_tree(units: Iterable[Unit]) -> None:
+    """Every parent exists, there is one root, and no cycles."""
+    by_code = {u.code: u for u in units}
+    roots = [u for u in by_code.values() if u.parent is None]
+    if len(roots) != 1:
+        raise UnitError(f"cây đơn vị phải có đúng một gốc, đang có {len(roots)}")
+    for unit in by_code.values():
+        seen = {unit.code}
+        parent = unit.parent
+        while parent is not None:
+            if parent not in by_code:
+                raise UnitError(f"đơn vị {unit.code}: không có đơn vị cấp trên '{parent}'")
+            if parent in seen:
+                raise UnitError(f"đơn vị {unit.code}: cây đơn vị có vòng lặp")
+            seen.add(parent)
+            parent = by_code[parent].parent
+
+
+def load_default_units(path: Path | None = None) -> list[Unit]:
+    if path is None:
+        text = resources.files("kpi.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    else:
+        text = path.read_text(encoding="utf-8-sig")
+    units = parse_units(text)
+    check_tree(units)
+    return units

@@ -1,0 +1,95 @@
+"""Shared fixtures: a fresh, seeded storage on SQLite always and PostgreSQL when configured.
+
+Set KPI_TEST_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) to run
+every `storage` test on PostgreSQL too. Each run creates its own database and
+drops it afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+
+from kpi.catalogue import Catalogue, load_catalogue
+from kpi.storage import Base, Storage, open_storage
+from kpi.storage.repository import ensure_seeded
+from kpi.units import load_default_units
+
+PG_URL = os.environ.get("KPI_TEST_POSTGRES_URL")
+DATA = Path(__file__).parent / "data"
+ENGINES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Path:
+    path = tmp_path_factory.mktemp("template") / "kpi.db"
+    store = open_storage(f"sqlite:///{path}")
+    ensure_seeded(store, catalogue, load_default_units())
+    store.dispose()
+    return path
+
+
+def _admin_url(url: str) -> str:
+    return make_url(url).set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_url(catalogue: Catalogue) -> Iterator[str]:
+    """A database of our own on the configured server, dropped at the end."""
+    if not PG_URL:
+        pytest.skip("KPI_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped")
+    admin = create_engine(_admin_url(PG_URL), isolation_level="AUTOCOMMIT")
+    name = f"kpi_test_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(_admin_url(PG_URL)).set(database=name).render_as_string(hide_password=False)
+    store = open_storage(url)
+    ensure_seeded(store, catalogue, load_default_units())
+    store.dispose()
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _reset_postgres(store: Storage, catalogue: Catalogue) -> None:
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with store.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    ensure_seeded(store, catalogue, load_default_units())
+
+
+@pytest.fixture(params=ENGINES)
+def storage(
+    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path, catalogue: Catalogue
+) -> Iterator[Storage]:
+    """A migrated storage holding the catalogue and the unit tree, and nothing else."""
+    if request.param == "sqlite":
+        path = tmp_path / "kpi.db"
+        shutil.copy(sqlite_template, path)
+        store = open_storage(f"sqlite:///{path}")
+    else:
+        store = open_storage(request.getfixturevalue("postgres_url"))
+        _reset_postgres(store, catalogue)
+    yield store
+    store.dispose()
+
+
+@pytest.fixture
+def sqlite_storage(tmp_path: Path, sqlite_template: Path) -> Iterator[Storage]:
+    path = tmp_path / "kpi.db"
+    shutil.copy(sqlite_template, path)
+    store = open_storage(f"sqlite:///{path}")
+    yield store
+    store.dispose()
