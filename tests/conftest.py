@@ -93,3 +93,25 @@ def sqlite_storage(tmp_path: Path, sqlite_template: Path) -> Iterator[Storage]:
     store = open_storage(f"sqlite:///{path}")
     yield store
     store.dispose()
+
+
+def reset_cli_caches() -> None:
+    """The CLI builds settings, catalogue and storage once per process; tests start afresh."""
+    from kpi.cli import shell
+
+    for cached in (shell.settings, shell.catalogue):
+        cached.cache_clear()
+    if shell.storage.cache_info().currsize:
+        shell.storage().dispose()
+    shell.storage.cache_clear()
+
+
+@pytest.fixture
+def cli_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Point the `kpi` CLI at a fresh SQLite file in tmp_path; yields its URL."""
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("KPI_DATABASE_URL", url)
+    monkeypatch.chdir(tmp_path)
+    reset_cli_caches()
+    yield url
+    reset_cli_caches()

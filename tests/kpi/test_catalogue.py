@@ -10,14 +10,28 @@ import pytest
 from kpi.catalogue import CatalogueError, Comparator, load_catalogue, parse_catalogue
 from kpi.periods import Quarter
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "phu-luc-i-indicators.csv"
+REFERENCE = (
+    Path(__file__).resolve().parents[3] / "shared" / "reference" / "phu-luc-i-indicators.csv"
+)
 
 # The plan's own numbers (Phụ lục I), pinned here so a typo in the data file fails a test.
 PLAN_TARGETS = {
-    "1.1": (">=", 80), "1.2": ("=", 90), "1.3": ("=", 100), "1.4": ("=", 100),
-    "1.5": ("=", 80), "1.6": ("=", 80), "1.7": ("=", 70), "1.8": (">=", 30),
-    "1.9": ("=", 100), "1.10": ("=", 100), "1.11": ("=", 100), "1.12": ("=", 80),
-    "1.13": ("=", 70), "1.14": ("=", 70), "1.15": (">=", 70), "2": ("=", 100),
+    "1.1": (">=", 80),
+    "1.2": ("=", 90),
+    "1.3": ("=", 100),
+    "1.4": ("=", 100),
+    "1.5": ("=", 80),
+    "1.6": ("=", 80),
+    "1.7": ("=", 70),
+    "1.8": (">=", 30),
+    "1.9": ("=", 100),
+    "1.10": ("=", 100),
+    "1.11": ("=", 100),
+    "1.12": ("=", 80),
+    "1.13": ("=", 70),
+    "1.14": ("=", 70),
+    "1.15": (">=", 70),
+    "2": ("=", 100),
 }
 
 
@@ -55,9 +69,11 @@ def test_matches_reference_transcription() -> None:
 
 
 def _text_with(column: str, value: str) -> str:
-    lines = (Path(__file__).resolve().parents[2] / "kpi" / "data" / "indicators.csv").read_text(
-        encoding="utf-8"
-    ).splitlines()
+    lines = (
+        (Path(__file__).resolve().parents[2] / "kpi" / "data" / "indicators.csv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
     header = lines[0].split(",")
     rows = list(csv.DictReader(lines))
     rows[0][column] = value

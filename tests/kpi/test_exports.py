@@ -11,8 +11,17 @@ from kpi.exports import safe_text, to_csv_bytes, to_xlsx_bytes
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1", "'+1"), ("-2", "'-2"), ("@a", "'@a"),
-     ("\tx", "'\tx"), ("\rx", "'\rx"), ("bình thường", "bình thường"), (12.5, 12.5), (None, None)],
+    [
+        ('=HYPERLINK("x")', '\'=HYPERLINK("x")'),
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@a", "'@a"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("bình thường", "bình thường"),
+        (12.5, 12.5),
+        (None, None),
+    ],
 )
 def test_safe_text(raw: object, expected: object) -> None:
     assert safe_text(raw) == expected

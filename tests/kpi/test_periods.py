@@ -17,8 +17,18 @@ from kpi.periods import (
 
 @pytest.mark.parametrize(
     "text",
-    ["2025-Q3", "2025Q3", "2025-q3", "Q3/2025", "Q3-2025", "Quý 3/2025", "Quý III/2025",
-     "Quý III năm 2025", "quy iii nam 2025", " QUÝ 3 / 2025 "],
+    [
+        "2025-Q3",
+        "2025Q3",
+        "2025-q3",
+        "Q3/2025",
+        "Q3-2025",
+        "Quý 3/2025",
+        "Quý III/2025",
+        "Quý III năm 2025",
+        "quy iii nam 2025",
+        " QUÝ 3 / 2025 ",
+    ],
 )
 def test_every_accepted_form(text: str) -> None:
     assert parse_quarter(text) == Quarter(2025, 3)
@@ -44,8 +54,11 @@ def test_last_ended_quarter() -> None:
 
 @pytest.mark.parametrize(
     ("text", "opening", "closing"),
-    [("2025-H1", "2025-Q1", "2025-Q2"), ("2025-H2", "2025-Q3", "2025-Q4"),
-     ("2025", "2025-Q1", "2025-Q4")],
+    [
+        ("2025-H1", "2025-Q1", "2025-Q2"),
+        ("2025-H2", "2025-Q3", "2025-Q4"),
+        ("2025", "2025-Q1", "2025-Q4"),
+    ],
 )
 def test_report_periods(text: str, opening: str, closing: str) -> None:
     period = parse_report_period(text)

@@ -20,7 +20,7 @@ def test_defaults() -> None:
 
 def test_environment_then_secrets(tmp_path: Path) -> None:
     secrets = tmp_path / "secrets.toml"
-    secrets.write_text('[kpi]\ndeadline_days = 30\nmax_rows = 10\n', encoding="utf-8")
+    secrets.write_text("[kpi]\ndeadline_days = 30\nmax_rows = 10\n", encoding="utf-8")
     settings = load_settings(environ={"KPI_MAX_ROWS": "99"}, secrets_path=secrets)
     assert settings.deadline_days == 30 and settings.max_rows == 99
 

@@ -34,9 +34,14 @@ def test_tree_rules() -> None:
 
 
 def test_descendants_and_leaves() -> None:
-    registry = UnitRegistry([
-        Unit("BNV", "Bộ", None), Unit("HN", "Hà Nội", "BNV"), Unit("X1", "Xã 1", "HN"),
-        Unit("X2", "Xã 2", "HN"), Unit("VPB", "Văn phòng Bộ", "BNV"),
-    ])
+    registry = UnitRegistry(
+        [
+            Unit("BNV", "Bộ", None),
+            Unit("HN", "Hà Nội", "BNV"),
+            Unit("X1", "Xã 1", "HN"),
+            Unit("X2", "Xã 2", "HN"),
+            Unit("VPB", "Văn phòng Bộ", "BNV"),
+        ]
+    )
     assert registry.descendants("BNV") == ["HN", "X1", "X2", "VPB"]
     assert registry.leaves_under("BNV") == ["X1", "X2", "VPB"]
