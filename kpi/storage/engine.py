@@ -78,6 +78,15 @@ def _sqlite_listeners(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _log_sqlite_version() -> None:
+    version = tuple(int(p) for p in sqlite3.sqlite_version.split("."))
+    if (3, 7, 0) <= version < (3, 51, 3):
+        # WAL-reset corruption bug fixed in 3.51.3; rare, needs concurrent checkpoints.
+        log.warning("SQLite %s predates the 3.51.3 WAL fix", sqlite3.sqlite_version)
+    else:
+        log.info("SQLite %s", sqlite3.sqlite_version)
+
+
 def _normalise_url(url: str) -> str:
     parsed = make_url(url)
     if parsed.drivername in {"postgresql", "postgres"}:
@@ -96,7 +105,7 @@ def open_storage(url: str, *, upgrade: bool = True, echo: bool = False) -> Stora
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         _sqlite_listeners(engine)
-        log.info("SQLite %s", sqlite3.sqlite_version)
+        _log_sqlite_version()
     writer = engine.execution_options(**{WRITE_OPTION: True})
     storage = Storage(
         engine=engine,
