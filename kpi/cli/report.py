@@ -1,10 +1,72 @@
-"""`kpi` commands: report (being built)."""
+"""`kpi report`: the plan's 6-month and year-end report as XLSX and/or PDF.
+
+The `reports` package (which renders charts with Altair) is imported inside the
+command, so `kpi/` never imports Altair at module level.
+"""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from kpi.cli.shell import catalogue, console, fail, one_line_errors, settings, storage
+from kpi.periods import PeriodError, parse_report_period
+
+DEFAULT_OUT = Path("reports-out")
+
+
+class ReportFormat(StrEnum):
+    xlsx = "xlsx"
+    pdf = "pdf"
+    both = "both"
+
+
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+@one_line_errors
+def report(
+    period: Annotated[
+        str,
+        typer.Option(help="Kỳ báo cáo: 2025-H1 (chốt quý II), 2025-H2 hoặc 2025 (chốt quý IV)."),
+    ],
+    unit: Annotated[
+        str | None,
+        typer.Option(help="Mã hoặc tên đơn vị; mặc định là toàn Bộ (BNV)."),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="xlsx, pdf hoặc both (mặc định).")
+    ] = ReportFormat.both,
+    out: Annotated[
+        Path, typer.Option(help="Thư mục ghi báo cáo; mặc định ./reports-out.")
+    ] = DEFAULT_OUT,
+    lang: Annotated[Lang, typer.Option(help="Ngôn ngữ báo cáo: vi (mặc định) hoặc en.")] = Lang.vi,
+) -> None:
+    """Lập báo cáo 6 tháng hoặc cả năm (XLSX, PDF) theo mục III.2 của Kế hoạch; in đường dẫn tệp."""
+    try:
+        report_period = parse_report_period(period)
+    except PeriodError as exc:
+        fail(str(exc))
+    from reports.output import write_report_files
+
+    from reports.build import ReportError, build_report
+
+    formats = ("xlsx", "pdf") if fmt is ReportFormat.both else (fmt.value,)
+    try:
+        built = build_report(
+            storage(), catalogue(), report_period, unit, lang=lang.value, settings=settings()
+        )
+    except ReportError as exc:
+        fail(str(exc))
+    for path in write_report_files(built, storage(), catalogue(), out, formats):
+        console.print(str(path), highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    del app
+    app.command("report")(report)

@@ -1,0 +1,104 @@
+"""Cảnh báo: series whose status got worse since the previous quarter, and stale series."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, resources, ui
+from dashboard.i18n import percent, quarter_label, t
+from kpi.periods import last_ended_quarter, parse_quarter
+from kpi.progress import Status
+
+KEY = ["indicator_code", "unit_code"]
+
+
+def _label(status: str, lang: str) -> str:
+    state = Status(status)
+    return ui.status_text(state.value, state.en if lang == "en" else state.vi)
+
+
+def all_rows(as_of: str) -> pd.DataFrame:
+    """Ministry rows and unit rows for one quarter."""
+    ministry = data.ministry(as_of)
+    return pd.concat([ministry, data.unit_statuses(as_of)], ignore_index=True)
+
+
+def worsened(current: str, previous: str) -> pd.DataFrame:
+    now = all_rows(current)[[*KEY, "status", "latest_value", "latest_period"]]
+    before = all_rows(previous)[[*KEY, "status"]].rename(columns={"status": "before"})
+    joined = now.merge(before, on=KEY)
+    known = ~joined[["status", "before"]].isin([Status.INSUFFICIENT_DATA.value]).any(axis=1)
+    joined = joined[known]
+    worse = [Status(n).rank > Status(b).rank for n, b in zip(joined["status"], joined["before"], strict=True)]
+    return joined[worse]
+
+
+def unit_name(code: str) -> str:
+    found = data.registry().get(code)
+    return f"{code} · {found.name}" if found else code
+
+
+def show_worse(frame: pd.DataFrame, lang: str) -> None:
+    catalogue = resources.catalogue()
+    table = pd.DataFrame(
+        {
+            "status": frame["status"].to_numpy(),
+            t("col_code", lang): frame["indicator_code"].to_numpy(),
+            t("col_name", lang): [catalogue[c].short_name(lang) for c in frame["indicator_code"]],
+            t("col_unit", lang): [unit_name(u) for u in frame["unit_code"]],
+            t("col_before", lang): [_label(s, lang) for s in frame["before"]],
+            t("col_now", lang): [_label(s, lang) for s in frame["status"]],
+            t("col_latest", lang): [percent(v, lang) for v in frame["latest_value"]],
+        }
+    )
+    styled = table.style.apply(
+        lambda _c: ui.status_cell_style(table["status"]), subset=[t("col_now", lang)]
+    )
+    st.dataframe(styled, hide_index=True, width="stretch",
+                 column_order=[c for c in table.columns if c != "status"])
+
+
+def show_stale(frame: pd.DataFrame, lang: str) -> None:
+    catalogue = resources.catalogue()
+    table = pd.DataFrame(
+        {
+            t("col_code", lang): frame["indicator_code"].to_numpy(),
+            t("col_name", lang): [catalogue[c].short_name(lang) for c in frame["indicator_code"]],
+            t("col_unit", lang): [unit_name(u) for u in frame["unit_code"]],
+            t("col_last_period", lang): [quarter_label(p) for p in frame["latest_period"]],
+            t("col_latest", lang): [percent(v, lang) for v in frame["latest_value"]],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def page() -> None:
+    ui.require(lambda _viewer: True)
+    lang = ui.lang()
+    ui.header("alerts_title")
+    current = data.default_as_of()
+    if current is None:
+        st.info(t("no_data", lang))
+        return
+    previous = str(parse_quarter(current) + -1)
+    st.subheader(
+        t("alerts_worse", lang, previous=quarter_label(previous), current=quarter_label(current)),
+        anchor=False,
+    )
+    worse = worsened(current, previous)
+    if worse.empty:
+        st.success(t("alerts_none_worse", lang), icon=":material/check_circle:")
+    else:
+        show_worse(worse, lang)
+    ended = str(last_ended_quarter())
+    st.subheader(t("alerts_stale", lang, period=quarter_label(ended)), anchor=False)
+    rows = all_rows(current)
+    stale = rows[rows["stale"].astype(bool)]
+    if stale.empty:
+        st.success(t("alerts_none_stale", lang), icon=":material/check_circle:")
+    else:
+        show_stale(stale, lang)
+
+
+page()

@@ -1,0 +1,244 @@
+"""Chỉ tiêu: one indicator's trajectory toward 2030, its figures in words, units and history."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, data, resources, ui
+from dashboard.i18n import number, opensdg_label, percent, quarter_label, signed, t
+from kpi import exports
+from kpi.catalogue import Indicator
+from kpi.progress import Status
+
+MINISTRY = "__ministry__"
+CODE_PARAM = "code"
+MAX_MULTIPLES = 12
+
+
+def choose(lang: str) -> tuple[Indicator, str | None]:
+    catalogue = resources.catalogue()
+    codes = list(catalogue.codes)
+    wanted = st.query_params.get(CODE_PARAM)
+    index = codes.index(wanted) if wanted in codes else 0
+    cols = st.columns([3, 2])
+    code = cols[0].selectbox(
+        t("pick_indicator", lang),
+        codes,
+        index=index,
+        format_func=lambda c: f"{c} · {catalogue[c].short_name(lang)}",
+        key="ind_code",
+    )
+    st.query_params[CODE_PARAM] = code
+    registry = data.registry()
+    units = sorted(data.series(code)["unit_code"].astype(str).unique())
+    unit = cols[1].selectbox(
+        t("pick_unit", lang),
+        [MINISTRY, *units],
+        format_func=lambda u: t("whole_ministry", lang)
+        if u == MINISTRY
+        else f"{u} · {registry.get(u).name if registry.get(u) else u}",
+        key="ind_unit",
+    )
+    return catalogue[code], None if unit == MINISTRY else unit
+
+
+def status_row(indicator: Indicator, unit: str | None, as_of: str | None) -> dict[str, object]:
+    if unit is None:
+        rows = data.ministry(as_of)
+        rows = rows[rows["indicator_code"] == indicator.code]
+    else:
+        rows = data.unit_statuses(as_of)
+        rows = rows[(rows["indicator_code"] == indicator.code) & (rows["unit_code"] == unit)]
+    return rows.iloc[0].to_dict() if len(rows) else {}
+
+
+def chart_series(indicator: Indicator, unit: str | None) -> pd.DataFrame:
+    if unit is None:
+        frame = data.ministry_series(data.current())
+        return frame[frame["indicator_code"] == indicator.code][["period", "value"]]
+    return data.series(indicator.code, unit)[["period", "value"]]
+
+
+def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
+    """The figures in words. Texts come from our templates and the progress engine."""
+    if not status:
+        st.info(t("no_data", lang))
+        return
+    state = Status(str(status["status"]))
+    st.markdown(f"### {ui.status_text(state.value, state.en if lang == 'en' else state.vi)}")
+    st.write(str(status.get("reason") or ""))
+    lines = [
+        t(
+            "w_latest",
+            lang,
+            value=percent(_f(status.get("latest_value")), lang),
+            period=quarter_label(str(status.get("latest_period"))),
+            target=percent(indicator.target, lang, 0),
+        ),
+        t(
+            "w_baseline",
+            lang,
+            value=percent(_f(status.get("baseline_value")), lang),
+            period=quarter_label(str(status.get("baseline_period"))),
+        ),
+        t("w_ratio", lang, ratio=number(_f(status.get("ratio")), lang, 2)),
+        t(
+            "w_pace",
+            lang,
+            observed=signed(_f(status.get("observed_pace_pp_per_year")), lang, 2),
+            required=number(_f(status.get("required_pace_pp_per_year")), lang, 2),
+        ),
+        t(
+            "w_remaining",
+            lang,
+            per_quarter=number(_f(status.get("remaining_pace_pp_per_quarter")), lang, 2),
+        ),
+        t("w_next", lang, value=percent(_f(status.get("next_quarter_needed")), lang)),
+        t("w_projection", lang, value=percent(_f(status.get("projected_2030")), lang)),
+        t(
+            "w_opensdg",
+            lang,
+            status=opensdg_label(status.get("opensdg_status"), lang),
+            score=number(_f(status.get("opensdg_score")), lang, 2),
+        ),
+    ]
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    if status.get("methods_disagree"):
+        st.warning(t("w_disagree", lang), icon=":material/balance:")
+
+
+def _f(value: object) -> float | None:
+    try:
+        number_value = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(number_value) else number_value
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def chart_image(spec_json: str, fmt: str) -> bytes | None:
+    """PNG or SVG through vl-convert, with no browser; None if rendering fails."""
+    import vl_convert as vlc
+
+    try:
+        if fmt == "svg":
+            return vlc.vegalite_to_svg(spec_json).encode("utf-8")
+        return bytes(vlc.vegalite_to_png(spec_json, scale=2))
+    except Exception:  # the page stays usable without the image
+        return None
+
+
+def downloads(chart: object, indicator: Indicator, unit: str | None, lang: str) -> None:
+    spec = chart.to_json()  # type: ignore[attr-defined]
+    stem = f"chi-tieu-{indicator.code}-{unit or 'BNV'}"
+    values = data.series(indicator.code, unit).drop(columns=["period_index"], errors="ignore")
+    cols = st.columns(4)
+    for col, fmt, key in ((cols[0], "png", "dl_png"), (cols[1], "svg", "dl_svg")):
+        image = chart_image(spec, fmt)
+        if image is None:
+            col.caption(t("chart_unavailable", lang))
+            continue
+        mime = "image/png" if fmt == "png" else "image/svg+xml"
+        col.download_button(t(key, lang), image, f"{stem}.{fmt}", mime, key=f"dl_{fmt}")
+    cols[2].download_button(
+        t("dl_csv", lang), exports.to_csv_bytes(values), f"{stem}.csv", "text/csv", key="dl_csv"
+    )
+    cols[3].download_button(
+        t("dl_xlsx", lang),
+        exports.to_xlsx_bytes(values),
+        f"{stem}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="dl_xlsx",
+    )
+
+
+def units_section(indicator: Indicator, as_of: str | None, lang: str) -> None:
+    rows = data.unit_statuses(as_of)
+    rows = rows[rows["indicator_code"] == indicator.code].copy()
+    if rows.empty:
+        return
+    registry = data.registry()
+    rows["_rank"] = [-Status(s).rank for s in rows["status"]]
+    rows = rows.sort_values(["_rank", "unit_code"])
+    st.subheader(t("units_table", lang), anchor=False)
+    table = pd.DataFrame(
+        {
+            "status": rows["status"].to_numpy(),
+            t("col_status", lang): [
+                ui.status_text(s, Status(s).en if lang == "en" else Status(s).vi)
+                for s in rows["status"]
+            ],
+            t("col_unit", lang): [
+                f"{u} · {registry.get(u).name if registry.get(u) else ''}" for u in rows["unit_code"]
+            ],
+            t("col_latest", lang): [percent(v, lang) for v in rows["latest_value"]],
+            t("col_quarter", lang): [quarter_label(p) for p in rows["latest_period"]],
+            t("col_ratio", lang): [number(_f(v), lang, 2) for v in rows["ratio"]],
+            t("col_gap", lang): [signed(_f(v), lang) for v in rows["gap_pp"]],
+        }
+    )
+    styled = table.style.apply(
+        lambda _c: ui.status_cell_style(table["status"]), subset=[t("col_status", lang)]
+    )
+    st.dataframe(
+        styled,
+        hide_index=True,
+        width="stretch",
+        column_order=[c for c in table.columns if c != "status"],
+        height=min(36 * (len(table) + 1) + 4, 420),
+    )
+    st.subheader(t("small_multiples", lang), anchor=False)
+    worst = rows.head(MAX_MULTIPLES)
+    values = data.series(indicator.code)
+    values = values[values["unit_code"].isin(worst["unit_code"])]
+    status_by_unit = dict(zip(worst["unit_code"], worst["status"], strict=True))
+    values = values.assign(
+        status=values["unit_code"].map(status_by_unit),
+        unit_title=[
+            f"{ui.STATUS_ICONS.get(status_by_unit[u], '')} {u}" for u in values["unit_code"]
+        ],
+    )
+    st.altair_chart(charts.small_multiples(values, indicator, lang), width="content")
+
+
+def history_section(indicator: Indicator, lang: str) -> None:
+    st.subheader(t("history", lang), anchor=False)
+    frame = data.history(indicator.code)
+    if frame.empty:
+        st.info(t("no_data", lang))
+        return
+    shown = frame.drop(columns=["period_index"], errors="ignore").sort_values(
+        ["period", "unit_code", "revision"], ascending=[False, True, False]
+    )
+    # st.dataframe shows notes and file names as literal text.
+    st.dataframe(shown, hide_index=True, width="stretch", height=320)
+
+
+def page() -> None:
+    ui.require(lambda _viewer: True)
+    lang = ui.lang()
+    if not data.periods():
+        ui.header("nav_indicator")
+        st.info(t("no_data", lang))
+        return
+    indicator, unit = choose(lang)
+    as_of = data.default_as_of()
+    st.title(f"{indicator.code} · {indicator.short_name(lang)}", anchor=False)
+    st.caption(indicator.name(lang))
+    status = status_row(indicator, unit, as_of)
+    left, right = st.columns([5, 3], gap="large")
+    chart_input = charts.trajectory_data(chart_series(indicator, unit), status, indicator, lang)
+    chart = charts.trajectory_chart(chart_input, indicator, lang, height=400)
+    with left:
+        st.altair_chart(chart, width="stretch")
+    with right, st.container(border=True):
+        st.markdown(f"**{t('figures_in_words', lang)}**")
+        words(status, indicator, lang)
+    with st.expander(t("downloads", lang), expanded=True):
+        downloads(chart, indicator, unit, lang)
+    units_section(indicator, as_of, lang)
+    history_section(indicator, lang)
+
+
+page()

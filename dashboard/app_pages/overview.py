@@ -1,0 +1,171 @@
+"""Tổng quan: which of the 16 targets are off track, and who leads each."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, resources, ui
+from dashboard.i18n import number, percent, quarter_label, signed, t
+from kpi.catalogue import Catalogue
+from kpi.periods import last_ended_quarter
+from kpi.progress import Status
+
+ALL = "__all__"
+MINISTRY = "__ministry__"
+
+
+def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
+    groups = sorted({i.group for i in catalogue})
+    leads = sorted({c for i in catalogue for c in i.lead_unit_codes})
+    registry = data.registry()
+    units = sorted({str(u) for u in data.current()["unit_code"].unique()})
+    periods = data.periods()
+
+    def unit_name(code: str) -> str:
+        if code == ALL:
+            return t("all", lang)
+        if code == MINISTRY:
+            return t("whole_ministry", lang)
+        found = registry.get(code)
+        return f"{code} · {found.name}" if found else code
+
+    cols = st.columns([1, 2, 2, 1])
+    group = cols[0].selectbox(
+        t("filter_group", lang),
+        [ALL, *groups],
+        format_func=lambda g: t("all", lang) if g == ALL else t("group_label", lang, group=g),
+        key="ov_group",
+    )
+    lead = cols[1].selectbox(t("filter_lead", lang), [ALL, *leads], format_func=unit_name, key="ov_lead")
+    unit = cols[2].selectbox(
+        t("filter_unit", lang), [MINISTRY, *units], format_func=unit_name, key="ov_unit"
+    )
+    default = data.default_as_of()
+    as_of = cols[3].selectbox(
+        t("filter_as_of", lang),
+        list(reversed(periods)),
+        index=list(reversed(periods)).index(default) if default in periods else 0,
+        format_func=quarter_label,
+        key="ov_as_of",
+    )
+    return {
+        "group": None if group == ALL else group,
+        "lead": None if lead == ALL else lead,
+        "unit": None if unit == MINISTRY else unit,
+        "as_of": as_of,
+    }
+
+
+def status_rows(chosen: dict[str, str | None], catalogue: Catalogue) -> pd.DataFrame:
+    if chosen["unit"] is None:
+        rows = data.ministry(chosen["as_of"])
+    else:
+        rows = data.unit_statuses(chosen["as_of"])
+        rows = rows[rows["unit_code"] == chosen["unit"]]
+    keep = [
+        i.code
+        for i in catalogue
+        if (chosen["group"] is None or i.group == chosen["group"])
+        and (chosen["lead"] is None or chosen["lead"] in i.lead_unit_codes)
+    ]
+    return rows[rows["indicator_code"].isin(keep)].copy()
+
+
+def status_counts(rows: pd.DataFrame, lang: str) -> None:
+    counts = rows["status"].value_counts()
+    ordered = sorted(Status, key=lambda s: -s.rank)
+    cols = st.columns(len(ordered))
+    for col, status in zip(cols, ordered, strict=True):
+        with col.container(border=True):
+            st.metric(
+                ui.status_text(status.value, status.en if lang == "en" else status.vi),
+                int(counts.get(status.value, 0)),
+            )
+
+
+def sparkline(indicator: str, unit: str | None, as_of: str | None) -> list[float]:
+    values = data.trend(indicator, unit, as_of)
+    return [round(float(v), 2) for v in values]
+
+
+def lead_names(codes: tuple[str, ...]) -> str:
+    registry = data.registry()
+    return "; ".join(registry.get(c).name if registry.get(c) else c for c in codes)
+
+
+def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.DataFrame:
+    catalogue = resources.catalogue()
+    ended = str(last_ended_quarter())
+    rows = rows.assign(_rank=[-Status(s).rank for s in rows["status"]])
+    rows = rows.assign(_pos=[catalogue.codes.index(c) for c in rows["indicator_code"]])
+    rows = rows.sort_values(["_rank", "_pos"])
+    out = pd.DataFrame(
+        {
+            "status": rows["status"].to_numpy(),
+            t("col_status", lang): [
+                ui.status_text(s, Status(s).en if lang == "en" else Status(s).vi)
+                for s in rows["status"]
+            ],
+            t("col_code", lang): rows["indicator_code"].to_numpy(),
+            t("col_name", lang): [catalogue[c].short_name(lang) for c in rows["indicator_code"]],
+            t("col_latest", lang): [percent(v, lang) for v in rows["latest_value"]],
+            t("col_quarter", lang): [quarter_label(p) for p in rows["latest_period"]],
+            t("col_target", lang): [percent(catalogue[c].target, lang, 0) for c in rows["indicator_code"]],
+            t("col_gap", lang): [signed(v, lang) for v in rows["gap_pp"]],
+            t("col_trend", lang): [
+                sparkline(c, chosen["unit"], chosen["as_of"]) for c in rows["indicator_code"]
+            ],
+            t("col_stale", lang): [
+                t("stale_mark", lang, period=quarter_label(ended)) if s else t("fresh_mark", lang)
+                for s in rows["stale"]
+            ],
+            t("col_lead", lang): [lead_names(catalogue[c].lead_unit_codes) for c in rows["indicator_code"]],
+        }
+    )
+    return out
+
+
+def show_table(frame: pd.DataFrame, lang: str) -> None:
+    styled = frame.style.apply(
+        lambda _col: ui.status_cell_style(frame["status"]), subset=[t("col_status", lang)]
+    )
+    st.dataframe(
+        styled,
+        hide_index=True,
+        width="stretch",
+        height=36 * (len(frame) + 1) + 4,
+        column_order=[c for c in frame.columns if c != "status"],
+        column_config={
+            t("col_trend", lang): st.column_config.LineChartColumn(
+                t("col_trend", lang), y_min=0, y_max=100, width="small"
+            ),
+            t("col_code", lang): st.column_config.TextColumn(width="small"),
+            t("col_name", lang): st.column_config.TextColumn(width="medium"),
+            t("col_lead", lang): st.column_config.TextColumn(width="medium"),
+        },
+    )
+
+
+def page() -> None:
+    ui.require(lambda _viewer: True)
+    lang = ui.lang()
+    catalogue = resources.catalogue()
+    if not data.periods():
+        ui.header("overview_title")
+        st.info(t("no_data", lang))
+        return
+    st.title(t("overview_title", lang), anchor=False)
+    with st.container(border=True):
+        chosen = filters(lang, catalogue)
+    st.caption(t("overview_caption", lang, period=quarter_label(chosen["as_of"])))
+    rows = status_rows(chosen, catalogue)
+    status_counts(rows, lang)
+    show_table(table(rows, chosen, lang), lang)
+    st.caption(
+        f"{number(len(rows), lang, 0)} {t('count_total', lang)} · "
+        + t("stale_legend", lang, period=quarter_label(str(last_ended_quarter())))
+    )
+
+
+page()

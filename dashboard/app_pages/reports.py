@@ -1,0 +1,137 @@
+"""Báo cáo: the plan's 6-month and year-end report, built on demand, downloaded as XLSX/PDF.
+
+The figures are those of `kpi report` (same builder, same progress engine).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import data, resources, ui
+from kpi.periods import ReportPeriod, last_ended_quarter, parse_report_period
+from reports.build import ReportError, build_report
+from reports.output import file_stem, render_report
+from reports.text import label, period_label, status_word
+
+RESULT_KEY = "report_result"
+TEXT: dict[str, tuple[str, str]] = {
+    "title": ("Báo cáo 6 tháng và cả năm", "6-month and year-end reports"),
+    "caption": (
+        "Báo cáo theo mục III.2 của Kế hoạch, gửi Vụ Công chức - Viên chức. "
+        "Số liệu trùng với lệnh `kpi report` và trang Tổng quan.",
+        "The plan's section III.2 report to the Department of Civil Servants and Public "
+        "Employees. Figures match `kpi report` and the Overview page.",
+    ),
+    "unit": ("Đơn vị", "Unit"),
+    "period": ("Kỳ báo cáo", "Reporting period"),
+    "language": ("Ngôn ngữ báo cáo", "Report language"),
+    "build": ("Lập báo cáo", "Build report"),
+    "building": ("Đang lập báo cáo và vẽ biểu đồ…", "Building the report and its charts…"),
+    "xlsx": ("Tải XLSX", "Download XLSX"),
+    "pdf": ("Tải PDF", "Download PDF"),
+    "ready": ("Báo cáo đã sẵn sàng.", "The report is ready."),
+    "hash": ("Mã kiểm tra dữ liệu (SHA-256)", "Data content hash (SHA-256)"),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    vi, en = TEXT[key]
+    return en if lang == "en" else vi
+
+
+def period_options(today: dt.date | None = None) -> list[ReportPeriod]:
+    """Reporting periods whose closing quarter has ended, newest first, from 2024."""
+    last = last_ended_quarter(today)
+    options: list[ReportPeriod] = []
+    for year in range(last.year, 2023, -1):
+        for text in (f"{year}", f"{year}-H2", f"{year}-H1"):
+            period = parse_report_period(text)
+            if period.closing <= last:
+                options.append(period)
+    return options
+
+
+def _controls(lang: str) -> tuple[str, ReportPeriod, str]:
+    registry = data.registry()
+    units = [registry.root.code, *sorted(u.code for u in registry if u.parent)]
+    names = {u.code: u.name for u in registry}
+    left, middle, right = st.columns([3, 2, 1])
+    unit = left.selectbox(
+        _t("unit", lang), units, format_func=lambda c: f"{names.get(c, c)} ({c})", key="report_unit"
+    )
+    period = middle.selectbox(
+        _t("period", lang),
+        period_options(),
+        format_func=lambda p: f"{period_label(p, lang)} ({p})",
+        key="report_period",
+    )
+    report_lang = right.radio(
+        _t("language", lang),
+        ["vi", "en"],
+        index=0 if lang == "vi" else 1,
+        format_func=lambda c: {"vi": "Tiếng Việt", "en": "English"}[c],
+        key="report_lang",
+    )
+    return str(unit), period, str(report_lang)
+
+
+def _build(unit: str, period: ReportPeriod, report_lang: str) -> None:
+    storage, catalogue = resources.storage(), resources.catalogue()
+    report = build_report(
+        storage, catalogue, period, unit, lang=report_lang, settings=resources.settings()
+    )
+    files = render_report(report, storage, catalogue)
+    st.session_state[RESULT_KEY] = {
+        "key": (unit, str(period), report_lang, data.version()),
+        "stem": file_stem(report),
+        "files": files,
+        "counts": [(status_word(s, report_lang), n) for s, n in report.counts],
+        "hash": report.data_hash,
+    }
+
+
+def _downloads(lang: str, wanted: tuple[object, ...]) -> None:
+    result = st.session_state.get(RESULT_KEY)
+    if not result or result["key"] != wanted:
+        return
+    st.success(_t("ready", lang), icon="📄")
+    counts = " · ".join(f"{word}: {n}" for word, n in result["counts"] if n)
+    st.caption(counts)
+    left, right = st.columns(2)
+    left.download_button(
+        _t("xlsx", lang),
+        result["files"]["xlsx"],
+        file_name=f"{result['stem']}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="report_download_xlsx",
+    )
+    right.download_button(
+        _t("pdf", lang),
+        result["files"]["pdf"],
+        file_name=f"{result['stem']}.pdf",
+        mime="application/pdf",
+        key="report_download_pdf",
+    )
+    st.text(f"{_t('hash', lang)}: {result['hash']}")
+
+
+def main() -> None:
+    ui.require(lambda _viewer: True)
+    lang = ui.lang()
+    st.title(_t("title", lang), anchor=False)
+    st.caption(_t("caption", lang))
+    unit, period, report_lang = _controls(lang)
+    wanted = (unit, str(period), report_lang, data.version())
+    if st.button(_t("build", lang), type="primary", key="report_build"):
+        with st.spinner(_t("building", lang)):
+            try:
+                _build(unit, period, report_lang)
+            except ReportError as exc:
+                st.error(str(exc))
+    _downloads(lang, wanted)
+    st.caption(label("reference_text", lang))
+
+
+main()

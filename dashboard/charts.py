@@ -1,0 +1,293 @@
+"""Altair chart builders: DataFrames in, `alt.Chart` out. No Streamlit here.
+
+The main chart is `trajectory_chart(data, indicator, lang)`. Its input is the
+long frame made by `trajectory_data(series, status, indicator)`:
+
+| column | meaning |
+|---|---|
+| `kind` | `actual`, `required` (baseline → 2030 target) or `projection` |
+| `t` | time in years, quarter starts: 2025-Q3 → 2025.5 |
+| `period`, `period_label` | `2025-Q3`, `Q3/2025` |
+| `value`, `value_label` | 85.5, `85,5%` |
+| `low`, `high` | the projection's uncertainty band (projection rows only) |
+
+Reports render the same chart to PNG with `chart.save("x.png")` (vl-convert).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from dashboard.i18n import percent, quarter_label, t
+from kpi.catalogue import Indicator
+from kpi.periods import TARGET_PERIOD, parse_quarter
+
+TRAJECTORY_COLUMNS = ["kind", "t", "period", "period_label", "value", "value_label", "low", "high"]
+KINDS = ("actual", "required", "projection")
+INK = "#1B2430"
+ACTUAL = "#0B4F8A"
+REQUIRED = "#5F6B7A"
+PROJECTION = "#B35C00"
+TARGET = "#1B6E3A"
+FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
+
+# Okabe-Ito hues, darkened so marks reach ≥ 3:1 on white; tints carry dark text (≥ 4.5:1).
+STATUS_STYLE: dict[str, tuple[str, str]] = {
+    "achieved": ("#006B4F", "#DDF2EA"),
+    "on_track": ("#005A8E", "#DCEBF7"),
+    "needs_acceleration": ("#8A5A00", "#FCEFD2"),
+    "limited_progress": ("#B03A00", "#FBE3D6"),
+    "deteriorating": ("#8E2A66", "#F6DFEC"),
+    "insufficient_data": ("#55606E", "#ECEFF3"),
+}
+
+# Vega expressions: the axis shows Vietnamese quarter labels and decimal commas.
+QUARTER_EXPR = (
+    "'Q' + (round((datum.value - floor(datum.value)) * 4) + 1) + '/' + floor(datum.value)"
+)
+PERCENT_EXPR = "replace(format(datum.value, '.0f'), '.', ',') + '%'"
+
+
+def quarter_time(period: str) -> float:
+    """'2025-Q3' -> 2025.5: quarters on a linear axis, in years."""
+    return parse_quarter(period).years
+
+
+def _rows(kind: str, periods: list[str], values: list[float], lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "kind": kind,
+            "t": [quarter_time(p) for p in periods],
+            "period": periods,
+            "period_label": [quarter_label(p) for p in periods],
+            "value": values,
+            "value_label": [percent(v, lang) for v in values],
+            "low": np.nan,
+            "high": np.nan,
+        }
+    )
+
+
+def _band(series: pd.DataFrame, years_ahead: np.ndarray) -> np.ndarray:
+    """Half-width of the projection band: residual spread of the trend, widening with time."""
+    x = np.array([quarter_time(p) for p in series["period"]])
+    y = series["value"].to_numpy(dtype=float)
+    spread = 1.0
+    if len(x) >= 3:
+        slope, intercept = np.polyfit(x, y, 1)
+        spread = max(float(np.std(y - (slope * x + intercept), ddof=1)), 1.0)
+    return spread * np.sqrt(1.0 + years_ahead) * 1.64
+
+
+def _projection(
+    series: pd.DataFrame, status: Mapping[str, Any], lang: str
+) -> pd.DataFrame | None:
+    pace = status.get("observed_pace_pp_per_year")
+    latest_period, latest_value = status.get("latest_period"), status.get("latest_value")
+    if pace is None or latest_period is None or pd.isna(pace) or pd.isna(latest_value):
+        return None
+    start = parse_quarter(str(latest_period))
+    steps = list(range(0, TARGET_PERIOD - start + 1))
+    if len(steps) < 2:
+        return None
+    periods = [str(start + s) for s in steps]
+    years = np.array(steps) / 4
+    values = np.clip(float(latest_value) + float(pace) * years, 0, 100)
+    frame = _rows("projection", periods, values.tolist(), lang)
+    half = _band(series, years)
+    frame["low"] = np.clip(values - half, 0, 100)
+    frame["high"] = np.clip(values + half, 0, 100)
+    return frame
+
+
+def trajectory_data(
+    series: pd.DataFrame, status: Mapping[str, Any] | pd.Series, indicator: Indicator, lang: str = "vi"
+) -> pd.DataFrame:
+    """Chart input from one series (`period`, `value`) and its status row (kpi.progress)."""
+    status = dict(status)
+    series = series.assign(_t=[quarter_time(str(p)) for p in series["period"]]).sort_values("_t")
+    parts = [_rows("actual", [str(p) for p in series["period"]], series["value"].tolist(), lang)]
+    base_period, base_value = status.get("baseline_period"), status.get("baseline_value")
+    if base_period is not None and base_value is not None and not pd.isna(base_value):
+        parts.append(
+            _rows(
+                "required",
+                [str(base_period), str(indicator.target_period)],
+                [float(base_value), float(indicator.target)],
+                lang,
+            )
+        )
+    projection = _projection(series, status, lang)
+    if projection is not None:
+        parts.append(projection)
+    return pd.concat(parts, ignore_index=True)[TRAJECTORY_COLUMNS]
+
+
+def _x_axis(data: pd.DataFrame, lang: str) -> alt.X:
+    first = int(np.floor(data["t"].min())) if len(data) else 2024
+    ticks = [float(y) for y in range(first, TARGET_PERIOD.year + 1)]
+    return alt.X(
+        "t:Q",
+        title=None,
+        scale=alt.Scale(domain=[first, TARGET_PERIOD.years + 0.1], nice=False),
+        axis=alt.Axis(values=ticks, labelExpr=QUARTER_EXPR, grid=False, labelAngle=0),
+    )
+
+
+def _y_scale(data: pd.DataFrame, target: float) -> alt.Scale:
+    values = pd.concat([data["value"], data["low"]]).dropna()
+    lowest = min(float(values.min()) if len(values) else 0.0, target)
+    floor = max(0.0, np.floor((lowest - 10) / 10) * 10)
+    return alt.Scale(domain=[floor, 100], nice=False, zero=False)
+
+
+def _y_axis(data: pd.DataFrame, target: float) -> alt.Y:
+    return alt.Y(
+        "value:Q",
+        title=None,
+        scale=_y_scale(data, target),
+        axis=alt.Axis(labelExpr=PERCENT_EXPR, tickCount=5, gridColor="#E6EAF0"),
+    )
+
+
+def _legend_colour(lang: str) -> alt.Color:
+    names = [t(f"chart_{k}", lang) for k in KINDS]
+    return alt.Color(
+        "series:N",
+        title=None,
+        scale=alt.Scale(domain=names, range=[ACTUAL, REQUIRED, PROJECTION]),
+        legend=alt.Legend(
+            orient="bottom", direction="horizontal", labelFontSize=12, labelLimit=0
+        ),
+    )
+
+
+def _tooltip(lang: str) -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip("series:N", title=t("chart_series", lang)),
+        alt.Tooltip("period_label:N", title=t("chart_quarter", lang)),
+        alt.Tooltip("value_label:N", title=t("chart_value", lang)),
+    ]
+
+
+def trajectory_chart(
+    data: pd.DataFrame,
+    indicator: Indicator,
+    lang: str = "vi",
+    *,
+    title: str | None = None,
+    height: int = 340,
+) -> alt.LayerChart:
+    """Actuals (line + points), required path (dashed), projection (dotted) in its band,
+    and the 2030 target (rule + label). `data` comes from `trajectory_data`."""
+    data = data.assign(series=data["kind"].map({k: t(f"chart_{k}", lang) for k in KINDS}))
+    base = alt.Chart(data)
+    x, y, colour = _x_axis(data, lang), _y_axis(data, indicator.target), _legend_colour(lang)
+    kind = alt.datum.kind
+    band = (
+        base.transform_filter(kind == "projection")
+        .mark_area(opacity=0.16, color=PROJECTION)
+        .encode(x=x, y=alt.Y("low:Q", scale=_y_scale(data, indicator.target)), y2="high:Q")
+        .properties(name="projection_band")
+    )
+    required = (
+        base.transform_filter(kind == "required")
+        .mark_line(strokeDash=[7, 5], strokeWidth=2)
+        .encode(x=x, y=y, color=colour, tooltip=_tooltip(lang))
+        .properties(name="required_path")
+    )
+    projection = (
+        base.transform_filter(kind == "projection")
+        .mark_line(strokeDash=[2, 3], strokeWidth=2)
+        .encode(x=x, y=y, color=colour, tooltip=_tooltip(lang))
+        .properties(name="projection")
+    )
+    actual_base = base.transform_filter(kind == "actual").encode(x=x, y=y, color=colour)
+    actual = alt.layer(
+        actual_base.mark_line(strokeWidth=2.5).properties(name="actual_line"),
+        actual_base.mark_point(filled=True, size=55, opacity=1)
+        .encode(tooltip=_tooltip(lang))
+        .properties(name="actual_points"),
+    )
+    label = t("chart_target", lang, value=percent(indicator.target, lang, 0))
+    target_data = pd.DataFrame({"value": [indicator.target], "label": [label]})
+    target_rule = (
+        alt.Chart(target_data)
+        .mark_rule(color=TARGET, strokeWidth=1.5)
+        .encode(y="value:Q")
+        .properties(name="target_rule")
+    )
+    target_text = (
+        alt.Chart(target_data)
+        .mark_text(
+            align="left", dx=4, dy=-8, color=TARGET, fontWeight="bold", fontSize=12, font=FONT
+        )
+        .encode(y="value:Q", x=alt.value(0), text="label:N")
+        .properties(name="target_label")
+    )
+    layers = alt.layer(band, required, projection, actual, target_rule, target_text)
+    return _style(layers.properties(height=height, title=title or ""))
+
+
+def _style(chart: alt.LayerChart) -> alt.LayerChart:
+    return (
+        chart.configure_axis(
+            labelFont=FONT, titleFont=FONT, labelColor=INK, labelFontSize=12, domainColor="#9AA5B1"
+        )
+        .configure_legend(labelFont=FONT, labelColor=INK, symbolStrokeWidth=2.5)
+        .configure_title(font=FONT, color=INK, fontSize=15, anchor="start")
+        .configure_view(strokeWidth=0)
+    )
+
+
+def small_multiples(
+    frame: pd.DataFrame, indicator: Indicator, lang: str = "vi", columns: int = 3
+) -> alt.FacetChart:
+    """One small line per reporting unit. `frame` has `unit_title`, `period`, `value`
+    and `status` (a kpi.progress status value, which sets the colour)."""
+    data = frame.assign(
+        t=[quarter_time(str(p)) for p in frame["period"]],
+        period_label=[quarter_label(str(p)) for p in frame["period"]],
+        value_label=[percent(v, lang) for v in frame["value"]],
+        target=indicator.target,
+    )
+    statuses = list(STATUS_STYLE)
+    colour = alt.Color(
+        "status:N",
+        scale=alt.Scale(domain=statuses, range=[STATUS_STYLE[s][0] for s in statuses]),
+        legend=None,
+    )
+    years = sorted({int(v) for v in data["t"]}) if len(data) else [2024]
+    x = alt.X(
+        "t:Q",
+        title=None,
+        scale=alt.Scale(nice=False),
+        axis=alt.Axis(values=[float(y) for y in years], format="d", grid=False),
+    )
+    y = alt.Y("value:Q", title=None, scale=alt.Scale(domain=[0, 100]),
+              axis=alt.Axis(labelExpr=PERCENT_EXPR, tickCount=3))
+    base = alt.Chart()
+    line = base.mark_line(point=True, strokeWidth=2).encode(
+        x=x,
+        y=y,
+        color=colour,
+        tooltip=[
+            alt.Tooltip("period_label:N", title=t("chart_quarter", lang)),
+            alt.Tooltip("value_label:N", title=t("chart_value", lang)),
+        ],
+    )
+    rule = base.mark_rule(color=TARGET, strokeDash=[4, 3]).encode(y="mean(target):Q")
+    return (
+        alt.layer(line, rule, data=data)
+        .properties(width=190, height=110)
+        .facet(
+            facet=alt.Facet("unit_title:N", title=None, header=alt.Header(labelFontSize=12)),
+            columns=columns,
+        )
+        .configure_view(strokeWidth=0)
+    )

@@ -1,0 +1,289 @@
+"""Interface strings in Vietnamese (default) and English, and number/period formatting.
+
+Pure module: no Streamlit import, so charts and tests can use it.
+"""
+
+from __future__ import annotations
+
+import math
+
+LANGS = ("vi", "en")
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "app_title": ("Theo dõi chỉ tiêu chuyển đổi số", "Digital transformation targets"),
+    "app_subtitle": (
+        "Phụ lục I, Nghị quyết 71/NQ-CP · Bộ Nội vụ · mục tiêu đến năm 2030",
+        "Annex I, Resolution 71/NQ-CP · Ministry of Home Affairs · targets for 2030",
+    ),
+    "language": ("Ngôn ngữ", "Language"),
+    "demo_banner": (
+        "Dữ liệu minh họa — các số liệu đang hiển thị không phải số liệu thật.",
+        "Demo data — the figures shown are illustrative, not real.",
+    ),
+    "signed_in_as": ("Người dùng", "Signed in as"),
+    "role": ("Vai trò", "Role"),
+    # navigation
+    "nav_overview": ("Tổng quan", "Overview"),
+    "nav_indicator": ("Chỉ tiêu", "Indicator"),
+    "nav_upload": ("Nộp số liệu", "Upload"),
+    "nav_submissions": ("Tình hình nộp", "Submissions"),
+    "nav_alerts": ("Cảnh báo", "Alerts"),
+    "nav_reports": ("Báo cáo", "Reports"),
+    "nav_audit": ("Nhật ký hệ thống", "Audit log"),
+    "nav_section_monitor": ("Theo dõi", "Monitor"),
+    "nav_section_data": ("Số liệu", "Data"),
+    "nav_section_admin": ("Quản trị", "Administration"),
+    "no_access": (
+        "Vai trò của bạn không được mở trang này.",
+        "Your role may not open this page.",
+    ),
+    "no_data": ("Chưa có số liệu.", "No figures yet."),
+    # overview
+    "overview_title": ("Tổng quan 16 chỉ tiêu", "Overview of the 16 indicators"),
+    "overview_caption": (
+        "Chỉ tiêu chậm tiến độ đứng đầu. Số liệu tính đến {period}.",
+        "Off-target indicators first. Figures as of {period}.",
+    ),
+    "filters": ("Bộ lọc", "Filters"),
+    "filter_group": ("Nhóm chỉ tiêu", "Indicator group"),
+    "filter_lead": ("Đơn vị chủ trì", "Lead unit"),
+    "filter_unit": ("Đơn vị báo cáo", "Reporting unit"),
+    "filter_as_of": ("Tính đến quý", "As of quarter"),
+    "all": ("Tất cả", "All"),
+    "whole_ministry": ("Toàn Bộ", "Whole ministry"),
+    "group_label": ("Nhóm {group}", "Group {group}"),
+    "col_code": ("Mã", "Code"),
+    "col_name": ("Chỉ tiêu", "Indicator"),
+    "col_latest": ("Số mới nhất", "Latest"),
+    "col_quarter": ("Quý", "Quarter"),
+    "col_target": ("Mục tiêu 2030", "2030 target"),
+    "col_gap": ("Chênh so lộ trình (điểm %)", "Gap to path (pp)"),
+    "col_status": ("Tình trạng", "Status"),
+    "col_trend": ("Xu hướng", "Trend"),
+    "col_lead": ("Đơn vị chủ trì", "Lead unit"),
+    "col_stale": ("Cập nhật", "Updated"),
+    "col_unit": ("Đơn vị", "Unit"),
+    "col_ratio": ("Tỷ lệ tiến độ R", "Pace ratio R"),
+    "stale_mark": ("⚠ thiếu số quý {period}", "⚠ no figure for {period}"),
+    "fresh_mark": ("✓", "✓"),
+    "stale_legend": (
+        "⚠ = chưa có số liệu của quý vừa kết thúc ({period}).",
+        "⚠ = no figure yet for the last ended quarter ({period}).",
+    ),
+    "count_total": ("chỉ tiêu", "indicators"),
+    # indicator detail
+    "pick_indicator": ("Chọn chỉ tiêu", "Choose an indicator"),
+    "pick_unit": ("Phạm vi", "Scope"),
+    "figures_in_words": ("Diễn giải số liệu", "The figures in words"),
+    "units_table": ("Tình trạng theo đơn vị báo cáo", "Status by reporting unit"),
+    "small_multiples": ("Diễn biến từng đơn vị", "Each unit's trajectory"),
+    "history": ("Lịch sử số liệu và các lần sửa", "History of every figure and revision"),
+    "downloads": ("Tải xuống", "Downloads"),
+    "dl_png": ("Biểu đồ PNG", "Chart PNG"),
+    "dl_svg": ("Biểu đồ SVG", "Chart SVG"),
+    "dl_csv": ("Số liệu CSV", "Data CSV"),
+    "dl_xlsx": ("Số liệu XLSX", "Data XLSX"),
+    "chart_unavailable": (
+        "Không tạo được tệp ảnh biểu đồ lúc này.",
+        "The chart image could not be produced right now.",
+    ),
+    "w_status": ("**Tình trạng:** {status}. {reason}", "**Status:** {status}. {reason}"),
+    "w_latest": (
+        "Số mới nhất **{value}** (quý {period}); mục tiêu **{target}** vào năm 2030.",
+        "Latest **{value}** ({period}); target **{target}** by 2030.",
+    ),
+    "w_ratio": (
+        "Tỷ lệ tiến độ R = **{ratio}** (tốc độ thực tế / tốc độ cần thiết).",
+        "Pace ratio R = **{ratio}** (observed pace / required pace).",
+    ),
+    "w_pace": (
+        "Tốc độ thực tế **{observed}** điểm %/năm; cần **{required}** điểm %/năm từ mốc gốc.",
+        "Observed pace **{observed}** pp/year; **{required}** pp/year needed from the baseline.",
+    ),
+    "w_remaining": (
+        "Từ nay cần **{per_quarter}** điểm %/quý để kịp mục tiêu.",
+        "From now on **{per_quarter}** pp per quarter are needed to reach the target.",
+    ),
+    "w_next": (
+        "Để trở lại lộ trình, quý tới cần đạt **{value}**.",
+        "To get back on the path, next quarter needs **{value}**.",
+    ),
+    "w_projection": (
+        "Nếu giữ tốc độ hiện nay, năm 2030 dự kiến đạt **{value}**.",
+        "At the current pace, the 2030 value is projected at **{value}**.",
+    ),
+    "w_opensdg": (
+        "Theo phương pháp Open SDG: **{status}** (điểm {score}).",
+        "Open SDG method: **{status}** (score {score}).",
+    ),
+    "w_disagree": (
+        "Hai phương pháp cho kết luận khác nhau; xem cả hai trước khi kết luận.",
+        "The two methods disagree; weigh both before concluding.",
+    ),
+    "w_baseline": (
+        "Mốc gốc: {value} (quý {period}).",
+        "Baseline: {value} ({period}).",
+    ),
+    # chart
+    "chart_actual": ("Số thực tế", "Actual"),
+    "chart_required": ("Lộ trình cần thiết", "Required path"),
+    "chart_projection": ("Dự báo theo tốc độ hiện nay", "Projection at current pace"),
+    "chart_band": ("Khoảng dự báo", "Projection range"),
+    "chart_target": ("Mục tiêu 2030: {value}", "2030 target: {value}"),
+    "chart_quarter": ("Quý", "Quarter"),
+    "chart_value": ("Giá trị", "Value"),
+    "chart_series": ("Đường", "Line"),
+    # upload
+    "upload_title": ("Nộp số liệu quý", "Submit quarterly figures"),
+    "upload_intro": (
+        "Tải mẫu, điền số liệu của đơn vị, rồi tải tệp lên. Hệ thống kiểm tra toàn bộ tệp "
+        "trước khi ghi; tệp có lỗi không làm thay đổi số liệu đã lưu.",
+        "Download the template, fill in your unit's figures, then upload the file. The whole "
+        "file is checked before anything is written; a file with errors changes nothing.",
+    ),
+    "step_template": ("1. Tải mẫu", "1. Download the template"),
+    "step_upload": ("2. Tải tệp lên", "2. Upload the file"),
+    "step_check": ("3. Kết quả kiểm tra", "3. Validation result"),
+    "step_commit": ("4. Ghi số liệu", "4. Commit"),
+    "template_unit": ("Đơn vị", "Unit"),
+    "template_period": ("Quý báo cáo", "Reporting quarter"),
+    "template_xlsx": ("Tải mẫu Excel", "Download Excel template"),
+    "template_csv": ("Tải mẫu CSV", "Download CSV template"),
+    "file_label": ("Tệp CSV hoặc Excel (.csv, .xlsx, .xls, .ods)", "CSV or Excel file"),
+    "errors_found": (
+        "Tệp có {n} lỗi. Chưa có số liệu nào được ghi. Hãy sửa các dòng dưới đây rồi tải lại.",
+        "The file has {n} problems. Nothing was written. Fix the rows below and upload again.",
+    ),
+    "err_row": ("Dòng", "Row"),
+    "err_column": ("Cột", "Column"),
+    "err_value": ("Giá trị", "Value"),
+    "err_message": ("Lỗi", "Problem"),
+    "preview_ok": (
+        "Tệp hợp lệ: {rows} dòng — {new} mới, {changed} thay đổi, {unchanged} không đổi.",
+        "The file is valid: {rows} rows — {new} new, {changed} changed, {unchanged} unchanged.",
+    ),
+    "state_new": ("mới", "new"),
+    "state_changed": ("thay đổi", "changed"),
+    "state_unchanged": ("không đổi", "unchanged"),
+    "col_state": ("Loại", "Kind"),
+    "col_old_value": ("Giá trị cũ", "Old value"),
+    "col_new_value": ("Giá trị mới", "New value"),
+    "warnings_title": ("Cần xác nhận", "Needs confirmation"),
+    "warning_note": (
+        "Ghi chú giải thích (bắt buộc khi có cảnh báo)",
+        "Explanatory note (required when there are warnings)",
+    ),
+    "commit_note": ("Ghi chú cho lần nộp (không bắt buộc)", "Note for this upload (optional)"),
+    "confirm_box": (
+        "Tôi đã kiểm tra các cảnh báo và xác nhận số liệu là đúng",
+        "I have checked the warnings and confirm the figures",
+    ),
+    "commit_button": ("Ghi số liệu", "Commit figures"),
+    "committing": ("Đang ghi số liệu…", "Writing figures…"),
+    "commit_done": (
+        "Đã ghi: {new} mới, {changed} thay đổi, {unchanged} không đổi (lần nộp số {id}).",
+        "Committed: {new} new, {changed} changed, {unchanged} unchanged (upload #{id}).",
+    ),
+    "already_imported": (
+        "Tệp này đã được nhập trước đây (lần nộp số {id}); không tạo bản sửa mới.",
+        "This file was already imported (upload #{id}); no new revision was made.",
+    ),
+    "upload_refused": ("Không ghi được: {message}", "Not committed: {message}"),
+    "upload_scope": ("Bạn được nộp cho: {units}", "You may submit for: {units}"),
+    "upload_no_scope": (
+        "Tài khoản chưa được giao đơn vị nào; liên hệ {contact}.",
+        "Your account has no units assigned; contact {contact}.",
+    ),
+    "upload_not_ready": (
+        "Chức năng nộp số liệu đang được hoàn thiện.",
+        "Uploading is being finished.",
+    ),
+    # submissions
+    "subm_title": ("Tình hình nộp báo cáo", "Report submissions"),
+    "subm_caption": (
+        "Hạn nộp: {days} ngày sau khi kết thúc quý. Mỗi ô là một đơn vị trong một quý.",
+        "Deadline: {days} days after the quarter ends. Each cell is one unit in one quarter.",
+    ),
+    "subm_submitted": ("Đã nộp đúng hạn", "Submitted on time"),
+    "subm_late": ("Nộp muộn", "Submitted late"),
+    "subm_missing": ("Chưa nộp (quá hạn)", "Missing (overdue)"),
+    "subm_pending": ("Chưa đến hạn", "Not yet due"),
+    "subm_quarters": ("Số quý hiển thị", "Quarters shown"),
+    "subm_only_problems": (
+        "Chỉ hiện đơn vị có báo cáo muộn hoặc thiếu",
+        "Only units late or missing",
+    ),
+    # alerts
+    "alerts_title": ("Cảnh báo", "Alerts"),
+    "alerts_worse": (
+        "Tình trạng xấu đi so với quý trước ({previous} → {current})",
+        "Status worse than the previous quarter ({previous} → {current})",
+    ),
+    "alerts_stale": (
+        "Chuỗi số liệu chưa cập nhật quý {period}",
+        "Series with no figure for {period}",
+    ),
+    "alerts_none_worse": (
+        "Không có chuỗi nào xấu đi so với quý trước.",
+        "No series got worse since last quarter.",
+    ),
+    "alerts_none_stale": ("Mọi chuỗi đều đã cập nhật.", "Every series is up to date."),
+    "col_before": ("Quý trước", "Previous quarter"),
+    "col_now": ("Quý này", "This quarter"),
+    "col_last_period": ("Quý có số gần nhất", "Last quarter with a figure"),
+    # audit
+    "audit_title": ("Nhật ký hệ thống", "Audit log"),
+    "uploads_title": ("Các lần nộp số liệu", "Uploads"),
+}
+
+
+OPENSDG: dict[str, tuple[str, str]] = {
+    "target_achieved": ("đã đạt mục tiêu", "target achieved"),
+    "substantial_progress": ("tiến bộ đáng kể", "substantial progress"),
+    "moderate_progress": ("tiến bộ vừa phải", "moderate progress"),
+    "limited_progress": ("tiến bộ hạn chế", "limited progress"),
+    "deterioration": ("đi xuống", "deterioration"),
+    "not_available": ("chưa tính được (dưới 1 năm số liệu)", "not available (under a year of data)"),
+}
+
+
+def opensdg_label(status: object, lang: str = "vi") -> str:
+    vi, en = OPENSDG.get(str(status), (str(status or "—"), str(status or "—")))
+    return en if lang == "en" else vi
+
+
+def t(key: str, lang: str = "vi", **values: object) -> str:
+    """The string for `key` in `lang`, formatted with `values`."""
+    vi, en = STRINGS[key]
+    template = en if lang == "en" else vi
+    return template.format(**values) if values else template
+
+
+def number(value: float | None, lang: str = "vi", digits: int = 1) -> str:
+    """'85,5' in Vietnamese, '85.5' in English; '—' for missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    text = f"{value:,.{digits}f}"
+    if lang == "en":
+        return text
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def percent(value: float | None, lang: str = "vi", digits: int = 1) -> str:
+    shown = number(value, lang, digits)
+    return shown if shown == "—" else f"{shown}%"
+
+
+def signed(value: float | None, lang: str = "vi", digits: int = 1) -> str:
+    shown = number(value, lang, digits)
+    if shown == "—" or value is None:
+        return shown
+    return f"+{shown}" if value > 0 else shown
+
+
+def quarter_label(period: str | None) -> str:
+    """'2025-Q3' -> 'Q3/2025'."""
+    if not period or "-Q" not in str(period):
+        return "—" if not period else str(period)
+    year, q = str(period).split("-Q")
+    return f"Q{q}/{year}"

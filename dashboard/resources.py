@@ -1,0 +1,37 @@
+"""Process-wide objects built once: settings, catalogue and the storage engine.
+
+`st.cache_resource` shares these across sessions; none of them is user-specific.
+Tests clear them with `st.cache_resource.clear()` to point the app elsewhere.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kpi.catalogue import Catalogue, load_catalogue
+from kpi.settings import Settings, load_settings
+from kpi.storage import Storage, open_storage
+from kpi.storage.repository import ensure_seeded
+from kpi.units import load_default_units
+
+
+@st.cache_resource(show_spinner=False)
+def settings() -> Settings:
+    return load_settings()
+
+
+@st.cache_resource(show_spinner=False)
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@st.cache_resource(show_spinner=False)
+def _storage(url: str) -> Storage:
+    store = open_storage(url)
+    ensure_seeded(store, catalogue(), load_default_units())
+    return store
+
+
+def storage() -> Storage:
+    """The one Storage of this process, for the configured database."""
+    return _storage(settings().database_url)

@@ -1,0 +1,86 @@
+"""Small shared widgets: language, the viewer, role checks, page headers, status labels.
+
+Widgets own their session_state keys. User text is never passed to markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import resources
+from dashboard.charts import STATUS_STYLE
+from dashboard.i18n import LANGS, t
+from kpi.access import Viewer
+
+LANG_KEY = "lang"
+VIEWER_KEY = "_viewer"
+# Shapes that differ in greyscale and exist in common system fonts (no emoji font needed).
+STATUS_ICONS = {
+    "achieved": "✔",
+    "on_track": "▲",
+    "needs_acceleration": "◆",
+    "limited_progress": "▼",
+    "deteriorating": "✖",
+    "insufficient_data": "○",
+}
+
+
+def lang() -> str:
+    value = st.session_state.get(LANG_KEY) or resources.settings().default_lang
+    return value if value in LANGS else "vi"
+
+
+def language_switch() -> None:
+    if LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = resources.settings().default_lang
+    st.sidebar.segmented_control(
+        t("language", lang()),
+        options=list(LANGS),
+        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+        key=LANG_KEY,
+        selection_mode="single",
+    )
+    if st.session_state.get(LANG_KEY) not in LANGS:  # a click on the selected option clears it
+        st.session_state[LANG_KEY] = "vi"
+
+
+def set_viewer(viewer: Viewer) -> None:
+    st.session_state[VIEWER_KEY] = viewer
+
+
+def viewer() -> Viewer | None:
+    found = st.session_state.get(VIEWER_KEY)
+    return found if isinstance(found, Viewer) else None
+
+
+def require(allowed: Callable[[Viewer], bool]) -> Viewer:
+    """Stop the page unless the viewer may see it (a hidden page can be opened by URL)."""
+    current = viewer()
+    if current is None or not allowed(current):
+        st.error(t("no_access", lang()), icon=":material/lock:")
+        st.stop()
+    assert current is not None
+    return current
+
+
+def header(title_key: str, caption: str | None = None) -> None:
+    st.title(t(title_key, lang()), anchor=False)
+    if caption:
+        st.caption(caption)
+
+
+def status_text(status: str, word: str) -> str:
+    """Icon and word: the status never relies on colour alone."""
+    return f"{STATUS_ICONS.get(status, '•')} {word}"
+
+
+def status_cell_style(status_values: pd.Series) -> list[str]:
+    """Pandas Styler rule: a light tint per status with dark text (contrast ≥ 4.5:1)."""
+    out = []
+    for status in status_values:
+        _strong, tint = STATUS_STYLE.get(str(status), ("#55606E", "#FFFFFF"))
+        out.append(f"background-color: {tint}; color: #1B2430")
+    return out

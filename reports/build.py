@@ -1,0 +1,113 @@
+"""Build a Report from storage: the one entry point the CLI and the dashboard call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pandas as pd
+
+from kpi.catalogue import Catalogue
+from kpi.periods import Quarter, ReportPeriod, quarter_range
+from kpi.settings import Settings
+from kpi.storage import Storage
+from kpi.storage.repository import current_frame, unit_registry
+from kpi.units import Unit, UnitRegistry
+from reports.model import Report, data_hash, indicator_rows
+from reports.quality import Quality, confirmed_outliers, revised_since, uploads_used
+from reports.sources import submission_lines, unit_statuses
+from reports.text import label, quarter_label
+
+
+class ReportError(ValueError):
+    """A report that cannot be made as asked (unknown unit, bad period)."""
+
+
+def resolve_unit(registry: UnitRegistry, ref: str | None) -> Unit:
+    if ref is None or not ref.strip():
+        return registry.root
+    unit = registry.resolve(ref)
+    if unit is None:
+        raise ReportError(f"không có đơn vị '{ref}' trong danh sách đơn vị báo cáo")
+    return unit
+
+
+def scope_of(registry: UnitRegistry, unit: Unit) -> list[str]:
+    """The unit and every unit below it: whose figures the report reads."""
+    return [unit.code, *registry.descendants(unit.code)]
+
+
+def build_report(
+    storage: Storage,
+    catalogue: Catalogue,
+    period: ReportPeriod,
+    unit: str | None = None,
+    *,
+    lang: str = "vi",
+    made_on: dt.date | None = None,
+    settings: Settings | None = None,
+) -> Report:
+    """Everything the report shows, as of the period's closing quarter."""
+    if lang not in ("vi", "en"):
+        raise ReportError("ngôn ngữ phải là vi hoặc en")
+    settings = settings or Settings()
+    made_on = made_on or dt.date.today()
+    registry = unit_registry(storage)
+    target = resolve_unit(registry, unit)
+    scope = scope_of(registry, target)
+    frame = current_frame(storage, as_of_index=period.closing.index, unit_codes=scope)
+    start = period.opening + -1
+    closing_rows = unit_statuses(frame, catalogue, target, registry, period.closing)
+    start_rows = unit_statuses(frame, catalogue, target, registry, start)
+    quality = Quality(
+        *submission_lines(storage, registry, target, period, settings, today=made_on),
+        revised=revised_since(storage, scope, period.closing, _cutoff(start, settings)),
+        outliers=confirmed_outliers(storage, scope, period.opening, period.closing),
+    )
+    return Report(
+        period=period,
+        unit_code=target.code,
+        unit_name=target.name,
+        lang=lang,
+        made_on=made_on,
+        rows=indicator_rows(catalogue, closing_rows, start_rows, lang, label("nothing", lang)),
+        quality=quality,
+        uploads=uploads_used(storage, frame),
+        notices=tuple(notices(frame, period, lang)),
+        data_hash=data_hash(frame, period, target.code),
+    )
+
+
+def _cutoff(previous_close: Quarter, settings: Settings) -> dt.datetime:
+    """When the previous report's figures were due: revisions after it are news."""
+    day = previous_close.end + dt.timedelta(days=settings.deadline_days)
+    return dt.datetime.combine(day, dt.time.max, tzinfo=dt.UTC)
+
+
+def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
+    """Plain warnings about missing data, so an empty report explains itself."""
+    vi = lang != "en"
+    if frame.empty:
+        return [
+            f"Chưa có số liệu nào đến {quarter_label(period.closing, lang)}."
+            if vi
+            else f"No data up to {quarter_label(period.closing, lang)}."
+        ]
+    have = set(frame["period"].astype(str))
+    quarters: Sequence[Quarter] = quarter_range(period.opening, period.closing)
+    missing = [q for q in quarters if str(q) not in have]
+    out: list[str] = []
+    if len(missing) == len(quarters):
+        out.append(
+            "Chưa có số liệu nào trong kỳ báo cáo; số liệu cuối kỳ là số liệu gần nhất trước kỳ."
+            if vi
+            else "No data within the period; end values are the latest before it."
+        )
+    elif missing:
+        names = ", ".join(quarter_label(q, lang) for q in missing)
+        out.append(
+            f"Chưa có số liệu {names}; số liệu cuối kỳ lấy theo quý gần nhất có số liệu."
+            if vi
+            else f"No data for {names}; end values are from the latest quarter with data."
+        )
+    return out

@@ -1,0 +1,59 @@
+"""Render a built Report to files or bytes: charts once, then XLSX and/or PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from kpi.catalogue import Catalogue
+from kpi.storage import Storage
+from reports.charts import render_charts
+from reports.model import Report
+from reports.pdf import write_pdf
+from reports.xlsx import write_xlsx
+
+FORMATS = ("xlsx", "pdf")
+
+
+def file_stem(report: Report) -> str:
+    """'bao-cao-BNV-2025-H2' (or 'report-BNV-2025-H2' in English)."""
+    prefix = "report" if report.lang == "en" else "bao-cao"
+    return f"{prefix}-{report.unit_code}-{report.period}"
+
+
+def render_bytes(
+    report: Report,
+    formats: Sequence[str],
+    charts: Mapping[str, bytes],
+) -> dict[str, bytes]:
+    """{'xlsx': ..., 'pdf': ...} for the formats asked."""
+    writers = {"xlsx": write_xlsx, "pdf": write_pdf}
+    unknown = [f for f in formats if f not in writers]
+    if unknown:
+        raise ValueError(f"định dạng không hỗ trợ: {', '.join(unknown)}")
+    return {fmt: writers[fmt](report, charts) for fmt in formats}
+
+
+def render_report(
+    report: Report, storage: Storage, catalogue: Catalogue, formats: Sequence[str] = FORMATS
+) -> dict[str, bytes]:
+    """Charts from storage, then every format asked."""
+    charts = render_charts(report, storage, catalogue)
+    return render_bytes(report, formats, charts)
+
+
+def write_report_files(
+    report: Report,
+    storage: Storage,
+    catalogue: Catalogue,
+    out_dir: Path,
+    formats: Sequence[str] = FORMATS,
+) -> list[Path]:
+    """Write the report into `out_dir`; returns the paths written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for fmt, data in render_report(report, storage, catalogue, formats).items():
+        path = out_dir / f"{file_stem(report)}.{fmt}"
+        path.write_bytes(data)
+        paths.append(path)
+    return paths

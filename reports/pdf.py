@@ -1,0 +1,362 @@
+"""The report as an A4 PDF: cover, summary, results table, charts, data quality, annex.
+
+fpdf2 with DejaVu Sans embedded, so Vietnamese text stays real, searchable text.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Mapping, Sequence
+from io import BytesIO
+
+from fpdf import FPDF, FontFace
+from fpdf.enums import XPos, YPos
+
+from reports.fonts import dejavu
+from reports.model import IndicatorRow, Report
+from reports.pdf_sections import quality_and_annex
+from reports.text import (
+    MOVEMENT_RGB,
+    STATUS_RGB,
+    date_label,
+    label,
+    number,
+    period_label,
+    quarter_label,
+    status_word,
+)
+
+FONT = "DejaVu"
+NAVY = (16, 42, 84)
+HEAD_FILL = (222, 230, 242)
+ZEBRA = (246, 248, 251)
+
+
+class ReportPDF(FPDF):
+    """A4 pages with a running header and 'Trang n/N' in the footer."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.report = report
+        fonts = dejavu()
+        self.add_font(FONT, "", str(fonts.regular))
+        self.add_font(FONT, "B", str(fonts.bold))
+        self.add_font(FONT, "I", str(fonts.italic))
+        self.set_margins(18, 16, 18)
+        self.set_auto_page_break(True, margin=16)
+        self.set_lang(report.lang)
+        self.set_title(f"{label('title', report.lang)} - {report.unit_name} - {report.period}")
+        self.set_author(report.unit_name)
+        self.set_subject(label("subtitle", report.lang))
+        self.set_creator("KPI Monitor")
+
+    def header(self) -> None:
+        if self.page_no() == 1:
+            return
+        lang = self.report.lang
+        self.set_font(FONT, "", 7.5)
+        self.set_text_color(90, 90, 90)
+        period = period_label(self.report.period, lang)
+        text = f"{self.report.unit_name} · {label('period', lang)}: {period}"
+        self.cell(0, 5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_draw_color(180, 180, 180)
+        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+        self.ln(3)
+        self.set_text_color(0, 0, 0)
+
+    def footer(self) -> None:
+        self.set_y(-11)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(90, 90, 90)
+        page = label("page", self.report.lang)
+        self.cell(0, 5, f"{page} {self.page_no()}/{{nb}}", align="C")
+        self.set_text_color(0, 0, 0)
+
+    # -- small building blocks -------------------------------------------------
+    def heading(self, text: str) -> None:
+        if self.get_y() > self.h - 45:
+            self.add_page(orientation=str(self.cur_orientation.value))
+        self.ln(2)
+        self.set_font(FONT, "B", 12)
+        self.set_text_color(*NAVY)
+        self.multi_cell(0, 7, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(0, 0, 0)
+        self.ln(1)
+
+    def subheading(self, text: str) -> None:
+        if self.get_y() > self.h - 35:
+            self.add_page(orientation=str(self.cur_orientation.value))
+        self.set_font(FONT, "B", 10)
+        self.multi_cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(0.5)
+
+    def paragraph(self, text: str, size: float = 9.5, style: str = "") -> None:
+        self.set_font(FONT, style, size)
+        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(1)
+
+    def grid(
+        self,
+        headings: Sequence[str] | None,
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        *,
+        aligns: Sequence[str] | None = None,
+        colours: Mapping[tuple[int, int], tuple[int, int, int]] | None = None,
+        size: float = 8.5,
+    ) -> None:
+        """An official-looking table: thin rules, shaded heading repeated on each page."""
+        self.set_font(FONT, "", size)
+        self.set_draw_color(120, 120, 120)
+        self.set_line_width(0.2)
+        aligns = aligns or ["L"] * len(widths)
+        heading_face = FontFace(emphasis="B", fill_color=HEAD_FILL, color=NAVY)
+        with self.table(
+            col_widths=tuple(widths),
+            width=sum(widths),
+            align="LEFT",
+            headings_style=heading_face,
+            line_height=size * 0.52,
+            padding=(1.0, 1.2),
+            text_align="CENTER",
+            cell_fill_color=ZEBRA,
+            cell_fill_mode="ROWS",
+            repeat_headings=1,
+            first_row_as_headings=headings is not None,
+        ) as table:
+            if headings is not None:
+                heading_row = table.row()
+                for text in headings:
+                    heading_row.cell(text, align="CENTER")
+            for r, values in enumerate(rows):
+                row = table.row()
+                for c, text in enumerate(values):
+                    colour = (colours or {}).get((r, c))
+                    style = FontFace(color=colour, emphasis="B") if colour else None
+                    row.cell(text, align=aligns[c], style=style)
+        self.ln(2)
+
+
+# -- sections ------------------------------------------------------------------
+def _cover(pdf: ReportPDF) -> None:
+    report, lang = pdf.report, pdf.report.lang
+    pdf.add_page()
+    half = (pdf.w - pdf.l_margin - pdf.r_margin) / 2
+    top = pdf.get_y()
+    pdf.set_font(FONT, "", 10)
+    ministry = label("ministry", lang)
+    if report.unit_name.upper() != ministry.upper():
+        pdf.multi_cell(half - 4, 5, ministry, align="C", new_x=XPos.LEFT)
+    pdf.set_font(FONT, "B", 10)
+    pdf.multi_cell(half - 4, 5, report.unit_name.upper(), align="C", new_x=XPos.LEFT)
+    pdf.set_xy(pdf.l_margin + half, top)
+    pdf.set_font(FONT, "B", 10)
+    pdf.multi_cell(half, 5, label("nation", lang), align="C", new_x=XPos.LEFT)
+    pdf.multi_cell(half, 5, label("motto", lang), align="C", new_x=XPos.LEFT)
+    pdf.set_font(FONT, "I", 10)
+    pdf.ln(3)
+    place = (
+        f"Hà Nội, {date_label(report.made_on, lang)}"
+        if lang == "vi"
+        else report.made_on.isoformat()
+    )
+    pdf.multi_cell(half, 5, place, align="C")
+    pdf.set_y(top + 62)
+    pdf.set_font(FONT, "B", 17)
+    pdf.set_text_color(*NAVY)
+    pdf.multi_cell(0, 9, label("title", lang), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_font(FONT, "B", 13)
+    pdf.multi_cell(
+        0,
+        8,
+        period_label(report.period, lang).upper(),
+        align="C",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    pdf.set_font(FONT, "", 10.5)
+    pdf.multi_cell(0, 6, label("subtitle", lang), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(14)
+    _cover_facts(pdf)
+
+
+def _cover_facts(pdf: ReportPDF) -> None:
+    report, lang = pdf.report, pdf.report.lang
+    facts = [
+        (label("unit", lang), f"{report.unit_name} ({report.unit_code})"),
+        (label("period", lang), f"{period_label(report.period, lang)} ({report.period})"),
+        (label("as_of", lang), quarter_label(report.as_of, lang)),
+        (label("compare", lang), quarter_label(report.start_as_of, lang)),
+        (label("made_on", lang), report.made_on.strftime("%d/%m/%Y")),
+        (label("reference", lang), label("reference_text", lang)),
+        (label("hash", lang), report.data_hash),
+    ]
+    pdf.grid(
+        None,
+        [[k, v] for k, v in facts],
+        widths=(52, pdf.epw - 52),
+        aligns=["L", "L"],
+        size=9,
+    )
+
+
+def _summary(pdf: ReportPDF) -> None:
+    report, lang = pdf.report, pdf.report.lang
+    pdf.add_page()
+    pdf.heading(label("s_summary", lang))
+    pdf.subheading(label("count_status", lang))
+    rows, colours = [], {}
+    for n, (status, count) in enumerate(report.counts):
+        rows.append([status_word(status, lang), str(count)])
+        colours[(n, 0)] = STATUS_RGB.get(status.value, (0, 0, 0))
+    rows.append([label("total", lang), str(len(report.rows))])
+    pdf.grid(
+        [label("status", lang), label("count", lang)],
+        rows,
+        (70, 30),
+        aligns=["L", "C"],
+        colours=colours,
+    )
+    pdf.subheading(label("off_target", lang))
+    if report.off_target:
+        _off_target_table(pdf, report.off_target)
+    else:
+        pdf.paragraph(label("none_off_target", lang))
+    if report.notices:
+        pdf.subheading(label("notices", lang))
+        for notice in report.notices:
+            pdf.paragraph(f"• {notice}")
+
+
+def _off_target_table(pdf: ReportPDF, rows: Sequence[IndicatorRow]) -> None:
+    lang = pdf.report.lang
+    lines, colours = [], {}
+    for n, row in enumerate(rows):
+        lines.append([row.code, row.name, status_word(row.status, lang), row.lead_units])
+        colours[(n, 2)] = STATUS_RGB[row.status.value]
+    headings = [label(k, lang) for k in ("code", "indicator", "status", "lead_units")]
+    pdf.grid(
+        headings, lines, (12, 70, 28, pdf.epw - 110), aligns=["C", "L", "C", "L"], colours=colours
+    )
+
+
+def results_cells(row: IndicatorRow, lang: str, closing: str) -> list[str]:
+    move = label(row.movement, lang) if row.movement else "-"
+    end = number(row.end_value, lang)
+    if row.end_period and row.end_period != closing:
+        end = f"{end}\n({row.end_period})"
+    return [
+        row.code,
+        row.short_name,
+        number(row.target, lang, 0),
+        number(row.start_value, lang),
+        end,
+        number(row.change, lang, signed=True),
+        number(row.trajectory_value, lang),
+        number(row.gap_pp, lang, signed=True),
+        status_word(row.status, lang),
+        number(row.remaining_pace_pp_per_quarter, lang),
+        number(row.projected_2030, lang),
+        move,
+    ]
+
+
+RESULT_KEYS = (
+    "code",
+    "indicator",
+    "target",
+    "start_value",
+    "end_value",
+    "change",
+    "trajectory",
+    "gap",
+    "status",
+    "pace_needed",
+    "projected",
+    "movement",
+)
+RESULT_WIDTHS = (11, 50, 17, 17, 19, 19, 18, 20, 27, 20, 19, 22)
+
+
+def _results(pdf: ReportPDF) -> None:
+    report, lang = pdf.report, pdf.report.lang
+    pdf.add_page(orientation="landscape")
+    pdf.heading(label("s_table", lang))
+    lines, colours = [], {}
+    for n, row in enumerate(report.rows):
+        lines.append(results_cells(row, lang, str(report.as_of)))
+        colours[(n, 8)] = STATUS_RGB[row.status.value]
+        if row.movement in MOVEMENT_RGB:
+            colours[(n, 11)] = MOVEMENT_RGB[row.movement or ""]
+    aligns = ["C", "L", *["R"] * 6, "C", "R", "R", "C"]
+    pdf.grid(
+        [label(k, lang) for k in RESULT_KEYS],
+        lines,
+        RESULT_WIDTHS,
+        aligns=aligns,
+        colours=colours,
+        size=8,
+    )
+    pdf.paragraph(_table_note(report), size=7.5, style="I")
+
+
+def _table_note(report: Report) -> str:
+    lang = report.lang
+    start, end = quarter_label(report.start_as_of, lang), quarter_label(report.as_of, lang)
+    if lang == "en":
+        return (
+            f"Start = data as of {start}; end = data as of {end}; a period in brackets is the "
+            "latest quarter with data when it is earlier. Trajectory, gap and pace as defined in "
+            "the annex; pp = percentage points."
+        )
+    return (
+        f"Đầu kỳ: số liệu tính đến {start}; cuối kỳ: số liệu tính đến {end}; kỳ trong ngoặc là "
+        "quý gần nhất có số liệu khi sớm hơn. Lộ trình, chênh lệch và tốc độ cần thiết theo "
+        "phương pháp ở phần Phụ lục; điểm % = điểm phần trăm."
+    )
+
+
+def png_aspect(png: bytes) -> float:
+    """Height / width from the PNG header (IHDR), without decoding the image."""
+    width, height = struct.unpack(">II", png[16:24])
+    return height / width if width else 0.45
+
+
+def _charts(pdf: ReportPDF, charts: Mapping[str, bytes]) -> None:
+    report, lang = pdf.report, pdf.report.lang
+    pdf.add_page(orientation="portrait")
+    pdf.heading(label("s_charts", lang))
+    for row in report.rows:
+        png = charts.get(row.code)
+        if png is None:
+            continue
+        height = pdf.epw * png_aspect(png)
+        if pdf.get_y() + height + 16 > pdf.page_break_trigger:
+            pdf.add_page(orientation="portrait")
+        pdf.set_font(FONT, "B", 9.5)
+        caption = f"{label('chart_caption', lang)} {row.code}: {row.name}"
+        pdf.multi_cell(0, 5, caption, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(FONT, "", 8.5)
+        pdf.set_text_color(*STATUS_RGB[row.status.value])
+        pdf.multi_cell(
+            0,
+            4.5,
+            f"{status_word(row.status, lang)}. {row.reason}",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        pdf.set_text_color(0, 0, 0)
+        pdf.image(BytesIO(png), x=pdf.l_margin, w=pdf.epw, h=height, alt_text=caption)
+        pdf.ln(4)
+
+
+def write_pdf(report: Report, charts: Mapping[str, bytes]) -> bytes:
+    pdf = ReportPDF(report)
+    _cover(pdf)
+    _summary(pdf)
+    _results(pdf)
+    if charts:
+        _charts(pdf, charts)
+    quality_and_annex(pdf)
+    return bytes(pdf.output())

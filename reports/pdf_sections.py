@@ -1,0 +1,121 @@
+"""PDF sections after the charts: data quality and the annex."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reports.text import METHOD_TEXT, datetime_label, label, number
+
+if TYPE_CHECKING:
+    from reports.pdf import ReportPDF
+
+
+def _missing_and_late(pdf: ReportPDF) -> None:
+    quality, lang = pdf.report.quality, pdf.report.lang
+    pdf.subheading(f"1. {label('missing_units', lang)}")
+    if quality.missing:
+        rows = [[f"{m.unit_name} ({m.unit_code})", m.period] for m in quality.missing]
+        pdf.grid(
+            [label("unit_col", lang), label("period_col", lang)], rows, (120, 30), aligns=["L", "C"]
+        )
+    else:
+        pdf.paragraph(label("nothing", lang))
+    pdf.subheading(f"2. {label('late', lang)}")
+    if quality.late:
+        rows = [
+            [
+                f"{m.unit_name} ({m.unit_code})",
+                m.period,
+                m.deadline.strftime("%d/%m/%Y") if m.deadline else "-",
+                m.submitted_on.strftime("%d/%m/%Y") if m.submitted_on else "-",
+            ]
+            for m in quality.late
+        ]
+        headings = [label(k, lang) for k in ("unit_col", "period_col", "deadline", "submitted_at")]
+        pdf.grid(headings, rows, (80, 22, 28, pdf.epw - 130), aligns=["L", "C", "C", "C"])
+    else:
+        pdf.paragraph(label("nothing", lang))
+
+
+def _revised_and_outliers(pdf: ReportPDF) -> None:
+    quality, lang = pdf.report.quality, pdf.report.lang
+    pdf.subheading(f"3. {label('revised', lang)}")
+    if quality.revised:
+        rows = [
+            [
+                r.indicator_code,
+                r.unit_code,
+                r.period,
+                number(r.old_value, lang),
+                number(r.new_value, lang),
+                r.revised_by,
+                datetime_label(r.revised_at),
+            ]
+            for r in quality.revised
+        ]
+        keys = ("code", "unit_col", "period_col", "old_value", "new_value", "by", "at")
+        widths: tuple[float, ...] = (12, 22, 20, 20, 20, 50, pdf.epw - 144)
+        pdf.grid(
+            [label(k, lang) for k in keys], rows, widths, aligns=["C", "C", "C", "R", "R", "L", "C"]
+        )
+    else:
+        pdf.paragraph(label("nothing", lang))
+    pdf.subheading(f"4. {label('outliers', lang)}")
+    if quality.outliers:
+        rows = [
+            [
+                o.indicator_code,
+                o.unit_code,
+                o.period,
+                number(o.value, lang),
+                o.note,
+                o.confirmed_by,
+                datetime_label(o.confirmed_at),
+            ]
+            for o in quality.outliers
+        ]
+        heads = [
+            label(k, lang)
+            for k in ("code", "unit_col", "period_col", "new_value", "note", "by", "at")
+        ]
+        widths = (12, 20, 18, 16, pdf.epw - 124, 30, 28)
+        pdf.grid(heads, rows, widths, aligns=["C", "C", "C", "R", "L", "L", "C"])
+    else:
+        pdf.paragraph(label("nothing", lang))
+
+
+def _annex(pdf: ReportPDF) -> None:
+    report, lang = pdf.report, pdf.report.lang
+    pdf.ln(4)
+    pdf.heading(label("s_annex", lang))
+    pdf.subheading(f"1. {label('methodology', lang)}")
+    for line in METHOD_TEXT[lang]:
+        pdf.paragraph(f"• {line}", size=9)
+    pdf.subheading(f"2. {label('uploads', lang)}")
+    if report.uploads:
+        rows = [
+            [
+                str(u.upload_id),
+                u.file_name,
+                u.uploaded_by,
+                datetime_label(u.uploaded_at),
+                str(u.rows_used),
+            ]
+            for u in report.uploads
+        ]
+        keys = ("code", "file", "officer", "at", "rows")
+        widths = (12, 62, 48, 32, pdf.epw - 154)
+        headings = ["#", *[label(k, lang) for k in keys[1:]]]
+        pdf.grid(headings, rows, widths, aligns=["C", "L", "L", "C", "R"])
+    else:
+        pdf.paragraph(label("nothing", lang))
+    pdf.subheading(label("hash", lang))
+    pdf.paragraph(report.data_hash, size=8.5)
+
+
+def quality_and_annex(pdf: ReportPDF) -> None:
+    pdf.add_page(orientation="portrait")
+    pdf.heading(label("s_quality", pdf.report.lang))
+    _missing_and_late(pdf)
+    _revised_and_outliers(pdf)
+    _annex(pdf)

@@ -1,0 +1,115 @@
+"""What the report takes from the rest of the system: statuses and submissions.
+
+Statuses come from kpi.progress, the functions behind `kpi status --as-of`, so
+both always agree. Submissions come from kpi.submissions, as on the dashboard.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from kpi.catalogue import Catalogue
+from kpi.periods import Quarter, ReportPeriod, quarter_range
+from kpi.progress import compute_statuses, ministry_statuses
+from kpi.settings import Settings
+from kpi.storage import Storage
+from kpi.storage.queries import first_submissions, reporting_units
+from kpi.submissions import SubmissionState, submission_matrix
+from kpi.units import Unit, UnitRegistry
+from reports.quality import SubmissionLine
+
+
+def unit_statuses(
+    frame: pd.DataFrame,
+    catalogue: Catalogue,
+    unit: Unit,
+    registry: UnitRegistry,
+    as_of: Quarter,
+) -> pd.DataFrame:
+    """The engine's rows for one unit as of a quarter (the ministry's roll-up at the root)."""
+    if unit.code == registry.root.code:
+        return ministry_statuses(frame, catalogue, registry, as_of=as_of)
+    rows = compute_statuses(frame, catalogue, as_of=as_of)
+    return rows[rows["unit_code"] == unit.code].reset_index(drop=True)
+
+
+def expected_units(storage: Storage, registry: UnitRegistry, unit: Unit) -> list[str]:
+    """Units that owe figures: the unit itself, or under the ministry every unit that reports."""
+    if unit.code != registry.root.code:
+        return [unit.code]
+    below = set(registry.descendants(unit.code))
+    return [code for code in reporting_units(storage) if code in below]
+
+
+def submission_lines(
+    storage: Storage,
+    registry: UnitRegistry,
+    unit: Unit,
+    period: ReportPeriod,
+    settings: Settings,
+    *,
+    today: dt.date | None = None,
+) -> tuple[tuple[SubmissionLine, ...], tuple[SubmissionLine, ...]]:
+    """(missing, late) for every quarter of the period, as the submissions page shows them."""
+    quarters = quarter_range(period.opening, period.closing)
+    matrix = submission_matrix(
+        first_submissions(storage, since_index=period.opening.index),
+        expected_units(storage, registry, unit),
+        quarters,
+        deadline_days=settings.deadline_days,
+        today=today,
+    )
+
+    def lines(state: SubmissionState) -> tuple[SubmissionLine, ...]:
+        chosen = matrix[matrix["state"] == state.value]
+        return tuple(
+            SubmissionLine(
+                unit_code=str(r.unit_code),
+                unit_name=_name(registry, str(r.unit_code)),
+                period=str(r.period),
+                deadline=r.deadline if isinstance(r.deadline, dt.date) else None,
+                submitted_on=r.submitted_at if isinstance(r.submitted_at, dt.date) else None,
+            )
+            for r in chosen.sort_values(["period", "unit_code"]).itertuples(index=False)
+        )
+
+    return lines(SubmissionState.MISSING), lines(SubmissionState.LATE)
+
+
+def _name(registry: UnitRegistry, code: str) -> str:
+    unit = registry.get(code)
+    return unit.name if unit else code
+
+
+SERIES_COLUMNS = ["indicator_code", "period", "period_index", "value"]
+
+
+def unit_series(frame: pd.DataFrame, unit: Unit, registry: UnitRegistry) -> pd.DataFrame:
+    """Quarterly values of every indicator for the unit: the ministry's are a roll-up."""
+    if unit.code != registry.root.code:
+        own = frame[frame["unit_code"] == unit.code]
+        return own[SERIES_COLUMNS].sort_values(["indicator_code", "period_index"])
+    return ministry_series(frame, unit.code)
+
+
+def ministry_series(frame: pd.DataFrame, root: str) -> pd.DataFrame:
+    """Figures reported for the ministry itself win; otherwise sum counts, never average %."""
+    direct = frame[frame["unit_code"] == root]
+    summed = (
+        frame[frame["unit_code"] != root]
+        .dropna(subset=["numerator", "denominator"])
+        .groupby(["indicator_code", "period", "period_index"], as_index=False)[
+            ["numerator", "denominator"]
+        ]
+        .sum()
+    )
+    summed = summed[summed["denominator"] > 0]
+    summed["value"] = (100 * summed["numerator"] / summed["denominator"]).round(2)
+    keys = set(zip(direct["indicator_code"], direct["period"], strict=True))
+    extra = [
+        (c, p) not in keys for c, p in zip(summed["indicator_code"], summed["period"], strict=True)
+    ]
+    out = pd.concat([direct[SERIES_COLUMNS], summed[extra][SERIES_COLUMNS]], ignore_index=True)
+    return out.sort_values(["indicator_code", "period_index"]).reset_index(drop=True)

@@ -1,0 +1,289 @@
+"""The report as an XLSX workbook: summary, data (numbers as numbers), charts, quality, annex.
+
+Every text cell goes through kpi.exports.safe_text, so no cell can run as a formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from io import BytesIO
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.drawing.image import Image
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kpi.exports import safe_text
+from reports.model import IndicatorRow, Report
+from reports.text import (
+    METHOD_TEXT,
+    STATUS_RGB,
+    datetime_label,
+    label,
+    period_label,
+    quarter_label,
+    status_word,
+)
+
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=14, color="102A54")
+HEAD_FILL = PatternFill("solid", fgColor="DEE6F2")
+THIN = Side(style="thin", color="999999")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+NUMBER_FORMAT = "0.00"
+
+# (key, Vietnamese heading, English heading, attribute of IndicatorRow or a callable)
+DATA_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("indicator_code", "Mã", "Code"),
+    ("name", "Chỉ tiêu", "Indicator"),
+    ("lead_units", "Đơn vị chủ trì", "Lead units"),
+    ("target", "Mục tiêu 2030 (%)", "2030 target (%)"),
+    ("baseline_period", "Kỳ gốc", "Baseline period"),
+    ("baseline_value", "Giá trị gốc (%)", "Baseline value (%)"),
+    ("start_period", "Kỳ đầu kỳ", "Start period"),
+    ("start_value", "Đầu kỳ (%)", "Start (%)"),
+    ("latest_period", "Kỳ cuối kỳ", "End period"),
+    ("latest_value", "Cuối kỳ (%)", "End (%)"),
+    ("change", "Thay đổi (điểm %)", "Change (pp)"),
+    ("trajectory_value", "Lộ trình (%)", "Trajectory (%)"),
+    ("gap_pp", "Chênh lệch (điểm %)", "Gap (pp)"),
+    ("observed_pace_pp_per_year", "Tốc độ thực tế (điểm %/năm)", "Observed pace (pp/year)"),
+    ("required_pace_pp_per_year", "Tốc độ cần thiết (điểm %/năm)", "Required pace (pp/year)"),
+    ("remaining_pace_pp_per_quarter", "Cần tăng mỗi quý (điểm %)", "Needed per quarter (pp)"),
+    ("next_quarter_needed", "Cần đạt quý tới (%)", "Needed next quarter (%)"),
+    ("projected_2030", "Dự báo 2030 (%)", "Projected 2030 (%)"),
+    ("status", "Mã trạng thái", "Status code"),
+    ("status_text", "Trạng thái", "Status"),
+    ("reason", "Giải thích", "Explanation"),
+    ("previous_status", "Trạng thái kỳ trước", "Previous status"),
+    ("movement", "So với kỳ trước", "Vs previous report"),
+    ("opensdg_status", "Đánh giá Open SDG", "Open SDG status"),
+    ("methods_disagree", "Hai phương pháp khác nhau", "Methods disagree"),
+    ("stale", "Số liệu cũ", "Stale data"),
+)
+
+
+def data_values(row: IndicatorRow, lang: str) -> dict[str, Any]:
+    """One data-sheet row, keyed like DATA_COLUMNS; numbers stay numbers."""
+    return {
+        "indicator_code": row.code,
+        "name": row.name,
+        "lead_units": row.lead_units,
+        "target": row.target,
+        "baseline_period": row.baseline_period,
+        "baseline_value": row.baseline_value,
+        "start_period": row.start_period,
+        "start_value": row.start_value,
+        "latest_period": row.end_period,
+        "latest_value": row.end_value,
+        "change": row.change,
+        "trajectory_value": row.trajectory_value,
+        "gap_pp": row.gap_pp,
+        "observed_pace_pp_per_year": row.observed_pace_pp_per_year,
+        "required_pace_pp_per_year": row.required_pace_pp_per_year,
+        "remaining_pace_pp_per_quarter": row.remaining_pace_pp_per_quarter,
+        "next_quarter_needed": row.next_quarter_needed,
+        "projected_2030": row.projected_2030,
+        "status": row.status.value,
+        "status_text": status_word(row.status, lang),
+        "reason": row.reason,
+        "previous_status": status_word(row.previous_status, lang) if row.previous_status else None,
+        "movement": label(row.movement, lang) if row.movement else None,
+        "opensdg_status": row.opensdg_status,
+        "methods_disagree": row.methods_disagree,
+        "stale": row.stale,
+    }
+
+
+def _put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
+    cell = ws.cell(row=row, column=col, value=safe_text(value))  # type: ignore[call-overload]
+    if isinstance(value, float):
+        cell.number_format = NUMBER_FORMAT
+    return cell
+
+
+def _table(ws: Worksheet, top: int, headings: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
+    """Write a boxed table; returns the next free row."""
+    for c, text in enumerate(headings, start=1):
+        cell = _put(ws, top, c, text)
+        cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEAD_FILL, BOX, WRAP
+    for r, values in enumerate(rows, start=top + 1):
+        for c, value in enumerate(values, start=1):
+            cell = _put(ws, r, c, value)
+            cell.border, cell.alignment = BOX, WRAP
+    return top + len(rows) + 2
+
+
+def _summary_sheet(ws: Worksheet, report: Report) -> None:
+    lang = report.lang
+    ws.title = label("sheet_summary", lang)
+    ws["A1"] = label("title", lang)
+    ws["A1"].font = TITLE
+    ws["A2"] = label("subtitle", lang)
+    facts = [
+        (label("unit", lang), f"{report.unit_name} ({report.unit_code})"),
+        (label("period", lang), f"{period_label(report.period, lang)} ({report.period})"),
+        (label("as_of", lang), quarter_label(report.as_of, lang)),
+        (label("compare", lang), quarter_label(report.start_as_of, lang)),
+        (label("made_on", lang), report.made_on.isoformat()),
+        (label("reference", lang), label("reference_text", lang)),
+        (label("hash", lang), report.data_hash),
+    ]
+    for r, (key, value) in enumerate(facts, start=4):
+        _put(ws, r, 1, key).font = BOLD
+        _put(ws, r, 2, value).alignment = WRAP
+    top = 4 + len(facts) + 1
+    counts = [[status_word(s, lang), n] for s, n in report.counts]
+    counts.append([label("total", lang), len(report.rows)])
+    top = _table(ws, top, [label("status", lang), label("count", lang)], counts)
+    _put(ws, top, 1, label("off_target", lang)).font = BOLD
+    off = [[r.code, r.name, status_word(r.status, lang), r.lead_units] for r in report.off_target]
+    heads = [label(k, lang) for k in ("code", "indicator", "status", "lead_units")]
+    top = _table(ws, top + 1, heads, off) if off else top + 2
+    for notice in report.notices:
+        _put(ws, top, 1, notice)
+        top += 1
+    for col, width in zip("ABCD", (34, 70, 22, 60), strict=True):
+        ws.column_dimensions[col].width = width
+
+
+def _data_sheet(ws: Worksheet, report: Report) -> None:
+    lang = report.lang
+    headings = [en if lang == "en" else vi for _key, vi, en in DATA_COLUMNS]
+    rows = []
+    for row in report.rows:
+        values = data_values(row, lang)
+        rows.append([values[key] for key, _vi, _en in DATA_COLUMNS])
+    _table(ws, 1, headings, rows)
+    status_col = [k for k, _, _ in DATA_COLUMNS].index("status_text") + 1
+    for r, row in enumerate(report.rows, start=2):
+        colour = "{:02X}{:02X}{:02X}".format(*STATUS_RGB[row.status.value])
+        ws.cell(row=r, column=status_col).font = Font(bold=True, color=colour)
+    ws.freeze_panes = "C2"
+    for c in range(1, len(DATA_COLUMNS) + 1):
+        ws.column_dimensions[get_column_letter(c)].width = 14
+    ws.column_dimensions["B"].width = 50
+    ws.column_dimensions["C"].width = 40
+
+
+def _charts_sheet(ws: Worksheet, report: Report, charts: Mapping[str, bytes]) -> None:
+    top = 1
+    for row in report.rows:
+        png = charts.get(row.code)
+        if png is None:
+            continue
+        _put(
+            ws, top, 1, f"{row.code}: {row.name} ({status_word(row.status, report.lang)})"
+        ).font = BOLD
+        image = Image(BytesIO(png))
+        scale = 640 / image.width if image.width else 1.0
+        image.width, image.height = int(image.width * scale), int(image.height * scale)
+        ws.add_image(image, f"A{top + 1}")
+        top += 2 + int(image.height / 20) + 1
+
+
+def _quality_sheet(ws: Worksheet, report: Report) -> None:
+    lang, q = report.lang, report.quality
+    sections: list[tuple[str, list[str], list[list[Any]]]] = [
+        (
+            label("missing_units", lang),
+            [label("unit_col", lang), label("period_col", lang)],
+            [[f"{m.unit_name} ({m.unit_code})", m.period] for m in q.missing],
+        ),
+        (
+            label("late", lang),
+            [label(k, lang) for k in ("unit_col", "period_col", "deadline", "submitted_at")],
+            [
+                [
+                    f"{m.unit_name} ({m.unit_code})",
+                    m.period,
+                    m.deadline.isoformat() if m.deadline else None,
+                    m.submitted_on.isoformat() if m.submitted_on else None,
+                ]
+                for m in q.late
+            ],
+        ),
+        (
+            label("revised", lang),
+            [
+                label(k, lang)
+                for k in ("code", "unit_col", "period_col", "old_value", "new_value", "by", "at")
+            ],
+            [
+                [
+                    r.indicator_code,
+                    r.unit_code,
+                    r.period,
+                    r.old_value,
+                    r.new_value,
+                    r.revised_by,
+                    datetime_label(r.revised_at),
+                ]
+                for r in q.revised
+            ],
+        ),
+        (
+            label("outliers", lang),
+            [
+                label(k, lang)
+                for k in ("code", "unit_col", "period_col", "new_value", "note", "by", "at")
+            ],
+            [
+                [
+                    o.indicator_code,
+                    o.unit_code,
+                    o.period,
+                    o.value,
+                    o.note,
+                    o.confirmed_by,
+                    datetime_label(o.confirmed_at),
+                ]
+                for o in q.outliers
+            ],
+        ),
+    ]
+    top = 1
+    for title, heads, rows in sections:
+        _put(ws, top, 1, title).font = BOLD
+        if rows:
+            top = _table(ws, top + 1, heads, rows)
+        else:
+            _put(ws, top + 1, 1, label("nothing", lang))
+            top += 3
+    for c, width in enumerate((34, 14, 14, 16, 40, 30, 20), start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+
+
+def _annex_sheet(ws: Worksheet, report: Report) -> None:
+    lang = report.lang
+    _put(ws, 1, 1, label("methodology", lang)).font = BOLD
+    for r, line in enumerate(METHOD_TEXT[lang], start=2):
+        _put(ws, r, 1, line)
+    top = len(METHOD_TEXT[lang]) + 3
+    _put(ws, top, 1, label("uploads", lang)).font = BOLD
+    heads = ["#", *[label(k, lang) for k in ("file", "officer", "at", "rows")]]
+    rows = [
+        [u.upload_id, u.file_name, u.uploaded_by, datetime_label(u.uploaded_at), u.rows_used]
+        for u in report.uploads
+    ]
+    _table(ws, top + 1, heads, rows)
+    for c, width in enumerate((8, 44, 34, 20, 10), start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+
+
+def write_xlsx(report: Report, charts: Mapping[str, bytes]) -> bytes:
+    workbook = Workbook()
+    _summary_sheet(workbook.active, report)  # type: ignore[arg-type]
+    _data_sheet(workbook.create_sheet(label("sheet_data", report.lang)), report)
+    if charts:
+        _charts_sheet(workbook.create_sheet(label("sheet_charts", report.lang)), report, charts)
+    _quality_sheet(workbook.create_sheet(label("sheet_quality", report.lang)), report)
+    _annex_sheet(workbook.create_sheet(label("sheet_annex", report.lang)), report)
+    workbook.properties.title = f"{label('title', report.lang)} {report.period}"
+    workbook.properties.creator = "KPI Monitor"
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

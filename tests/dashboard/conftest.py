@@ -1,0 +1,66 @@
+"""Page tests: the real app on a temporary SQLite database holding the demo data."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from kpi.access import Role
+from kpi.catalogue import Catalogue
+from kpi.demo import load_demo
+from kpi.storage import open_storage
+
+APP = "../../dashboard/streamlit_app.py"  # AppTest paths are relative to this folder
+
+
+@pytest.fixture(scope="session")
+def demo_db_template(sqlite_template: Path, catalogue: Catalogue, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    shutil.copy(sqlite_template, path)
+    store = open_storage(f"sqlite:///{path}")
+    load_demo(store, catalogue)
+    store.dispose()
+    return path
+
+
+def clear_app_caches() -> None:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def app_db(tmp_path: Path, demo_db_template: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh copy of the demo database; the app reads its URL from settings."""
+    path = tmp_path / "app.db"
+    shutil.copy(demo_db_template, path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("KPI_DATABASE_URL", url)
+    clear_app_caches()
+    yield url
+    clear_app_caches()
+
+
+AppFactory = Callable[..., AppTest]
+
+
+@pytest.fixture
+def open_page(app_db: str) -> AppFactory:
+    """Run the app as `role`, in `lang`, and switch to `page` (a file in app_pages/)."""
+
+    def run(page: str | None = None, role: Role = Role.LEADER, lang: str = "vi") -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.session_state["demo_role"] = role
+        at.session_state["lang"] = lang
+        at.run()
+        if page is not None:
+            at.switch_page(f"app_pages/{page}")
+            at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return run

@@ -1,0 +1,132 @@
+"""Every page renders on the demo data, for the roles that may see it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard.i18n import t
+from dashboard.navigation import page_specs
+from kpi.access import Role, Viewer
+from tests.dashboard.conftest import AppFactory
+
+
+def texts(at: AppTest, kind: str) -> list[str]:
+    return [str(el.value) for el in at.get(kind)]
+
+
+def _layers(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    found = []
+    for layer in spec.get("layer", []):
+        found.append(layer)
+        found.extend(_layers(layer))
+    return found
+
+
+def _layer_names(spec: dict[str, Any]) -> set[str]:
+    return {layer["name"] for layer in _layers(spec) if "name" in layer}
+
+
+def test_navigation_depends_on_role() -> None:
+    def titles(role: Role) -> list[str]:
+        sections = page_specs(Viewer("x@example.org", role))
+        return [t(spec.title_key, "vi") for specs in sections.values() for spec in specs]
+
+    assert "Nộp số liệu" not in titles(Role.LEADER)
+    assert "Nộp số liệu" in titles(Role.OFFICER)
+    assert "Nhật ký hệ thống" not in titles(Role.OFFICER)
+    assert "Nhật ký hệ thống" in titles(Role.ADMIN)
+    for role in Role:
+        assert {"Tổng quan", "Chỉ tiêu", "Cảnh báo", "Tình hình nộp", "Báo cáo"} <= set(
+            titles(role)
+        )
+
+
+def test_overview_lists_16_indicators_off_target_first(open_page: AppFactory) -> None:
+    at = open_page()
+    assert "Tổng quan 16 chỉ tiêu" in texts(at, "title")
+    assert any("Dữ liệu minh họa" in w for w in [str(w.value) for w in at.warning])  # demo banner
+    table = at.dataframe[0].value
+    table = table.data if hasattr(table, "data") else table
+    assert len(table) == 16
+    assert set(table["Mã"]) >= {"1.1", "1.15", "2"}
+    metrics = at.metric
+    assert sum(int(m.value) for m in metrics) == 16
+    ranks = [s for s in table["status"]]
+    off = [s in {"deteriorating", "limited_progress"} for s in ranks]
+    assert off == sorted(off, reverse=True)  # off-target rows come first
+    assert all(len(v) >= 2 for v in table["Xu hướng"])  # sparklines
+
+
+def test_overview_filters_by_unit_and_group(open_page: AppFactory) -> None:
+    at = open_page()
+    at.selectbox(key="ov_unit").set_value("VPB").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    table = table.data if hasattr(table, "data") else table
+    assert len(table) == 16
+    at.selectbox(key="ov_group").set_value("2").run()
+    table = at.dataframe[0].value
+    table = table.data if hasattr(table, "data") else table
+    assert list(table["Mã"]) == ["2"]
+
+
+def test_overview_in_english(open_page: AppFactory) -> None:
+    at = open_page(lang="en")
+    assert "Overview of the 16 indicators" in texts(at, "title")
+
+
+def test_indicator_page_chart_words_and_history(open_page: AppFactory) -> None:
+    at = open_page("indicator.py")
+    charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    assert charts, "no chart on the indicator page"
+    spec = json.loads(charts[0].proto.spec)
+    names = _layer_names(spec)
+    assert {"target_rule", "required_path", "projection", "projection_band"} <= names
+    marks = {layer["name"]: layer["mark"] for layer in _layers(spec) if "name" in layer}
+    assert marks["target_rule"]["type"] == "rule"
+    assert marks["required_path"]["strokeDash"]
+    words = " ".join(texts(at, "markdown"))
+    assert "Tỷ lệ tiến độ R" in words and "2030 dự kiến" in words
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Biểu đồ PNG", "Biểu đồ SVG", "Số liệu CSV", "Số liệu XLSX"]
+    assert len(at.dataframe) == 2  # units table and history
+    assert len(at.dataframe[1].value) > 0
+
+
+def test_indicator_page_other_indicator_and_unit(open_page: AppFactory) -> None:
+    at = open_page("indicator.py")
+    at.selectbox(key="ind_code").set_value("1.12").run()
+    at.selectbox(key="ind_unit").set_value("CNCC").run()
+    assert not at.exception
+    assert any("1.12" in title for title in texts(at, "title"))
+
+
+def test_submissions_matrix(open_page: AppFactory) -> None:
+    at = open_page("submissions.py")
+    assert "Tình hình nộp báo cáo" in texts(at, "title")
+    matrix = at.dataframe[0].value
+    assert any(code.startswith("VCCHC") for code in matrix.index)
+    assert matrix.shape[1] == 8
+    missing = [m for m in at.metric if "Chưa nộp" in m.label]
+    assert int(missing[0].value) >= 1  # the demo's late unit
+
+
+def test_alerts_page_shows_stale_series(open_page: AppFactory) -> None:
+    at = open_page("alerts.py")
+    assert "Cảnh báo" in texts(at, "title")
+    stale = at.dataframe[-1].value
+    assert any("VCCHC" in str(u) for u in stale["Đơn vị"])
+
+
+def test_audit_page_for_admin_only(open_page: AppFactory) -> None:
+    at = open_page("audit.py", role=Role.ADMIN)
+    assert "Nhật ký hệ thống" in texts(at, "title")
+    assert len(at.dataframe[0].value) > 0
+
+
+def test_reports_page_renders(open_page: AppFactory) -> None:
+    at = open_page("reports.py")
+    assert at.title, "the reports page shows a title"

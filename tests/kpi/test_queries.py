@@ -1,0 +1,43 @@
+"""Dashboard read queries on a real database (SQLite, and PostgreSQL when configured)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kpi.catalogue import Catalogue
+from kpi.demo import DEMO_ACTOR, load_demo
+from kpi.periods import Quarter
+from kpi.storage import Storage
+from kpi.storage.queries import first_submissions, recent_uploads, reporting_units
+from kpi.submissions import submission_matrix
+
+TODAY = dt.date(2025, 11, 20)
+
+
+def test_first_submissions_per_unit_and_period(storage: Storage, catalogue: Catalogue) -> None:
+    load_demo(storage, catalogue, today=TODAY)
+    frame = first_submissions(storage)
+    assert set(frame.columns) == {"unit_code", "period", "submitted_at", "is_demo"}
+    assert frame["is_demo"].all()
+    assert not frame.duplicated(["unit_code", "period"]).any()
+    # 6 demo units from 2024-Q1 to 2025-Q4; the late unit lacks the last two quarters.
+    assert len(frame) == 6 * 8 - 2
+    recent = first_submissions(storage, since_index=Quarter(2025, 3).index)
+    assert set(recent["period"]) == {"2025-Q3", "2025-Q4"}
+    matrix = submission_matrix(
+        recent, ["VCCHC", "VPB"], [Quarter(2025, 3)], deadline_days=15, today=TODAY
+    )
+    assert dict(zip(matrix["unit_code"], matrix["state"], strict=True)) == {
+        "VCCHC": "missing",
+        "VPB": "submitted",
+    }
+
+
+def test_recent_uploads_and_reporting_units(storage: Storage, catalogue: Catalogue) -> None:
+    load_demo(storage, catalogue, today=TODAY)
+    uploads = recent_uploads(storage, limit=3)
+    assert len(uploads) == 3
+    assert uploads["id"].is_monotonic_decreasing
+    assert (uploads["uploaded_by"] == DEMO_ACTOR).all()
+    assert recent_uploads(storage, actor="nobody@example.org").empty
+    assert reporting_units(storage) == sorted(["VPB", "TTCNTT", "CVTLT", "CNCC", "VCCVC", "VCCHC"])

@@ -1,0 +1,69 @@
+"""Demo data for report tests: one rendered report per module, storages per test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kpi.catalogue import Catalogue
+from kpi.demo import load_demo
+from kpi.periods import parse_report_period
+from kpi.storage import Storage, open_storage
+from reports.build import build_report
+from reports.charts import render_charts
+from reports.model import Report
+from reports.output import render_bytes
+
+DEMO_TODAY = dt.date(2026, 1, 20)  # demo figures run 2024-Q1 … 2026-Q1
+MADE_ON = dt.date(2026, 1, 25)
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "reports"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    report: Report
+    charts: dict[str, bytes]
+    xlsx: Path
+    pdf: Path
+
+
+@pytest.fixture
+def demo_storage(storage: Storage, catalogue: Catalogue) -> Storage:
+    """The engine-parametrised storage holding the demo figures."""
+    load_demo(storage, catalogue, today=DEMO_TODAY)
+    return storage
+
+
+@pytest.fixture(scope="module")
+def demo_sqlite(
+    tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path, catalogue: Catalogue
+) -> Iterator[Storage]:
+    """One demo database per module, for the tests that render (charts are slow-ish)."""
+    path = tmp_path_factory.mktemp("reports") / "kpi.db"
+    shutil.copy(sqlite_template, path)
+    store = open_storage(f"sqlite:///{path}")
+    load_demo(store, catalogue, today=DEMO_TODAY)
+    yield store
+    store.dispose()
+
+
+@pytest.fixture(scope="module")
+def rendered(
+    demo_sqlite: Storage, catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory
+) -> Rendered:
+    """The ministry's 2025-H2 report, as XLSX and PDF, charts rendered once."""
+    report = build_report(
+        demo_sqlite, catalogue, parse_report_period("2025-H2"), lang="vi", made_on=MADE_ON
+    )
+    charts = render_charts(report, demo_sqlite, catalogue)
+    files = render_bytes(report, ("xlsx", "pdf"), charts)
+    out = tmp_path_factory.mktemp("rendered")
+    xlsx, pdf = out / "report.xlsx", out / "report.pdf"
+    xlsx.write_bytes(files["xlsx"])
+    pdf.write_bytes(files["pdf"])
+    return Rendered(report, charts, xlsx, pdf)

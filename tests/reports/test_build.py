@@ -1,0 +1,146 @@
+"""The report's figures are the progress engine's, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from kpi.canonical import content_hash
+from kpi.catalogue import Catalogue
+from kpi.periods import Quarter, parse_report_period
+from kpi.progress import Status, compute_statuses, ministry_statuses
+from kpi.storage import Storage
+from kpi.storage.repository import current_frame, unit_registry
+from kpi.storage.writes import UploadMeta, commit_upload
+from reports.build import ReportError, build_report
+from reports.model import IndicatorRow
+from tests.reports.conftest import MADE_ON
+
+H2 = parse_report_period("2025-H2")
+FIGURES = {
+    "latest_value": "end_value",
+    "trajectory_value": "trajectory_value",
+    "gap_pp": "gap_pp",
+    "remaining_pace_pp_per_quarter": "remaining_pace_pp_per_quarter",
+    "required_pace_pp_per_year": "required_pace_pp_per_year",
+    "projected_2030": "projected_2030",
+    "baseline_value": "baseline_value",
+}
+
+
+def _same(expected: object, got: float | None) -> bool:
+    if expected is None or (isinstance(expected, float) and math.isnan(expected)):
+        return got is None
+    return got is not None and float(expected) == got  # type: ignore[arg-type]
+
+
+def _assert_rows_equal(rows: tuple[IndicatorRow, ...], engine: pd.DataFrame) -> None:
+    by_code = {str(r["indicator_code"]): r for r in engine.to_dict("records")}
+    assert len(by_code) == 16
+    for row in rows:
+        expected = by_code[row.code]
+        assert row.status == Status(expected["status"]), row.code
+        assert row.end_period == expected["latest_period"], row.code
+        for key, attribute in FIGURES.items():
+            assert _same(expected[key], getattr(row, attribute)), (row.code, key)
+
+
+def test_ministry_figures_equal_the_engine(demo_storage: Storage, catalogue: Catalogue) -> None:
+    report = build_report(demo_storage, catalogue, H2, made_on=MADE_ON)
+    registry = unit_registry(demo_storage)
+    engine = ministry_statuses(
+        current_frame(demo_storage), catalogue, registry, as_of=Quarter(2025, 4)
+    )
+    assert report.unit_code == "BNV"
+    assert [r.code for r in report.rows] == list(catalogue.codes)
+    _assert_rows_equal(report.rows, engine)
+    assert sum(n for _s, n in report.counts) == 16
+    start = ministry_statuses(
+        current_frame(demo_storage), catalogue, registry, as_of=Quarter(2025, 2)
+    )
+    start_by_code = start.set_index("indicator_code")
+    for row in report.rows:
+        assert row.start_value == start_by_code.at[row.code, "latest_value"]
+        assert row.previous_status == Status(start_by_code.at[row.code, "status"])
+        assert row.change == round(row.end_value - row.start_value, 2)  # type: ignore[operator]
+
+
+def test_unit_figures_equal_the_engine(demo_storage: Storage, catalogue: Catalogue) -> None:
+    report = build_report(demo_storage, catalogue, H2, "VPB", made_on=MADE_ON)
+    engine = compute_statuses(current_frame(demo_storage), catalogue, as_of=Quarter(2025, 4))
+    _assert_rows_equal(report.rows, engine[engine["unit_code"] == "VPB"])
+    assert report.unit_name == "Văn phòng Bộ"
+
+
+def test_same_data_same_hash_whatever_the_day(demo_storage: Storage, catalogue: Catalogue) -> None:
+    first = build_report(demo_storage, catalogue, H2, made_on=MADE_ON)
+    again = build_report(demo_storage, catalogue, H2, made_on=MADE_ON.replace(day=28))
+    assert first.data_hash == again.data_hash and len(first.data_hash) == 64
+    assert first.rows == again.rows
+    other = build_report(demo_storage, catalogue, parse_report_period("2025-H1"), made_on=MADE_ON)
+    assert other.data_hash != first.data_hash
+
+
+def _upload(
+    storage: Storage, rows: list[tuple[str, str, str, float]], name: str, note: str | None = None
+) -> None:
+    frame = pd.DataFrame(rows, columns=["indicator_code", "unit_code", "period", "value"])
+    frame["numerator"] = None
+    frame["denominator"] = None
+    frame["note"] = None
+    digest = content_hash(frame)
+    meta = UploadMeta(file_name=name, sha256=digest, size_bytes=1, content_hash=digest, note=note)
+    commit_upload(storage, frame, actor="can.bo@bnv.gov.vn", meta=meta)
+
+
+def test_quality_lists_missing_late_revised_and_uploads(
+    demo_storage: Storage, catalogue: Catalogue
+) -> None:
+    before = build_report(demo_storage, catalogue, H2, made_on=MADE_ON)
+    _upload(demo_storage, [("1.1", "VPB", "2025-Q3", 12.5)], "sua-so-lieu.xlsx")
+    _upload(demo_storage, [("1.2", "VPC", "2025-Q4", 40.0)], "vu-phap-che.csv")
+    report = build_report(demo_storage, catalogue, H2, made_on=MADE_ON)
+    missing = {(m.unit_code, m.period) for m in report.quality.missing}
+    assert ("VCCHC", "2025-Q4") in missing  # the demo's late unit sent nothing for Q4
+    assert ("VPC", "2025-Q4") not in missing
+    late = {(m.unit_code, m.period) for m in report.quality.late}
+    assert ("VPC", "2025-Q4") in late
+    revised = [
+        r for r in report.quality.revised if (r.indicator_code, r.unit_code) == ("1.1", "VPB")
+    ]
+    assert len(revised) == 1 and revised[0].new_value == 12.5 and revised[0].old_value is not None
+    files = {u.file_name for u in report.uploads}
+    assert {"sua-so-lieu.xlsx", "vu-phap-che.csv", "minh-hoa-2025-Q4.csv"} <= files
+    assert report.data_hash != before.data_hash
+
+
+def test_unknown_unit_is_a_clear_error(demo_storage: Storage, catalogue: Catalogue) -> None:
+    with pytest.raises(ReportError, match="XYZ"):
+        build_report(demo_storage, catalogue, H2, "XYZ")
+
+
+def test_unit_with_no_data_gives_a_clear_report(
+    demo_storage: Storage, catalogue: Catalogue
+) -> None:
+    report = build_report(demo_storage, catalogue, H2, "VPC", made_on=MADE_ON)
+    assert all(r.status is Status.INSUFFICIENT_DATA for r in report.rows)
+    assert all(r.end_value is None for r in report.rows)
+    assert report.notices and "Chưa có số liệu" in report.notices[0]
+    assert report.uploads == ()
+
+
+def test_period_with_no_data_gives_a_clear_report(
+    demo_storage: Storage, catalogue: Catalogue
+) -> None:
+    report = build_report(demo_storage, catalogue, parse_report_period("2021-H1"), made_on=MADE_ON)
+    assert report.notices == ("Chưa có số liệu nào đến Quý 2/2021.",)
+    assert {r.status for r in report.rows} == {Status.INSUFFICIENT_DATA}
+
+
+def test_half_year_missing_its_second_quarter(demo_storage: Storage, catalogue: Catalogue) -> None:
+    report = build_report(demo_storage, catalogue, parse_report_period("2026-H1"), made_on=MADE_ON)
+    assert any("Quý 2/2026" in n for n in report.notices)
+    assert {r.end_period for r in report.rows} == {"2026-Q1"}
+    assert report.as_of == Quarter(2026, 2)
