@@ -36,10 +36,10 @@ PROFILES: dict[str, tuple[float, float | None]] = {
     "1.8": (24.0, None),
     "1.9": (60.0, 0.85),
     "1.10": (58.0, 1.05),
-    "1.11": (90.0, None),
-    "1.12": (70.0, -0.5),
+    "1.11": (70.0, 1.0),
+    "1.12": (70.0, -0.6),
     "1.13": (15.0, 0.4),
-    "1.14": (25.0, 1.0),
+    "1.14": (45.0, None),
     "1.15": (45.0, 1.3),
     "2": (62.0, 0.7),
 }
@@ -51,10 +51,6 @@ def _series_values(start: float, ratio: float | None, target: float, n: int) -> 
     span = (TARGET_PERIOD - FIRST) / 4
     if ratio is None:  # reaches the target within the first two years
         return np.minimum(start + (target + 3 - start) * years / 2.0, 100.0)
-    if ratio < 0:  # rose above the target's path once, now falling
-        peak = target + 4
-        up = start + (peak - start) * np.minimum(years / 0.75, 1.0)
-        return np.where(years <= 0.75, up, peak + ratio * 6 * (years - 0.75))
     pace = ratio * (target - start) / span
     return start + pace * years
 

@@ -104,7 +104,10 @@ def parse_quarter(text: str) -> Quarter:
         if match:
             raw_q = match.group("q")
             q = ROMAN[raw_q.upper()] if raw_q.isalpha() else int(raw_q)
-            return Quarter(int(match.group("year")), q)
+            try:
+                return Quarter(int(match.group("year")), q)
+            except PeriodError as exc:
+                raise PeriodError(f"kỳ báo cáo '{text}' không hợp lệ: {exc}") from exc
     raise PeriodError(f"không đọc được kỳ báo cáo '{text}'")
 
 

@@ -16,7 +16,8 @@ from kpi.storage import Storage, open_storage
 from kpi.storage.repository import ensure_seeded
 from kpi.units import load_default_units
 
-console = Console()
+# Wide enough for the status tables when output goes to a file or a pipe.
+console = Console(width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -82,7 +82,7 @@ def _log_sqlite_version() -> None:
     version = tuple(int(p) for p in sqlite3.sqlite_version.split("."))
     if (3, 7, 0) <= version < (3, 51, 3):
         # WAL-reset corruption bug fixed in 3.51.3; rare, needs concurrent checkpoints.
-        log.warning("SQLite %s predates the 3.51.3 WAL fix", sqlite3.sqlite_version)
+        log.info("SQLite %s predates the 3.51.3 WAL fix", sqlite3.sqlite_version)
     else:
         log.info("SQLite %s", sqlite3.sqlite_version)
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
+
 from kpi.catalogue import Catalogue
 from kpi.demo import DEMO_ACTOR, load_demo
 from kpi.periods import Quarter
 from kpi.storage import Storage
-from kpi.storage.queries import first_submissions, recent_uploads, reporting_units
+from kpi.storage.queries import current_values, first_submissions, recent_uploads, reporting_units
 from kpi.submissions import submission_matrix
 
 TODAY = dt.date(2025, 11, 20)
@@ -41,3 +43,33 @@ def test_recent_uploads_and_reporting_units(storage: Storage, catalogue: Catalog
     assert (uploads["uploaded_by"] == DEMO_ACTOR).all()
     assert recent_uploads(storage, actor="nobody@example.org").empty
     assert reporting_units(storage) == sorted(["VPB", "TTCNTT", "CVTLT", "CNCC", "VCCVC", "VCCHC"])
+
+
+def test_current_values_matches_repository_frame(storage: Storage, catalogue: Catalogue) -> None:
+    from kpi.storage.repository import current_frame
+
+    assert current_values(storage).empty
+    load_demo(storage, catalogue, today=TODAY)
+    fast = current_values(storage, chunk=100)
+    slow = current_frame(storage)
+    key = ["indicator_code", "unit_code", "period"]
+    pd.testing.assert_frame_equal(
+        fast.sort_values(key).reset_index(drop=True), slow.sort_values(key).reset_index(drop=True)
+    )
+    cut = Quarter(2024, 4).index
+    assert (current_values(storage, as_of_index=cut)["period_index"] <= cut).all()
+    assert len(current_values(storage, as_of_index=cut)) == 16 * 6 * 4
+
+
+def test_revisions_newest_first_with_provenance(storage: Storage, catalogue: Catalogue) -> None:
+    from kpi.storage.queries import revision_count, revisions
+
+    load_demo(storage, catalogue, today=TODAY)
+    rows = revisions(storage, "1.1", limit=10)
+    assert len(rows) == 10
+    assert rows["period"].iloc[0] == "2025-Q4"
+    assert set(rows["created_by"]) == {DEMO_ACTOR}
+    assert rows["file_name"].str.startswith("minh-hoa-").all()
+    assert revision_count(storage, "1.1") == 6 * 8 - 2
+    assert revision_count(storage, "1.1", "VPB") == 8
+    assert set(revisions(storage, "1.1", "VPB")["unit_code"]) == {"VPB"}

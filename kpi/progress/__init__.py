@@ -1,0 +1,28 @@
+"""Progress toward 2030: the method of docs/methodology.md, for one series or all at once."""
+
+from kpi.progress.frame import CONTRACT_COLUMNS, catalogue_frame, compute_statuses
+from kpi.progress.method import fmt_number
+from kpi.progress.opensdg import OpenSdgResult, assess_opensdg
+from kpi.progress.records import status_records
+from kpi.progress.rollup import ministry_statuses, rollup
+from kpi.progress.series import Assessment, Point, assess_series
+from kpi.progress.status import OpenSdgStatus, Status
+from kpi.progress.trajectory import trajectory_points
+
+__all__ = [
+    "CONTRACT_COLUMNS",
+    "Assessment",
+    "OpenSdgResult",
+    "OpenSdgStatus",
+    "Point",
+    "Status",
+    "assess_opensdg",
+    "assess_series",
+    "catalogue_frame",
+    "compute_statuses",
+    "fmt_number",
+    "ministry_statuses",
+    "rollup",
+    "status_records",
+    "trajectory_points",
+]

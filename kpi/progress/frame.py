@@ -1,0 +1,256 @@
+"""The method for every (indicator, unit) series at once: grouped sums, no loop per series."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from kpi.catalogue import Catalogue
+from kpi.periods import Quarter, last_ended_quarter
+from kpi.progress import method
+from kpi.progress.opensdg import COMPARABLE, MODERATE, SUBSTANTIAL, TARGET_YEAR, ZERO_SUBSTITUTE
+from kpi.progress.status import OpenSdgStatus, Status
+
+KEYS = ["indicator_code", "unit_code"]
+CONTRACT_COLUMNS = [
+    "indicator_code",
+    "unit_code",
+    "status",
+    "status_vi",
+    "reason",
+    "ratio",
+    "baseline_period",
+    "baseline_value",
+    "latest_period",
+    "latest_value",
+    "target",
+    "trajectory_value",
+    "gap_pp",
+    "observed_pace_pp_per_year",
+    "required_pace_pp_per_year",
+    "remaining_pace_pp_per_quarter",
+    "next_quarter_needed",
+    "projected_2030",
+    "opensdg_status",
+    "opensdg_score",
+    "methods_disagree",
+    "stale",
+]
+EXTRA_COLUMNS = ["reason_en", "n_points", "opensdg_ratio", "latest_index", "baseline_index"]
+
+
+def catalogue_frame(catalogue: Catalogue) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "indicator_code": [i.code for i in catalogue],
+            "target": [i.target for i in catalogue],
+            "target_index": [i.target_period.index for i in catalogue],
+            "cat_baseline_index": [
+                i.baseline_period.index if i.baseline_period else -1 for i in catalogue
+            ],
+            "position": range(len(catalogue)),
+        }
+    )
+
+
+def empty_statuses() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in CONTRACT_COLUMNS + EXTRA_COLUMNS})
+
+
+def _from_baseline(frame: pd.DataFrame) -> pd.DataFrame:
+    """Keep each series' points from its baseline on, sorted by period."""
+    groups = frame.groupby(KEYS, sort=False)["period_index"]
+    earliest = groups.transform("min")
+    at_cat = frame["period_index"] == frame["cat_baseline_index"]
+    has_cat = at_cat.groupby([frame["indicator_code"], frame["unit_code"]]).transform("any")
+    base = np.where(has_cat, frame["cat_baseline_index"], earliest)
+    out = frame[frame["period_index"].to_numpy() >= base].copy()
+    return out.sort_values([*KEYS, "period_index"], kind="stable")
+
+
+def _series_sums(points: pd.DataFrame) -> pd.DataFrame:
+    """Per series: first and last points, count, and least-squares slope in points/year."""
+    grouped = points.groupby(KEYS, sort=False)
+    agg = grouped.agg(
+        n_points=("value", "size"),
+        baseline_index=("period_index", "first"),
+        baseline_value=("value", "first"),
+        latest_index=("period_index", "last"),
+        latest_value=("value", "last"),
+        target=("target", "first"),
+        target_index=("target_index", "first"),
+        position=("position", "first"),
+    )
+    t = (points["period_index"] - grouped["period_index"].transform("first")) / 4
+    y = points["value"]
+    sums = (
+        pd.DataFrame({"t": t, "y": y, "ty": t * y, "tt": t * t})
+        .groupby([points["indicator_code"], points["unit_code"]], sort=False)
+        .sum()
+    )
+    n = agg["n_points"].astype("float64")
+    denominator = n * sums["tt"] - sums["t"] ** 2
+    slope = (n * sums["ty"] - sums["t"] * sums["y"]) / denominator.where(denominator > 0)
+    agg["observed_pace_pp_per_year"] = slope
+    annual = (
+        points.assign(year=points["period_index"] // 4)
+        .groupby([*KEYS, "year"], sort=False)["value"]
+        .last()
+    )
+    base_year = (agg["baseline_index"] // 4).rename("year")
+    base_keys = pd.MultiIndex.from_arrays(
+        [agg.index.get_level_values(0), agg.index.get_level_values(1), base_year]
+    )
+    agg["annual_base"] = annual.reindex(base_keys).to_numpy()
+    return agg.reset_index()
+
+
+def _primary(s: pd.DataFrame) -> None:
+    t0, t = s["baseline_index"] / 4, s["latest_index"] / 4
+    big_t = s["target_index"] / 4
+    y0, yt, target = s["baseline_value"], s["latest_value"], s["target"]
+    required = (target - y0) / (big_t - t0).where(big_t > t0)
+    s["required_pace_pp_per_year"] = required
+    observed = s["observed_pace_pp_per_year"]
+    ratio = observed / required.where(required > 0)
+    s["ratio"] = ratio
+    span = s["latest_index"] - s["baseline_index"]
+    conditions = [
+        yt >= target,
+        (s["n_points"] < method.MIN_POINTS) | (span < method.MIN_SPAN_QUARTERS),
+        ~(required > 0),
+        ratio >= method.ON_TRACK_RATIO,
+        ratio >= method.ACCELERATION_RATIO,
+        ratio >= 0,
+    ]
+    choices = [
+        Status.ACHIEVED,
+        Status.INSUFFICIENT_DATA,
+        Status.DETERIORATING,
+        Status.ON_TRACK,
+        Status.NEEDS_ACCELERATION,
+        Status.LIMITED_PROGRESS,
+    ]
+    s["status"] = np.select(conditions, [c.value for c in choices], Status.DETERIORATING.value)
+    slope_to_target = (target - y0) / (big_t - t0).where(big_t > t0)
+    trajectory = (y0 + slope_to_target * (t - t0)).where(big_t > t0, target)
+    s["trajectory_value"] = trajectory
+    s["gap_pp"] = yt - trajectory
+    s["remaining_pace_pp_per_quarter"] = ((target - yt) / (big_t - t).where(big_t > t)) / 4
+    needed = (y0 + slope_to_target * (t + 0.25 - t0)).where(big_t > t0, target)
+    s["next_quarter_needed"] = needed.clip(0, 100)
+    s["projected_2030"] = (yt + observed * (big_t - t)).clip(0, 100)
+
+
+def _opensdg(s: pd.DataFrame) -> None:
+    base_year, year = s["baseline_index"] // 4, s["latest_index"] // 4
+    base = s["annual_base"].where(s["annual_base"] != 0, ZERO_SUBSTITUTE)
+    target = s["target"].where(s["target"] != 0, ZERO_SUBSTITUTE)
+    current = s["latest_value"]
+    span = (year - base_year).where(year > base_year)
+    observed = (current / base) ** (1 / span) - 1
+    horizon = (TARGET_YEAR - base_year).where(base_year < TARGET_YEAR)
+    needed = ((target / base) ** (1 / horizon) - 1).abs()
+    ratio = observed / needed.where(needed > 0)
+    conditions = [
+        year - base_year < 1,
+        current >= s["target"],
+        ratio >= SUBSTANTIAL,
+        ratio >= MODERATE,
+        ratio >= 0,
+        ratio < 0,
+    ]
+    choices = [
+        "not_available",
+        "target_achieved",
+        "substantial_progress",
+        "moderate_progress",
+        "limited_progress",
+        "deterioration",
+    ]
+    status = pd.Series(np.select(conditions, choices, "not_available"), index=s.index)
+    s["opensdg_status"] = status
+    s["opensdg_ratio"] = ratio.where(~status.isin(["not_available", "target_achieved"]))
+    score = np.where(
+        ratio >= MODERATE,
+        np.minimum(7.1429 * ratio - 4.2857, 5.0),
+        np.maximum(4.1667 * ratio - 2.5, -5.0),
+    )
+    s["opensdg_score"] = np.where(
+        status == "target_achieved", 5.0, np.where(status == "not_available", np.nan, score)
+    )
+    comparable = s["status"].map({k.value: v.value for k, v in COMPARABLE.items()})
+    s["methods_disagree"] = (
+        (s["status"] != Status.INSUFFICIENT_DATA.value)
+        & (status != OpenSdgStatus.NOT_AVAILABLE.value)
+        & (comparable != status)
+    )
+
+
+def _formatted(values: pd.Series, lang: str, digits: int = 1) -> pd.Series:
+    """Format numbers once per distinct value (few distinct after rounding)."""
+    rounded = values.round(digits)
+    table = {v: method.fmt_number(v, lang, digits) for v in rounded.dropna().unique()}
+    return rounded.map(table).fillna("–")
+
+
+def _reasons(s: pd.DataFrame, lang: str) -> pd.Series:
+    words: Callable[[Status], str] = (lambda st: st.en) if lang == "en" else (lambda st: st.vi)
+    word = s["status"].map({st.value: words(st) for st in Status})
+    obs = _formatted(s["observed_pace_pp_per_year"], lang)
+    req = _formatted(s["required_pace_pp_per_year"], lang)
+    now = _formatted(s["latest_value"], lang)
+    goal = _formatted(s["target"], lang, 0)
+    if lang == "en":
+        pace = word + ": current pace " + obs + " points/year, needs " + req + " points/year"
+        done = word + ": latest " + now + "% ≥ target " + goal + "%"
+        short = word + ": need at least 2 values half a year apart"
+        fell = word + ": fell from the target to " + now + "% (target " + goal + "%)"
+    else:
+        pace = word + ": tốc độ hiện tại " + obs + " điểm/năm, cần " + req + " điểm/năm"
+        done = word + ": giá trị mới nhất " + now + "% ≥ mục tiêu " + goal + "%"
+        short = word + ": cần ít nhất 2 giá trị cách nhau từ 2 quý"
+        fell = word + ": đã đạt rồi giảm xuống " + now + "% (mục tiêu " + goal + "%)"
+    status = s["status"]
+    fell_back = (status == Status.DETERIORATING.value) & ~(s["required_pace_pp_per_year"] > 0)
+    out = pace.where(status != Status.ACHIEVED.value, done)
+    out = out.where(status != Status.INSUFFICIENT_DATA.value, short)
+    return out.where(~fell_back, fell)
+
+
+def _period_labels(index: pd.Series) -> pd.Series:
+    table = {i: str(Quarter.from_index(int(i))) for i in index.unique()}
+    return index.map(table)
+
+
+def compute_statuses(
+    current: pd.DataFrame,
+    catalogue: Catalogue,
+    *,
+    as_of: Quarter | None = None,
+    today: dt.date | None = None,
+) -> pd.DataFrame:
+    """One row per (indicator, unit) series with data: the JSON contract columns and extras."""
+    frame = current[["indicator_code", "unit_code", "period_index", "value"]]
+    if as_of is not None:
+        frame = frame[frame["period_index"] <= as_of.index]
+    frame = frame.dropna(subset=["value"])
+    frame = frame.astype({"indicator_code": "object", "unit_code": "object"}).merge(
+        catalogue_frame(catalogue), on="indicator_code", how="inner"
+    )
+    if frame.empty:
+        return empty_statuses()
+    s = _series_sums(_from_baseline(frame))
+    _primary(s)
+    _opensdg(s)
+    s["status_vi"] = s["status"].map({st.value: st.vi for st in Status})
+    s["reason"] = _reasons(s, "vi")
+    s["reason_en"] = _reasons(s, "en")
+    s["baseline_period"] = _period_labels(s["baseline_index"])
+    s["latest_period"] = _period_labels(s["latest_index"])
+    s["stale"] = s["latest_index"] < last_ended_quarter(today).index
+    s = s.sort_values(["position", "unit_code"], kind="stable").reset_index(drop=True)
+    return s[CONTRACT_COLUMNS + EXTRA_COLUMNS]
