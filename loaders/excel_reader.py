@@ -7,6 +7,7 @@ percent number formats (0.855 -> 85.5) and formula cells with no stored value.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pandas as pd
 from python_calamine import CalamineWorkbook
@@ -20,7 +21,7 @@ from loaders.text import nfc
 MAX_LISTED_CELLS = 10
 
 
-def _sheets(data: bytes) -> list[tuple[str, list[list[object]]]]:
+def _sheets(data: bytes) -> list[tuple[str, list[list[Any]]]]:
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types
@@ -34,10 +35,13 @@ def _sheets(data: bytes) -> list[tuple[str, list[list[object]]]]:
     return out
 
 
-def _normalise(rows: list[list[object]]) -> pd.DataFrame:
+def _normalise(rows: list[list[Any]]) -> pd.DataFrame:
     width = max((len(r) for r in rows), default=0)
-    cleaned = [[nfc(c) if isinstance(c, str) else (None if c == "" else c) for c in row]
-               + [None] * (width - len(row)) for row in rows]
+    cleaned = [
+        [nfc(c) if isinstance(c, str) else (None if c == "" else c) for c in row]
+        + [None] * (width - len(row))
+        for row in rows
+    ]
     return pd.DataFrame(cleaned, dtype=object)
 
 
@@ -56,8 +60,12 @@ def _xlsx_details(data: bytes, sheet: str, header_index: int, grid: Grid) -> Non
             if r_index > header_index and "%" in str(cell.number_format or ""):
                 grid.percent[(r_index, c_index)] = True
             is_formula = isinstance(cell.value, str) and cell.value.startswith("=")
-            if is_formula and r_index < len(grid.cells) and c_index < grid.cells.shape[1] \
-                    and grid.cells.iat[r_index, c_index] is None:
+            if (
+                is_formula
+                and r_index < len(grid.cells)
+                and c_index < grid.cells.shape[1]
+                and grid.cells.iat[r_index, c_index] is None
+            ):
                 missing.append(cell.coordinate)
     if missing:
         cells = ", ".join(missing[:MAX_LISTED_CELLS])
@@ -75,8 +83,9 @@ def read_excel(data: bytes, kind: Kind) -> Grid:
         found = find_header(grid)
         if found is None:
             continue
-        refuse_legacy_fonts([c for c in grid.cells.head(2000).to_numpy().ravel().tolist()
-                             if isinstance(c, str)])
+        refuse_legacy_fonts(
+            [c for c in grid.cells.head(2000).to_numpy().ravel().tolist() if isinstance(c, str)]
+        )
         if kind is Kind.XLSX:
             _xlsx_details(data, name, found[0], grid)
         return grid

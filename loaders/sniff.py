@@ -40,8 +40,9 @@ def detect(data: bytes) -> Kind:
         names = set(archive.namelist())
         if "mimetype" in names and b"spreadsheet" in archive.read("mimetype"):
             return Kind.ODS
-        content_types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names \
-            else b""
+        content_types = (
+            archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+        )
         if b"macroEnabled" in content_types or any(n.endswith("vbaProject.bin") for n in names):
             raise FileRejected(Problem("macro_file"))
         if "xl/workbook.xml" in names:

@@ -14,8 +14,7 @@ from kpi.canonical import COLUMNS, ROW_COLUMN
 from kpi.periods import PeriodError, parse_quarter
 from kpi.problems import FileRejected, Problem
 from kpi.units import UnitRegistry
-from loaders.text import cell_text, fold, parse_number
-from loaders.text import NumberProblem
+from loaders.text import NumberProblem, cell_text, fold, parse_number
 
 HEADER_SCAN_ROWS = 30
 NUMERIC = ("value", "numerator", "denominator")
@@ -85,8 +84,13 @@ def _normalise_period(raw: object) -> str:
         return text  # kept as written; the schema names it malformed
 
 
-def _numbers(data: pd.DataFrame, column: str, rows: pd.Series,
-             percent: pd.Series | None, problems: list[Problem]) -> pd.Series:
+def _numbers(
+    data: pd.DataFrame,
+    column: str,
+    rows: pd.Series,
+    percent: pd.Series | None,
+    problems: list[Problem],
+) -> tuple[pd.Series, pd.Series]:
     parsed = _mapped(data[column], parse_number)
     bad = parsed.map(lambda v: isinstance(v, NumberProblem))
     for raw, result, row_no in zip(data.loc[bad, column], parsed[bad], rows[bad], strict=True):
@@ -111,16 +115,23 @@ def to_table(grid: Grid, units: UnitRegistry) -> Table:
         raise FileRejected(Problem("no_header"))
     header_index, columns = found
     header_row = grid.cells.iloc[header_index].tolist()
-    problems = [Problem("missing_column", grid.first_row_number + header_index, c)
-                for c in ("unit_code", "period") if c not in columns]
+    problems = [
+        Problem("missing_column", grid.first_row_number + header_index, c)
+        for c in ("unit_code", "period")
+        if c not in columns
+    ]
     used = set(columns.values())
     unused = [cell_text(c) for i, c in enumerate(header_row) if i not in used and cell_text(c)]
-    body = grid.cells.iloc[header_index + 1:]
+    body = grid.cells.iloc[header_index + 1 :]
     texts = body.fillna("").astype(str).apply(lambda col: col.str.strip())
     body = body[(texts != "").any(axis=1)]
     rows = pd.Series(body.index + grid.first_row_number, index=body.index)
-    data = pd.DataFrame({name: _column(body, columns, name) for name in
-                         ("indicator_code", "unit_code", "period", "note", *NUMERIC)})
+    data = pd.DataFrame(
+        {
+            name: _column(body, columns, name)
+            for name in ("indicator_code", "unit_code", "period", "note", *NUMERIC)
+        }
+    )
     out = pd.DataFrame(index=body.index)
     out["indicator_code"] = _mapped(data["indicator_code"], cell_text)
     out["unit_code"] = _mapped(data["unit_code"], lambda raw: _unit_code(raw, units))
@@ -129,11 +140,12 @@ def to_table(grid: Grid, units: UnitRegistry) -> Table:
     value_position = columns.get("value")
     percent = None
     if value_position is not None and grid.percent:
-        percent = pd.Series([grid.percent.get((int(i), value_position), False)
-                             for i in body.index], index=body.index)
+        percent = pd.Series(
+            [grid.percent.get((int(i), value_position), False) for i in body.index],
+            index=body.index,
+        )
     for name in NUMERIC:
-        out[name], bad = _numbers(data, name, rows, percent if name == "value" else None,
-                                  problems)
+        out[name], bad = _numbers(data, name, rows, percent if name == "value" else None, problems)
         failed |= bad
     notes = _mapped(data["note"], cell_text)
     out["note"] = notes.where(notes != "", None)
@@ -141,8 +153,9 @@ def to_table(grid: Grid, units: UnitRegistry) -> Table:
     out["parse_failed"] = failed
     if out.empty:
         problems.append(Problem("no_rows"))
-    return Table(out[[*COLUMNS, ROW_COLUMN, "parse_failed"]].reset_index(drop=True),
-                 problems, unused)
+    return Table(
+        out[[*COLUMNS, ROW_COLUMN, "parse_failed"]].reset_index(drop=True), problems, unused
+    )
 
 
 def _unit_code(raw: object, units: UnitRegistry) -> str:

@@ -47,7 +47,7 @@ _ONE_SEP = re.compile(r"^([+-]?\d+)([.,])(\d+)$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}([.,\s])\d{3}(?:\1\d{3})*(?:([.,])\d+)?$")
 
 
-def parse_number(raw: object) -> float | None | NumberProblem:
+def parse_number(raw: object) -> float | NumberProblem | None:
     """Read a cell as a number by the stated rule; None for a missing marker.
 
     - numbers from spreadsheet cells are taken as they are;

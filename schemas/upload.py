@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
@@ -71,13 +72,17 @@ def _period_checks(today: dt.date) -> list[pa.Check]:
 
 def _row_checks() -> list[pa.Check]:
     def num_le_den(d: pd.DataFrame) -> pd.Series:
-        return d["numerator"].isna() | d["denominator"].isna() | (
-            d["numerator"] <= d["denominator"])
+        return (
+            d["numerator"].isna() | d["denominator"].isna() | (d["numerator"] <= d["denominator"])
+        )
 
     def agrees(d: pd.DataFrame) -> pd.Series:
         computed = 100 * d["numerator"] / d["denominator"].where(d["denominator"] > 0)
-        return computed.isna() | d["value"].isna() | (
-            (d["value"] - computed).abs() <= AGREEMENT_PP + 1e-9)
+        return (
+            computed.isna()
+            | d["value"].isna()
+            | ((d["value"] - computed).abs() <= AGREEMENT_PP + 1e-9)
+        )
 
     def has_figure(d: pd.DataFrame) -> pd.Series:
         counts = d["numerator"].notna() & d["denominator"].notna()
@@ -101,18 +106,28 @@ def build_schema(catalogue: Catalogue, units: UnitRegistry, today: dt.date) -> p
     return pa.DataFrameSchema(
         {
             "indicator_code": pa.Column(
-                nullable=True, checks=_required_text(
-                    "missing_indicator", "unknown_indicator", catalogue.codes)),
+                nullable=True,
+                checks=_required_text("missing_indicator", "unknown_indicator", catalogue.codes),
+            ),
             "unit_code": pa.Column(
-                nullable=True, checks=_required_text(
-                    "missing_unit", "unknown_unit", (u.code for u in units))),
+                nullable=True,
+                checks=_required_text("missing_unit", "unknown_unit", (u.code for u in units)),
+            ),
             "period": pa.Column(nullable=True, checks=_period_checks(today)),
-            "value": pa.Column(float, nullable=True, checks=pa.Check(
-                lambda s: s.isna() | s.between(0, 100), error="value_out_of_range")),
+            "value": pa.Column(
+                float,
+                nullable=True,
+                checks=pa.Check(lambda s: s.isna() | s.between(0, 100), error="value_out_of_range"),
+            ),
             "numerator": pa.Column(float, nullable=True, checks=count("negative_count")),
-            "denominator": pa.Column(float, nullable=True, checks=[
-                count("negative_count"),
-                pa.Check(lambda s: s.isna() | (s != 0), error="zero_denominator")]),
+            "denominator": pa.Column(
+                float,
+                nullable=True,
+                checks=[
+                    count("negative_count"),
+                    pa.Check(lambda s: s.isna() | (s != 0), error="zero_denominator"),
+                ],
+            ),
         },
         checks=_row_checks(),
     )
@@ -121,8 +136,12 @@ def build_schema(catalogue: Catalogue, units: UnitRegistry, today: dt.date) -> p
 def fill_values_from_counts(frame: pd.DataFrame) -> pd.DataFrame:
     """Where only counts are given (and they make sense), the value is computed from them."""
     out = frame.copy()
-    usable = out["value"].isna() & (out["denominator"] > 0) & (out["numerator"] >= 0) & (
-        out["numerator"] <= out["denominator"])
+    usable = (
+        out["value"].isna()
+        & (out["denominator"] > 0)
+        & (out["numerator"] >= 0)
+        & (out["numerator"] <= out["denominator"])
+    )
     out.loc[usable, "value"] = (100 * out["numerator"] / out["denominator"])[usable].round(6)
     return out
 
@@ -139,11 +158,10 @@ def _params(code: str, frame: pd.DataFrame, index: int) -> dict[str, object]:
     return {}
 
 
-def _fmt(value: object) -> str:
-    if value is None or pd.isna(value):  # type: ignore[arg-type]
+def _fmt(value: Any) -> str:
+    if value is None or pd.isna(value):
         return ""
-    number = float(value)  # type: ignore[arg-type]
-    return f"{number:g}"
+    return f"{float(value):g}"
 
 
 def to_problems(failures: pd.DataFrame, frame: pd.DataFrame) -> list[Problem]:
@@ -152,18 +170,29 @@ def to_problems(failures: pd.DataFrame, frame: pd.DataFrame) -> list[Problem]:
     problems = []
     for item in failures.head(MAX_PROBLEMS).to_dict("records"):
         code = str(item["check"])
-        index = int(item["index"])
+        index = int(str(item["index"]).split(".")[0])
         column = CHECK_COLUMNS.get(code) or str(item["column"])
         raw = frame.at[index, column] if column in frame.columns else item["failure_case"]
         value = _fmt(raw) if isinstance(raw, float) else ("" if raw is None else str(raw))
-        problems.append(Problem(code, int(frame.at[index, ROW_COLUMN]), column, value,
-                                _params(code, frame, index)))
+        problems.append(
+            Problem(
+                code,
+                int(str(frame.at[index, ROW_COLUMN])),
+                column,
+                value,
+                _params(code, frame, index),
+            )
+        )
     return problems
 
 
 def validate(
-    frame: pd.DataFrame, catalogue: Catalogue, units: UnitRegistry, *,
-    today: dt.date | None = None, prior: list[Problem] | None = None,
+    frame: pd.DataFrame,
+    catalogue: Catalogue,
+    units: UnitRegistry,
+    *,
+    today: dt.date | None = None,
+    prior: list[Problem] | None = None,
 ) -> ValidationReport:
     """Check every row at once. `prior` carries problems found while reading the file."""
     problems = list(prior or [])

@@ -18,7 +18,7 @@ from kpi.units import load_default_units
 
 # Wide enough for the status tables when output goes to a file or a pipe.
 console = Console(width=None if sys.stdout.isatty() else 160)
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -62,11 +62,13 @@ def one_line_errors(func: F) -> F:
         except (typer.Exit, typer.Abort):
             raise
         except CliError as exc:
-            err_console.print(f"[red]Lỗi:[/red] {exc}", highlight=False)
+            err_console.print(f"[red]Lỗi:[/red] {exc}", highlight=False, soft_wrap=True)
             sys.exit(exc.code)
         except Exception as exc:  # the CLI never shows a traceback
             message = " ".join(str(exc).split()) or type(exc).__name__
-            err_console.print(f"[red]Lỗi:[/red] {type(exc).__name__}: {message}", highlight=False)
+            err_console.print(
+                f"[red]Lỗi:[/red] {type(exc).__name__}: {message}", highlight=False, soft_wrap=True
+            )
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]

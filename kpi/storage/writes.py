@@ -40,6 +40,8 @@ class UploadMeta:
     content_hash: str
     note: str | None = None
     is_demo: bool = False
+    # figures that jumped against the previous quarter and were confirmed with the note
+    confirmed_outliers: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,8 @@ def _commit_once(
                 "new": upload.rows_new,
                 "changed": upload.rows_changed,
                 "unchanged": upload.rows_unchanged,
+                "note": meta.note,
+                "confirmed_outliers": meta.confirmed_outliers,
             },
         )
         return CommitResult(

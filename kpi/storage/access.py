@@ -1,0 +1,116 @@
+"""Users, roles and write scopes, stored beside the figures; every change audited."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from sqlalchemy import delete, func, select
+
+from kpi.access import Role, Viewer
+from kpi.storage.engine import Storage
+from kpi.storage.models import User, UserUnit
+from kpi.storage.repository import audit, unit_registry
+
+
+class AccessError(ValueError):
+    """A user or unit reference that cannot be used."""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def viewer_for_email(storage: Storage, email: str) -> Viewer | None:
+    """The stored role and units of a user, by e-mail (or OIDC `sub`); None if unknown."""
+    key = normalise_email(email)
+    with storage.reading() as session:
+        user = session.scalar(
+            select(User).where((func.lower(User.email) == key) | (User.sub == email.strip()))
+        )
+        if user is None:
+            return None
+        units = session.scalars(select(UserUnit.unit_code).where(UserUnit.user_id == user.id))
+        return Viewer(user.email, Role(user.role), frozenset(units))
+
+
+def add_user(
+    storage: Storage,
+    email: str,
+    role: Role,
+    unit_refs: Sequence[str] = (),
+    *,
+    actor: str,
+    sub: str | None = None,
+) -> Viewer:
+    """Create or update a user; officers need at least one unit they may write for."""
+    key = normalise_email(email)
+    if "@" not in key and sub is None:
+        raise AccessError(f"'{email}' không phải là địa chỉ e-mail")
+    registry = unit_registry(storage)
+    codes = []
+    for ref in unit_refs:
+        unit = registry.resolve(ref)
+        if unit is None:
+            raise AccessError(f"không có đơn vị '{ref}'")
+        codes.append(unit.code)
+    if role is Role.OFFICER and not codes:
+        raise AccessError("cán bộ đầu mối cần ít nhất một đơn vị (--unit)")
+    with storage.writing() as session:
+        user = session.scalar(select(User).where(func.lower(User.email) == key))
+        before = None
+        if user is None:
+            user = User(email=key, role=role.value, sub=sub)
+            session.add(user)
+            session.flush()
+        else:
+            before = user.role
+            user.role = role.value
+            user.sub = sub or user.sub
+            session.execute(delete(UserUnit).where(UserUnit.user_id == user.id))
+        session.add_all(UserUnit(user_id=user.id, unit_code=c) for c in sorted(set(codes)))
+        audit(
+            session,
+            actor,
+            "users.add",
+            detail={
+                "email": key,
+                "role": role.value,
+                "before_role": before,
+                "units": sorted(set(codes)),
+            },
+        )
+    return Viewer(key, role, frozenset(codes))
+
+
+def remove_user(storage: Storage, email: str, *, actor: str) -> bool:
+    key = normalise_email(email)
+    with storage.writing() as session:
+        user = session.scalar(select(User).where(func.lower(User.email) == key))
+        if user is None:
+            return False
+        session.execute(delete(UserUnit).where(UserUnit.user_id == user.id))
+        session.delete(user)
+        audit(session, actor, "users.remove", detail={"email": key, "role": user.role})
+    return True
+
+
+def users_frame(storage: Storage) -> pd.DataFrame:
+    with storage.reading() as session:
+        users = session.scalars(select(User).order_by(User.email)).all()
+        links = session.execute(select(UserUnit.user_id, UserUnit.unit_code)).all()
+    units: dict[int, list[str]] = {}
+    for user_id, code in links:
+        units.setdefault(user_id, []).append(code)
+    return pd.DataFrame(
+        [
+            {
+                "email": u.email,
+                "role": u.role,
+                "units": ", ".join(sorted(units.get(u.id, []))),
+                "created_at": u.created_at,
+            }
+            for u in users
+        ],
+        columns=["email", "role", "units", "created_at"],
+    )
