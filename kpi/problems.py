@@ -137,7 +137,7 @@ class Problem:
     def text(self, lang: str = "vi") -> str:
         vi, en = MESSAGES[self.code]
         template = en if lang == "en" else vi
-        return template.format(value=self.value, **self.params)
+        return template.format(value=self.value, column=self.column_label(lang), **self.params)
 
     def column_label(self, lang: str = "vi") -> str:
         if self.column is None:

@@ -35,13 +35,15 @@ def _sheets(data: bytes) -> list[tuple[str, list[list[Any]]]]:
     return out
 
 
+def _clean(cell: Any) -> Any:
+    if isinstance(cell, str):
+        return nfc(cell) if cell != "" else None
+    return cell
+
+
 def _normalise(rows: list[list[Any]]) -> pd.DataFrame:
     width = max((len(r) for r in rows), default=0)
-    cleaned = [
-        [nfc(c) if isinstance(c, str) else (None if c == "" else c) for c in row]
-        + [None] * (width - len(row))
-        for row in rows
-    ]
+    cleaned = [[_clean(c) for c in row] + [None] * (width - len(row)) for row in rows]
     return pd.DataFrame(cleaned, dtype=object)
 
 

@@ -1,10 +1,55 @@
-"""`kpi` commands: users (being built)."""
+"""`kpi users add|remove|list`: who may read (leader), write for units (officer), manage (admin)."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
+from rich.table import Table
+
+from kpi.access import LOCAL_ADMIN, Role
+from kpi.cli.shell import console, fail, one_line_errors, storage
+from kpi.storage.access import AccessError, add_user, remove_user, users_frame
+
+
+@one_line_errors
+def add(
+    email: Annotated[str, typer.Argument(help="E-mail (hoặc mã sub) của người dùng.")],
+    role: Annotated[Role, typer.Option(help="leader, officer hoặc admin.")],
+    unit: Annotated[
+        list[str] | None, typer.Option(help="Đơn vị được nhập số liệu (mã hoặc tên); lặp lại.")
+    ] = None,
+) -> None:
+    """Thêm hoặc cập nhật người dùng."""
+    try:
+        viewer = add_user(storage(), email, role, unit or [], actor=LOCAL_ADMIN)
+    except AccessError as exc:
+        fail(str(exc))
+    units = ", ".join(sorted(viewer.unit_codes)) or "—"
+    console.print(f"Đã lưu {viewer.email}: {role.vi}, đơn vị: {units}.")
+
+
+@one_line_errors
+def remove(email: Annotated[str, typer.Argument(help="E-mail người dùng.")]) -> None:
+    """Xóa người dùng."""
+    if not remove_user(storage(), email, actor=LOCAL_ADMIN):
+        fail(f"không có người dùng '{email}'")
+    console.print(f"Đã xóa {email}.")
+
+
+@one_line_errors
+def list_users() -> None:
+    """Liệt kê người dùng, vai trò và đơn vị."""
+    frame = users_frame(storage())
+    table = Table("E-mail", "Vai trò", "Đơn vị")
+    for row in frame.to_dict("records"):
+        table.add_row(row["email"], Role(row["role"]).vi, row["units"] or "—")
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
-    del app
+    users = typer.Typer(help="Người dùng và phân quyền.", no_args_is_help=True)
+    users.command("add")(add)
+    users.command("remove")(remove)
+    users.command("list")(list_users)
+    app.add_typer(users, name="users")
