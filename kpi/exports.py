@@ -33,9 +33,22 @@ def _naive_datetimes(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def unambiguous_number(value: float) -> str:
+    """Never exactly three decimals: '1.875' would read as a thousands group, so '1.8750'."""
+    text = repr(float(value))
+    whole, _, frac = text.partition(".")
+    if "e" in text or len(frac) != 3:
+        return text
+    return f"{whole}.{frac}0"
+
+
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV for Excel: UTF-8 with BOM, formula-safe text."""
-    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+    """CSV for Excel: UTF-8 with BOM, formula-safe text, numbers our loader reads back."""
+    out = safe_frame(frame)
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].map(lambda v: "" if pd.isna(v) else unambiguous_number(v))
+    return out.to_csv(index=False).encode("utf-8-sig")
 
 
 def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:

@@ -147,7 +147,7 @@ def to_table(grid: Grid, units: UnitRegistry) -> Table:
     for name in NUMERIC:
         out[name], bad = _numbers(data, name, rows, percent if name == "value" else None, problems)
         failed |= bad
-    notes = _mapped(data["note"], cell_text)
+    notes = _mapped(data["note"], lambda raw: unprefix(cell_text(raw)))
     out["note"] = notes.where(notes != "", None)
     out[ROW_COLUMN] = rows.astype("int64")
     out["parse_failed"] = failed
@@ -156,6 +156,13 @@ def to_table(grid: Grid, units: UnitRegistry) -> Table:
     return Table(
         out[[*COLUMNS, ROW_COLUMN, "parse_failed"]].reset_index(drop=True), problems, unused
     )
+
+
+def unprefix(text: str) -> str:
+    """Undo the export's formula guard: "'=x" was written for "=x"."""
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r":
+        return text[1:]
+    return text
 
 
 def _unit_code(raw: object, units: UnitRegistry) -> str:
