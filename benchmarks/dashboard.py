@@ -39,7 +39,7 @@ from kpi.units import Unit, load_default_units  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, IDLE, start_app  # noqa: E402
 
 BENCH_DIR = ROOT / "artifacts" / "bench"
-FLOOR_APP = '''
+FLOOR_APP = """
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -48,7 +48,7 @@ st.set_page_config(layout="wide")
 frame = pd.DataFrame({"t": range(24), "value": [40 + i * 0.8 for i in range(24)]})
 st.title("Floor")
 st.altair_chart(alt.Chart(frame).mark_line(point=True).encode(x="t:Q", y="value:Q"))
-'''
+"""
 
 
 def national_units(count: int) -> list[Unit]:
@@ -96,8 +96,12 @@ def build_database(path: Path, unit_count: int, quarters: int) -> str:
     for step, period in enumerate(periods):
         rng = np.random.default_rng(71)  # same unit profiles every quarter
         frame = quarter_frame(list(catalogue.codes), leaves, period, step, rng)
-        frame["value"] = np.clip(frame["value"] + np.random.default_rng(step).normal(0, 0.5, len(frame)), 0, 100)
-        frame["numerator"] = np.minimum(np.round(frame["value"] / 100 * frame["denominator"]), frame["denominator"])
+        frame["value"] = np.clip(
+            frame["value"] + np.random.default_rng(step).normal(0, 0.5, len(frame)), 0, 100
+        )
+        frame["numerator"] = np.minimum(
+            np.round(frame["value"] / 100 * frame["denominator"]), frame["denominator"]
+        )
         frame["value"] = (100 * frame["numerator"] / frame["denominator"]).round(2)
         digest = content_hash(frame)
         meta = UploadMeta(f"quoc-gia-{period}.csv", digest, 0, digest, note="benchmark")
@@ -152,8 +156,10 @@ def peak_memory_mb(pid: int) -> float:
 
 def switch_indicator_time(url: str, runs: int) -> list[float]:
     """Server time of one rerun after choosing another indicator (AppTest, warm caches)."""
+    from streamlit import config
     from streamlit.testing.v1 import AppTest
 
+    config.set_option("client.showErrorDetails", "full")
     os.environ["KPI_DATABASE_URL"] = url
     at = AppTest.from_file(str(ROOT / "dashboard" / "streamlit_app.py"), default_timeout=600)
     at.run()
@@ -188,7 +194,7 @@ def main() -> None:
         floor_script = Path(tmp) / "floor.py"
         floor_script.write_text(FLOOR_APP, encoding="utf-8")
         floor_url, floor = start_app(url, Path(tmp) / "floor.log", script=floor_script)
-        floor_times = render_times(floor_url, args.runs, "[data-testid=stVegaLiteChart] canvas")
+        floor_times = render_times(floor_url, args.runs, "[data-testid=stVegaLiteChart] .marks")
         floor.terminate()
 
         app_url, app = start_app(url, Path(tmp) / "app.log")
@@ -205,7 +211,8 @@ def main() -> None:
     print("|---|---|---|")
     print(f"| floor: bare page with one Altair chart | {floor_median:.2f} s | — |")
     print(f"| overview, first load (cold caches) | {cold[0]:.2f} s | — |")
-    print(f"| overview, warm | {warm_median:.2f} s ({warm_median / floor_median:.2f} × floor) | ≤ 1.5 × floor |")
+    ratio = warm_median / floor_median
+    print(f"| overview, warm | {warm_median:.2f} s ({ratio:.2f} × floor) | ≤ 1.5 × floor |")
     print(f"| switching indicator, server time | {statistics.median(switch):.2f} s | < 1 s |")
     print(f"| server peak memory after every page | {memory:.0f} MB | < 600 MB |")
 

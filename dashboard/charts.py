@@ -25,7 +25,8 @@ import pandas as pd
 
 from dashboard.i18n import percent, quarter_label, t
 from kpi.catalogue import Indicator
-from kpi.periods import TARGET_PERIOD, parse_quarter
+from kpi.periods import TARGET_PERIOD, Quarter, parse_quarter
+from kpi.progress import trajectory_points
 
 TRAJECTORY_COLUMNS = ["kind", "t", "period", "period_label", "value", "value_label", "low", "high"]
 KINDS = ("actual", "required", "projection")
@@ -58,74 +59,62 @@ def quarter_time(period: str) -> float:
     return parse_quarter(period).years
 
 
-def _rows(kind: str, periods: list[str], values: list[float], lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "kind": kind,
-            "t": [quarter_time(p) for p in periods],
-            "period": periods,
-            "period_label": [quarter_label(p) for p in periods],
-            "value": values,
-            "value_label": [percent(v, lang) for v in values],
-            "low": np.nan,
-            "high": np.nan,
-        }
-    )
-
-
-def _band(series: pd.DataFrame, years_ahead: np.ndarray) -> np.ndarray:
-    """Half-width of the projection band: residual spread of the trend, widening with time."""
-    x = np.array([quarter_time(p) for p in series["period"]])
-    y = series["value"].to_numpy(dtype=float)
-    spread = 1.0
-    if len(x) >= 3:
-        slope, intercept = np.polyfit(x, y, 1)
-        spread = max(float(np.std(y - (slope * x + intercept), ddof=1)), 1.0)
-    return spread * np.sqrt(1.0 + years_ahead) * 1.64
-
-
-def _projection(
-    series: pd.DataFrame, status: Mapping[str, Any], lang: str
-) -> pd.DataFrame | None:
-    pace = status.get("observed_pace_pp_per_year")
-    latest_period, latest_value = status.get("latest_period"), status.get("latest_value")
-    if pace is None or latest_period is None or pd.isna(pace) or pd.isna(latest_value):
+def _engine_row(status: Mapping[str, Any], indicator: Indicator) -> dict[str, Any] | None:
+    """The fields kpi.progress.trajectory_points needs, from a status row (or a subset)."""
+    needed = ("baseline_period", "baseline_value", "latest_period", "latest_value")
+    if any(status.get(k) is None or _missing(status.get(k)) for k in needed):
         return None
-    start = parse_quarter(str(latest_period))
-    steps = list(range(0, TARGET_PERIOD - start + 1))
-    if len(steps) < 2:
-        return None
-    periods = [str(start + s) for s in steps]
-    years = np.array(steps) / 4
-    values = np.clip(float(latest_value) + float(pace) * years, 0, 100)
-    frame = _rows("projection", periods, values.tolist(), lang)
-    half = _band(series, years)
-    frame["low"] = np.clip(values - half, 0, 100)
-    frame["high"] = np.clip(values + half, 0, 100)
-    return frame
+    return {
+        "baseline_index": parse_quarter(str(status["baseline_period"])).index,
+        "latest_index": parse_quarter(str(status["latest_period"])).index,
+        "baseline_value": float(status["baseline_value"]),
+        "latest_value": float(status["latest_value"]),
+        "target": float(indicator.target),
+        "observed_pace_pp_per_year": status.get("observed_pace_pp_per_year"),
+    }
+
+
+def _missing(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return False
 
 
 def trajectory_data(
-    series: pd.DataFrame, status: Mapping[str, Any] | pd.Series, indicator: Indicator, lang: str = "vi"
+    series: pd.DataFrame,
+    status: Mapping[str, Any] | pd.Series,
+    indicator: Indicator,
+    lang: str = "vi",
 ) -> pd.DataFrame:
-    """Chart input from one series (`period`, `value`) and its status row (kpi.progress)."""
+    """Chart input from one series (`period`, `value`) and its status row (kpi.progress).
+
+    The required path, the projection and its 80% band come from
+    kpi.progress.trajectory_points; without a baseline only the actuals are drawn.
+    """
     status = dict(status)
-    series = series.assign(_t=[quarter_time(str(p)) for p in series["period"]]).sort_values("_t")
-    parts = [_rows("actual", [str(p) for p in series["period"]], series["value"].tolist(), lang)]
-    base_period, base_value = status.get("baseline_period"), status.get("baseline_value")
-    if base_period is not None and base_value is not None and not pd.isna(base_value):
-        parts.append(
-            _rows(
-                "required",
-                [str(base_period), str(indicator.target_period)],
-                [float(base_value), float(indicator.target)],
-                lang,
-            )
-        )
-    projection = _projection(series, status, lang)
-    if projection is not None:
-        parts.append(projection)
-    return pd.concat(parts, ignore_index=True)[TRAJECTORY_COLUMNS]
+    series = series.assign(period_index=[parse_quarter(str(p)).index for p in series["period"]])
+    row = _engine_row(status, indicator)
+    if row is None or series.empty:
+        points = series.sort_values("period_index").assign(kind="actual")
+    else:
+        points = trajectory_points(series[["period_index", "value"]], row, indicator.target_period)
+    for column in ("lower", "upper"):
+        if column not in points:
+            points[column] = np.nan
+    periods = [str(Quarter.from_index(int(i))) for i in points["period_index"]]
+    return pd.DataFrame(
+        {
+            "kind": points["kind"].to_numpy(),
+            "t": [int(i) / 4 for i in points["period_index"]],
+            "period": periods,
+            "period_label": [quarter_label(p) for p in periods],
+            "value": points["value"].astype(float).to_numpy(),
+            "value_label": [percent(v, lang) for v in points["value"]],
+            "low": points["lower"].astype(float).to_numpy(),
+            "high": points["upper"].astype(float).to_numpy(),
+        }
+    )[TRAJECTORY_COLUMNS]
 
 
 def _x_axis(data: pd.DataFrame, lang: str) -> alt.X:
@@ -161,9 +150,7 @@ def _legend_colour(lang: str) -> alt.Color:
         "series:N",
         title=None,
         scale=alt.Scale(domain=names, range=[ACTUAL, REQUIRED, PROJECTION]),
-        legend=alt.Legend(
-            orient="bottom", direction="horizontal", labelFontSize=12, labelLimit=0
-        ),
+        legend=alt.Legend(orient="bottom", direction="horizontal", labelFontSize=12, labelLimit=0),
     )
 
 
@@ -231,7 +218,7 @@ def trajectory_chart(
         .properties(name="target_label")
     )
     layers = alt.layer(band, required, projection, actual, target_rule, target_text)
-    return _style(layers.properties(height=height, title=title or ""))
+    return _style(layers.properties(height=height, title=title or ""))  # type: ignore[arg-type]
 
 
 def _style(chart: alt.LayerChart) -> alt.LayerChart:
@@ -269,8 +256,12 @@ def small_multiples(
         scale=alt.Scale(nice=False),
         axis=alt.Axis(values=[float(y) for y in years], format="d", grid=False),
     )
-    y = alt.Y("value:Q", title=None, scale=alt.Scale(domain=[0, 100]),
-              axis=alt.Axis(labelExpr=PERCENT_EXPR, tickCount=3))
+    y = alt.Y(
+        "value:Q",
+        title=None,
+        scale=alt.Scale(domain=[0, 100]),
+        axis=alt.Axis(labelExpr=PERCENT_EXPR, tickCount=3),
+    )
     base = alt.Chart()
     line = base.mark_line(point=True, strokeWidth=2).encode(
         x=x,

@@ -8,6 +8,9 @@ looking. `clear()` runs after every commit.
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -15,22 +18,21 @@ from dashboard import resources
 from kpi.periods import Quarter, last_ended_quarter, parse_quarter
 from kpi.progress import compute_statuses, ministry_statuses, rollup
 from kpi.storage import queries
-from kpi.storage.repository import (
-    audit_frame,
-    current_frame,
-    data_version,
-    has_demo_data,
-    history_frame,
-    unit_registry,
-)
+from kpi.storage.repository import audit_frame, data_version, has_demo_data, unit_registry
 from kpi.units import UnitRegistry
 
 Version = tuple[int, int]
 
 
-def version() -> Version:
-    """Cheap query on every rerun: changes whenever a commit lands."""
+@st.cache_data(ttl=2, show_spinner=False)
+def _version(url: str) -> Version:
     return data_version(resources.storage())
+
+
+def version() -> Version:
+    """Changes whenever a commit lands. Read at most every 2 s (and right after `clear()`),
+    because pages ask for it many times per rerun."""
+    return _version(resources.settings().database_url)
 
 
 def clear() -> None:
@@ -38,11 +40,12 @@ def clear() -> None:
     st.cache_data.clear()
     _current.clear()
     _registry.clear()
+    _unit_labels.clear()
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
 def _current(url: str, key: Version) -> pd.DataFrame:
-    return current_frame(resources.storage())
+    return queries.current_values(resources.storage())
 
 
 def current() -> pd.DataFrame:
@@ -100,10 +103,31 @@ def ministry(as_of: str | None) -> pd.DataFrame:
     return _ministry(resources.settings().database_url, version(), as_of)
 
 
+PART_ROWS = 300_000  # statuses are computed over at most this many rows at a time
+
+
+def statuses_in_parts(frame: pd.DataFrame, as_of: Quarter | None) -> pd.DataFrame:
+    """compute_statuses over groups of whole units, so memory stays bounded at national
+    scale (each series lies in one group, so the result is the same)."""
+    catalogue = resources.catalogue()
+    parts = max(1, math.ceil(len(frame) / PART_ROWS))
+    if parts == 1:
+        return compute_statuses(frame, catalogue, as_of=as_of)
+    codes = frame["unit_code"]
+    groups = np.array_split(np.sort(codes.unique()), parts)
+    out = pd.concat(
+        [compute_statuses(frame[codes.isin(g)], catalogue, as_of=as_of) for g in groups],
+        ignore_index=True,
+    )
+    order = {code: n for n, code in enumerate(catalogue.codes)}
+    out["_pos"] = out["indicator_code"].map(order)
+    return out.sort_values(["_pos", "unit_code"], kind="stable").drop(columns="_pos")
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def _unit_statuses(url: str, key: Version, as_of: str | None) -> pd.DataFrame:
     quarter = parse_quarter(as_of) if as_of else None
-    return compute_statuses(current(), resources.catalogue(), as_of=quarter)
+    return statuses_in_parts(current(), quarter).reset_index(drop=True)
 
 
 def unit_statuses(as_of: str | None) -> pd.DataFrame:
@@ -126,12 +150,17 @@ def series(indicator: str, unit: str | None = None) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _history(url: str, key: Version, indicator: str) -> pd.DataFrame:
-    return history_frame(resources.storage(), indicator_code=indicator)
+def _history(
+    url: str, key: Version, indicator: str, unit: str | None, limit: int
+) -> tuple[pd.DataFrame, int]:
+    store = resources.storage()
+    rows = queries.revisions(store, indicator, unit, limit)
+    return rows, queries.revision_count(store, indicator, unit)
 
 
-def history(indicator: str) -> pd.DataFrame:
-    return _history(resources.settings().database_url, version(), indicator)
+def history(indicator: str, unit: str | None, limit: int) -> tuple[pd.DataFrame, int]:
+    """The latest `limit` revisions (newest first) and how many there are in all."""
+    return _history(resources.settings().database_url, version(), indicator, unit, limit)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -156,21 +185,34 @@ def recent_uploads(limit: int = 50) -> pd.DataFrame:
 def ministry_series(frame: pd.DataFrame) -> pd.DataFrame:
     """The whole ministry's series per indicator (`indicator_code`, `period`, `period_index`,
     `value`), as the progress engine rolls it up."""
-    return rollup(frame)
+    return rollup(frame, registry(), registry().root.code)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _ministry_values(url: str, key: Version) -> pd.DataFrame:
+    return ministry_series(current())
+
+
+def ministry_values() -> pd.DataFrame:
+    """The whole ministry's series, every indicator, every quarter."""
+    return _ministry_values(resources.settings().database_url, version())
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _trends(url: str, key: Version, unit: str | None, as_of: str | None) -> dict[str, list[float]]:
-    frame = current()
-    if as_of:
-        frame = frame[frame["period_index"] <= parse_quarter(as_of).index]
+    cut = parse_quarter(as_of).index if as_of else None
     if unit is not None:
-        rows = frame[frame["unit_code"] == unit]
+        rows = current()
+        rows = rows[rows["unit_code"] == unit]
+        if cut is not None:
+            rows = rows[rows["period_index"] <= cut]
         return {
             str(code): part.sort_values("period_index")["value"].tolist()
             for code, part in rows.groupby("indicator_code")
         }
-    series = ministry_series(frame)
+    series = ministry_values()
+    if cut is not None:
+        series = series[series["period_index"] <= cut]
     return {
         str(code): part.sort_values("period_index")["value"].tolist()
         for code, part in series.groupby("indicator_code")
@@ -181,3 +223,28 @@ def trend(indicator: str, unit: str | None, as_of: str | None) -> list[float]:
     """The values of one series up to `as_of`, oldest first (for sparklines)."""
     found = _trends(resources.settings().database_url, version(), unit, as_of)
     return found.get(indicator, [])
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _reporting_units(url: str, key: Version) -> list[str]:
+    return sorted(str(u) for u in current()["unit_code"].unique())
+
+
+def reporting_units() -> list[str]:
+    """Units with any figure, sorted."""
+    return _reporting_units(resources.settings().database_url, version())
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _unit_labels(url: str, key: Version) -> dict[str, str]:
+    return {unit.code: f"{unit.code} · {unit.name}" for unit in registry()}
+
+
+def unit_labels() -> dict[str, str]:
+    """code -> 'VPB · Văn phòng Bộ' for every unit (read-only, shared). Plain text: show it
+    only with widgets that do not render markdown."""
+    return _unit_labels(resources.settings().database_url, version())
+
+
+def unit_label(code: str) -> str:
+    return unit_labels().get(code, code)

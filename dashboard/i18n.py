@@ -57,7 +57,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_latest": ("Số mới nhất", "Latest"),
     "col_quarter": ("Quý", "Quarter"),
     "col_target": ("Mục tiêu 2030", "2030 target"),
-    "col_gap": ("Chênh so lộ trình (điểm %)", "Gap to path (pp)"),
+    "col_gap": ("Chênh lộ trình", "Gap to path"),
+    "col_gap_help": (
+        "Số mới nhất trừ giá trị lộ trình cần đạt ở cùng quý, tính bằng điểm phần trăm.",
+        "Latest value minus the required path at the same quarter, in percentage points.",
+    ),
     "col_status": ("Tình trạng", "Status"),
     "col_trend": ("Xu hướng", "Trend"),
     "col_lead": ("Đơn vị chủ trì", "Lead unit"),
@@ -79,6 +83,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "small_multiples": ("Diễn biến từng đơn vị", "Each unit's trajectory"),
     "history": ("Lịch sử số liệu và các lần sửa", "History of every figure and revision"),
     "downloads": ("Tải xuống", "Downloads"),
+    "history_capped": (
+        "Hiển thị {shown} bản ghi mới nhất trên tổng số {total}; chọn một đơn vị để xem đủ.",
+        "Showing the latest {shown} of {total} records; choose a unit to see them all.",
+    ),
     "dl_png": ("Biểu đồ PNG", "Chart PNG"),
     "dl_svg": ("Biểu đồ SVG", "Chart SVG"),
     "dl_csv": ("Số liệu CSV", "Data CSV"),
@@ -188,15 +196,27 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Tệp này đã được nhập trước đây (lần nộp số {id}); không tạo bản sửa mới.",
         "This file was already imported (upload #{id}); no new revision was made.",
     ),
-    "upload_refused": ("Không ghi được: {message}", "Not committed: {message}"),
+    "upload_refused": (
+        "Không ghi được; số liệu đã lưu không thay đổi.",
+        "Not committed; the stored figures are unchanged.",
+    ),
+    "checking": ("Đang kiểm tra tệp…", "Checking the file…"),
+    "errors_capped": (
+        "Bảng dưới đây liệt kê {shown} lỗi đầu tiên.",
+        "The table lists the first {shown} problems.",
+    ),
+    "outside_scope": (
+        "Tệp có số liệu của đơn vị ngoài phạm vi bạn được giao: {units}. Chưa có gì được ghi.",
+        "The file holds figures for units outside your scope: {units}. Nothing was written.",
+    ),
+    "nothing_to_commit": (
+        "Mọi số liệu trong tệp đã có sẵn; không có gì cần ghi.",
+        "Every figure in the file is already stored; nothing to commit.",
+    ),
     "upload_scope": ("Bạn được nộp cho: {units}", "You may submit for: {units}"),
     "upload_no_scope": (
         "Tài khoản chưa được giao đơn vị nào; liên hệ {contact}.",
         "Your account has no units assigned; contact {contact}.",
-    ),
-    "upload_not_ready": (
-        "Chức năng nộp số liệu đang được hoàn thiện.",
-        "Uploading is being finished.",
     ),
     # submissions
     "subm_title": ("Tình hình nộp báo cáo", "Report submissions"),
@@ -243,7 +263,10 @@ OPENSDG: dict[str, tuple[str, str]] = {
     "moderate_progress": ("tiến bộ vừa phải", "moderate progress"),
     "limited_progress": ("tiến bộ hạn chế", "limited progress"),
     "deterioration": ("đi xuống", "deterioration"),
-    "not_available": ("chưa tính được (dưới 1 năm số liệu)", "not available (under a year of data)"),
+    "not_available": (
+        "chưa tính được (dưới 1 năm số liệu)",
+        "not available (under a year of data)",
+    ),
 }
 
 

@@ -30,7 +30,8 @@ st.set_page_config(
 
 def sidebar_identity(viewer: Viewer, lang: str) -> None:
     role = viewer.role.en if lang == "en" else viewer.role.vi
-    st.sidebar.caption(f"{t('signed_in_as', lang)}: {viewer.email} · {t('role', lang)}: {role}")
+    email = ui.literal(viewer.email)
+    st.sidebar.caption(f"{t('signed_in_as', lang)}: {email} · {t('role', lang)}: {role}")
 
 
 def main() -> None:

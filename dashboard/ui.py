@@ -5,7 +5,9 @@ Widgets own their session_state keys. User text is never passed to markdown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -14,18 +16,12 @@ from dashboard import resources
 from dashboard.charts import STATUS_STYLE
 from dashboard.i18n import LANGS, t
 from kpi.access import Viewer
+from kpi.progress import Status
 
 LANG_KEY = "lang"
 VIEWER_KEY = "_viewer"
-# Shapes that differ in greyscale and exist in common system fonts (no emoji font needed).
-STATUS_ICONS = {
-    "achieved": "✔",
-    "on_track": "▲",
-    "needs_acceleration": "◆",
-    "limited_progress": "▼",
-    "deteriorating": "✖",
-    "insufficient_data": "○",
-}
+# The progress engine's shapes: distinct in greyscale, present in common system fonts.
+STATUS_ICONS = {status.value: status.icon for status in Status}
 
 
 def lang() -> str:
@@ -66,15 +62,39 @@ def require(allowed: Callable[[Viewer], bool]) -> Viewer:
     return current
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def literal(text: object) -> str:
+    """Escape markdown so user-provided text (codes, emails) shows exactly as typed."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
 def header(title_key: str, caption: str | None = None) -> None:
     st.title(t(title_key, lang()), anchor=False)
     if caption:
         st.caption(caption)
 
 
-def status_text(status: str, word: str) -> str:
+def status_text(status: str, lang: str) -> str:
     """Icon and word: the status never relies on colour alone."""
-    return f"{STATUS_ICONS.get(status, '•')} {word}"
+    state = Status(status)
+    return f"{state.icon} {state.word(lang)}"
+
+
+def severity(status: str) -> int:
+    """Sort key: the worst status first."""
+    return Status(status).rank
+
+
+MAX_STYLED_ROWS = 400  # styling thousands of cells costs seconds; icon + word still show status
+
+
+def styled_status(frame: pd.DataFrame, column: str) -> pd.DataFrame | Any:
+    """Tint the status column when the table is small enough to style quickly."""
+    if len(frame) > MAX_STYLED_ROWS:
+        return frame
+    return frame.style.apply(lambda _col: status_cell_style(frame["status"]), subset=[column])
 
 
 def status_cell_style(status_values: pd.Series) -> list[str]:

@@ -1,87 +1,154 @@
-"""The upload page's binding to the upload service (kpi.ingest) and the template (kpi.templates).
+"""The upload page's binding to the upload service (kpi.ingest).
 
-No Streamlit here: these functions turn the service's results into the tables
-the page shows, in the viewer's language.
+No Streamlit here: these functions call the service and turn its results into
+the tables the page shows, in the viewer's language. Every cell stays plain
+text; the page shows them with st.dataframe, which never renders markup.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from dashboard import resources
 from dashboard.i18n import percent, quarter_label, t
+from kpi import ingest
 from kpi.access import Viewer
+from kpi.problems import FileRejected, Problem, problems_table
+from kpi.storage.writes import ScopeError
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+STATE_ORDER = {"changed": 0, "new": 1, "unchanged": 2}
 
 
 @dataclass
-class Prepared:
-    """A validated (or refused) file, waiting for the officer's confirmation."""
+class Checked:
+    """One chosen file after validation: refused whole, with problems, or ready."""
 
     file_name: str
     sha256: str
-    service: Any  # what kpi.ingest returned
-    errors: pd.DataFrame = field(default_factory=pd.DataFrame)
-    preview: pd.DataFrame = field(default_factory=pd.DataFrame)
-    warnings: pd.DataFrame = field(default_factory=pd.DataFrame)
-    counts: dict[str, int] = field(default_factory=dict)
+    prepared: ingest.Prepared | None = None
+    rejected: Problem | None = None
+    outside_scope: tuple[str, ...] = ()
 
     @property
     def has_errors(self) -> bool:
-        return not self.errors.empty
+        return self.rejected is not None or self.prepared is None or not self.prepared.ok
+
+    @property
+    def counts(self) -> dict[str, int]:
+        if self.prepared is None:
+            return {}
+        return {**self.prepared.counts(), "rows": len(self.prepared.frame)}
+
+    @property
+    def error_count(self) -> int:
+        if self.rejected is not None:
+            return 1
+        return self.prepared.total_problems if self.prepared else 0
 
 
-def template_file(unit: str, period: str, fmt: str) -> tuple[str, bytes, str]:
-    raise NotImplementedError
-
-
-def prepare(file_name: str, content: bytes, viewer: Viewer) -> Prepared:
-    raise NotImplementedError
+def check(file_name: str, content: bytes, viewer: Viewer) -> Checked:
+    """Read, validate and preview a file; nothing is written."""
+    digest = hashlib.sha256(content).hexdigest()
+    try:
+        prepared = ingest.prepare(
+            resources.storage(),
+            content,
+            file_name,
+            catalogue=resources.catalogue(),
+            settings=resources.settings(),
+        )
+    except FileRejected as exc:
+        return Checked(file_name, digest, rejected=exc.problem)
+    scope = viewer.write_scope()
+    outside: tuple[str, ...] = ()
+    if scope is not None and prepared.ok:
+        outside = tuple(sorted(set(prepared.frame["unit_code"].astype(str)) - set(scope)))
+    return Checked(file_name, digest, prepared=prepared, outside_scope=outside)
 
 
 def commit(
-    prepared: Prepared, viewer: Viewer, note: str | None, progress: Callable[[float], None]
+    checked: Checked, viewer: Viewer, note: str | None, progress: Callable[[float], None]
 ) -> tuple[str, dict[str, Any]]:
-    raise NotImplementedError
+    """Commit whole or nothing; returns (outcome, values for the summary message)."""
+    assert checked.prepared is not None
+    try:
+        result = ingest.commit(
+            resources.storage(),
+            checked.prepared,
+            actor=viewer.email,
+            allowed_units=viewer.write_scope(),
+            confirm_note=note,
+            progress=progress,
+        )
+    except (ScopeError, ingest.UploadNotReady) as exc:
+        return "refused", {"message": str(exc)}
+    if result.already_imported:
+        return "duplicate", {"id": result.previous_upload_id}
+    return "committed", {
+        "id": result.upload_id,
+        "new": result.rows_new,
+        "changed": result.rows_changed,
+        "unchanged": result.rows_unchanged,
+    }
 
 
-def error_table(prepared: Prepared, lang: str) -> pd.DataFrame:
-    errors = prepared.errors
-    return pd.DataFrame(
-        {
-            t("err_row", lang): errors["row"].to_numpy(),
-            t("err_column", lang): errors["column"].astype(str).to_numpy(),
-            t("err_value", lang): errors["value"].astype(str).to_numpy(),
-            t("err_message", lang): errors["message"].astype(str).to_numpy(),
-        }
+def error_table(checked: Checked, lang: str) -> pd.DataFrame:
+    """Row (as in Excel), column, value and message of every problem."""
+    problems = [checked.rejected] if checked.rejected else []
+    if checked.prepared is not None:
+        problems = problems or list(checked.prepared.problems)
+    return _problem_frame(problems, lang)
+
+
+def warning_table(checked: Checked, lang: str) -> pd.DataFrame:
+    warnings = list(checked.prepared.warnings) if checked.prepared else []
+    return _problem_frame(warnings, lang) if warnings else pd.DataFrame()
+
+
+def _problem_frame(problems: list[Problem], lang: str) -> pd.DataFrame:
+    rows = problems_table(problems, lang)
+    keys = [t("err_row", lang), t("err_column", lang), t("err_value", lang), t("err_message", lang)]
+    frame = pd.DataFrame(rows, columns=keys)
+    frame[keys[0]] = frame[keys[0]].astype("Int64")
+    for key in keys[1:]:
+        frame[key] = frame[key].astype(str)
+    return frame
+
+
+def preview_table(checked: Checked, lang: str) -> pd.DataFrame:
+    """What a commit would do: changed rows first, then new, then unchanged."""
+    assert checked.prepared is not None
+    rows = checked.prepared.preview
+    if rows.empty:
+        return pd.DataFrame()
+    rows = rows.assign(_order=rows["state"].map(STATE_ORDER)).sort_values(
+        ["_order", "indicator_code", "unit_code", "period"], kind="stable"
     )
-
-
-def preview_table(prepared: Prepared, lang: str) -> pd.DataFrame:
-    rows = prepared.preview
     catalogue = resources.catalogue()
     return pd.DataFrame(
         {
             t("col_state", lang): [t(f"state_{s}", lang) for s in rows["state"]],
             t("col_code", lang): rows["indicator_code"].astype(str).to_numpy(),
             t("col_name", lang): [
-                catalogue[c].short_name(lang) if c in catalogue else c
+                catalogue[c].short_name(lang) if c in catalogue else str(c)
                 for c in rows["indicator_code"]
             ],
             t("col_unit", lang): rows["unit_code"].astype(str).to_numpy(),
             t("col_quarter", lang): [quarter_label(str(p)) for p in rows["period"]],
-            t("col_old_value", lang): [percent(v, lang) for v in rows["old_value"]],
-            t("col_new_value", lang): [percent(v, lang) for v in rows["value"]],
+            t("col_old_value", lang): [percent(_number(v), lang) for v in rows["old_value"]],
+            t("col_new_value", lang): [percent(_number(v), lang) for v in rows["value"]],
         }
     )
 
 
-def warning_table(prepared: Prepared, lang: str) -> pd.DataFrame:
-    if prepared.warnings.empty:
-        return pd.DataFrame()
-    return error_table(Prepared(prepared.file_name, "", None, errors=prepared.warnings), lang)
+def _number(value: object) -> float | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(number) else number

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from kpi.catalogue import Catalogue
@@ -70,10 +71,12 @@ def build_report(
         unit_name=target.name,
         lang=lang,
         made_on=made_on,
-        rows=indicator_rows(catalogue, closing_rows, start_rows, lang, label("nothing", lang)),
+        rows=indicator_rows(
+            catalogue, closing_rows, start_rows, lang, label("no_data_reason", lang)
+        ),
         quality=quality,
         uploads=uploads_used(storage, frame),
-        notices=tuple(notices(frame, period, lang)),
+        notices=(*notices(frame, period, lang), *rollup_notices(closing_rows, lang)),
         data_hash=data_hash(frame, period, target.code),
     )
 
@@ -110,4 +113,31 @@ def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
             if vi
             else f"No data for {names}; end values are from the latest quarter with data."
         )
+    return out
+
+
+def rollup_notices(statuses: pd.DataFrame, lang: str) -> list[str]:
+    """The engine's roll-up warnings: a reported ministry figure that differs from the sum
+    of its units, and units whose counts were missing from the sum."""
+    out: list[str] = []
+    if statuses.empty:
+        return out
+    vi = lang != "en"
+    for row in statuses.to_dict("records"):
+        code = row["indicator_code"]
+        differs = row.get("rollup_differs")
+        if isinstance(differs, bool | np.bool_) and differs:
+            out.append(
+                f"Chỉ tiêu {code}: số liệu toàn Bộ báo cáo trực tiếp khác số cộng dồn "
+                "từ các đơn vị."
+                if vi
+                else f"Indicator {code}: the reported ministry figure differs from the units' sum."
+            )
+        missing = row.get("missing_count_units")
+        if isinstance(missing, str) and missing:
+            out.append(
+                f"Chỉ tiêu {code}: thiếu tử số/mẫu số của {missing}, chưa cộng dồn được."
+                if vi
+                else f"Indicator {code}: counts missing for {missing}, left out of the sum."
+            )
     return out

@@ -7,6 +7,7 @@ DejaVu Sans the PDF embeds, so every Vietnamese glyph renders.
 from __future__ import annotations
 
 import json
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from typing import Any
 
@@ -31,15 +32,32 @@ def _register_fonts() -> None:
     vlc.register_font_directory(str(dejavu().regular.parent))
 
 
+FONT_KEYS = {"font", "labelFont", "titleFont"}
+
+
+def _swap_fonts(node: Any) -> None:
+    """Replace every font named anywhere in the spec (marks may set their own)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in FONT_KEYS and isinstance(value, str):
+                node[key] = CHART_FONT
+            else:
+                _swap_fonts(value)
+    elif isinstance(node, list):
+        for item in node:
+            _swap_fonts(item)
+
+
 def _with_report_fonts(spec: dict[str, Any]) -> dict[str, Any]:
+    """Every text of the chart in DejaVu Sans, and legend labels never cut short."""
+    _swap_fonts(spec)
     config = spec.setdefault("config", {})
-    for part in ("axis", "legend", "title", "text", "mark"):
-        section = config.setdefault(part, {})
-        for key in ("font", "labelFont", "titleFont"):
-            if key in section or part in ("axis", "legend"):
-                section[key] = CHART_FONT
     config["font"] = CHART_FONT
-    config.setdefault("legend", {})["labelLimit"] = 0
+    for part in ("axis", "legend", "header"):
+        config.setdefault(part, {}).update(labelFont=CHART_FONT, titleFont=CHART_FONT)
+    for part in ("title", "text", "mark"):
+        config.setdefault(part, {})["font"] = CHART_FONT
+    config["legend"]["labelLimit"] = 0
     return spec
 
 
@@ -53,32 +71,40 @@ def _status_dict(row: IndicatorRow) -> dict[str, Any]:
     }
 
 
-def chart_png(
+def chart_spec(
     series: pd.DataFrame, row: IndicatorRow, catalogue: Catalogue, lang: str
-) -> bytes | None:
-    """One indicator's chart as PNG bytes; None when there is nothing to draw."""
+) -> str | None:
+    """One indicator's Vega-Lite spec (JSON); None when there is nothing to draw."""
     if series.empty:
         return None
     indicator = catalogue[row.code]
     data = trajectory_data(series, _status_dict(row), indicator, lang)
     chart = trajectory_chart(data, indicator, lang, height=HEIGHT).properties(width=WIDTH)
-    spec = _with_report_fonts(chart.to_dict())
+    return json.dumps(_with_report_fonts(chart.to_dict()))
+
+
+def spec_to_png(spec: str) -> bytes:
     _register_fonts()
-    return bytes(vlc.vegalite_to_png(json.dumps(spec), scale=SCALE))
+    return bytes(vlc.vegalite_to_png(spec, scale=SCALE))
 
 
 def render_charts(report: Report, storage: Storage, catalogue: Catalogue) -> dict[str, bytes]:
-    """{indicator code: PNG} for every indicator of the report that has figures."""
+    """{indicator code: PNG} for every indicator of the report that has figures.
+
+    Specs are built here while vl-convert (native code) rasterises earlier ones.
+    """
     registry = unit_registry(storage)
     unit = registry.get(report.unit_code) or registry.root
     frame = current_frame(
         storage, as_of_index=report.as_of.index, unit_codes=scope_of(registry, unit)
     )
     series = unit_series(frame, unit, registry)
-    out: dict[str, bytes] = {}
-    for row in report.rows:
-        part = series[series["indicator_code"] == row.code][["period", "value"]]
-        png = chart_png(part.reset_index(drop=True), row, catalogue, report.lang)
-        if png is not None:
-            out[row.code] = png
-    return out
+    _register_fonts()
+    pending: dict[str, Future[bytes]] = {}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for row in report.rows:
+            part = series[series["indicator_code"] == row.code][["period", "value"]]
+            spec = chart_spec(part.reset_index(drop=True), row, catalogue, report.lang)
+            if spec is not None:
+                pending[row.code] = pool.submit(spec_to_png, spec)
+        return {code: future.result() for code, future in pending.items()}

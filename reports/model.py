@@ -17,7 +17,7 @@ import pandas as pd
 from kpi.canonical import content_hash
 from kpi.catalogue import Catalogue, Indicator
 from kpi.periods import Quarter, ReportPeriod
-from kpi.progress import Status
+from kpi.progress import Status, status_records
 from reports.quality import Quality, UploadLine
 
 
@@ -84,6 +84,14 @@ class Report:
         return [(s, sum(r.status is s for r in self.rows)) for s in Status]
 
     @property
+    def moves(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for row in self.rows:
+            if row.movement:
+                out[row.movement] = out.get(row.movement, 0) + 1
+        return out
+
+    @property
     def off_target(self) -> list[IndicatorRow]:
         return [r for r in self.rows if r.status.is_off_target]
 
@@ -92,19 +100,11 @@ def movement(before: Status | None, now: Status) -> str | None:
     insufficient = Status.INSUFFICIENT_DATA
     if before is None or now is insufficient:
         return None
-    if before is insufficient:
-        return "new"
     if before is now:
         return "unchanged"
-    # a lower rank is the better status (achieved ranks first)
-    return "improved" if _goodness(now) > _goodness(before) else "worsened"
-
-
-_ORDER = ("deteriorating", "limited_progress", "needs_acceleration", "on_track", "achieved")
-
-
-def _goodness(status: Status) -> int:
-    return _ORDER.index(status.value) if status.value in _ORDER else -1
+    if before is insufficient:
+        return "new"
+    return "improved" if now.rank > before.rank else "worsened"
 
 
 def _num(value: Any) -> float | None:
@@ -122,11 +122,14 @@ def _text(value: Any) -> str | None:
 
 
 def _by_code(statuses: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """The engine's rows as `kpi status` prints them (status_records: same rounding)."""
     if statuses.empty:
         return {}
+    records = status_records(statuses)
+    english = statuses["reason_en"].tolist() if "reason_en" in statuses else [None] * len(records)
     return {
-        str(r["indicator_code"]): {str(k): v for k, v in r.items()}
-        for r in statuses.to_dict("records")
+        str(record["indicator_code"]): {**record, "reason_en": reason_en}
+        for record, reason_en in zip(records, english, strict=True)
     }
 
 
@@ -171,7 +174,7 @@ def _row(
     return replace(
         row,
         status=Status(str(now["status"])),
-        reason=str(now.get("reason") or ""),
+        reason=str(now.get("reason_en" if lang == "en" else "reason") or now.get("reason") or ""),
         start_period=_text(before.get("latest_period")) if before else None,
         start_value=start_value,
         end_period=_text(now.get("latest_period")),

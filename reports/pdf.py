@@ -23,7 +23,9 @@ from reports.text import (
     number,
     period_label,
     quarter_label,
+    status_mark,
     status_word,
+    summary_sentence,
 )
 
 FONT = "DejaVu"
@@ -138,10 +140,20 @@ class ReportPDF(FPDF):
 
 
 # -- sections ------------------------------------------------------------------
-def _cover(pdf: ReportPDF) -> None:
+def _rule_under(pdf: ReportPDF, centre: float, width: float) -> None:
+    """The short rule under the heading lines of an administrative document."""
+    y = pdf.get_y() + 0.8
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_line_width(0.3)
+    pdf.line(centre - width / 2, y, centre + width / 2, y)
+    pdf.set_y(y + 2)
+
+
+def _letterhead(pdf: ReportPDF) -> None:
+    """Issuer on the left; the national name and motto on the right; place and date below."""
     report, lang = pdf.report, pdf.report.lang
-    pdf.add_page()
-    half = (pdf.w - pdf.l_margin - pdf.r_margin) / 2
+    half = pdf.epw / 2
+    left_centre, right_centre = pdf.l_margin + (half - 4) / 2, pdf.l_margin + half * 1.5
     top = pdf.get_y()
     pdf.set_font(FONT, "", 10)
     ministry = label("ministry", lang)
@@ -149,32 +161,34 @@ def _cover(pdf: ReportPDF) -> None:
         pdf.multi_cell(half - 4, 5, ministry, align="C", new_x=XPos.LEFT)
     pdf.set_font(FONT, "B", 10)
     pdf.multi_cell(half - 4, 5, report.unit_name.upper(), align="C", new_x=XPos.LEFT)
+    _rule_under(pdf, left_centre, 24)
     pdf.set_xy(pdf.l_margin + half, top)
-    pdf.set_font(FONT, "B", 10)
     pdf.multi_cell(half, 5, label("nation", lang), align="C", new_x=XPos.LEFT)
     pdf.multi_cell(half, 5, label("motto", lang), align="C", new_x=XPos.LEFT)
+    _rule_under(pdf, right_centre, 52)
+    pdf.set_xy(pdf.l_margin + half, pdf.get_y() + 1)
     pdf.set_font(FONT, "I", 10)
-    pdf.ln(3)
     place = (
         f"Hà Nội, {date_label(report.made_on, lang)}"
         if lang == "vi"
-        else report.made_on.isoformat()
+        else (report.made_on.strftime("Hanoi, %d %B %Y"))
     )
     pdf.multi_cell(half, 5, place, align="C")
+
+
+def _cover(pdf: ReportPDF) -> None:
+    report, lang = pdf.report, pdf.report.lang
+    pdf.add_page()
+    top = pdf.get_y()
+    _letterhead(pdf)
     pdf.set_y(top + 62)
     pdf.set_font(FONT, "B", 17)
     pdf.set_text_color(*NAVY)
     pdf.multi_cell(0, 9, label("title", lang), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     pdf.set_font(FONT, "B", 13)
-    pdf.multi_cell(
-        0,
-        8,
-        period_label(report.period, lang).upper(),
-        align="C",
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
+    period = period_label(report.period, lang).upper()
+    pdf.multi_cell(0, 8, period, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, "", 10.5)
     pdf.multi_cell(0, 6, label("subtitle", lang), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(14)
@@ -195,9 +209,9 @@ def _cover_facts(pdf: ReportPDF) -> None:
     pdf.grid(
         None,
         [[k, v] for k, v in facts],
-        widths=(52, pdf.epw - 52),
+        widths=(45, pdf.epw - 45),
         aligns=["L", "L"],
-        size=9,
+        size=8.5,
     )
 
 
@@ -205,10 +219,12 @@ def _summary(pdf: ReportPDF) -> None:
     report, lang = pdf.report, pdf.report.lang
     pdf.add_page()
     pdf.heading(label("s_summary", lang))
+    counts = {status.value: n for status, n in report.counts}
+    pdf.paragraph(summary_sentence(report.as_of, counts, report.moves, lang), size=10)
     pdf.subheading(label("count_status", lang))
     rows, colours = [], {}
     for n, (status, count) in enumerate(report.counts):
-        rows.append([status_word(status, lang), str(count)])
+        rows.append([status_mark(status, lang), str(count)])
         colours[(n, 0)] = STATUS_RGB.get(status.value, (0, 0, 0))
     rows.append([label("total", lang), str(len(report.rows))])
     pdf.grid(
@@ -233,11 +249,11 @@ def _off_target_table(pdf: ReportPDF, rows: Sequence[IndicatorRow]) -> None:
     lang = pdf.report.lang
     lines, colours = [], {}
     for n, row in enumerate(rows):
-        lines.append([row.code, row.name, status_word(row.status, lang), row.lead_units])
+        lines.append([row.code, row.name, status_mark(row.status, lang), row.lead_units])
         colours[(n, 2)] = STATUS_RGB[row.status.value]
     headings = [label(k, lang) for k in ("code", "indicator", "status", "lead_units")]
     pdf.grid(
-        headings, lines, (12, 70, 28, pdf.epw - 110), aligns=["C", "L", "C", "L"], colours=colours
+        headings, lines, (12, 68, 34, pdf.epw - 114), aligns=["C", "L", "C", "L"], colours=colours
     )
 
 
@@ -255,7 +271,7 @@ def results_cells(row: IndicatorRow, lang: str, closing: str) -> list[str]:
         number(row.change, lang, signed=True),
         number(row.trajectory_value, lang),
         number(row.gap_pp, lang, signed=True),
-        status_word(row.status, lang),
+        status_mark(row.status, lang),
         number(row.remaining_pace_pp_per_quarter, lang),
         number(row.projected_2030, lang),
         move,
@@ -276,7 +292,7 @@ RESULT_KEYS = (
     "projected",
     "movement",
 )
-RESULT_WIDTHS = (11, 50, 17, 17, 19, 19, 18, 20, 27, 20, 19, 22)
+RESULT_WIDTHS = (10, 56, 15, 16, 18, 17, 16, 17, 33, 19, 18, 26)
 
 
 def _results(pdf: ReportPDF) -> None:
@@ -296,7 +312,7 @@ def _results(pdf: ReportPDF) -> None:
         RESULT_WIDTHS,
         aligns=aligns,
         colours=colours,
-        size=8,
+        size=7.6,
     )
     pdf.paragraph(_table_note(report), size=7.5, style="I")
 
@@ -342,7 +358,7 @@ def _charts(pdf: ReportPDF, charts: Mapping[str, bytes]) -> None:
         pdf.multi_cell(
             0,
             4.5,
-            f"{status_word(row.status, lang)}. {row.reason}",
+            f"{row.status.icon} {row.reason or status_word(row.status, lang)}",
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )

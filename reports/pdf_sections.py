@@ -67,19 +67,17 @@ def _revised_and_outliers(pdf: ReportPDF) -> None:
                 o.indicator_code,
                 o.unit_code,
                 o.period,
+                number(o.previous, lang),
                 number(o.value, lang),
                 o.note,
-                o.confirmed_by,
-                datetime_label(o.confirmed_at),
+                f"{o.confirmed_by}\n{datetime_label(o.confirmed_at)}",
             ]
             for o in quality.outliers
         ]
-        heads = [
-            label(k, lang)
-            for k in ("code", "unit_col", "period_col", "new_value", "note", "by", "at")
-        ]
-        widths = (12, 20, 18, 16, pdf.epw - 124, 30, 28)
-        pdf.grid(heads, rows, widths, aligns=["C", "C", "C", "R", "L", "L", "C"])
+        keys = ("code", "unit_col", "period_col", "prev_quarter", "new_value", "note", "by")
+        widths = (11, 18, 17, 15, 15, pdf.epw - 128, 52)
+        aligns = ["C", "C", "C", "R", "R", "L", "L"]
+        pdf.grid([label(k, lang) for k in keys], rows, widths, aligns=aligns)
     else:
         pdf.paragraph(label("nothing", lang))
 
@@ -91,7 +89,9 @@ def _annex(pdf: ReportPDF) -> None:
     pdf.subheading(f"1. {label('methodology', lang)}")
     for line in METHOD_TEXT[lang]:
         pdf.paragraph(f"• {line}", size=9)
-    pdf.subheading(f"2. {label('uploads', lang)}")
+    pdf.subheading(f"2. {label('hash', lang)}")
+    pdf.paragraph(f"{report.data_hash}\n{label('hash_note', lang)}", size=8.5)
+    pdf.subheading(f"3. {label('uploads', lang)}")
     if report.uploads:
         rows = [
             [
@@ -109,8 +109,6 @@ def _annex(pdf: ReportPDF) -> None:
         pdf.grid(headings, rows, widths, aligns=["C", "L", "L", "C", "R"])
     else:
         pdf.paragraph(label("nothing", lang))
-    pdf.subheading(label("hash", lang))
-    pdf.paragraph(report.data_hash, size=8.5)
 
 
 def quality_and_annex(pdf: ReportPDF) -> None:

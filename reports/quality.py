@@ -45,6 +45,7 @@ class OutlierLine:
     unit_code: str
     period: str
     value: float | None
+    previous: float | None
     note: str
     confirmed_by: str
     confirmed_at: dt.datetime | None
@@ -69,6 +70,16 @@ class Quality:
 
 def _float(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
+
+
+def _number(value: Any) -> float | None:
+    """Numbers as the upload stored them: floats, or text such as '45' or '45,5'."""
+    if isinstance(value, str):
+        value = value.replace(",", ".").strip()
+    try:
+        return _float(float(value)) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _moment(value: Any) -> dt.datetime | None:
@@ -174,7 +185,8 @@ def confirmed_outliers(
                     indicator_code=str(item.get("indicator_code", "")),
                     unit_code=unit,
                     period=period,
-                    value=_float(item.get("value")),
+                    value=_number(item.get("value")),
+                    previous=_number(item.get("previous")),
                     note=str(note),
                     confirmed_by=str(entry.actor),
                     confirmed_at=_moment(entry.at),

@@ -12,7 +12,7 @@ import pandas as pd
 
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, ReportPeriod, quarter_range
-from kpi.progress import compute_statuses, ministry_statuses
+from kpi.progress import compute_statuses, ministry_statuses, rollup
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.queries import first_submissions, reporting_units
@@ -28,10 +28,17 @@ def unit_statuses(
     registry: UnitRegistry,
     as_of: Quarter,
 ) -> pd.DataFrame:
-    """The engine's rows for one unit as of a quarter (the ministry's roll-up at the root)."""
-    if unit.code == registry.root.code:
-        return ministry_statuses(frame, catalogue, registry, as_of=as_of)
-    rows = compute_statuses(frame, catalogue, as_of=as_of)
+    """The engine's rows for one unit as of a quarter, chosen as `kpi status --unit` does:
+    a unit with units below it (the ministry) gets the roll-up."""
+    # "Stale" is judged against the report's closing quarter, not against today.
+    day_after = as_of.end + dt.timedelta(days=1)
+    if unit.code == registry.root.code or registry.children(unit.code):
+        return ministry_statuses(
+            frame, catalogue, registry, as_of=as_of, today=day_after, root=unit.code
+        )
+    rows = compute_statuses(frame, catalogue, as_of=as_of, today=day_after)
+    if rows.empty:
+        return rows
     return rows[rows["unit_code"] == unit.code].reset_index(drop=True)
 
 
@@ -87,29 +94,10 @@ SERIES_COLUMNS = ["indicator_code", "period", "period_index", "value"]
 
 
 def unit_series(frame: pd.DataFrame, unit: Unit, registry: UnitRegistry) -> pd.DataFrame:
-    """Quarterly values of every indicator for the unit: the ministry's are a roll-up."""
-    if unit.code != registry.root.code:
+    """Quarterly values of every indicator for the unit; the ministry's come from the
+    engine's roll-up (official figure where reported, else summed counts)."""
+    if unit.code == registry.root.code or registry.children(unit.code):
+        own = rollup(frame, registry, unit.code)
+    else:
         own = frame[frame["unit_code"] == unit.code]
-        return own[SERIES_COLUMNS].sort_values(["indicator_code", "period_index"])
-    return ministry_series(frame, unit.code)
-
-
-def ministry_series(frame: pd.DataFrame, root: str) -> pd.DataFrame:
-    """Figures reported for the ministry itself win; otherwise sum counts, never average %."""
-    direct = frame[frame["unit_code"] == root]
-    summed = (
-        frame[frame["unit_code"] != root]
-        .dropna(subset=["numerator", "denominator"])
-        .groupby(["indicator_code", "period", "period_index"], as_index=False)[
-            ["numerator", "denominator"]
-        ]
-        .sum()
-    )
-    summed = summed[summed["denominator"] > 0]
-    summed["value"] = (100 * summed["numerator"] / summed["denominator"]).round(2)
-    keys = set(zip(direct["indicator_code"], direct["period"], strict=True))
-    extra = [
-        (c, p) not in keys for c, p in zip(summed["indicator_code"], summed["period"], strict=True)
-    ]
-    out = pd.concat([direct[SERIES_COLUMNS], summed[extra][SERIES_COLUMNS]], ignore_index=True)
-    return out.sort_values(["indicator_code", "period_index"]).reset_index(drop=True)
+    return own[SERIES_COLUMNS].sort_values(["indicator_code", "period_index"])

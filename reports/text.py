@@ -39,6 +39,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "to the Department of Civil Servants and Public Employees (section III.2).",
     ),
     "hash": ("Mã kiểm tra dữ liệu (SHA-256)", "Data content hash (SHA-256)"),
+    "hash_note": (
+        "Tính trên mọi số liệu dùng cho báo cáo, kỳ báo cáo và đơn vị (không gồm ngày lập): "
+        "cùng số liệu và cùng kỳ luôn cho cùng mã.",
+        "Computed over every figure the report used, the period and the unit (not the date "
+        "made): the same data and period always give the same hash.",
+    ),
     "s_summary": ("I. TÓM TẮT", "I. SUMMARY"),
     "s_table": ("II. KẾT QUẢ THEO CHỈ TIÊU", "II. RESULTS BY INDICATOR"),
     "s_charts": ("III. BIỂU ĐỒ LỘ TRÌNH", "III. TRAJECTORY CHARTS"),
@@ -56,7 +62,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "start_value": ("Đầu kỳ (%)", "Start (%)"),
     "end_value": ("Cuối kỳ (%)", "End (%)"),
     "change": ("Thay đổi (điểm %)", "Change (pp)"),
-    "trajectory": ("Lộ trình (%)", "Trajectory (%)"),
+    "trajectory": ("Lộ trình (%)", "Path (%)"),
     "gap": ("Chênh lệch (điểm %)", "Gap (pp)"),
     "pace_needed": ("Cần tăng mỗi quý (điểm %)", "Needed per quarter (pp)"),
     "projected": ("Dự báo 2030 (%)", "Projected 2030 (%)"),
@@ -77,6 +83,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "outliers": ("Biến động bất thường đã được xác nhận", "Confirmed outliers"),
     "nothing": ("Không có.", "None."),
+    "no_data_reason": ("Chưa có số liệu đến kỳ báo cáo.", "No data up to the reporting period."),
     "quarter": ("Quý", "Quarter"),
     "deadline": ("Hạn gửi", "Deadline"),
     "submitted_at": ("Thời điểm gửi", "Submitted at"),
@@ -84,8 +91,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "period_col": ("Kỳ", "Period"),
     "old_value": ("Giá trị cũ", "Old value"),
     "new_value": ("Giá trị mới", "New value"),
+    "prev_quarter": ("Quý trước", "Previous quarter"),
     "by": ("Người nhập", "Entered by"),
-    "at": ("Thời điểm", "Time"),
+    "at": ("Thời điểm (UTC)", "Time (UTC)"),
     "note": ("Ghi chú", "Note"),
     "file": ("Tệp", "File"),
     "officer": ("Cán bộ nhập", "Officer"),
@@ -216,3 +224,33 @@ def status_word(status: object, lang: str = "vi") -> str:
     """The status in words: `.vi`/`.en` of kpi.progress.Status."""
     word = getattr(status, "en" if lang == "en" else "vi", None)
     return str(word) if word else str(status)
+
+
+def status_mark(status: object, lang: str = "vi") -> str:
+    """Icon and word, so the status never rests on colour alone."""
+    icon = getattr(status, "icon", "")
+    return f"{icon} {status_word(status, lang)}".strip()
+
+
+def summary_sentence(
+    as_of: Quarter, counts: dict[str, int], moves: dict[str, int], lang: str = "vi"
+) -> str:
+    """One sentence a leader reads first: where the indicators stand, what moved."""
+    total = sum(counts.values())
+    off = counts.get("limited_progress", 0) + counts.get("deteriorating", 0)
+    if lang == "en":
+        return (
+            f"As of {quarter_label(as_of, lang)}, of {total} indicators: "
+            f"{counts.get('achieved', 0)} achieved, {counts.get('on_track', 0)} on track, "
+            f"{counts.get('needs_acceleration', 0)} need acceleration, {off} off target, "
+            f"{counts.get('insufficient_data', 0)} without enough data. Since the previous "
+            f"report {moves.get('improved', 0)} improved and {moves.get('worsened', 0)} worsened."
+        )
+    return (
+        f"Tính đến {quarter_label(as_of, lang)}, trong {total} chỉ tiêu: "
+        f"{counts.get('achieved', 0)} đã đạt mục tiêu, {counts.get('on_track', 0)} đúng lộ trình, "
+        f"{counts.get('needs_acceleration', 0)} cần tăng tốc, {off} chậm tiến độ hoặc đang đi "
+        f"xuống, {counts.get('insufficient_data', 0)} chưa đủ dữ liệu. So với kỳ báo cáo trước, "
+        f"{moves.get('improved', 0)} chỉ tiêu cải thiện và "
+        f"{moves.get('worsened', 0)} chỉ tiêu xấu đi."
+    )

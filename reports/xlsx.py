@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kpi.exports import safe_text
 from reports.model import IndicatorRow, Report
+from reports.quality import Quality
 from reports.text import (
     METHOD_TEXT,
     STATUS_RGB,
@@ -25,6 +26,7 @@ from reports.text import (
     period_label,
     quarter_label,
     status_word,
+    summary_sentence,
 )
 
 BOLD = Font(bold=True)
@@ -123,6 +125,8 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
     ws["A1"] = label("title", lang)
     ws["A1"].font = TITLE
     ws["A2"] = label("subtitle", lang)
+    by_status = {status.value: n for status, n in report.counts}
+    ws["A3"] = summary_sentence(report.as_of, by_status, report.moves, lang)
     facts = [
         (label("unit", lang), f"{report.unit_name} ({report.unit_code})"),
         (label("period", lang), f"{period_label(report.period, lang)} ({report.period})"),
@@ -143,9 +147,11 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
     off = [[r.code, r.name, status_word(r.status, lang), r.lead_units] for r in report.off_target]
     heads = [label(k, lang) for k in ("code", "indicator", "status", "lead_units")]
     top = _table(ws, top + 1, heads, off) if off else top + 2
+    if report.notices:
+        _put(ws, top, 1, label("notices", lang)).font = BOLD
     for notice in report.notices:
-        _put(ws, top, 1, notice)
         top += 1
+        _put(ws, top, 1, notice)
     for col, width in zip("ABCD", (34, 70, 22, 60), strict=True):
         ws.column_dimensions[col].width = width
 
@@ -185,68 +191,79 @@ def _charts_sheet(ws: Worksheet, report: Report, charts: Mapping[str, bytes]) ->
         top += 2 + int(image.height / 20) + 1
 
 
-def _quality_sheet(ws: Worksheet, report: Report) -> None:
-    lang, q = report.lang, report.quality
-    sections: list[tuple[str, list[str], list[list[Any]]]] = [
-        (
-            label("missing_units", lang),
-            [label("unit_col", lang), label("period_col", lang)],
-            [[f"{m.unit_name} ({m.unit_code})", m.period] for m in q.missing],
-        ),
+Section = tuple[str, list[str], list[list[Any]]]
+
+
+def _heads(keys: Sequence[str], lang: str) -> list[str]:
+    return [label(k, lang) for k in keys]
+
+
+def _submission_sections(q: Quality, lang: str) -> list[Section]:
+    missing = [[f"{m.unit_name} ({m.unit_code})", m.period] for m in q.missing]
+    late = [
+        [
+            f"{m.unit_name} ({m.unit_code})",
+            m.period,
+            m.deadline.isoformat() if m.deadline else None,
+            m.submitted_on.isoformat() if m.submitted_on else None,
+        ]
+        for m in q.late
+    ]
+    return [
+        (label("missing_units", lang), _heads(("unit_col", "period_col"), lang), missing),
         (
             label("late", lang),
-            [label(k, lang) for k in ("unit_col", "period_col", "deadline", "submitted_at")],
-            [
-                [
-                    f"{m.unit_name} ({m.unit_code})",
-                    m.period,
-                    m.deadline.isoformat() if m.deadline else None,
-                    m.submitted_on.isoformat() if m.submitted_on else None,
-                ]
-                for m in q.late
-            ],
+            _heads(("unit_col", "period_col", "deadline", "submitted_at"), lang),
+            late,
         ),
+    ]
+
+
+def _change_sections(q: Quality, lang: str) -> list[Section]:
+    revised: list[list[Any]] = [
+        [
+            r.indicator_code,
+            r.unit_code,
+            r.period,
+            r.old_value,
+            r.new_value,
+            r.revised_by,
+            datetime_label(r.revised_at),
+        ]
+        for r in q.revised
+    ]
+    outliers = [
+        [
+            o.indicator_code,
+            o.unit_code,
+            o.period,
+            o.previous,
+            o.value,
+            o.note,
+            o.confirmed_by,
+            datetime_label(o.confirmed_at),
+        ]
+        for o in q.outliers
+    ]
+    keys = ("code", "unit_col", "period_col")
+    return [
         (
             label("revised", lang),
-            [
-                label(k, lang)
-                for k in ("code", "unit_col", "period_col", "old_value", "new_value", "by", "at")
-            ],
-            [
-                [
-                    r.indicator_code,
-                    r.unit_code,
-                    r.period,
-                    r.old_value,
-                    r.new_value,
-                    r.revised_by,
-                    datetime_label(r.revised_at),
-                ]
-                for r in q.revised
-            ],
+            _heads((*keys, "old_value", "new_value", "by", "at"), lang),
+            revised,
         ),
         (
             label("outliers", lang),
-            [
-                label(k, lang)
-                for k in ("code", "unit_col", "period_col", "new_value", "note", "by", "at")
-            ],
-            [
-                [
-                    o.indicator_code,
-                    o.unit_code,
-                    o.period,
-                    o.value,
-                    o.note,
-                    o.confirmed_by,
-                    datetime_label(o.confirmed_at),
-                ]
-                for o in q.outliers
-            ],
+            _heads((*keys, "prev_quarter", "new_value", "note", "by", "at"), lang),
+            outliers,
         ),
     ]
+
+
+def _quality_sheet(ws: Worksheet, report: Report) -> None:
+    lang, q = report.lang, report.quality
     top = 1
-    for title, heads, rows in sections:
+    for title, heads, rows in [*_submission_sections(q, lang), *_change_sections(q, lang)]:
         _put(ws, top, 1, title).font = BOLD
         if rows:
             top = _table(ws, top + 1, heads, rows)

@@ -14,8 +14,7 @@ KEY = ["indicator_code", "unit_code"]
 
 
 def _label(status: str, lang: str) -> str:
-    state = Status(status)
-    return ui.status_text(state.value, state.en if lang == "en" else state.vi)
+    return ui.status_text(status, lang)
 
 
 def all_rows(as_of: str) -> pd.DataFrame:
@@ -30,23 +29,22 @@ def worsened(current: str, previous: str) -> pd.DataFrame:
     joined = now.merge(before, on=KEY)
     known = ~joined[["status", "before"]].isin([Status.INSUFFICIENT_DATA.value]).any(axis=1)
     joined = joined[known]
-    worse = [Status(n).rank > Status(b).rank for n, b in zip(joined["status"], joined["before"], strict=True)]
+    worse = [
+        ui.severity(n) < ui.severity(b)
+        for n, b in zip(joined["status"], joined["before"], strict=True)
+    ]
     return joined[worse]
-
-
-def unit_name(code: str) -> str:
-    found = data.registry().get(code)
-    return f"{code} · {found.name}" if found else code
 
 
 def show_worse(frame: pd.DataFrame, lang: str) -> None:
     catalogue = resources.catalogue()
+    labels = data.unit_labels()
     table = pd.DataFrame(
         {
             "status": frame["status"].to_numpy(),
             t("col_code", lang): frame["indicator_code"].to_numpy(),
             t("col_name", lang): [catalogue[c].short_name(lang) for c in frame["indicator_code"]],
-            t("col_unit", lang): [unit_name(u) for u in frame["unit_code"]],
+            t("col_unit", lang): [labels.get(u, u) for u in frame["unit_code"]],
             t("col_before", lang): [_label(s, lang) for s in frame["before"]],
             t("col_now", lang): [_label(s, lang) for s in frame["status"]],
             t("col_latest", lang): [percent(v, lang) for v in frame["latest_value"]],
@@ -55,17 +53,22 @@ def show_worse(frame: pd.DataFrame, lang: str) -> None:
     styled = table.style.apply(
         lambda _c: ui.status_cell_style(table["status"]), subset=[t("col_now", lang)]
     )
-    st.dataframe(styled, hide_index=True, width="stretch",
-                 column_order=[c for c in table.columns if c != "status"])
+    st.dataframe(
+        styled,
+        hide_index=True,
+        width="stretch",
+        column_order=[c for c in table.columns if c != "status"],
+    )
 
 
 def show_stale(frame: pd.DataFrame, lang: str) -> None:
     catalogue = resources.catalogue()
+    labels = data.unit_labels()
     table = pd.DataFrame(
         {
             t("col_code", lang): frame["indicator_code"].to_numpy(),
             t("col_name", lang): [catalogue[c].short_name(lang) for c in frame["indicator_code"]],
-            t("col_unit", lang): [unit_name(u) for u in frame["unit_code"]],
+            t("col_unit", lang): [labels.get(u, u) for u in frame["unit_code"]],
             t("col_last_period", lang): [quarter_label(p) for p in frame["latest_period"]],
             t("col_latest", lang): [percent(v, lang) for v in frame["latest_value"]],
         }
@@ -95,6 +98,8 @@ def page() -> None:
     st.subheader(t("alerts_stale", lang, period=quarter_label(ended)), anchor=False)
     rows = all_rows(current)
     stale = rows[rows["stale"].astype(bool)]
+    order = {code: n for n, code in enumerate(resources.catalogue().codes)}
+    stale = stale.assign(_pos=stale["indicator_code"].map(order)).sort_values(["_pos", "unit_code"])
     if stale.empty:
         st.success(t("alerts_none_stale", lang), icon=":material/check_circle:")
     else:

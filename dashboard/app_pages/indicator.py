@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -9,11 +10,12 @@ from dashboard import charts, data, resources, ui
 from dashboard.i18n import number, opensdg_label, percent, quarter_label, signed, t
 from kpi import exports
 from kpi.catalogue import Indicator
-from kpi.progress import Status
 
 MINISTRY = "__ministry__"
 CODE_PARAM = "code"
 MAX_MULTIPLES = 12
+MAX_HISTORY_ROWS = 1_000
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def choose(lang: str) -> tuple[Indicator, str | None]:
@@ -30,14 +32,12 @@ def choose(lang: str) -> tuple[Indicator, str | None]:
         key="ind_code",
     )
     st.query_params[CODE_PARAM] = code
-    registry = data.registry()
-    units = sorted(data.series(code)["unit_code"].astype(str).unique())
+    labels = data.unit_labels()
+    units: list[str] = sorted(data.series(code)["unit_code"].astype(str).unique())
     unit = cols[1].selectbox(
         t("pick_unit", lang),
         [MINISTRY, *units],
-        format_func=lambda u: t("whole_ministry", lang)
-        if u == MINISTRY
-        else f"{u} · {registry.get(u).name if registry.get(u) else u}",
+        format_func=lambda u: t("whole_ministry", lang) if u == MINISTRY else labels.get(u, u),
         key="ind_unit",
     )
     return catalogue[code], None if unit == MINISTRY else unit
@@ -50,12 +50,12 @@ def status_row(indicator: Indicator, unit: str | None, as_of: str | None) -> dic
     else:
         rows = data.unit_statuses(as_of)
         rows = rows[(rows["indicator_code"] == indicator.code) & (rows["unit_code"] == unit)]
-    return rows.iloc[0].to_dict() if len(rows) else {}
+    return {str(k): v for k, v in rows.iloc[0].to_dict().items()} if len(rows) else {}
 
 
 def chart_series(indicator: Indicator, unit: str | None) -> pd.DataFrame:
     if unit is None:
-        frame = data.ministry_series(data.current())
+        frame = data.ministry_values()
         return frame[frame["indicator_code"] == indicator.code][["period", "value"]]
     return data.series(indicator.code, unit)[["period", "value"]]
 
@@ -65,9 +65,8 @@ def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
     if not status:
         st.info(t("no_data", lang))
         return
-    state = Status(str(status["status"]))
-    st.markdown(f"### {ui.status_text(state.value, state.en if lang == 'en' else state.vi)}")
-    st.write(str(status.get("reason") or ""))
+    st.markdown(f"### {ui.status_text(str(status['status']), lang)}")
+    st.write(str(status.get("reason_en" if lang == "en" else "reason") or ""))
     lines = [
         t(
             "w_latest",
@@ -116,41 +115,34 @@ def _f(value: object) -> float | None:
     return None if pd.isna(number_value) else number_value
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def chart_image(spec_json: str, fmt: str) -> bytes | None:
-    """PNG or SVG through vl-convert, with no browser; None if rendering fails."""
+def chart_image(spec_json: str, fmt: str) -> bytes:
+    """PNG or SVG through vl-convert, with no browser."""
     import vl_convert as vlc
 
-    try:
-        if fmt == "svg":
-            return vlc.vegalite_to_svg(spec_json).encode("utf-8")
-        return bytes(vlc.vegalite_to_png(spec_json, scale=2))
-    except Exception:  # the page stays usable without the image
-        return None
+    if fmt == "svg":
+        return vlc.vegalite_to_svg(spec_json).encode("utf-8")
+    return bytes(vlc.vegalite_to_png(spec_json, scale=2))
 
 
-def downloads(chart: object, indicator: Indicator, unit: str | None, lang: str) -> None:
-    spec = chart.to_json()  # type: ignore[attr-defined]
+def downloads(chart: alt.LayerChart, indicator: Indicator, unit: str | None, lang: str) -> None:
+    """Files are made only when a button is clicked (deferred), never on every rerun."""
+    spec = chart.to_json()
     stem = f"chi-tieu-{indicator.code}-{unit or 'BNV'}"
-    values = data.series(indicator.code, unit).drop(columns=["period_index"], errors="ignore")
-    cols = st.columns(4)
-    for col, fmt, key in ((cols[0], "png", "dl_png"), (cols[1], "svg", "dl_svg")):
-        image = chart_image(spec, fmt)
-        if image is None:
-            col.caption(t("chart_unavailable", lang))
-            continue
-        mime = "image/png" if fmt == "png" else "image/svg+xml"
-        col.download_button(t(key, lang), image, f"{stem}.{fmt}", mime, key=f"dl_{fmt}")
-    cols[2].download_button(
-        t("dl_csv", lang), exports.to_csv_bytes(values), f"{stem}.csv", "text/csv", key="dl_csv"
-    )
-    cols[3].download_button(
-        t("dl_xlsx", lang),
-        exports.to_xlsx_bytes(values),
-        f"{stem}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key="dl_xlsx",
-    )
+    code = indicator.code
+
+    def values() -> pd.DataFrame:
+        return data.series(code, unit).drop(columns=["period_index"], errors="ignore")
+
+    files = [
+        ("dl_png", "png", "image/png", lambda: chart_image(spec, "png")),
+        ("dl_svg", "svg", "image/svg+xml", lambda: chart_image(spec, "svg")),
+        ("dl_csv", "csv", "text/csv", lambda: exports.to_csv_bytes(values())),
+        ("dl_xlsx", "xlsx", XLSX_MIME, lambda: exports.to_xlsx_bytes(values())),
+    ]
+    for col, (key, ext, mime, make) in zip(st.columns(len(files)), files, strict=True):
+        col.download_button(
+            t(key, lang), make, f"{stem}.{ext}", mime, key=key, on_click="ignore", width="stretch"
+        )
 
 
 def units_section(indicator: Indicator, as_of: str | None, lang: str) -> None:
@@ -158,35 +150,27 @@ def units_section(indicator: Indicator, as_of: str | None, lang: str) -> None:
     rows = rows[rows["indicator_code"] == indicator.code].copy()
     if rows.empty:
         return
-    registry = data.registry()
-    rows["_rank"] = [-Status(s).rank for s in rows["status"]]
+    labels = data.unit_labels()
+    rows["_rank"] = [ui.severity(s) for s in rows["status"]]
     rows = rows.sort_values(["_rank", "unit_code"])
     st.subheader(t("units_table", lang), anchor=False)
     table = pd.DataFrame(
         {
             "status": rows["status"].to_numpy(),
-            t("col_status", lang): [
-                ui.status_text(s, Status(s).en if lang == "en" else Status(s).vi)
-                for s in rows["status"]
-            ],
-            t("col_unit", lang): [
-                f"{u} · {registry.get(u).name if registry.get(u) else ''}" for u in rows["unit_code"]
-            ],
+            t("col_status", lang): [ui.status_text(s, lang) for s in rows["status"]],
+            t("col_unit", lang): [labels.get(u, u) for u in rows["unit_code"]],
             t("col_latest", lang): [percent(v, lang) for v in rows["latest_value"]],
             t("col_quarter", lang): [quarter_label(p) for p in rows["latest_period"]],
             t("col_ratio", lang): [number(_f(v), lang, 2) for v in rows["ratio"]],
             t("col_gap", lang): [signed(_f(v), lang) for v in rows["gap_pp"]],
         }
     )
-    styled = table.style.apply(
-        lambda _c: ui.status_cell_style(table["status"]), subset=[t("col_status", lang)]
-    )
     st.dataframe(
-        styled,
+        ui.styled_status(table, t("col_status", lang)),
         hide_index=True,
         width="stretch",
         column_order=[c for c in table.columns if c != "status"],
-        height=min(36 * (len(table) + 1) + 4, 420),
+        height=min(35 * (len(table) + 1) + 3, 420),
     )
     st.subheader(t("small_multiples", lang), anchor=False)
     worst = rows.head(MAX_MULTIPLES)
@@ -202,15 +186,14 @@ def units_section(indicator: Indicator, as_of: str | None, lang: str) -> None:
     st.altair_chart(charts.small_multiples(values, indicator, lang), width="content")
 
 
-def history_section(indicator: Indicator, lang: str) -> None:
+def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
     st.subheader(t("history", lang), anchor=False)
-    frame = data.history(indicator.code)
-    if frame.empty:
+    shown, total = data.history(indicator.code, unit, MAX_HISTORY_ROWS)
+    if shown.empty:
         st.info(t("no_data", lang))
         return
-    shown = frame.drop(columns=["period_index"], errors="ignore").sort_values(
-        ["period", "unit_code", "revision"], ascending=[False, True, False]
-    )
+    if total > len(shown):
+        st.caption(t("history_capped", lang, shown=len(shown), total=total))
     # st.dataframe shows notes and file names as literal text.
     st.dataframe(shown, hide_index=True, width="stretch", height=320)
 
@@ -232,13 +215,12 @@ def page() -> None:
     chart = charts.trajectory_chart(chart_input, indicator, lang, height=400)
     with left:
         st.altair_chart(chart, width="stretch")
+        downloads(chart, indicator, unit, lang)
     with right, st.container(border=True):
         st.markdown(f"**{t('figures_in_words', lang)}**")
         words(status, indicator, lang)
-    with st.expander(t("downloads", lang), expanded=True):
-        downloads(chart, indicator, unit, lang)
     units_section(indicator, as_of, lang)
-    history_section(indicator, lang)
+    history_section(indicator, unit, lang)
 
 
 page()

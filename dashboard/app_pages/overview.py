@@ -18,8 +18,8 @@ MINISTRY = "__ministry__"
 def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
     groups = sorted({i.group for i in catalogue})
     leads = sorted({c for i in catalogue for c in i.lead_unit_codes})
-    registry = data.registry()
-    units = sorted({str(u) for u in data.current()["unit_code"].unique()})
+    units = data.reporting_units()
+    labels = data.unit_labels()
     periods = data.periods()
 
     def unit_name(code: str) -> str:
@@ -27,8 +27,7 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
             return t("all", lang)
         if code == MINISTRY:
             return t("whole_ministry", lang)
-        found = registry.get(code)
-        return f"{code} · {found.name}" if found else code
+        return labels.get(code, code)
 
     cols = st.columns([1, 2, 2, 1])
     group = cols[0].selectbox(
@@ -37,7 +36,9 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
         format_func=lambda g: t("all", lang) if g == ALL else t("group_label", lang, group=g),
         key="ov_group",
     )
-    lead = cols[1].selectbox(t("filter_lead", lang), [ALL, *leads], format_func=unit_name, key="ov_lead")
+    lead = cols[1].selectbox(
+        t("filter_lead", lang), [ALL, *leads], format_func=unit_name, key="ov_lead"
+    )
     unit = cols[2].selectbox(
         t("filter_unit", lang), [MINISTRY, *units], format_func=unit_name, key="ov_unit"
     )
@@ -74,12 +75,12 @@ def status_rows(chosen: dict[str, str | None], catalogue: Catalogue) -> pd.DataF
 
 def status_counts(rows: pd.DataFrame, lang: str) -> None:
     counts = rows["status"].value_counts()
-    ordered = sorted(Status, key=lambda s: -s.rank)
+    ordered = sorted(Status, key=lambda s: s.rank)
     cols = st.columns(len(ordered))
     for col, status in zip(cols, ordered, strict=True):
         with col.container(border=True):
             st.metric(
-                ui.status_text(status.value, status.en if lang == "en" else status.vi),
+                ui.status_text(status.value, lang),
                 int(counts.get(status.value, 0)),
             )
 
@@ -91,27 +92,28 @@ def sparkline(indicator: str, unit: str | None, as_of: str | None) -> list[float
 
 def lead_names(codes: tuple[str, ...]) -> str:
     registry = data.registry()
-    return "; ".join(registry.get(c).name if registry.get(c) else c for c in codes)
+    return "; ".join(unit.name if (unit := registry.get(c)) else c for c in codes)
 
 
 def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.DataFrame:
     catalogue = resources.catalogue()
     ended = str(last_ended_quarter())
-    rows = rows.assign(_rank=[-Status(s).rank for s in rows["status"]])
+    rows = rows.assign(_rank=[ui.severity(s) for s in rows["status"]])
     rows = rows.assign(_pos=[catalogue.codes.index(c) for c in rows["indicator_code"]])
     rows = rows.sort_values(["_rank", "_pos"])
     out = pd.DataFrame(
         {
             "status": rows["status"].to_numpy(),
-            t("col_status", lang): [
-                ui.status_text(s, Status(s).en if lang == "en" else Status(s).vi)
-                for s in rows["status"]
-            ],
+            t("col_status", lang): [ui.status_text(s, lang) for s in rows["status"]],
             t("col_code", lang): rows["indicator_code"].to_numpy(),
             t("col_name", lang): [catalogue[c].short_name(lang) for c in rows["indicator_code"]],
-            t("col_latest", lang): [percent(v, lang) for v in rows["latest_value"]],
-            t("col_quarter", lang): [quarter_label(p) for p in rows["latest_period"]],
-            t("col_target", lang): [percent(catalogue[c].target, lang, 0) for c in rows["indicator_code"]],
+            t("col_latest", lang): [
+                f"{percent(v, lang)} · {quarter_label(p)}"
+                for v, p in zip(rows["latest_value"], rows["latest_period"], strict=True)
+            ],
+            t("col_target", lang): [
+                percent(catalogue[c].target, lang, 0) for c in rows["indicator_code"]
+            ],
             t("col_gap", lang): [signed(v, lang) for v in rows["gap_pp"]],
             t("col_trend", lang): [
                 sparkline(c, chosen["unit"], chosen["as_of"]) for c in rows["indicator_code"]
@@ -120,7 +122,9 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
                 t("stale_mark", lang, period=quarter_label(ended)) if s else t("fresh_mark", lang)
                 for s in rows["stale"]
             ],
-            t("col_lead", lang): [lead_names(catalogue[c].lead_unit_codes) for c in rows["indicator_code"]],
+            t("col_lead", lang): [
+                lead_names(catalogue[c].lead_unit_codes) for c in rows["indicator_code"]
+            ],
         }
     )
     return out
@@ -134,7 +138,7 @@ def show_table(frame: pd.DataFrame, lang: str) -> None:
         styled,
         hide_index=True,
         width="stretch",
-        height=36 * (len(frame) + 1) + 4,
+        height=35 * (len(frame) + 1) + 3,
         column_order=[c for c in frame.columns if c != "status"],
         column_config={
             t("col_trend", lang): st.column_config.LineChartColumn(
@@ -142,7 +146,8 @@ def show_table(frame: pd.DataFrame, lang: str) -> None:
             ),
             t("col_code", lang): st.column_config.TextColumn(width="small"),
             t("col_name", lang): st.column_config.TextColumn(width="medium"),
-            t("col_lead", lang): st.column_config.TextColumn(width="medium"),
+            t("col_lead", lang): st.column_config.TextColumn(width="large"),
+            t("col_gap", lang): st.column_config.TextColumn(help=t("col_gap_help", lang)),
         },
     )
 
@@ -156,6 +161,7 @@ def page() -> None:
         st.info(t("no_data", lang))
         return
     st.title(t("overview_title", lang), anchor=False)
+    st.caption(t("app_subtitle", lang))
     with st.container(border=True):
         chosen = filters(lang, catalogue)
     st.caption(t("overview_caption", lang, period=quarter_label(chosen["as_of"])))

@@ -10,7 +10,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import data, resources, ui
-from kpi.periods import ReportPeriod, last_ended_quarter, parse_report_period
+from kpi.periods import EARLIEST_YEAR, ReportPeriod, last_ended_quarter, parse_report_period
 from reports.build import ReportError, build_report
 from reports.output import file_stem, render_report
 from reports.text import label, period_label, status_word
@@ -42,10 +42,10 @@ def _t(key: str, lang: str) -> str:
 
 
 def period_options(today: dt.date | None = None) -> list[ReportPeriod]:
-    """Reporting periods whose closing quarter has ended, newest first, from 2024."""
+    """Reporting periods whose closing quarter has ended, newest first, back to 2020."""
     last = last_ended_quarter(today)
     options: list[ReportPeriod] = []
-    for year in range(last.year, 2023, -1):
+    for year in range(last.year, EARLIEST_YEAR - 1, -1):
         for text in (f"{year}", f"{year}-H2", f"{year}-H1"):
             period = parse_report_period(text)
             if period.closing <= last:

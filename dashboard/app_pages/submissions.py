@@ -19,9 +19,25 @@ LABEL_KEYS = {
 }
 
 
+# Tints with dark text (contrast ≥ 4.5:1); the icon and word carry the meaning.
+TINTS = {
+    SubmissionState.SUBMITTED: "#DDF2EA",
+    SubmissionState.LATE: "#FCEFD2",
+    SubmissionState.MISSING: "#FBE3D6",
+    SubmissionState.PENDING: "#F2F5F9",
+}
+
+
+def cell_style(text: object) -> str:
+    for state, tint in TINTS.items():
+        if str(text).startswith(state.icon):
+            return f"background-color: {tint}; color: #1B2430"
+    return ""
+
+
 def expected_units() -> list[str]:
     """Units that have ever reported, plus every indicator's lead units."""
-    reported = {str(u) for u in data.current()["unit_code"].unique()}
+    reported = set(data.reporting_units())
     leads = {c for i in resources.catalogue() for c in i.lead_unit_codes}
     registry = data.registry()
     return sorted(u for u in reported | leads if u in registry)
@@ -56,12 +72,11 @@ def page() -> None:
     if wide.empty:
         st.info(t("no_data", lang))
         return
-    registry = data.registry()
-    wide.index = [
-        f"{code} · {registry.get(code).name if registry.get(code) else ''}" for code in wide.index
-    ]
+    labels = data.unit_labels()
+    wide.index = [labels.get(code, code) for code in wide.index]
     wide.index.name = t("col_unit", lang)
-    st.dataframe(wide, width="stretch", height=min(36 * (len(wide) + 1) + 4, 640))
+    styled = wide.style.map(cell_style)
+    st.dataframe(styled, width="stretch", height=min(35 * (len(wide) + 1) + 3, 640))
 
 
 page()

@@ -1,7 +1,7 @@
 """Nộp số liệu: template, upload, validation result or preview, confirmation, commit.
 
 All checks and the commit live in kpi.ingest; this page only lays them out. The
-prepared upload is kept in this session's state (it belongs to this user only).
+checked file is kept in this session's state (it belongs to this user only).
 """
 
 from __future__ import annotations
@@ -12,62 +12,84 @@ from typing import Any
 import streamlit as st
 
 from dashboard import data, resources, ui
-from dashboard.i18n import t
+from dashboard.i18n import quarter_label, t
 from dashboard.upload_flow import (
-    Prepared,
+    Checked,
+    check,
     commit,
     error_table,
-    prepare,
     preview_table,
-    template_file,
     warning_table,
 )
+from kpi import templates
 from kpi.access import Viewer
 from kpi.periods import last_ended_quarter
 
-PREPARED_KEY = "upload_prepared"
+CHECKED_KEY = "upload_checked"
 RESULT_KEY = "upload_result"
 UPLOADER_KEY = "upload_file"
+ROUND_KEY = "upload_round"  # a new key empties the uploader after a commit
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def template_section(viewer: Viewer, lang: str) -> None:
     st.subheader(t("step_template", lang), anchor=False)
     scope = viewer.write_scope()
-    units = sorted(scope) if scope is not None else sorted(u.code for u in data.registry())
-    cols = st.columns([2, 1, 1, 1])
+    units = sorted(scope) if scope is not None else data.reporting_units()
+    cols = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
     unit = cols[0].selectbox(t("template_unit", lang), units, key="tpl_unit")
     period = str(last_ended_quarter())
-    cols[1].text_input(t("template_period", lang), period, disabled=True, key="tpl_period")
-    for col, fmt, key in ((cols[2], "xlsx", "template_xlsx"), (cols[3], "csv", "template_csv")):
-        name, payload, mime = template_file(unit, period, fmt)
-        col.download_button(t(key, lang), payload, name, mime, key=f"tpl_{fmt}")
+    cols[1].text_input(
+        t("template_period", lang), quarter_label(period), disabled=True, key="tpl_period"
+    )
+    catalogue = resources.catalogue()
+    stem = f"mau-so-lieu-{unit}-{period}"
+    cols[2].download_button(
+        t("template_xlsx", lang),
+        lambda: templates.template_xlsx(catalogue, unit=unit, period=period),
+        f"{stem}.xlsx",
+        XLSX_MIME,
+        key="tpl_xlsx",
+        on_click="ignore",
+    )
+    cols[3].download_button(
+        t("template_csv", lang),
+        lambda: templates.template_csv(catalogue, unit=unit, period=period),
+        f"{stem}.csv",
+        "text/csv",
+        key="tpl_csv",
+        on_click="ignore",
+    )
 
 
-def current_prepared(viewer: Viewer, upload: Any) -> Prepared | None:
+def checked_file(viewer: Viewer, upload: Any) -> Checked | None:
     """Validate a newly chosen file once; reruns reuse the result."""
     if upload is None:
-        st.session_state.pop(PREPARED_KEY, None)
+        st.session_state.pop(CHECKED_KEY, None)
         return None
     content = upload.getvalue()
+    kept = st.session_state.get(CHECKED_KEY)
     digest = hashlib.sha256(content).hexdigest()
-    kept = st.session_state.get(PREPARED_KEY)
-    if isinstance(kept, Prepared) and kept.sha256 == digest:
+    if isinstance(kept, Checked) and (kept.file_name, kept.sha256) == (upload.name, digest):
         return kept
-    prepared = prepare(upload.name, content, viewer)
-    st.session_state[PREPARED_KEY] = prepared
+    with st.spinner(t("checking", lang=ui.lang())):
+        checked = check(upload.name, content, viewer)
+    st.session_state[CHECKED_KEY] = checked
     st.session_state.pop(RESULT_KEY, None)
-    return prepared
+    return checked
 
 
-def show_errors(prepared: Prepared, lang: str) -> None:
-    table = error_table(prepared, lang)
-    st.error(t("errors_found", lang, n=len(table)), icon=":material/block:")
+def show_errors(checked: Checked, lang: str) -> None:
+    table = error_table(checked, lang)
+    st.error(t("errors_found", lang, n=checked.error_count), icon=":material/block:")
+    if checked.error_count > len(table):
+        st.caption(t("errors_capped", lang, shown=len(table)))
     # st.dataframe shows every cell as literal text: nothing in a file is rendered.
     st.dataframe(table, hide_index=True, width="stretch")
 
 
-def show_preview(prepared: Prepared, lang: str) -> None:
-    counts = prepared.counts
+def show_preview(checked: Checked, lang: str) -> None:
+    counts = checked.counts
     st.success(
         t(
             "preview_ok",
@@ -79,12 +101,15 @@ def show_preview(prepared: Prepared, lang: str) -> None:
         ),
         icon=":material/check_circle:",
     )
-    st.dataframe(preview_table(prepared, lang), hide_index=True, width="stretch", height=300)
+    table = preview_table(checked, lang)
+    st.dataframe(
+        table, hide_index=True, width="stretch", height=min(35 * (len(table) + 1) + 3, 420)
+    )
 
 
-def commit_section(viewer: Viewer, prepared: Prepared, lang: str) -> None:
+def commit_section(viewer: Viewer, checked: Checked, lang: str) -> None:
     st.subheader(t("step_commit", lang), anchor=False)
-    warnings = warning_table(prepared, lang)
+    warnings = warning_table(checked, lang)
     needs_note = not warnings.empty
     if needs_note:
         st.warning(t("warnings_title", lang), icon=":material/warning:")
@@ -92,18 +117,21 @@ def commit_section(viewer: Viewer, prepared: Prepared, lang: str) -> None:
     note = st.text_area(
         t("warning_note", lang) if needs_note else t("commit_note", lang), key="upload_note"
     )
-    confirmed = True
-    if needs_note:
-        confirmed = st.checkbox(t("confirm_box", lang), key="upload_confirm")
+    confirmed = st.checkbox(t("confirm_box", lang), key="upload_confirm") if needs_note else True
     ready = confirmed and (bool(note.strip()) or not needs_note)
     if st.button(t("commit_button", lang), type="primary", disabled=not ready, key="commit"):
         bar = st.progress(0.0, text=t("committing", lang))
-        outcome = commit(prepared, viewer, note.strip() or None, lambda f: bar.progress(f))
+        outcome = commit(checked, viewer, note.strip() or None, lambda f: _advance(bar, f))
         bar.empty()
         st.session_state[RESULT_KEY] = outcome
-        st.session_state.pop(PREPARED_KEY, None)
+        st.session_state.pop(CHECKED_KEY, None)
+        st.session_state[ROUND_KEY] = st.session_state.get(ROUND_KEY, 0) + 1
         data.clear()  # every page now reads the new figures
         st.rerun()
+
+
+def _advance(bar: Any, fraction: float) -> None:
+    bar.progress(min(max(fraction, 0.0), 1.0))
 
 
 def show_result(lang: str) -> None:
@@ -116,7 +144,7 @@ def show_result(lang: str) -> None:
     elif kind == "duplicate":
         st.info(t("already_imported", lang, **values), icon=":material/info:")
     else:
-        st.error(t("upload_refused", lang, message=""), icon=":material/block:")
+        st.error(t("upload_refused", lang), icon=":material/block:")
         st.text(str(values.get("message", "")))  # literal: it may quote file content
 
 
@@ -129,24 +157,33 @@ def page() -> None:
         st.warning(t("upload_no_scope", lang, contact=resources.settings().admin_contact))
         return
     if scope is not None:
-        st.caption(t("upload_scope", lang, units=", ".join(sorted(scope))))
+        st.caption(t("upload_scope", lang, units=ui.literal(", ".join(sorted(scope)))))
     show_result(lang)
     template_section(viewer, lang)
     st.subheader(t("step_upload", lang), anchor=False)
     upload = st.file_uploader(
-        t("file_label", lang), type=["csv", "xlsx", "xls", "ods"], key=UPLOADER_KEY
+        t("file_label", lang),
+        type=["csv", "xlsx", "xls", "ods"],
+        key=f"{UPLOADER_KEY}_{st.session_state.get(ROUND_KEY, 0)}",
     )
-    prepared = current_prepared(viewer, upload)
-    if prepared is None:
+    checked = checked_file(viewer, upload)
+    if checked is None:
         return
     st.subheader(t("step_check", lang), anchor=False)
-    if prepared.has_errors:
-        show_errors(prepared, lang)
+    if checked.has_errors:
+        show_errors(checked, lang)
         return
-    show_preview(prepared, lang)
-    if prepared.counts.get("new", 0) + prepared.counts.get("changed", 0) == 0:
+    if checked.outside_scope:
+        st.error(
+            t("outside_scope", lang, units=ui.literal(", ".join(checked.outside_scope))),
+            icon=":material/block:",
+        )
         return
-    commit_section(viewer, prepared, lang)
+    show_preview(checked, lang)
+    if checked.counts.get("new", 0) + checked.counts.get("changed", 0) == 0:
+        st.info(t("nothing_to_commit", lang), icon=":material/info:")
+        return
+    commit_section(viewer, checked, lang)
 
 
 page()

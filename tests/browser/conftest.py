@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -91,13 +92,20 @@ def start_app(
     return url, process
 
 
+@dataclass(frozen=True)
+class Server:
+    url: str
+    db_url: str
+
+
 @pytest.fixture
-def app_url(tmp_path: Path, demo_db_template: Path) -> Iterator[str]:
+def server(tmp_path: Path, demo_db_template: Path) -> Iterator[Server]:  # noqa: F811
     """A dashboard server of its own on a copy of the demo database."""
     path = tmp_path / "browser.db"
     shutil.copy(demo_db_template, path)
-    url, process = start_app(f"sqlite:///{path}", tmp_path / "streamlit.log")
-    yield url
+    db_url = f"sqlite:///{path}"
+    url, process = start_app(db_url, tmp_path / "streamlit.log")
+    yield Server(url, db_url)
     process.terminate()
     try:
         process.wait(timeout=10)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from kpi.access import Role
@@ -31,10 +32,14 @@ def demo_db_template(sqlite_template: Path, catalogue: Catalogue, tmp_path_facto
 def clear_app_caches() -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
+    # The shipped config hides error details from users; tests need them.
+    st_config.set_option("client.showErrorDetails", "full")
 
 
 @pytest.fixture
-def app_db(tmp_path: Path, demo_db_template: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def app_db(
+    tmp_path: Path, demo_db_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
     """A fresh copy of the demo database; the app reads its URL from settings."""
     path = tmp_path / "app.db"
     shutil.copy(demo_db_template, path)

@@ -24,7 +24,8 @@ STATUS = {
 
 
 def _series() -> pd.DataFrame:
-    return pd.DataFrame({"period": PERIODS, "value": 42 + np.arange(8) * 0.75})
+    wobble = np.array([0.0, 0.4, -0.3, 0.2, -0.4, 0.3, -0.2, 0.0])
+    return pd.DataFrame({"period": PERIODS, "value": 42 + np.arange(8) * 0.75 + wobble})
 
 
 def _layers(spec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -48,7 +49,10 @@ def test_trajectory_data_has_every_part(catalogue: Catalogue) -> None:
     end = data[data["kind"] == "projection"].iloc[-1]
     assert end["value"] == pytest.approx(47.25 + 3.0 * 5)
     assert end["low"] < end["value"] < end["high"]
-    assert data.loc[data["period"] == "2024-Q3", "value_label"].iloc[0] == "43,5%"
+    assert (
+        data.loc[(data["kind"] == "actual") & (data["period"] == "2024-Q3"), "value_label"].iloc[0]
+        == "43,2%"
+    )
 
 
 def test_projection_is_clipped_and_optional(catalogue: Catalogue) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import t
@@ -130,3 +132,44 @@ def test_audit_page_for_admin_only(open_page: AppFactory) -> None:
 def test_reports_page_renders(open_page: AppFactory) -> None:
     at = open_page("reports.py")
     assert at.title, "the reports page shows a title"
+
+
+def test_leader_cannot_reach_the_upload_page(open_page: AppFactory) -> None:
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        open_page("upload.py", role=Role.LEADER)  # not registered for leaders at all
+
+
+def test_role_change_closes_the_upload_page(open_page: AppFactory) -> None:
+    at = open_page("upload.py", role=Role.OFFICER)
+    assert at.get("file_uploader")
+    at.session_state["demo_role"] = Role.LEADER
+    at.run()
+    assert not at.exception
+    assert not at.get("file_uploader")
+
+
+def test_every_page_in_english(open_page: AppFactory) -> None:
+    for page, title in (
+        ("indicator.py", "The figures in words"),
+        ("submissions.py", "Report submissions"),
+        ("alerts.py", "Alerts"),
+    ):
+        at = open_page(page, lang="en")
+        shown = " ".join(texts(at, "title") + texts(at, "markdown"))
+        assert title in shown, page
+
+
+def test_statuses_in_parts_equal_one_pass(app_db: str, monkeypatch) -> None:
+    from dashboard import data, resources
+    from kpi.progress import compute_statuses
+    from kpi.storage.queries import current_values
+
+    frame = current_values(resources.storage())
+    whole = compute_statuses(frame, resources.catalogue())
+    monkeypatch.setattr(data, "PART_ROWS", 100)  # many parts
+    parts = data.statuses_in_parts(frame, None)
+    assert len(parts) == len(whole) == 16 * 6
+    cols = ["indicator_code", "unit_code", "status", "ratio", "latest_value"]
+    pd.testing.assert_frame_equal(
+        parts[cols].reset_index(drop=True), whole[cols].reset_index(drop=True), check_dtype=False
+    )

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import math
+from io import BytesIO
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 
 from kpi.canonical import content_hash
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, parse_report_period
-from kpi.progress import Status, compute_statuses, ministry_statuses
+from kpi.progress import Status, compute_statuses, ministry_statuses, status_records
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
 from kpi.storage.writes import UploadMeta, commit_upload
 from reports.build import ReportError, build_report
 from reports.model import IndicatorRow
+from reports.output import render_bytes
 from tests.reports.conftest import MADE_ON
 
 H2 = parse_report_period("2025-H2")
@@ -37,7 +40,7 @@ def _same(expected: object, got: float | None) -> bool:
 
 
 def _assert_rows_equal(rows: tuple[IndicatorRow, ...], engine: pd.DataFrame) -> None:
-    by_code = {str(r["indicator_code"]): r for r in engine.to_dict("records")}
+    by_code = {str(r["indicator_code"]): r for r in status_records(engine)}
     assert len(by_code) == 16
     for row in rows:
         expected = by_code[row.code]
@@ -57,13 +60,14 @@ def test_ministry_figures_equal_the_engine(demo_storage: Storage, catalogue: Cat
     assert [r.code for r in report.rows] == list(catalogue.codes)
     _assert_rows_equal(report.rows, engine)
     assert sum(n for _s, n in report.counts) == 16
+    assert not any(r.stale for r in report.rows)  # every figure reaches 2025-Q4
     start = ministry_statuses(
         current_frame(demo_storage), catalogue, registry, as_of=Quarter(2025, 2)
     )
-    start_by_code = start.set_index("indicator_code")
+    start_by_code = {str(r["indicator_code"]): r for r in status_records(start)}
     for row in report.rows:
-        assert row.start_value == start_by_code.at[row.code, "latest_value"]
-        assert row.previous_status == Status(start_by_code.at[row.code, "status"])
+        assert row.start_value == start_by_code[row.code]["latest_value"]
+        assert row.previous_status == Status(start_by_code[row.code]["status"])
         assert row.change == round(row.end_value - row.start_value, 2)  # type: ignore[operator]
 
 
@@ -114,6 +118,11 @@ def test_quality_lists_missing_late_revised_and_uploads(
     files = {u.file_name for u in report.uploads}
     assert {"sua-so-lieu.xlsx", "vu-phap-che.csv", "minh-hoa-2025-Q4.csv"} <= files
     assert report.data_hash != before.data_hash
+    book = load_workbook(BytesIO(render_bytes(report, ("xlsx",), {})["xlsx"]))
+    quality = [c.value for row in book["Chất lượng số liệu"].iter_rows() for c in row if c.value]
+    assert "Vụ Cải cách hành chính (VCCHC)" in quality and 12.5 in quality
+    annex = [c.value for row in book["Phụ lục"].iter_rows() for c in row if c.value]
+    assert "sua-so-lieu.xlsx" in annex and "can.bo@bnv.gov.vn" in annex
 
 
 def test_unknown_unit_is_a_clear_error(demo_storage: Storage, catalogue: Catalogue) -> None:
@@ -127,6 +136,7 @@ def test_unit_with_no_data_gives_a_clear_report(
     report = build_report(demo_storage, catalogue, H2, "VPC", made_on=MADE_ON)
     assert all(r.status is Status.INSUFFICIENT_DATA for r in report.rows)
     assert all(r.end_value is None for r in report.rows)
+    assert report.rows[0].reason == "Chưa có số liệu đến kỳ báo cáo."
     assert report.notices and "Chưa có số liệu" in report.notices[0]
     assert report.uploads == ()
 
@@ -143,4 +153,19 @@ def test_half_year_missing_its_second_quarter(demo_storage: Storage, catalogue: 
     report = build_report(demo_storage, catalogue, parse_report_period("2026-H1"), made_on=MADE_ON)
     assert any("Quý 2/2026" in n for n in report.notices)
     assert {r.end_period for r in report.rows} == {"2026-Q1"}
+    assert all(r.stale for r in report.rows)  # judged against the closing quarter
     assert report.as_of == Quarter(2026, 2)
+
+
+def test_rollup_warnings_become_notices(demo_storage: Storage, catalogue: Catalogue) -> None:
+    _upload(
+        demo_storage,
+        [("1.1", "BNV", "2025-Q4", 99.0), ("1.2", "VPB", "2025-Q4", 70.0)],
+        "so-lieu-toan-bo.xlsx",
+    )
+    report = build_report(demo_storage, catalogue, H2, made_on=MADE_ON)
+    assert report.rows[0].end_value == 99.0  # the figure reported for the ministry is official
+    assert any(
+        n.startswith("Chỉ tiêu 1.1: số liệu toàn Bộ báo cáo trực tiếp") for n in report.notices
+    )
+    assert any(n.startswith("Chỉ tiêu 1.2: thiếu tử số/mẫu số của VPB") for n in report.notices)

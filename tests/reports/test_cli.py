@@ -28,45 +28,55 @@ def _status_json(as_of: str, unit: str | None = None) -> list[dict[str, object]]
     return data if isinstance(data, list) else data["indicators"]
 
 
-def _data_rows(path: Path) -> dict[str, dict[str, object]]:
-    sheet = load_workbook(path)["Số liệu"]
+def _data_rows(path: Path, sheet_name: str = "Số liệu") -> dict[str, dict[str, object]]:
+    sheet = load_workbook(path)[sheet_name]
     keys = [k for k, _vi, _en in DATA_COLUMNS]
     rows = [dict(zip(keys, (c.value for c in r), strict=True)) for r in sheet.iter_rows(min_row=2)]
     return {str(r["indicator_code"]): r for r in rows}
 
 
-@pytest.mark.slow
-def test_report_command_matches_status_command(cli_db: str, tmp_path: Path) -> None:
-    load_demo(shell.storage(), shell.catalogue(), today=DEMO_TODAY)
-    out = tmp_path / "bao-cao"
-    result = runner.invoke(
-        app,
-        ["report", "--period", "2025-H2", "--unit", "VPB", "--format", "xlsx", "--out", str(out)],
-    )
-    assert result.exit_code == 0, result.output
-    xlsx = out / "bao-cao-VPB-2025-H2.xlsx"
-    assert result.stdout.strip() == str(xlsx)
-    rows = _data_rows(xlsx)
-    status = [s for s in _status_json("2025-Q4", "VPB") if s["unit_code"] == "VPB"]
+def _assert_matches_status(rows: dict[str, dict[str, object]], as_of: str, unit: str) -> None:
+    status = _status_json(as_of, unit)
     assert len(status) == 16
     for expected in status:
         row = rows[str(expected["indicator_code"])]
         assert row["status"] == expected["status"]
-        for key in ("latest_value", "trajectory_value", "gap_pp", "projected_2030"):
+        for key in (
+            "latest_value",
+            "trajectory_value",
+            "gap_pp",
+            "remaining_pace_pp_per_quarter",
+            "projected_2030",
+        ):
             assert row[key] == expected[key], (expected["indicator_code"], key)
 
 
 @pytest.mark.slow
-def test_report_command_writes_both_formats_by_default(cli_db: str, tmp_path: Path) -> None:
+def test_report_command_defaults_match_status_command(cli_db: str, tmp_path: Path) -> None:
     load_demo(shell.storage(), shell.catalogue(), today=DEMO_TODAY)
-    result = runner.invoke(
-        app, ["report", "--period", "2025", "--lang", "en", "--out", str(tmp_path)]
-    )
+    result = runner.invoke(app, ["report", "--period", "2025-H2", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     written = [Path(line) for line in result.stdout.split()]
-    assert [p.name for p in written] == ["report-BNV-2025.xlsx", "report-BNV-2025.pdf"]
+    assert [p.name for p in written] == ["bao-cao-BNV-2025-H2.xlsx", "bao-cao-BNV-2025-H2.pdf"]
     assert written[1].read_bytes().startswith(b"%PDF")
-    assert load_workbook(written[0]).sheetnames[:2] == ["Summary", "Data"]
+    _assert_matches_status(_data_rows(written[0]), "2025-Q4", "BNV")
+
+
+@pytest.mark.slow
+def test_report_command_for_a_unit_in_english(cli_db: str, tmp_path: Path) -> None:
+    load_demo(shell.storage(), shell.catalogue(), today=DEMO_TODAY)
+    args = ["report", "--period", "2025-H1", "--unit", "vpb", "--format", "xlsx", "--lang", "en"]
+    result = runner.invoke(app, [*args, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    xlsx = tmp_path / "out" / "report-VPB-2025-H1.xlsx"
+    assert result.stdout.strip() == str(xlsx)
+    book = load_workbook(xlsx)
+    assert book.sheetnames == ["Summary", "Data", "Charts", "Data quality", "Annex"]
+    sheet = book["Data"]
+    keys = [k for k, _vi, _en in DATA_COLUMNS]
+    assert [c.value for c in sheet[1]] == [en for _k, _vi, en in DATA_COLUMNS]
+    rows = [dict(zip(keys, (c.value for c in r), strict=True)) for r in sheet.iter_rows(min_row=2)]
+    _assert_matches_status({str(r["indicator_code"]): r for r in rows}, "2025-Q2", "VPB")
 
 
 @pytest.mark.parametrize(

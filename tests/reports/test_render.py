@@ -5,16 +5,21 @@ from __future__ import annotations
 import shutil
 import subprocess
 import unicodedata
+from io import BytesIO
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
 from kpi.catalogue import Catalogue
-from kpi.periods import Quarter
-from kpi.progress import Status, ministry_statuses
+from kpi.periods import Quarter, parse_report_period
+from kpi.progress import Status, ministry_statuses, status_records
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
+from kpi.storage.writes import UploadMeta, commit_upload
+from reports.build import build_report
+from reports.output import render_bytes
 from reports.xlsx import DATA_COLUMNS
 from tests.reports.conftest import ARTIFACTS, Rendered
 
@@ -26,24 +31,25 @@ NUMERIC = (
     "projected_2030",
     "required_pace_pp_per_year",
 )
+# one worker renders the module's report once (`make test` runs with --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("reports-render")
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
 )
 
 
 def _pdf_text(pdf: Path) -> str:
-    out = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, text=True
-    )
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True)
     return unicodedata.normalize("NFC", out.stdout)
 
 
 def test_xlsx_figures_equal_the_engine(
     rendered: Rendered, demo_sqlite: Storage, catalogue: Catalogue
 ) -> None:
-    engine = ministry_statuses(
+    statuses = ministry_statuses(
         current_frame(demo_sqlite), catalogue, unit_registry(demo_sqlite), as_of=Quarter(2025, 4)
-    ).set_index("indicator_code")
+    )
+    engine = {str(r["indicator_code"]): r for r in status_records(statuses)}
     book = load_workbook(rendered.xlsx)
     assert book.sheetnames == ["Tóm tắt", "Số liệu", "Biểu đồ", "Chất lượng số liệu", "Phụ lục"]
     sheet = book["Số liệu"]
@@ -53,14 +59,14 @@ def test_xlsx_figures_equal_the_engine(
     rows = [dict(zip(keys, (c.value for c in r), strict=True)) for r in sheet.iter_rows(min_row=2)]
     assert [r["indicator_code"] for r in rows] == list(catalogue.codes)
     for row in rows:
-        expected = engine.loc[row["indicator_code"]]
+        expected = engine[str(row["indicator_code"])]
         assert row["status"] == expected["status"]
         assert row["status_text"] == Status(expected["status"]).vi
         for key in NUMERIC:
-            if expected[key] is None or expected[key] != expected[key]:
+            if expected[key] is None:
                 assert row[key] is None
             else:
-                assert isinstance(row[key], float), key
+                assert isinstance(row[key], int | float) and not isinstance(row[key], bool), key
                 assert row[key] == float(expected[key]), (row["indicator_code"], key)
     assert len(book["Biểu đồ"]._images) == len(rendered.charts) == 16
 
@@ -107,3 +113,108 @@ def test_pdf_pages_kept_as_png(rendered: Rendered) -> None:
     pages = sorted(ARTIFACTS.glob("bao-cao-BNV-2025-H2-*.png"))
     assert len(pages) >= 6
     assert all(p.read_bytes().startswith(b"\x89PNG") for p in pages)
+
+
+def test_text_from_officers_never_runs_as_a_formula(
+    demo_storage: Storage, catalogue: Catalogue, tmp_path: Path
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "indicator_code": ["1.1"],
+            "unit_code": ["VPB"],
+            "period": ["2025-Q4"],
+            "value": [50.0],
+            "numerator": [None],
+            "denominator": [None],
+            "note": [None],
+        }
+    )
+    name = '=HYPERLINK("http://x.invalid","bam").csv'
+    meta = UploadMeta(file_name=name, sha256="a" * 64, size_bytes=1, content_hash="b" * 64)
+    commit_upload(demo_storage, frame, actor="@can.bo", meta=meta)
+    report = build_report(demo_storage, catalogue, parse_report_period("2025-H2"), "VPB")
+    files = render_bytes(report, ("xlsx", "pdf"), {})
+    (tmp_path / "r.xlsx").write_bytes(files["xlsx"])
+    annex = load_workbook(tmp_path / "r.xlsx")["Phụ lục"]
+    texts = [c.value for row in annex.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "'" + name in texts and "'@can.bo" in texts
+    assert not any(t.startswith(("=", "@")) for t in texts)
+    (tmp_path / "r.pdf").write_bytes(files["pdf"])
+    if shutil.which("pdftotext"):
+        assert "HYPERLINK" in _pdf_text(tmp_path / "r.pdf")
+
+
+@needs_poppler
+@pytest.mark.parametrize(
+    ("period", "unit", "notice"),
+    [
+        ("2025-H2", "VPC", "Chưa có số liệu nào đến Quý 4/2025."),
+        ("2021", None, "Chưa có số liệu nào đến Quý 4/2021."),
+        ("2026-H1", None, "Chưa có số liệu Quý 2/2026"),
+    ],
+)
+def test_reports_without_data_still_render(
+    demo_sqlite: Storage,
+    catalogue: Catalogue,
+    tmp_path: Path,
+    period: str,
+    unit: str | None,
+    notice: str,
+) -> None:
+    report = build_report(demo_sqlite, catalogue, parse_report_period(period), unit)
+    files = render_bytes(report, ("xlsx", "pdf"), {})
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(files["pdf"])
+    flat = " ".join(_pdf_text(pdf).split())
+    assert notice in flat
+    assert "Chưa đủ dữ liệu" in flat or "Đúng lộ trình" in flat
+    assert load_workbook(BytesIO(files["xlsx"]))["Số liệu"].max_row == 17
+
+
+@needs_poppler
+def test_confirmed_outliers_and_revisions_appear_with_notes(
+    demo_storage: Storage, catalogue: Catalogue, tmp_path: Path
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "indicator_code": ["1.5", "1.1"],
+            "unit_code": ["CNCC", "VPB"],
+            "period": ["2025-Q3", "2025-Q4"],
+            "value": [79.0, 10.0],
+            "numerator": [None, None],
+            "denominator": [None, None],
+            "note": [None, None],
+        }
+    )
+    note = "Đã xác minh: số hóa toàn bộ hồ sơ tồn đọng trong quý"
+    outlier = {
+        "indicator_code": "1.5",
+        "unit_code": "CNCC",
+        "period": "2025-Q3",
+        "value": 79.0,
+        "previous": "25.1",
+        "delta": "+53.9",
+    }
+    meta = UploadMeta(
+        file_name="cuc-nguoi-co-cong.xlsx",
+        sha256="c" * 64,
+        size_bytes=1,
+        content_hash="d" * 64,
+        note=note,
+        confirmed_outliers=[outlier],
+    )
+    commit_upload(demo_storage, frame, actor="can.bo@bnv.gov.vn", meta=meta)
+    report = build_report(demo_storage, catalogue, parse_report_period("2025-H2"))
+    (line,) = report.quality.outliers
+    assert (line.indicator_code, line.unit_code, line.period) == ("1.5", "CNCC", "2025-Q3")
+    assert (line.previous, line.value, line.note) == (25.1, 79.0, note)
+    assert {(r.indicator_code, r.unit_code) for r in report.quality.revised} == {
+        ("1.5", "CNCC"),
+        ("1.1", "VPB"),
+    }
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(render_bytes(report, ("pdf",), {})["pdf"])
+    flat = " ".join(_pdf_text(pdf).split())
+    assert "Biến động bất thường đã được xác nhận" in flat
+    assert "Đã xác minh: số hóa" in flat and "tồn đọng trong quý" in flat
+    assert "cuc-nguoi-co-cong.xlsx" in flat
