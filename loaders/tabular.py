@@ -123,8 +123,9 @@ def to_table(grid: Grid, units: UnitRegistry) -> Table:
     used = set(columns.values())
     unused = [cell_text(c) for i, c in enumerate(header_row) if i not in used and cell_text(c)]
     body = grid.cells.iloc[header_index + 1 :]
-    texts = body.fillna("").astype(str).apply(lambda col: col.str.strip())
-    body = body[(texts != "").any(axis=1)]
+    mapped = body.iloc[:, sorted(used)].fillna("").astype(str)
+    body = body[(mapped.apply(lambda col: col.str.strip()) != "").any(axis=1)]
+    del mapped
     rows = pd.Series(body.index + grid.first_row_number, index=body.index)
     data = pd.DataFrame(
         {

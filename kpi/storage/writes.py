@@ -8,13 +8,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import insert, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from kpi.periods import parse_quarter
 from kpi.storage.engine import Storage, retrying
-from kpi.storage.models import CurrentValue, Measurement, Upload
+from kpi.storage.models import CurrentValue, Upload, utcnow
 from kpi.storage.repository import audit
 
 COMMIT_LOCK_KEY = 71_2030  # pg advisory lock: one upload commit at a time
@@ -95,49 +94,90 @@ def _current_for(session: Session, frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _records(rows: pd.DataFrame, extra: dict[str, Any]) -> list[dict[str, Any]]:
-    out = rows[
-        [
-            "indicator_code",
-            "unit_code",
-            "period",
-            "value",
-            "numerator",
-            "denominator",
-            "note",
-            "revision",
-        ]
-    ].copy()
-    out["period_index"] = [parse_quarter(p).index for p in out["period"]]
-    records: list[dict[str, Any]] = [
-        {str(k): v for k, v in row.items()}
-        for row in out.astype(object).where(out.notna(), None).to_dict("records")
-    ]
-    for record in records:
-        record.update(extra)
-    return records
+MEASUREMENT_COLUMNS = (
+    "indicator_code",
+    "unit_code",
+    "period",
+    "period_index",
+    "value",
+    "numerator",
+    "denominator",
+    "note",
+    "revision",
+    "upload_id",
+    "created_by",
+    "created_at",
+    "is_demo",
+)
+CURRENT_COLUMNS = (
+    "indicator_code",
+    "unit_code",
+    "period",
+    "period_index",
+    "value",
+    "numerator",
+    "denominator",
+    "revision",
+    "is_demo",
+)
 
 
-def _upsert_current(session: Session, records: list[dict[str, Any]]) -> None:
-    dialect = session.get_bind().dialect.name
-    maker = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    columns = [
+def _rows(frame: pd.DataFrame, extra: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Plain tuples in MEASUREMENT_COLUMNS order; NaN becomes NULL."""
+    periods = {p: parse_quarter(p).index for p in frame["period"].unique()}
+    columns: dict[str, list[Any]] = {
+        "period_index": [periods[p] for p in frame["period"]],
+    }
+    for name in (
         "indicator_code",
         "unit_code",
         "period",
-        "period_index",
         "value",
         "numerator",
         "denominator",
+        "note",
         "revision",
-        "is_demo",
-    ]
-    stmt = maker(CurrentValue)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["indicator_code", "unit_code", "period"],
-        set_={c: stmt.excluded[c] for c in columns[3:]},
+    ):
+        series = frame[name].astype(object)
+        columns[name] = series.where(frame[name].notna(), None).tolist()
+    count = len(frame)
+    for name, value in extra.items():
+        columns[name] = [value] * count
+    return list(zip(*(columns[c] for c in MEASUREMENT_COLUMNS), strict=True))
+
+
+def _executemany(session: Session, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """Straight to the driver's executemany, inside the session's transaction."""
+    connection = session.connection()
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    connection.exec_driver_sql(sql.replace("?", marker), rows)
+
+
+def _insert_chunk(session: Session, rows: list[tuple[Any, ...]]) -> None:
+    places = ", ".join("?" * len(MEASUREMENT_COLUMNS))
+    _executemany(
+        session,
+        f"INSERT INTO measurements ({', '.join(MEASUREMENT_COLUMNS)}) VALUES ({places})",
+        rows,
     )
-    session.execute(stmt, [{c: r[c] for c in columns} for r in records])
+    picks = [MEASUREMENT_COLUMNS.index(c) for c in CURRENT_COLUMNS]
+    current = [tuple(row[i] for i in picks) for row in rows]
+    updates = ", ".join(f"{c} = excluded.{c}" for c in CURRENT_COLUMNS[3:])
+    _executemany(
+        session,
+        f"INSERT INTO current_values ({', '.join(CURRENT_COLUMNS)}) "
+        f"VALUES ({', '.join('?' * len(CURRENT_COLUMNS))}) "
+        f"ON CONFLICT (indicator_code, unit_code, period) DO UPDATE SET {updates}",
+        current,
+    )
+
+
+def _timestamp(session: Session) -> Any:
+    now = utcnow()
+    # SQLAlchemy keeps SQLite datetimes as naive UTC text; match it.
+    if session.get_bind().dialect.name == "sqlite":
+        return now.replace(tzinfo=None).isoformat(sep=" ")
+    return now
 
 
 def _refuse_scope(storage: Storage, actor: str, meta: UploadMeta, units: list[str]) -> None:
@@ -200,15 +240,20 @@ def _commit_once(
         upload.rows_changed = int(counts.get("changed", 0))
         upload.rows_unchanged = int(counts.get("unchanged", 0))
         to_write = merged[merged["state"] != "unchanged"]
-        records = _records(
-            to_write, {"upload_id": upload.id, "created_by": actor, "is_demo": meta.is_demo}
+        rows = _rows(
+            to_write,
+            {
+                "upload_id": upload.id,
+                "created_by": actor,
+                "created_at": _timestamp(session),
+                "is_demo": meta.is_demo,
+            },
         )
-        for start in range(0, len(records), CHUNK):
-            chunk = records[start : start + CHUNK]
-            session.execute(insert(Measurement), chunk)
-            _upsert_current(session, chunk)
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            _insert_chunk(session, chunk)
             if progress:
-                progress(min(1.0, (start + len(chunk)) / max(len(records), 1)))
+                progress(min(1.0, (start + len(chunk)) / max(len(rows), 1)))
         changed = to_write[to_write["state"] == "changed"]
         audit(
             session,
