@@ -23,18 +23,18 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import national_units, peak_rss_mb, reporting_units, timed  # noqa: E402
+from common import national_units, peak_rss_mb, reporting_units, timed
 
-from kpi.canonical import COLUMNS, content_hash  # noqa: E402
-from kpi.catalogue import load_catalogue  # noqa: E402
-from kpi.exports import to_csv_bytes  # noqa: E402
-from kpi.periods import Quarter, quarter_range  # noqa: E402
-from kpi.storage import open_storage  # noqa: E402
-from kpi.storage.repository import ensure_seeded, unit_registry  # noqa: E402
-from kpi.storage.writes import UploadMeta, commit_upload  # noqa: E402
-from kpi.units import UnitRegistry  # noqa: E402
-from loaders import read  # noqa: E402
-from schemas import validate  # noqa: E402
+from kpi.canonical import COLUMNS, content_hash
+from kpi.catalogue import load_catalogue
+from kpi.exports import to_csv_bytes
+from kpi.periods import Quarter, quarter_range
+from kpi.storage import open_storage
+from kpi.storage.repository import ensure_seeded, unit_registry
+from kpi.storage.writes import UploadMeta, commit_upload
+from kpi.units import UnitRegistry
+from loaders import read
+from schemas import validate
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -60,52 +60,57 @@ def empty_statuses() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in CONTRACT_COLUMNS + EXTRA_COLUMNS})
 
 
-def _from_baseline(frame: pd.DataFrame) -> pd.DataFrame:
-    """Keep each series' points from its baseline on, sorted by period."""
-    groups = frame.groupby(KEYS, sort=False)["period_index"]
-    earliest = groups.transform("min")
-    at_cat = frame["period_index"] == frame["cat_baseline_index"]
-    has_cat = at_cat.groupby([frame["indicator_code"], frame["unit_code"]]).transform("any")
-    base = np.where(has_cat, frame["cat_baseline_index"], earliest)
-    out = frame[frame["period_index"].to_numpy() >= base].copy()
-    return out.sort_values([*KEYS, "period_index"], kind="stable")
-
-
-def _series_sums(points: pd.DataFrame) -> pd.DataFrame:
-    """Per series: first and last points, count, and least-squares slope in points/year."""
-    grouped = points.groupby(KEYS, sort=False)
-    agg = grouped.agg(
-        n_points=("value", "size"),
-        baseline_index=("period_index", "first"),
-        baseline_value=("value", "first"),
-        latest_index=("period_index", "last"),
-        latest_value=("value", "last"),
-        target=("target", "first"),
-        target_index=("target_index", "first"),
-        position=("position", "first"),
+def _series_table(frame: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
+    """Per series, from its baseline on: count, first and last points, least-squares
+    slope (points/year) and the Open SDG base-year value. Plain numpy over sorted ids."""
+    ind, ind_names = pd.factorize(frame["indicator_code"])
+    unit, unit_names = pd.factorize(frame["unit_code"])
+    key = ind.astype(np.int64) * len(unit_names) + unit
+    sid, keys = pd.factorize(key)
+    t = frame["period_index"].to_numpy(dtype=np.int64)
+    y = frame["value"].to_numpy(dtype=np.float64)
+    order = np.lexsort((t, sid))
+    sid, t, y = sid[order], t[order], y[order]
+    series_ind = (keys // len(unit_names)).astype(np.int64)
+    cat_by_ind = cat.set_index("indicator_code").reindex(ind_names)
+    cat_base = cat_by_ind["cat_baseline_index"].to_numpy(dtype=np.int64)[series_ind]
+    count = len(keys)
+    earliest = np.full(count, np.iinfo(np.int64).max)
+    np.minimum.at(earliest, sid, t)
+    has_cat = np.bincount(sid, weights=(t == cat_base[sid]), minlength=count) > 0
+    base = np.where(has_cat, cat_base, earliest)
+    keep = t >= base[sid]
+    sid, t, y = sid[keep], t[keep], y[keep]
+    n = np.bincount(sid, minlength=count).astype(np.float64)
+    first = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]])
+    last = np.r_[first[1:], len(sid)] - 1
+    tc = (t - t[first][sid]) / 4
+    st, sy = np.bincount(sid, tc, count), np.bincount(sid, y, count)
+    sty, stt = np.bincount(sid, tc * y, count), np.bincount(sid, tc * tc, count)
+    denominator = n * stt - st**2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slope = np.where(denominator > 0, (n * sty - st * sy) / denominator, np.nan)
+    base_year = t[first] // 4
+    in_base_year = np.flatnonzero((t // 4) == base_year[sid])
+    tail = np.r_[sid[in_base_year][1:] != sid[in_base_year][:-1], True]
+    annual_base = np.empty(count)
+    annual_base[sid[in_base_year][tail]] = y[in_base_year][tail]
+    return pd.DataFrame(
+        {
+            "indicator_code": np.asarray(ind_names, dtype=object)[series_ind],
+            "unit_code": np.asarray(unit_names, dtype=object)[(keys % len(unit_names))],
+            "n_points": n.astype(np.int64),
+            "baseline_index": t[first],
+            "baseline_value": y[first],
+            "latest_index": t[last],
+            "latest_value": y[last],
+            "target": cat_by_ind["target"].to_numpy(dtype=np.float64)[series_ind],
+            "target_index": cat_by_ind["target_index"].to_numpy(dtype=np.int64)[series_ind],
+            "position": cat_by_ind["position"].to_numpy(dtype=np.int64)[series_ind],
+            "observed_pace_pp_per_year": slope,
+            "annual_base": annual_base,
+        }
     )
-    t = (points["period_index"] - grouped["period_index"].transform("first")) / 4
-    y = points["value"]
-    sums = (
-        pd.DataFrame({"t": t, "y": y, "ty": t * y, "tt": t * t})
-        .groupby([points["indicator_code"], points["unit_code"]], sort=False)
-        .sum()
-    )
-    n = agg["n_points"].astype("float64")
-    denominator = n * sums["tt"] - sums["t"] ** 2
-    slope = (n * sums["ty"] - sums["t"] * sums["y"]) / denominator.where(denominator > 0)
-    agg["observed_pace_pp_per_year"] = slope
-    annual = (
-        points.assign(year=points["period_index"] // 4)
-        .groupby([*KEYS, "year"], sort=False)["value"]
-        .last()
-    )
-    base_year = (agg["baseline_index"] // 4).rename("year")
-    base_keys = pd.MultiIndex.from_arrays(
-        [agg.index.get_level_values(0), agg.index.get_level_values(1), base_year]
-    )
-    agg["annual_base"] = annual.reindex(base_keys).to_numpy()
-    return agg.reset_index()
 
 
 def _primary(s: pd.DataFrame) -> None:
@@ -238,12 +243,11 @@ def compute_statuses(
     if as_of is not None:
         frame = frame[frame["period_index"] <= as_of.index]
     frame = frame.dropna(subset=["value"])
-    frame = frame.astype({"indicator_code": "object", "unit_code": "object"}).merge(
-        catalogue_frame(catalogue), on="indicator_code", how="inner"
-    )
+    cat = catalogue_frame(catalogue)
+    frame = frame[frame["indicator_code"].isin(cat["indicator_code"])]
     if frame.empty:
         return empty_statuses()
-    s = _series_sums(_from_baseline(frame))
+    s = _series_table(frame, cat)
     _primary(s)
     _opensdg(s)
     s["status_vi"] = s["status"].map({st.value: st.vi for st in Status})

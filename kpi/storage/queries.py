@@ -14,9 +14,9 @@ from kpi.storage.models import CurrentValue, Measurement, Upload
 from kpi.storage.repository import CURRENT_COLUMNS
 
 CURRENT_DTYPES = {
-    "indicator_code": "string",
-    "unit_code": "string",
-    "period": "string",
+    "indicator_code": "str",
+    "unit_code": "str",
+    "period": "str",
     "period_index": "int64",
     "value": "float64",
     "numerator": "float64",
@@ -133,7 +133,7 @@ class _Columns:
         for name in CURRENT_COLUMNS:
             if name in self.TEXT:
                 chunks = self.text[name] or [pa.array([], type=pa.string())]
-                data[name] = pd.array(pa.chunked_array(chunks, type=pa.string()), dtype="string")
+                data[name] = pd.array(pa.chunked_array(chunks, type=pa.string()), dtype="str")
             else:
                 data[name] = self.numbers[name][: self.filled]
         return pd.DataFrame(data)
