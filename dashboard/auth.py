@@ -1,13 +1,23 @@
 """Who is looking: the signed-in user, or (demo mode only) the labelled demo role switcher.
 
+- `[auth]` in `.streamlit/secrets.toml` → OpenID Connect sign-in (`st.login`); the role and
+  units come from our database (`kpi users add ...`), looked up again on every rerun, so a
+  removed user loses access at once and no session starts with cached user data.
+- No `[auth]` → the labelled demo switcher, only outside production.
+- `KPI_ENV=production` with no `[auth]` → a start-up error; the switcher is never built there.
+
 Pages call `current_viewer()` and build nothing that the viewer's role does not allow.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
-from kpi.access import Role, Viewer
+from dashboard import resources, ui
+from kpi.access import Role, Viewer, auth_problem
+from kpi.storage.access import viewer_for_email
 
 DEMO_KEY = "demo_role"
 DEMO_USERS = {
@@ -18,9 +28,43 @@ DEMO_USERS = {
     Role.ADMIN: Viewer("quan-tri@demo.local", Role.ADMIN, is_demo=True),
 }
 
+TEXT = {
+    "sign_in_title": ("Đăng nhập", "Sign in"),
+    "sign_in_body": (
+        "Hệ thống theo dõi chỉ tiêu chuyển đổi số của Bộ Nội vụ. "
+        "Vui lòng đăng nhập bằng tài khoản của Bộ.",
+        "Digital-transformation indicators of the Ministry of Home Affairs. "
+        "Please sign in with your ministry account.",
+    ),
+    "sign_in_button": ("Đăng nhập", "Sign in"),
+    "sign_out": ("Đăng xuất", "Sign out"),
+    "no_access_title": ("Chưa có quyền truy cập", "No access yet"),
+    "no_access_body": (
+        "Bạn đã đăng nhập với tài khoản dưới đây, nhưng tài khoản này chưa được cấp quyền "
+        "xem hoặc nhập số liệu. Vui lòng liên hệ:",
+        "You are signed in with the account below, but it has not been given access yet. "
+        "Please ask:",
+    ),
+    "config_error_title": ("Chưa cấu hình đăng nhập", "Sign-in is not configured"),
+}
+
+
+def _t(key: str) -> str:
+    vi, en = TEXT[key]
+    return en if ui.lang() == "en" else vi
+
+
+def auth_section() -> dict[str, Any] | None:
+    """The `[auth]` table of the secrets, or None when sign-in is not configured."""
+    try:
+        section = st.secrets.get("auth")
+    except Exception:  # no secrets.toml at all, or one that does not parse
+        return None
+    return dict(section) if section else None
+
 
 def demo_role_switcher() -> Viewer:
-    """Sidebar switcher, clearly labelled: it exists only with demo data, never in production."""
+    """Sidebar switcher, clearly labelled: it exists only with no sign-in, never in production."""
     labels = {role: role.vi for role in DEMO_USERS}
     role = st.sidebar.radio(
         "Vai trò minh họa (demo)",
@@ -32,5 +76,58 @@ def demo_role_switcher() -> Viewer:
     return DEMO_USERS[role]
 
 
+def sign_in_page() -> None:
+    st.title(_t("sign_in_title"), anchor=False)
+    st.write(_t("sign_in_body"))
+    if st.button(_t("sign_in_button"), type="primary", icon=":material/login:"):
+        st.login()
+
+
+def no_access_page(identity: str) -> None:
+    """A polite page for a signed-in user we do not know; nothing else is built."""
+    st.title(_t("no_access_title"), anchor=False)
+    st.write(_t("no_access_body"))
+    st.text(resources.settings().admin_contact)
+    st.caption(ui.literal(identity))
+    sign_out_button(st)
+
+
+def sign_out_button(where: Any) -> None:
+    if where.button(_t("sign_out"), icon=":material/logout:", key="sign_out"):
+        st.logout()
+
+
+def claims() -> tuple[str, str]:
+    """E-mail and `sub` of the signed-in user (either may be empty)."""
+    info = st.user.to_dict()
+    return str(info.get("email") or "").strip(), str(info.get("sub") or "").strip()
+
+
+def signed_in_viewer() -> Viewer:
+    """The stored role of the signed-in user; stops the run with the right page otherwise."""
+    if not st.user.is_logged_in:
+        sign_in_page()
+        st.stop()
+    email, sub = claims()
+    store = resources.storage()
+    viewer = viewer_for_email(store, email) if email else None
+    if viewer is None and sub:
+        viewer = viewer_for_email(store, sub)
+    if viewer is None:
+        no_access_page(email or sub)
+        st.stop()
+    assert viewer is not None
+    sign_out_button(st.sidebar)
+    return viewer
+
+
 def current_viewer() -> Viewer:
+    configured = auth_section() is not None
+    problem = auth_problem(resources.settings().is_production, configured)
+    if problem is not None:
+        st.title(_t("config_error_title"), anchor=False)
+        st.error(problem, icon=":material/error:")
+        st.stop()
+    if configured:
+        return signed_in_viewer()
     return demo_role_switcher()

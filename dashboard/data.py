@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard import resources
 from kpi.periods import Quarter, last_ended_quarter, parse_quarter
-from kpi.progress import compute_statuses, ministry_statuses, rollup
+from kpi.progress import compute_statuses, rollup
 from kpi.storage import queries
 from kpi.storage.repository import audit_frame, data_version, has_demo_data, unit_registry
 from kpi.units import UnitRegistry
@@ -92,10 +92,21 @@ def default_as_of() -> str | None:
     return ended if ended in known else known[-1]
 
 
+FLAG_COLUMNS = ["source", "rollup_value", "rollup_differs", "missing_count_units"]
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def _ministry(url: str, key: Version, as_of: str | None) -> pd.DataFrame:
+    # What kpi.progress.ministry_statuses does, on the cached roll-up (one pass per indicator).
     quarter = parse_quarter(as_of) if as_of else None
-    return ministry_statuses(current(), resources.catalogue(), registry(), as_of=quarter)
+    series = ministry_values()
+    if quarter is not None:
+        series = series[series["period_index"] <= quarter.index]
+    statuses = compute_statuses(series, resources.catalogue(), as_of=quarter)
+    flags = series[["indicator_code", "period_index", *FLAG_COLUMNS]].rename(
+        columns={"period_index": "latest_index"}
+    )
+    return statuses.merge(flags, on=["indicator_code", "latest_index"], how="left")
 
 
 def ministry(as_of: str | None) -> pd.DataFrame:
@@ -103,7 +114,7 @@ def ministry(as_of: str | None) -> pd.DataFrame:
     return _ministry(resources.settings().database_url, version(), as_of)
 
 
-PART_ROWS = 300_000  # statuses are computed over at most this many rows at a time
+PART_ROWS = 150_000  # statuses are computed over at most this many rows at a time
 
 
 def statuses_in_parts(frame: pd.DataFrame, as_of: Quarter | None) -> pd.DataFrame:
@@ -184,8 +195,14 @@ def recent_uploads(limit: int = 50) -> pd.DataFrame:
 
 def ministry_series(frame: pd.DataFrame) -> pd.DataFrame:
     """The whole ministry's series per indicator (`indicator_code`, `period`, `period_index`,
-    `value`), as the progress engine rolls it up."""
-    return rollup(frame, registry(), registry().root.code)
+    `value`, roll-up flags), rolled up by the progress engine one indicator at a time
+    (a series never spans indicators, and the peak memory stays small)."""
+    units, root = registry(), registry().root.code
+    codes = frame["indicator_code"]
+    parts = [rollup(frame[codes == code], units, root) for code in pd.unique(codes)]
+    if not parts:
+        return rollup(frame, units, root)
+    return pd.concat(parts, ignore_index=True)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

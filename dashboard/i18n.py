@@ -30,6 +30,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav_alerts": ("Cảnh báo", "Alerts"),
     "nav_reports": ("Báo cáo", "Reports"),
     "nav_audit": ("Nhật ký hệ thống", "Audit log"),
+    "nav_users": ("Người dùng và phân quyền", "Users and access"),
     "nav_section_monitor": ("Theo dõi", "Monitor"),
     "nav_section_data": ("Số liệu", "Data"),
     "nav_section_admin": ("Quản trị", "Administration"),

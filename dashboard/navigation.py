@@ -33,6 +33,7 @@ LEADER_PAGES = [
 UPLOAD = PageSpec("upload.py", "nav_upload", ":material/upload_file:")
 SUBMISSIONS = PageSpec("submissions.py", "nav_submissions", ":material/event_available:")
 AUDIT = PageSpec("audit.py", "nav_audit", ":material/shield_person:")
+USERS = PageSpec("admin_users.py", "nav_users", ":material/manage_accounts:")
 
 
 def page_specs(viewer: Viewer) -> dict[str, list[PageSpec]]:
@@ -40,7 +41,7 @@ def page_specs(viewer: Viewer) -> dict[str, list[PageSpec]]:
     data_pages = [UPLOAD, SUBMISSIONS] if viewer.can_upload else [SUBMISSIONS]
     sections = {"nav_section_monitor": LEADER_PAGES, "nav_section_data": data_pages}
     if viewer.role is Role.ADMIN:
-        sections["nav_section_admin"] = [AUDIT]
+        sections["nav_section_admin"] = [USERS, AUDIT]
     return sections
 
 

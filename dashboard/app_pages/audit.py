@@ -1,25 +1,64 @@
-"""Nhật ký hệ thống (admins): every upload and every recorded action, as literal text."""
+"""Nhật ký hệ thống (admins): every upload, refusal and user change, and every written
+figure with the value it replaced; filterable by unit, user and period. Text shows literally
+(tables only, never markdown)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, ui
+from dashboard import data, resources, ui
 from dashboard.i18n import t
+from kpi.storage.access import audit_entries, changes_frame
+
+ALL = ""
+TEXT = {
+    "unit": ("Đơn vị", "Unit"),
+    "user": ("Người thực hiện (e-mail)", "User (e-mail)"),
+    "period": ("Kỳ báo cáo", "Period"),
+    "all": ("Tất cả", "All"),
+    "changes": ("Số liệu đã ghi (trước → sau)", "Figures written (before → after)"),
+    "actions": ("Hành động", "Actions"),
+}
+
+
+def _t(key: str) -> str:
+    vi, en = TEXT[key]
+    return en if ui.lang() == "en" else vi
+
+
+def filters() -> tuple[str, str, str]:
+    units = [ALL, *sorted(u.code for u in data.registry())]
+    periods = [ALL, *data.periods()]
+    left, middle, right = st.columns(3)
+    unit = left.selectbox(
+        _t("unit"),
+        units,
+        format_func=lambda c: _t("all") if c == ALL else data.unit_label(c),
+        key="audit_unit",
+    )
+    actor = middle.text_input(_t("user"), key="audit_actor").strip()
+    period = right.selectbox(
+        _t("period"), periods, format_func=lambda p: p or _t("all"), key="audit_period"
+    )
+    return unit, actor, period
 
 
 def page() -> None:
     ui.require(lambda viewer: viewer.is_admin)
     lang = ui.lang()
     ui.header("audit_title")
+    unit, actor, period = filters()
+    store = resources.storage()
+    st.subheader(_t("changes"), anchor=False)
+    changes = changes_frame(store, unit_code=unit or None, actor=actor or None, period=period)
+    st.dataframe(changes.head(2000), hide_index=True, width="stretch", height=360)
+    st.subheader(_t("actions"), anchor=False)
+    log = audit_entries(store, unit_code=unit or None, actor=actor or None).head(1000)
+    if not log.empty:
+        log = log.assign(detail=log["detail"].astype(str))
+    st.dataframe(log, hide_index=True, width="stretch", height=360)
     st.subheader(t("uploads_title", lang), anchor=False)
     st.dataframe(data.recent_uploads(200), hide_index=True, width="stretch", height=320)
-    st.subheader(t("audit_title", lang), anchor=False)
-    log = data.audit_log()
-    if not log.empty:
-        log = log.sort_values("id", ascending=False).head(500)
-        log["detail"] = log["detail"].astype(str)
-    st.dataframe(log, hide_index=True, width="stretch", height=420)
 
 
 page()

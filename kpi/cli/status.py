@@ -62,6 +62,12 @@ def off_target(statuses: pd.DataFrame) -> pd.DataFrame:
     return picked.sort_values(["_order", "indicator_code"]).drop(columns="_order")
 
 
+STALE_NOTE = {
+    "vi": "⚠ chưa có số liệu của quý đã kết thúc gần nhất",
+    "en": "⚠ no figure yet for the last quarter that has ended",
+}
+
+
 def _table(statuses: pd.DataFrame, lang: str, with_lead: bool) -> Table:
     cat = catalogue()
     head = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ", "Giá trị", "Mục tiêu", "Lệch", "R", "Trạng thái"]
@@ -77,7 +83,7 @@ def _table(statuses: pd.DataFrame, lang: str, with_lead: bool) -> Table:
             row["indicator_code"],
             indicator.short_name(lang),
             row["unit_code"],
-            row["latest_period"],
+            f"{row['latest_period']} ⚠" if row["stale"] else row["latest_period"],
             fmt_number(row["latest_value"], lang),
             f"{indicator.target:g}",
             fmt_number(row["gap_pp"], lang),
@@ -85,6 +91,8 @@ def _table(statuses: pd.DataFrame, lang: str, with_lead: bool) -> Table:
             f"{status.icon} {status.word(lang)}",
         ]
         table.add_row(*cells, *([indicator.lead_units] if with_lead else []))
+    if statuses["stale"].any():
+        table.caption = STALE_NOTE[lang]
     return table
 
 

@@ -199,7 +199,7 @@ def _formatted(values: pd.Series, lang: str, digits: int = 1) -> pd.Series:
     """Format numbers once per distinct value (few distinct after rounding)."""
     rounded = values.round(digits)
     table = {v: method.fmt_number(v, lang, digits) for v in rounded.dropna().unique()}
-    return rounded.map(table).fillna("–")
+    return rounded.map(table).astype(object).fillna("–")
 
 
 def _reasons(s: pd.DataFrame, lang: str) -> pd.Series:

@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select
 from kpi.access import Role, Viewer
 from kpi.storage.engine import Storage
 from kpi.storage.models import User, UserUnit
-from kpi.storage.repository import audit, unit_registry
+from kpi.storage.repository import audit, audit_frame, history_frame, unit_registry
 
 
 class AccessError(ValueError):
@@ -114,3 +114,62 @@ def users_frame(storage: Storage) -> pd.DataFrame:
         ],
         columns=["email", "role", "units", "created_at"],
     )
+
+
+CHANGE_COLUMNS = [
+    "created_at",
+    "created_by",
+    "indicator_code",
+    "unit_code",
+    "period",
+    "revision",
+    "before",
+    "after",
+    "note",
+    "file_name",
+    "upload_id",
+]
+
+
+def changes_frame(
+    storage: Storage,
+    *,
+    unit_code: str | None = None,
+    actor: str | None = None,
+    period: str | None = None,
+) -> pd.DataFrame:
+    """Every written figure with the value it replaced (revision n-1 → n), newest first."""
+    history = history_frame(storage, unit_code=unit_code)
+    if history.empty:
+        return pd.DataFrame(columns=CHANGE_COLUMNS)
+    series = ["indicator_code", "unit_code", "period"]
+    history = history.sort_values([*series, "revision"])
+    history["before"] = history.groupby(series, sort=False)["value"].shift(1)
+    history = history.rename(columns={"value": "after"})
+    if actor:
+        history = history[history["created_by"].str.lower() == normalise_email(actor)]
+    if period:
+        history = history[history["period"] == period]
+    return history.sort_values(["created_at", "revision"], ascending=False)[CHANGE_COLUMNS]
+
+
+def audit_entries(
+    storage: Storage, *, unit_code: str | None = None, actor: str | None = None
+) -> pd.DataFrame:
+    """The audit log (uploads, refusals, user changes), newest first, optionally filtered."""
+    log = audit_frame(storage)
+    if log.empty:
+        return log
+    if unit_code:
+        named = log["detail"].map(lambda detail: _mentions(detail, unit_code))
+        log = log[(log["unit_code"] == unit_code) | named]
+    if actor:
+        log = log[log["actor"].str.lower() == normalise_email(actor)]
+    return log.sort_values("id", ascending=False)
+
+
+def _mentions(detail: object, unit_code: str) -> bool:
+    """Whether an audit detail names the unit (a refusal lists the units outside scope)."""
+    if not isinstance(detail, dict):
+        return False
+    return any(v == unit_code or (isinstance(v, list) and unit_code in v) for v in detail.values())

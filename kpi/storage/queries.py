@@ -75,7 +75,7 @@ def reporting_units(storage: Storage) -> list[str]:
 
 
 def current_values(
-    storage: Storage, as_of_index: int | None = None, chunk: int = 50_000
+    storage: Storage, as_of_index: int | None = None, chunk: int = 20_000
 ) -> pd.DataFrame:
     """Same table as repository.current_frame, read in chunks through the driver's cursor.
 

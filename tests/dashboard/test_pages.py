@@ -40,6 +40,8 @@ def test_navigation_depends_on_role() -> None:
     assert "Nộp số liệu" in titles(Role.OFFICER)
     assert "Nhật ký hệ thống" not in titles(Role.OFFICER)
     assert "Nhật ký hệ thống" in titles(Role.ADMIN)
+    assert "Người dùng và phân quyền" in titles(Role.ADMIN)
+    assert "Người dùng và phân quyền" not in titles(Role.OFFICER)
     for role in Role:
         assert {"Tổng quan", "Chỉ tiêu", "Cảnh báo", "Tình hình nộp", "Báo cáo"} <= set(
             titles(role)
@@ -172,4 +174,27 @@ def test_statuses_in_parts_equal_one_pass(app_db: str, monkeypatch) -> None:
     cols = ["indicator_code", "unit_code", "status", "ratio", "latest_value"]
     pd.testing.assert_frame_equal(
         parts[cols].reset_index(drop=True), whole[cols].reset_index(drop=True), check_dtype=False
+    )
+
+
+def test_ministry_rows_equal_the_engine(app_db: str) -> None:
+    from dashboard import data, resources
+    from kpi.periods import parse_quarter
+    from kpi.progress import ministry_statuses
+    from kpi.storage.queries import current_values
+    from kpi.storage.repository import unit_registry
+
+    store = resources.storage()
+    as_of = data.default_as_of()
+    assert as_of is not None
+    expected = ministry_statuses(
+        current_values(store),
+        resources.catalogue(),
+        unit_registry(store),
+        as_of=parse_quarter(as_of),
+    )
+    ours = data.ministry(as_of)
+    cols = ["indicator_code", "status", "ratio", "latest_value", "gap_pp", "source"]
+    pd.testing.assert_frame_equal(
+        ours[cols].reset_index(drop=True), expected[cols].reset_index(drop=True), check_dtype=False
     )

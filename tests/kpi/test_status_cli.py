@@ -76,3 +76,15 @@ def test_errors(cli_db: str) -> None:
     assert run("status", "--unit", "KHONG-CO")[0] == 1
     code, out = run("status", "--as-of", "Q5/2025")
     assert code == 1 and "Q5/2025" in out
+
+
+def test_stale_series_are_marked(cli_db: str) -> None:
+    run("demo")
+    code, out = run("status", "--unit", "all", "--format", "json")
+    rows = json.loads(out)
+    stale = {r["unit_code"] for r in rows if r["stale"]}
+    assert code == 0 and stale == {"VCCHC"}  # the demo's late-reporting unit
+    code, out = run("status", "--unit", "VCCHC")
+    assert code == 0 and out.count("⚠") == 17  # 16 rows and the caption
+    code, out = run("status")
+    assert "⚠" not in out
