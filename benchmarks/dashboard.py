@@ -129,7 +129,8 @@ def render_times(url: str, runs: int, wait_for: str) -> list[float]:
     return times
 
 
-def visit_every_page(url: str) -> None:
+def visit_every_page(url: str, pid: int) -> tuple[float, float]:
+    """Peak server memory after the leader/officer pages, then after the admin pages too."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -139,12 +140,18 @@ def visit_every_page(url: str) -> None:
         page.wait_for_selector(IDLE, timeout=300_000)
         page.get_by_text("Quản trị", exact=True).click()  # demo admin sees every page
         page.wait_for_selector(IDLE, timeout=300_000)
-        for name in ("Chỉ tiêu", "Cảnh báo", "Báo cáo", "Nộp số liệu", "Tình hình nộp",
-                     "Nhật ký hệ thống", "Tổng quan"):  # fmt: skip
-            page.get_by_role("link", name=name).first.click()
-            page.wait_for_timeout(500)
-            page.wait_for_selector(IDLE, timeout=300_000)
+        peaks = []
+        for names in (
+            ("Chỉ tiêu", "Cảnh báo", "Báo cáo", "Nộp số liệu", "Tình hình nộp", "Tổng quan"),
+            ("Người dùng và phân quyền", "Nhật ký hệ thống"),
+        ):
+            for name in names:
+                page.get_by_role("link", name=name).first.click()
+                page.wait_for_timeout(500)
+                page.wait_for_selector(IDLE, timeout=600_000)
+            peaks.append(peak_memory_mb(pid))
         browser.close()
+    return peaks[0], peaks[1]
 
 
 def peak_memory_mb(pid: int) -> float:
@@ -200,8 +207,7 @@ def main() -> None:
         app_url, app = start_app(url, Path(tmp) / "app.log")
         cold = render_times(app_url, 1, "[data-testid=stDataFrame]")
         warm = render_times(app_url, args.runs, "[data-testid=stDataFrame]")
-        visit_every_page(app_url)
-        memory = peak_memory_mb(app.pid)
+        memory, memory_admin = visit_every_page(app_url, app.pid)
         app.terminate()
 
     switch = switch_indicator_time(url, args.runs)
@@ -214,7 +220,10 @@ def main() -> None:
     ratio = warm_median / floor_median
     print(f"| overview, warm | {warm_median:.2f} s ({ratio:.2f} × floor) | ≤ 1.5 × floor |")
     print(f"| switching indicator, server time | {statistics.median(switch):.2f} s | < 1 s |")
-    print(f"| server peak memory after every page | {memory:.0f} MB | < 600 MB |")
+    print(
+        f"| server peak memory after every leader and officer page | {memory:.0f} MB | < 600 MB |"
+    )
+    print(f"| … and after the admin pages (users, audit log) | {memory_admin:.0f} MB | < 600 MB |")
 
 
 if __name__ == "__main__":

@@ -88,7 +88,7 @@ def no_access_page(identity: str) -> None:
     st.title(_t("no_access_title"), anchor=False)
     st.write(_t("no_access_body"))
     st.text(resources.settings().admin_contact)
-    st.caption(ui.literal(identity))
+    st.text(identity)  # plain text: an e-mail is not turned into a link, nothing is rendered
     sign_out_button(st)
 
 

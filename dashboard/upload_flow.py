@@ -19,6 +19,7 @@ from dashboard.i18n import percent, quarter_label, t
 from kpi import ingest
 from kpi.access import Viewer
 from kpi.problems import FileRejected, Problem, problems_table
+from kpi.storage.access import record_scope_refusal
 from kpi.storage.writes import ScopeError
 
 STATE_ORDER = {"changed": 0, "new": 1, "unchanged": 2}
@@ -68,6 +69,8 @@ def check(file_name: str, content: bytes, viewer: Viewer) -> Checked:
     outside: tuple[str, ...] = ()
     if scope is not None and prepared.ok:
         outside = tuple(sorted(set(prepared.frame["unit_code"].astype(str)) - set(scope)))
+    if outside:  # refused whole before any write; still traced to the person
+        record_scope_refusal(resources.storage(), viewer.email, file_name, outside)
     return Checked(file_name, digest, prepared=prepared, outside_scope=outside)
 
 

@@ -145,7 +145,10 @@ def prepare(
             Problem("too_many_rows", params={"rows": len(loaded.frame), "limit": settings.max_rows})
         )
     frame = loaded.frame.copy()
-    prior = [*loaded.problems, *_apply_unit(frame, unit)]
+    problems = loaded.problems
+    if unit is not None:  # `--unit` stands in for a missing unit column
+        problems = [p for p in problems if (p.code, p.column) != ("missing_column", "unit_code")]
+    prior = [*problems, *_apply_unit(frame, unit)]
     report = schemas.validate(frame, catalogue, units, today=today, prior=prior)
     prepared = Prepared(
         file_name=filename,

@@ -18,6 +18,8 @@ from loaders.text import NumberProblem, cell_text, fold, parse_number
 
 HEADER_SCAN_ROWS = 30
 NUMERIC = ("value", "numerator", "denominator")
+# digits, or digits with one separator not followed by exactly three digits (unless 0,xxx)
+SIMPLE_NUMBER = r"[+-]?(?:\d+(?:[.,](?:\d{1,2}|\d{4,}))?|0[.,]\d+)"
 
 
 @cache
@@ -91,11 +93,23 @@ def _numbers(
     percent: pd.Series | None,
     problems: list[Problem],
 ) -> tuple[pd.Series, pd.Series]:
-    parsed = _mapped(data[column], parse_number)
-    bad = parsed.map(lambda v: isinstance(v, NumberProblem))
-    for raw, result, row_no in zip(data.loc[bad, column], parsed[bad], rows[bad], strict=True):
-        problems.append(Problem(result.code, int(row_no), column, cell_text(raw)))
-    values = pd.to_numeric(parsed.where(~bad, None), errors="coerce").astype("float64")
+    raw = data[column].astype(object)
+    # Plain text numbers ('85', '85,5', '0,855') are read vectorised; every other cell
+    # (spreadsheet numbers, '%', spaces, markers, ambiguous forms) goes through the full rule.
+    values = pd.Series(float("nan"), index=raw.index, dtype="float64")
+    simple = pd.Series(False, index=raw.index)
+    if pd.api.types.infer_dtype(raw, skipna=False) == "string":  # text only (CSV): arrow kernels
+        text = raw.astype("string[pyarrow]")
+        simple = text.str.fullmatch(SIMPLE_NUMBER).fillna(False).astype(bool)
+        values[simple] = pd.to_numeric(text[simple].str.replace(",", ".", regex=False))
+    rest = _mapped(raw[~simple], parse_number)
+    is_problem = rest.map(lambda v: isinstance(v, NumberProblem)).astype(bool)
+    bad = pd.Series(False, index=raw.index)
+    bad[is_problem[is_problem].index] = True
+    for cell, result, row_no in zip(raw[bad], rest[is_problem], rows[bad], strict=True):
+        problems.append(Problem(result.code, int(row_no), column, cell_text(cell)))
+    good = rest[~is_problem]
+    values[good.index] = pd.to_numeric(good.astype(object), errors="coerce").astype("float64")
     if percent is not None:
         values = values.where(~percent, (values * 100).round(10))
     return values.rename(column), bad

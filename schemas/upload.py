@@ -146,15 +146,14 @@ def fill_values_from_counts(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _params(code: str, frame: pd.DataFrame, index: int) -> dict[str, object]:
+def _params(code: str, frame: pd.DataFrame, index: int, first_rows: pd.Series) -> dict[str, object]:
     row = frame.loc[index]
     if code == "numerator_above_denominator":
         return {"denominator": _fmt(row["denominator"])}
     if code == "value_disagrees":
         return {"computed": _fmt(100 * row["numerator"] / row["denominator"])}
     if code == "duplicate_row":
-        same = (frame[KEY] == row[KEY]).all(axis=1)
-        return {"other": int(frame.loc[same, ROW_COLUMN].iloc[0])}
+        return {"other": int(str(first_rows.at[index]))}
     return {}
 
 
@@ -168,6 +167,8 @@ def to_problems(failures: pd.DataFrame, frame: pd.DataFrame) -> list[Problem]:
     """One problem per (row, check): dataframe checks report every column, keep one."""
     failures = failures.dropna(subset=["index"]).drop_duplicates(["index", "check"])
     problems = []
+    # the Excel row of each key's first occurrence, computed once (not per duplicate)
+    first_rows = frame.groupby(KEY, dropna=False, sort=False)[ROW_COLUMN].transform("first")
     for item in failures.head(MAX_PROBLEMS).to_dict("records"):
         code = str(item["check"])
         index = int(str(item["index"]).split(".")[0])
@@ -180,7 +181,7 @@ def to_problems(failures: pd.DataFrame, frame: pd.DataFrame) -> list[Problem]:
                 int(str(frame.at[index, ROW_COLUMN])),
                 column,
                 value,
-                _params(code, frame, index),
+                _params(code, frame, index, first_rows),
             )
         )
     return problems

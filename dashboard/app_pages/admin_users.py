@@ -43,7 +43,9 @@ def add_form(admin: Viewer) -> None:
         chosen = st.multiselect(_t("units"), units, format_func=data.unit_label, key="user_units")
         if st.form_submit_button(_t("save"), type="primary"):
             try:
-                add_user(resources.storage(), email, Role(role), chosen, actor=admin.email)
+                add_user(
+                    resources.storage(), email, Role(role or Role.LEADER), chosen, actor=admin.email
+                )
             except AccessError as exc:
                 st.error(str(exc))
             else:

@@ -13,6 +13,7 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
+from kpi.access import auth_configured_in, auth_problem
 from kpi.cli.shell import catalogue, console, fail, one_line_errors, settings, storage
 from kpi.demo import clear_demo, load_demo, seed_demo_if_empty
 from kpi.exports import to_csv_bytes, write_export
@@ -39,6 +40,10 @@ def serve(
     host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe.")] = "127.0.0.1",
 ) -> None:
     """Chạy bảng điều khiển (dashboard) Streamlit."""
+    secrets = [Path(".streamlit") / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml"]
+    problem = auth_problem(settings().is_production, any(map(auth_configured_in, secrets)))
+    if problem is not None:  # production never starts without sign-in
+        fail(problem)
     store = storage()
     if demo and seed_demo_if_empty(store, catalogue()):
         console.print("Đã nạp dữ liệu minh họa.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import math
 
 import numpy as np
 import pandas as pd
@@ -66,21 +66,28 @@ def _series_table(frame: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
     ind, ind_names = pd.factorize(frame["indicator_code"])
     unit, unit_names = pd.factorize(frame["unit_code"])
     key = ind.astype(np.int64) * len(unit_names) + unit
-    sid, keys = pd.factorize(key)
+    # Keys are small integers: a presence table numbers the series without hashing.
+    present = np.bincount(key, minlength=len(ind_names) * len(unit_names)) > 0
+    sid = (np.cumsum(present) - 1)[key]
+    keys = np.flatnonzero(present)
     t = frame["period_index"].to_numpy(dtype=np.int64)
     y = frame["value"].to_numpy(dtype=np.float64)
-    order = np.lexsort((t, sid))
-    sid, t, y = sid[order], t[order], y[order]
+    # One int64 sort key; a stable sort is near linear when rows come in order already.
+    low, span = int(t.min()), int(t.max() - t.min()) + 1
+    sort_key = sid * span + (t - low)
+    if not (sort_key[1:] >= sort_key[:-1]).all():
+        order = np.argsort(sort_key, kind="stable")
+        sid, t, y = sid[order], t[order], y[order]
     series_ind = (keys // len(unit_names)).astype(np.int64)
     cat_by_ind = cat.set_index("indicator_code").reindex(ind_names)
     cat_base = cat_by_ind["cat_baseline_index"].to_numpy(dtype=np.int64)[series_ind]
     count = len(keys)
-    earliest = np.full(count, np.iinfo(np.int64).max)
-    np.minimum.at(earliest, sid, t)
+    earliest = t[np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]])]
     has_cat = np.bincount(sid, weights=(t == cat_base[sid]), minlength=count) > 0
     base = np.where(has_cat, cat_base, earliest)
     keep = t >= base[sid]
-    sid, t, y = sid[keep], t[keep], y[keep]
+    if not keep.all():
+        sid, t, y = sid[keep], t[keep], y[keep]
     n = np.bincount(sid, minlength=count).astype(np.float64)
     first = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]])
     last = np.r_[first[1:], len(sid)] - 1
@@ -90,6 +97,7 @@ def _series_table(frame: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
     denominator = n * stt - st**2
     with np.errstate(divide="ignore", invalid="ignore"):
         slope = np.where(denominator > 0, (n * sty - st * sy) / denominator, np.nan)
+    slope = np.round(slope, method.PACE_DECIMALS)
     base_year = t[first] // 4
     in_base_year = np.flatnonzero((t // 4) == base_year[sid])
     tail = np.r_[sid[in_base_year][1:] != sid[in_base_year][:-1], True]
@@ -195,35 +203,51 @@ def _opensdg(s: pd.DataFrame) -> None:
     )
 
 
-def _formatted(values: pd.Series, lang: str, digits: int = 1) -> pd.Series:
+def _formatted(values: pd.Series, lang: str, digits: int = 1) -> np.ndarray:
     """Format numbers once per distinct value (few distinct after rounding)."""
-    rounded = values.round(digits)
-    table = {v: method.fmt_number(v, lang, digits) for v in rounded.dropna().unique()}
-    return rounded.map(table).astype(object).fillna("–")
+    rounded = np.round(values.to_numpy(dtype=np.float64), digits)
+    distinct, inverse = np.unique(rounded, return_inverse=True)
+    # The values are rounded already, so plain formatting matches method.fmt_number.
+    text = ["–" if math.isnan(v) else f"{v + 0.0:.{digits}f}" for v in distinct.tolist()]
+    table = np.array([t.replace(".", ",") for t in text] if lang == "vi" else text, dtype=object)
+    return table[inverse.reshape(-1)] if len(table) else np.full(len(rounded), "–", dtype=object)
 
 
 def _reasons(s: pd.DataFrame, lang: str) -> pd.Series:
-    words: Callable[[Status], str] = (lambda st: st.en) if lang == "en" else (lambda st: st.vi)
-    word = s["status"].map({st.value: words(st) for st in Status})
-    obs = _formatted(s["observed_pace_pp_per_year"], lang)
-    req = _formatted(s["required_pace_pp_per_year"], lang)
+    """Each row's sentence, built only from the template its status needs."""
+    status = s["status"].to_numpy(dtype=object)
+    word = np.empty(len(s), dtype=object)
+    for st in Status:
+        word[status == st.value] = st.en if lang == "en" else st.vi
+    fell_back = (status == Status.DETERIORATING.value) & ~(
+        s["required_pace_pp_per_year"].to_numpy(dtype=np.float64) > 0
+    )
+    done = status == Status.ACHIEVED.value
+    short = status == Status.INSUFFICIENT_DATA.value
+    pace = ~(done | short | fell_back)
+    out = np.empty(len(s), dtype=object)
+    obs = _formatted(s["observed_pace_pp_per_year"][pace], lang)
+    req = _formatted(s["required_pace_pp_per_year"][pace], lang)
     now = _formatted(s["latest_value"], lang)
     goal = _formatted(s["target"], lang, 0)
     if lang == "en":
-        pace = word + ": current pace " + obs + " points/year, needs " + req + " points/year"
-        done = word + ": latest " + now + "% ≥ target " + goal + "%"
-        short = word + ": need at least 2 values half a year apart"
-        fell = word + ": fell from the target to " + now + "% (target " + goal + "%)"
+        out[pace] = word[pace] + ": current pace " + obs + " points/year, needs " + req
+        out[pace] = out[pace] + " points/year"
+        out[done] = word[done] + ": latest " + now[done] + "% ≥ target " + goal[done] + "%"
+        out[short] = word[short] + ": need at least 2 values half a year apart"
+        out[fell_back] = (
+            word[fell_back] + ": fell from the target to " + now[fell_back] + "% (target "
+        ) + (goal[fell_back] + "%)")
     else:
-        pace = word + ": tốc độ hiện tại " + obs + " điểm/năm, cần " + req + " điểm/năm"
-        done = word + ": giá trị mới nhất " + now + "% ≥ mục tiêu " + goal + "%"
-        short = word + ": cần ít nhất 2 giá trị cách nhau từ 2 quý"
-        fell = word + ": đã đạt rồi giảm xuống " + now + "% (mục tiêu " + goal + "%)"
-    status = s["status"]
-    fell_back = (status == Status.DETERIORATING.value) & ~(s["required_pace_pp_per_year"] > 0)
-    out = pace.where(status != Status.ACHIEVED.value, done)
-    out = out.where(status != Status.INSUFFICIENT_DATA.value, short)
-    return out.where(~fell_back, fell)
+        out[pace] = word[pace] + ": tốc độ hiện tại " + obs + " điểm/năm, cần " + req
+        out[pace] = out[pace] + " điểm/năm"
+        out[done] = word[done] + ": giá trị mới nhất " + now[done] + "% ≥ mục tiêu " + goal[done]
+        out[done] = out[done] + "%"
+        out[short] = word[short] + ": cần ít nhất 2 giá trị cách nhau từ 2 quý"
+        out[fell_back] = (
+            word[fell_back] + ": đã đạt rồi giảm xuống " + now[fell_back] + "% (mục tiêu "
+        ) + (goal[fell_back] + "%)")
+    return pd.Series(out, index=s.index)
 
 
 def _period_labels(index: pd.Series) -> pd.Series:

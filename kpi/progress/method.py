@@ -16,6 +16,9 @@ ON_TRACK_RATIO = 0.95
 ACCELERATION_RATIO = 0.60
 MIN_POINTS = 2
 MIN_SPAN_QUARTERS = 2
+# Paces are rounded here so float noise (1e-15 on a flat series) cannot turn R
+# negative, and so the per-series and vectorised sums agree.
+PACE_DECIMALS = 9
 NAN = math.nan
 
 
@@ -30,7 +33,7 @@ def least_squares_pace(times: Sequence[float], values: Sequence[float]) -> float
     if sxx == 0:
         return NAN
     sxy = sum((t - mean_t) * (y - mean_y) for t, y in zip(times, values, strict=True))
-    return sxy / sxx
+    return float(np.round(sxy / sxx, PACE_DECIMALS))
 
 
 def required_pace(y0: float, t0: float, target: float, target_t: float) -> float:
@@ -90,7 +93,7 @@ def fmt_number(value: float, lang: str = "vi", digits: int = 1) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     # numpy's rounding, as the vectorised engine uses, so both print the same digits
-    text = f"{float(np.round(value, digits)):.{digits}f}"
+    text = f"{float(np.round(value, digits)) + 0.0:.{digits}f}"  # + 0.0: no "-0,0"
     return text.replace(".", ",") if lang == "vi" else text
 
 

@@ -173,3 +173,17 @@ def _mentions(detail: object, unit_code: str) -> bool:
     if not isinstance(detail, dict):
         return False
     return any(v == unit_code or (isinstance(v, list) and unit_code in v) for v in detail.values())
+
+
+def record_scope_refusal(
+    storage: Storage, actor: str, file_name: str, units: Sequence[str]
+) -> None:
+    """Audit a file refused before commit because it holds rows outside the actor's scope."""
+    with storage.writing() as session:
+        audit(
+            session,
+            actor,
+            "upload.refused",
+            "refused",
+            detail={"file": file_name, "units_outside_scope": sorted(units)},
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -161,7 +162,7 @@ def _insert_chunk(session: Session, rows: list[tuple[Any, ...]]) -> None:
         rows,
     )
     picks = [MEASUREMENT_COLUMNS.index(c) for c in CURRENT_COLUMNS]
-    current = [tuple(row[i] for i in picks) for row in rows]
+    current = list(map(itemgetter(*picks), rows))
     updates = ", ".join(f"{c} = excluded.{c}" for c in CURRENT_COLUMNS[3:])
     _executemany(
         session,

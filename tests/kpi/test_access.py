@@ -170,3 +170,12 @@ def test_cli_users_errors_are_one_line(cli_db: str) -> None:
     assert bad_role.exit_code == 2
     missing = runner.invoke(app, ["users", "remove", "ghost@x.vn"])
     assert missing.exit_code == 1 and "ghost@x.vn" in missing.output
+
+
+def test_serve_refuses_production_without_auth(
+    cli_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("KPI_ENV", "production")
+    monkeypatch.setenv("HOME", str(tmp_path))  # no secrets.toml anywhere
+    result = runner.invoke(app, ["serve", "--demo"])
+    assert result.exit_code == 1 and "KPI_ENV=production" in result.output

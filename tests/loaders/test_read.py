@@ -142,3 +142,26 @@ def test_excel_percent_cells_and_header_under_titles() -> None:
 def test_unreadable_bytes_refused(data: bytes) -> None:
     with pytest.raises(FileRejected):
         loaders.read(data, "x.xlsx", UNITS)
+
+
+def test_fast_and_full_number_paths_agree_in_one_column() -> None:
+    body = "".join(
+        f"1.{i},VPB,2025-Q{q},{v},,,\n"
+        for i, (q, v) in enumerate(
+            [
+                (1, '"85,5"'),
+                (1, '" 85 "'),
+                (1, "85.5 %"),
+                (1, "1.234"),
+                (1, '"0,855"'),
+                (2, "12.3456"),
+            ],
+            start=1,
+        )
+    )
+    result = _read_csv(HEADER + body)
+    values = result.frame["value"].tolist()
+    assert values[:3] == [85.5, 85.0, 85.5] and values[4:] == [0.855, 12.3456]
+    assert [(p.row, p.column, p.code, p.value) for p in result.problems] == [
+        (5, "value", "ambiguous_number", "1.234")
+    ]
