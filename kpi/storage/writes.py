@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select, text, update
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from kpi.periods import parse_quarter
@@ -303,8 +303,3 @@ def commit_upload(
             _refuse_scope(storage, actor, meta, outside)
             raise ScopeError(actor, outside)
     return retrying(lambda: _commit_once(storage, frame, actor, meta, progress))
-
-
-def mark_upload(storage: Storage, upload_id: int, outcome: str) -> None:
-    with storage.writing() as session:
-        session.execute(update(Upload).where(Upload.id == upload_id).values(outcome=outcome))
