@@ -19,10 +19,13 @@ def add(
     unit: Annotated[
         list[str] | None, typer.Option(help="Đơn vị được nhập số liệu (mã hoặc tên); lặp lại.")
     ] = None,
+    sub: Annotated[
+        str | None, typer.Option(help="Mã `sub` OpenID Connect, khi nhà cung cấp không gửi e-mail.")
+    ] = None,
 ) -> None:
     """Thêm hoặc cập nhật người dùng."""
     try:
-        viewer = add_user(storage(), email, role, unit or [], actor=LOCAL_ADMIN)
+        viewer = add_user(storage(), email, role, unit or [], actor=LOCAL_ADMIN, sub=sub)
     except AccessError as exc:
         fail(str(exc))
     units = ", ".join(sorted(viewer.unit_codes)) or "—"

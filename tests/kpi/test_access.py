@@ -12,6 +12,7 @@ from kpi.access import LOCAL_ADMIN, PRODUCTION_WITHOUT_AUTH, Role, auth_configur
 from kpi.canonical import COLUMNS, content_hash
 from kpi.catalogue import load_catalogue
 from kpi.cli.main import app
+from kpi.cli.shell import storage as cli_storage
 from kpi.exports import safe_frame, to_csv_bytes
 from kpi.storage import Storage
 from kpi.storage.access import (
@@ -158,6 +159,10 @@ def test_cli_users_add_list_remove(cli_db: str) -> None:
     listed = runner.invoke(app, ["users", "list"])
     assert "o@bnv.gov.vn" in listed.output and "CNCC, VPB" in listed.output
     assert "Quản trị" in listed.output
+    by_sub = ["users", "add", "ld@bnv.gov.vn", "--role", "leader", "--sub", "sso-42"]
+    assert runner.invoke(app, by_sub).exit_code == 0
+    found = viewer_for_email(cli_storage(), "sso-42")
+    assert found is not None and found.email == "ld@bnv.gov.vn"
     removed = runner.invoke(app, ["users", "remove", "o@bnv.gov.vn"])
     assert removed.exit_code == 0 and "Đã xóa" in removed.output
     assert "o@bnv.gov.vn" not in runner.invoke(app, ["users", "list"]).output
