@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.dashboard.conftest import demo_db_template  # noqa: F401  (shared fixture)
 
@@ -27,6 +28,8 @@ CHROMIUM = Path(os.environ.get("KPI_CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+# A loaded 2-core machine can take seconds per rerun; assertions wait, they do not race.
+expect.set_options(timeout=30_000)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
