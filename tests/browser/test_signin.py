@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from kpi.access import LOCAL_ADMIN, Role
 from kpi.periods import last_ended_quarter
@@ -128,11 +129,18 @@ def nav_links(page: Page) -> list[str]:
 
 
 def upload(page: Page, name: str, rows: list[str]) -> None:
+    """Choose a file; after a commit the uploader is rebuilt, so wait until it shows it."""
     content = (HEADER + "\n".join(rows) + "\n").encode("utf-8")
-    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
-        files=[{"name": name, "mimeType": "text/csv", "buffer": content}]
-    )
-    page.wait_for_timeout(500)
+    settle(page)
+    for _attempt in range(3):
+        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
+            files=[{"name": name, "mimeType": "text/csv", "buffer": content}]
+        )
+        try:
+            page.get_by_text(name, exact=True).first.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeoutError:
+            settle(page)  # the input was replaced by a rerun; choose the file again
     settle(page)
 
 
