@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.dashboard.conftest import demo_db_template  # noqa: F401  (shared fixture)
 
@@ -120,3 +121,29 @@ def server(tmp_path: Path, demo_db_template: Path) -> Iterator[Server]:  # noqa:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+HEADER = "Mã chỉ tiêu,Mã đơn vị,Kỳ báo cáo,Giá trị (%),Tử số,Mẫu số,Ghi chú\n"
+
+
+def settle(page: Page) -> None:
+    """Wait for the script to finish, let charts and tables paint, wait again."""
+    page.wait_for_selector(IDLE, timeout=30_000)
+    page.wait_for_timeout(400)
+    page.wait_for_selector(IDLE, timeout=30_000)
+
+
+def upload(page: Page, name: str, rows: list[str]) -> None:
+    """Choose a CSV file; a rerun can rebuild the uploader, so wait until it shows the file."""
+    content = (HEADER + "\n".join(rows) + "\n").encode("utf-8")
+    settle(page)
+    for _attempt in range(3):
+        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
+            files=[{"name": name, "mimeType": "text/csv", "buffer": content}]
+        )
+        try:
+            page.get_by_text(name, exact=True).first.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeoutError:
+            settle(page)  # the input was replaced by a rerun; choose the file again
+    settle(page)

@@ -13,16 +13,9 @@ from sqlalchemy import select
 
 from kpi.periods import last_ended_quarter
 from kpi.storage import CurrentValue, open_storage
-from tests.browser.conftest import IDLE, Server
+from tests.browser.conftest import Server, settle, upload
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-HEADER = "Mã chỉ tiêu,Mã đơn vị,Kỳ báo cáo,Giá trị (%),Tử số,Mẫu số,Ghi chú\n"
-
-
-def settle(page: Page) -> None:
-    page.wait_for_selector(IDLE, timeout=30_000)
-    page.wait_for_timeout(400)  # let charts and tables paint
-    page.wait_for_selector(IDLE, timeout=30_000)
 
 
 def open_app(page: Page, url: str) -> None:
@@ -47,15 +40,6 @@ def as_officer(page: Page) -> None:
     page.locator("[data-testid=stSidebar]").get_by_text("Cán bộ đầu mối", exact=True).click()
     settle(page)
     go(page, "Nộp số liệu")
-
-
-def upload(page: Page, name: str, rows: list[str]) -> None:
-    content = (HEADER + "\n".join(rows) + "\n").encode("utf-8")
-    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
-        files=[{"name": name, "mimeType": "text/csv", "buffer": content}]
-    )
-    page.wait_for_timeout(500)
-    settle(page)
 
 
 def stored_value(db_url: str, period: str) -> float:

@@ -16,17 +16,15 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from kpi.access import LOCAL_ADMIN, Role
 from kpi.periods import last_ended_quarter
 from kpi.storage import open_storage
 from kpi.storage.access import add_user, audit_entries, changes_frame
-from tests.browser.conftest import IDLE, ROOT, free_port, wait_healthy
+from tests.browser.conftest import ROOT, free_port, settle, upload, wait_healthy
 from tests.dashboard.conftest import demo_db_template  # noqa: F401  (shared fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-HEADER = "Mã chỉ tiêu,Mã đơn vị,Kỳ báo cáo,Giá trị (%),Tử số,Mẫu số,Ghi chú\n"
 OFFICER, LEADER = "can-bo@bnv.gov.vn", "lanh-dao@bnv.gov.vn"
 
 
@@ -107,12 +105,6 @@ def app(
         process.wait(timeout=10)
 
 
-def settle(page: Page) -> None:
-    page.wait_for_selector(IDLE, timeout=30_000)
-    page.wait_for_timeout(300)
-    page.wait_for_selector(IDLE, timeout=30_000)
-
-
 def sign_in(page: Page, app: App, who: str) -> None:
     page.goto(app.url)
     settle(page)
@@ -126,22 +118,6 @@ def sign_in(page: Page, app: App, who: str) -> None:
 
 def nav_links(page: Page) -> list[str]:
     return page.locator("[data-testid=stSidebarNav] a").all_inner_texts()
-
-
-def upload(page: Page, name: str, rows: list[str]) -> None:
-    """Choose a file; after a commit the uploader is rebuilt, so wait until it shows it."""
-    content = (HEADER + "\n".join(rows) + "\n").encode("utf-8")
-    settle(page)
-    for _attempt in range(3):
-        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
-            files=[{"name": name, "mimeType": "text/csv", "buffer": content}]
-        )
-        try:
-            page.get_by_text(name, exact=True).first.wait_for(timeout=10_000)
-            break
-        except PlaywrightTimeoutError:
-            settle(page)  # the input was replaced by a rerun; choose the file again
-    settle(page)
 
 
 def test_unknown_user_sees_only_no_access(page: Page, app: App) -> None:
