@@ -19,7 +19,6 @@ from dashboard.i18n import percent, quarter_label, t
 from kpi import ingest
 from kpi.access import Viewer
 from kpi.problems import FileRejected, Problem, problems_table
-from kpi.storage.access import record_scope_refusal
 from kpi.storage.writes import ScopeError
 
 STATE_ORDER = {"changed": 0, "new": 1, "unchanged": 2}
@@ -65,12 +64,16 @@ def check(file_name: str, content: bytes, viewer: Viewer) -> Checked:
         )
     except FileRejected as exc:
         return Checked(file_name, digest, rejected=exc.problem)
-    scope = viewer.write_scope()
     outside: tuple[str, ...] = ()
-    if scope is not None and prepared.ok:
-        outside = tuple(sorted(set(prepared.frame["unit_code"].astype(str)) - set(scope)))
-    if outside:  # refused whole before any write; still traced to the person
-        record_scope_refusal(resources.storage(), viewer.email, file_name, outside)
+    if prepared.ok:  # refused whole before any write; still traced to the person
+        outside = tuple(
+            ingest.refuse_outside_scope(
+                resources.storage(),
+                prepared,
+                actor=viewer.email,
+                allowed_units=viewer.write_scope(),
+            )
+        )
     return Checked(file_name, digest, prepared=prepared, outside_scope=outside)
 
 

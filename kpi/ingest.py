@@ -23,7 +23,14 @@ from kpi.problems import FileRejected, Problem
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
-from kpi.storage.writes import CommitResult, UploadMeta, classify_rows, commit_upload
+from kpi.storage.writes import (
+    CommitResult,
+    UploadMeta,
+    classify_rows,
+    commit_upload,
+    outside_scope,
+    refuse_scope,
+)
 
 
 class UploadNotReady(ValueError):
@@ -183,18 +190,35 @@ def commit(
     if prepared.warnings and not (confirm_note or "").strip():
         raise UploadNotReady("có thay đổi bất thường cần xác nhận kèm ghi chú")
     confirmed = [{"row": w.row, "value": w.value, **w.params} for w in prepared.warnings]
-    meta = UploadMeta(
-        file_name=prepared.file_name,
-        sha256=prepared.sha256,
-        size_bytes=prepared.size_bytes,
-        content_hash=prepared.content_hash,
-        note=(confirm_note or None),
-        confirmed_outliers=_outlier_keys(prepared, confirmed),
-    )
+    meta = _meta(prepared, confirm_note, _outlier_keys(prepared, confirmed))
     frame = prepared.frame[COLUMNS]
     return commit_upload(
         storage, frame, actor=actor, meta=meta, allowed_units=allowed_units, progress=progress
     )
+
+
+def _meta(
+    prepared: Prepared, note: str | None = None, outliers: list[dict[str, object]] | None = None
+) -> UploadMeta:
+    return UploadMeta(
+        file_name=prepared.file_name,
+        sha256=prepared.sha256,
+        size_bytes=prepared.size_bytes,
+        content_hash=prepared.content_hash,
+        note=note or None,
+        confirmed_outliers=outliers or [],
+    )
+
+
+def refuse_outside_scope(
+    storage: Storage, prepared: Prepared, *, actor: str, allowed_units: Collection[str] | None
+) -> list[str]:
+    """Units of a valid file outside the actor's scope; a refusal is recorded as the
+    commit would record it, so the page can stop before offering to write."""
+    outside = outside_scope(prepared.frame, allowed_units)
+    if outside:
+        refuse_scope(storage, actor, _meta(prepared), outside)
+    return outside
 
 
 def _outlier_keys(

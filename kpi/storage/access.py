@@ -157,8 +157,8 @@ def changes_frame(
             previous.value.label("before"),
             Measurement.value.label("after"),
             Measurement.note,
-            Measurement.upload_id,
             Upload.file_name,
+            Measurement.upload_id,
         )
         .outerjoin(
             previous,
@@ -179,23 +179,7 @@ def changes_frame(
         query = query.where(Measurement.period == period)
     with storage.reading() as session:
         rows = session.execute(query).all()
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "created_at",
-            "created_by",
-            "indicator_code",
-            "unit_code",
-            "period",
-            "revision",
-            "before",
-            "after",
-            "note",
-            "upload_id",
-            "file_name",
-        ],
-    )
-    return frame[CHANGE_COLUMNS]
+    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
 
 
 def audit_entries(
@@ -218,17 +202,3 @@ def _mentions(detail: object, unit_code: str) -> bool:
     if not isinstance(detail, dict):
         return False
     return any(v == unit_code or (isinstance(v, list) and unit_code in v) for v in detail.values())
-
-
-def record_scope_refusal(
-    storage: Storage, actor: str, file_name: str, units: Sequence[str]
-) -> None:
-    """Audit a file refused before commit because it holds rows outside the actor's scope."""
-    with storage.writing() as session:
-        audit(
-            session,
-            actor,
-            "upload.refused",
-            "refused",
-            detail={"file": file_name, "units_outside_scope": sorted(units)},
-        )

@@ -181,7 +181,15 @@ def _timestamp(session: Session) -> Any:
     return now
 
 
-def _refuse_scope(storage: Storage, actor: str, meta: UploadMeta, units: list[str]) -> None:
+def outside_scope(frame: pd.DataFrame, allowed_units: Collection[str] | None) -> list[str]:
+    """Units in the frame that the acting user may not write for (None: no limit)."""
+    if allowed_units is None:
+        return []
+    return sorted(set(frame["unit_code"].astype(str)) - set(allowed_units))
+
+
+def refuse_scope(storage: Storage, actor: str, meta: UploadMeta, units: list[str]) -> None:
+    """Record a file refused for rows outside the actor's scope: an upload row and audit."""
     with storage.writing() as session:
         upload = _new_upload(session, actor, meta, rows_total=0, outcome="refused_scope")
         audit(
@@ -297,9 +305,8 @@ def commit_upload(
     `allowed_units` is the acting user's write scope (None: no limit). Rows
     outside it refuse the whole file, and the refusal is audited.
     """
-    if allowed_units is not None:
-        outside = sorted(set(frame["unit_code"].astype(str)) - set(allowed_units))
-        if outside:
-            _refuse_scope(storage, actor, meta, outside)
-            raise ScopeError(actor, outside)
+    outside = outside_scope(frame, allowed_units)
+    if outside:
+        refuse_scope(storage, actor, meta, outside)
+        raise ScopeError(actor, outside)
     return retrying(lambda: _commit_once(storage, frame, actor, meta, progress))

@@ -258,3 +258,22 @@ def test_prepare_then_commit_through_the_service(storage: Storage, catalogue: Ca
     )
     assert again.counts()["unchanged"] == 2
     assert ingest.commit(storage, again, actor="a@x").already_imported
+
+
+def test_page_refusal_is_recorded_like_the_commit_refusal(
+    storage: Storage, catalogue: Catalogue
+) -> None:
+    data = b"indicator_code,unit_code,period,value\n1.1,VPB,2025-Q3,40\n1.1,CNCC,2025-Q3,41\n"
+    prepared = ingest.prepare(
+        storage, data, "b.csv", catalogue=catalogue, settings=Settings(), today=TODAY
+    )
+    outside = ingest.refuse_outside_scope(storage, prepared, actor="o@x", allowed_units={"VPB"})
+    assert outside == ["CNCC"]
+    assert ingest.refuse_outside_scope(storage, prepared, actor="a@x", allowed_units=None) == []
+    with pytest.raises(ScopeError):
+        ingest.commit(storage, prepared, actor="o@x", allowed_units={"VPB"})
+    log = audit_frame(storage)
+    refusals = log[log["action"] == "upload.refused"]
+    assert len(refusals) == 2 and refusals["upload_id"].notna().all()
+    assert [d["units_outside_scope"] for d in refusals["detail"]] == [["CNCC"], ["CNCC"]]
+    assert export_frame(storage).empty
