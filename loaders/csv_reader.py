@@ -22,7 +22,7 @@ def decode(data: bytes) -> str:
 
 
 def sniff_separator(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:30])
+    sample = "\n".join(head_lines(text, 30))
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
@@ -44,13 +44,13 @@ def read_csv(data: bytes) -> Grid:
         rows = list(csv.reader(io.StringIO(text), delimiter=separator))
         width = max((len(r) for r in rows), default=0)
         cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=object)
-    refuse_legacy_fonts(_text_cells(cells))
-    return Grid(cells.astype(object))
+    refuse_legacy_fonts(_text_cells(text, separator))
+    return Grid(cells)
 
 
 def _fast_cells(text: str, separator: str) -> pd.DataFrame | None:
     """pandas' C parser, when the widest row is among the first ones (the usual case)."""
-    head = list(csv.reader(io.StringIO("\n".join(text.splitlines()[:200])), delimiter=separator))
+    head = list(csv.reader(head_lines(text, 200), delimiter=separator))
     width = max((len(r) for r in head), default=0)
     if not width:
         return None
@@ -68,10 +68,15 @@ def _fast_cells(text: str, separator: str) -> pd.DataFrame | None:
         )
     except (pd.errors.ParserError, ValueError):
         return None
-    return frame.astype(object)
+    return frame.astype("string[pyarrow]")  # arrow strings: the vectorised path reads them
 
 
-def _text_cells(cells: pd.DataFrame) -> list[str]:
-    """Letters-bearing cells, a bounded sample: enough to spot legacy fonts."""
-    sample = cells.head(2000)
-    return [v for v in sample.to_numpy().ravel().tolist() if isinstance(v, str) and v]
+def _text_cells(text: str, separator: str) -> list[str]:
+    """Non-empty cells of the first rows, a bounded sample: enough to spot legacy fonts."""
+    head = head_lines(text, 2000)
+    return [cell for row in csv.reader(head, delimiter=separator) for cell in row if cell]
+
+
+def head_lines(text: str, count: int, max_chars: int = 1 << 20) -> list[str]:
+    """The first lines, without splitting a large file whole."""
+    return text[:max_chars].splitlines()[:count]

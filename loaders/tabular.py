@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from kpi.canonical import COLUMNS, ROW_COLUMN
 from kpi.periods import PeriodError, parse_quarter
@@ -31,7 +34,7 @@ def header_aliases() -> dict[str, str]:
 
 @dataclass
 class Grid:
-    """Cells of one sheet as an object frame (positional columns).
+    """Cells of one sheet (positional columns): arrow strings from CSV, objects otherwise.
 
     `percent` marks, per grid row, whether the value cell was formatted as a percentage.
     """
@@ -74,8 +77,27 @@ def find_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
 
 def _mapped(column: pd.Series, func: Callable[[object], object]) -> pd.Series:
     """Apply `func` once per distinct cell value (files repeat codes, units, periods)."""
-    table = {value: func(value) for value in column.unique()}
-    return column.map(table)
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    results = [func(None if value is pd.NA else value) for value in uniques]
+    texts = [r for r in results if isinstance(r, str)]
+    if len(texts) == len(results):  # text stays arrow-backed: cheap to check later
+        return pd.Series(pd.array(texts, dtype="str").take(codes), index=column.index)
+    cells = np.empty(len(results), dtype=object)
+    cells[:] = results
+    return pd.Series(cells[codes], index=column.index, dtype=object)
+
+
+def _is_text(column: pd.Series) -> bool:
+    """Text cells only: CSV columns arrive as arrow strings, spreadsheets as objects."""
+    if isinstance(column.dtype, pd.StringDtype):
+        return True
+    return pd.api.types.infer_dtype(column, skipna=False) == "string"
+
+
+def _blank(column: pd.Series) -> pd.Series:
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.str.strip().eq("").fillna(True).astype(bool)
+    return column.fillna("").astype(str).str.strip().eq("")
 
 
 def _normalise_period(raw: object) -> str:
@@ -86,6 +108,17 @@ def _normalise_period(raw: object) -> str:
         return text  # kept as written; the schema names it malformed
 
 
+def _simple_numbers(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Plain text numbers read by arrow kernels: (which cells, their values or NaN)."""
+    if not _is_text(raw):
+        return np.zeros(len(raw), dtype=bool), np.full(len(raw), np.nan)
+    cells = pa.array(raw.astype("string[pyarrow]").array)
+    mask = pc.fill_null(pc.match_substring_regex(cells, f"^(?:{SIMPLE_NUMBER})$"), False)
+    chosen = pc.if_else(mask, pc.replace_substring(cells, ",", "."), "nan")
+    values = pc.cast(chosen, pa.float64()).to_numpy(zero_copy_only=False)
+    return mask.to_numpy(zero_copy_only=False), values
+
+
 def _numbers(
     data: pd.DataFrame,
     column: str,
@@ -93,15 +126,11 @@ def _numbers(
     percent: pd.Series | None,
     problems: list[Problem],
 ) -> tuple[pd.Series, pd.Series]:
-    raw = data[column].astype(object)
+    raw = data[column]
     # Plain text numbers ('85', '85,5', '0,855') are read vectorised; every other cell
     # (spreadsheet numbers, '%', spaces, markers, ambiguous forms) goes through the full rule.
-    values = pd.Series(float("nan"), index=raw.index, dtype="float64")
-    simple = pd.Series(False, index=raw.index)
-    if pd.api.types.infer_dtype(raw, skipna=False) == "string":  # text only (CSV): arrow kernels
-        text = raw.astype("string[pyarrow]")
-        simple = text.str.fullmatch(SIMPLE_NUMBER).fillna(False).astype(bool)
-        values[simple] = pd.to_numeric(text[simple].str.replace(",", ".", regex=False))
+    simple, numbers = _simple_numbers(raw)
+    values = pd.Series(numbers, index=raw.index, dtype="float64")
     rest = _mapped(raw[~simple], parse_number)
     is_problem = rest.map(lambda v: isinstance(v, NumberProblem)).astype(bool)
     bad = pd.Series(False, index=raw.index)
@@ -109,7 +138,8 @@ def _numbers(
     for cell, result, row_no in zip(raw[bad], rest[is_problem], rows[bad], strict=True):
         problems.append(Problem(result.code, int(row_no), column, cell_text(cell)))
     good = rest[~is_problem]
-    values[good.index] = pd.to_numeric(good.astype(object), errors="coerce").astype("float64")
+    if len(good):
+        values[good.index] = pd.to_numeric(good.astype(object), errors="coerce").astype("float64")
     if percent is not None:
         values = values.where(~percent, (values * 100).round(10))
     return values.rename(column), bad
@@ -137,9 +167,9 @@ def to_table(grid: Grid, units: UnitRegistry) -> Table:
     used = set(columns.values())
     unused = [cell_text(c) for i, c in enumerate(header_row) if i not in used and cell_text(c)]
     body = grid.cells.iloc[header_index + 1 :]
-    mapped = body.iloc[:, sorted(used)].fillna("").astype(str)
-    body = body[(mapped.apply(lambda col: col.str.strip()) != "").any(axis=1)]
-    del mapped
+    blank = pd.concat([_blank(body.iloc[:, i]) for i in sorted(used)], axis=1)
+    body = body[~blank.all(axis=1)]
+    del blank
     rows = pd.Series(body.index + grid.first_row_number, index=body.index)
     data = pd.DataFrame(
         {

@@ -28,7 +28,8 @@ def fold(text: str) -> str:
 
 def legacy_font_chars(texts: list[str]) -> int:
     """How many characters look like TCVN3/VNI font text read as Unicode."""
-    return sum(1 for text in texts for ch in text if ch in LEGACY_FONT_CHARS)
+    joined = "\n".join(texts)
+    return sum(joined.count(ch) for ch in LEGACY_FONT_CHARS)
 
 
 def is_missing(text: str) -> bool:

@@ -69,6 +69,7 @@ def _sqlite_listeners(engine: Engine) -> None:
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA temp_store=MEMORY")  # the upload's staging table
         cursor.close()
 
     @event.listens_for(engine, "begin")

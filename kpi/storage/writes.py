@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -12,14 +11,12 @@ import pandas as pd
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from kpi.periods import parse_quarter
+from kpi.storage.bulk import Progress, write_rows
 from kpi.storage.engine import Storage, retrying
 from kpi.storage.models import CurrentValue, Upload, utcnow
 from kpi.storage.repository import audit
 
 COMMIT_LOCK_KEY = 71_2030  # pg advisory lock: one upload commit at a time
-CHUNK = 5_000
-Progress = Callable[[float], None]
 VALUE_COLUMNS = ("value", "numerator", "denominator")
 
 
@@ -95,92 +92,6 @@ def _current_for(session: Session, frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-MEASUREMENT_COLUMNS = (
-    "indicator_code",
-    "unit_code",
-    "period",
-    "period_index",
-    "value",
-    "numerator",
-    "denominator",
-    "note",
-    "revision",
-    "upload_id",
-    "created_by",
-    "created_at",
-    "is_demo",
-)
-CURRENT_COLUMNS = (
-    "indicator_code",
-    "unit_code",
-    "period",
-    "period_index",
-    "value",
-    "numerator",
-    "denominator",
-    "revision",
-    "is_demo",
-)
-
-
-def _rows(frame: pd.DataFrame, extra: dict[str, Any]) -> list[tuple[Any, ...]]:
-    """Plain tuples in MEASUREMENT_COLUMNS order; NaN becomes NULL."""
-    periods = {p: parse_quarter(p).index for p in frame["period"].unique()}
-    columns: dict[str, list[Any]] = {
-        "period_index": [periods[p] for p in frame["period"]],
-    }
-    for name in (
-        "indicator_code",
-        "unit_code",
-        "period",
-        "value",
-        "numerator",
-        "denominator",
-        "note",
-        "revision",
-    ):
-        series = frame[name].astype(object)
-        columns[name] = series.where(frame[name].notna(), None).tolist()
-    count = len(frame)
-    for name, value in extra.items():
-        columns[name] = [value] * count
-    return list(zip(*(columns[c] for c in MEASUREMENT_COLUMNS), strict=True))
-
-
-def _executemany(session: Session, sql: str, rows: list[tuple[Any, ...]]) -> None:
-    """Straight to the driver's executemany, inside the session's transaction."""
-    connection = session.connection()
-    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    connection.exec_driver_sql(sql.replace("?", marker), rows)
-
-
-def _insert_chunk(session: Session, rows: list[tuple[Any, ...]]) -> None:
-    places = ", ".join("?" * len(MEASUREMENT_COLUMNS))
-    _executemany(
-        session,
-        f"INSERT INTO measurements ({', '.join(MEASUREMENT_COLUMNS)}) VALUES ({places})",
-        rows,
-    )
-    picks = [MEASUREMENT_COLUMNS.index(c) for c in CURRENT_COLUMNS]
-    current = list(map(itemgetter(*picks), rows))
-    updates = ", ".join(f"{c} = excluded.{c}" for c in CURRENT_COLUMNS[3:])
-    _executemany(
-        session,
-        f"INSERT INTO current_values ({', '.join(CURRENT_COLUMNS)}) "
-        f"VALUES ({', '.join('?' * len(CURRENT_COLUMNS))}) "
-        f"ON CONFLICT (indicator_code, unit_code, period) DO UPDATE SET {updates}",
-        current,
-    )
-
-
-def _timestamp(session: Session) -> Any:
-    now = utcnow()
-    # SQLAlchemy keeps SQLite datetimes as naive UTC text; match it.
-    if session.get_bind().dialect.name == "sqlite":
-        return now.replace(tzinfo=None).isoformat(sep=" ")
-    return now
-
-
 def outside_scope(frame: pd.DataFrame, allowed_units: Collection[str] | None) -> list[str]:
     """Units in the frame that the acting user may not write for (None: no limit)."""
     if allowed_units is None:
@@ -249,20 +160,15 @@ def _commit_once(
         upload.rows_changed = int(counts.get("changed", 0))
         upload.rows_unchanged = int(counts.get("unchanged", 0))
         to_write = merged[merged["state"] != "unchanged"]
-        rows = _rows(
+        write_rows(
+            session,
             to_write,
-            {
-                "upload_id": upload.id,
-                "created_by": actor,
-                "created_at": _timestamp(session),
-                "is_demo": meta.is_demo,
-            },
+            upload_id=upload.id,
+            actor=actor,
+            at=utcnow(),
+            is_demo=meta.is_demo,
+            progress=progress,
         )
-        for start in range(0, len(rows), CHUNK):
-            chunk = rows[start : start + CHUNK]
-            _insert_chunk(session, chunk)
-            if progress:
-                progress(min(1.0, (start + len(chunk)) / max(len(rows), 1)))
         changed = to_write[to_write["state"] == "changed"]
         audit(
             session,
