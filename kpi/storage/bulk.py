@@ -70,7 +70,7 @@ def staged_tuples(frame: pd.DataFrame) -> list[tuple[Any, ...]]:
         "revision": frame["revision"].to_numpy(dtype="int64").tolist(),
     }
     for name in ("indicator_code", "unit_code", "period", "note"):
-        cells = frame[name].to_numpy(dtype=object)
+        cells = frame[name].to_numpy(dtype=object, copy=True)
         cells[pd.isna(cells)] = None
         columns[name] = cells.tolist()
     for name in VALUE_COLUMNS:
