@@ -13,17 +13,18 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from kpi.canonical import COLUMNS, ROW_COLUMN, content_hash
+from kpi.canonical import COLUMNS, ROW_COLUMN, content_hash, period_indexes
 from kpi.catalogue import Catalogue
-from kpi.periods import Quarter
 from kpi.problems import FileRejected, Problem
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
 from kpi.storage.writes import (
+    VALUE_COLUMNS,
     CommitResult,
     UploadMeta,
     classify_rows,
@@ -31,6 +32,13 @@ from kpi.storage.writes import (
     outside_scope,
     refuse_scope,
 )
+from kpi.units import UnitRegistry
+
+if TYPE_CHECKING:
+    from loaders import LoadResult
+
+OUTLIER_COLUMNS = ("indicator_code", "unit_code", "period", "period_index", "value")
+PREVIEW_COLUMNS = ("indicator_code", "unit_code", "period", *VALUE_COLUMNS, "revision")
 
 
 class UploadNotReady(ValueError):
@@ -87,17 +95,16 @@ def _apply_unit(frame: pd.DataFrame, unit: str | None) -> list[Problem]:
     ]
 
 
-def outlier_warnings(storage: Storage, frame: pd.DataFrame, threshold_pp: float) -> list[Problem]:
-    """Changes above the threshold against the unit's stored previous quarter."""
+def outlier_warnings(
+    stored: pd.DataFrame, frame: pd.DataFrame, threshold_pp: float
+) -> list[Problem]:
+    """Changes above the threshold against the unit's stored previous quarter.
+
+    `stored` holds current values, at least those of each file period's previous quarter.
+    """
     if frame.empty:
         return []
-    data = frame.copy()
-    data["prev_index"] = [Quarter(int(p[:4]), int(p[-1])).index - 1 for p in data["period"]]
-    stored = current_frame(
-        storage,
-        unit_codes=sorted(set(data["unit_code"])),
-        indicator_codes=sorted(set(data["indicator_code"])),
-    )
+    data = frame.assign(prev_index=period_indexes(frame["period"]) - 1)
     prev = stored[["indicator_code", "unit_code", "period_index", "value", "period"]].rename(
         columns={"period_index": "prev_index", "value": "prev_value", "period": "prev_period"}
     )
@@ -124,22 +131,23 @@ def outlier_warnings(storage: Storage, frame: pd.DataFrame, threshold_pp: float)
     ]
 
 
-def prepare(
-    storage: Storage,
-    data: bytes,
-    filename: str,
-    *,
-    catalogue: Catalogue,
-    settings: Settings,
-    unit: str | None = None,
-    today: dt.date | None = None,
-) -> Prepared:
-    """Read and validate a file, and preview what a commit would do. Writes nothing.
+@dataclass(frozen=True)
+class ReadFile:
+    """A file read into the canonical table, not yet validated."""
 
-    Raises FileRejected when the file cannot be read at all.
-    """
+    file_name: str
+    sha256: str
+    size_bytes: int
+    loaded: LoadResult
+    units: UnitRegistry
+    unit: str | None = None
+
+
+def read_file(
+    storage: Storage, data: bytes, filename: str, *, settings: Settings, unit: str | None = None
+) -> ReadFile:
+    """The reading half of `prepare`. Raises FileRejected for a file that cannot be read."""
     import loaders
-    import schemas
 
     check_size(data, settings)
     units = unit_registry(storage)
@@ -151,28 +159,70 @@ def prepare(
         raise FileRejected(
             Problem("too_many_rows", params={"rows": len(loaded.frame), "limit": settings.max_rows})
         )
-    frame = loaded.frame.copy()
-    problems = loaded.problems
-    if unit is not None:  # `--unit` stands in for a missing unit column
+    sha256 = hashlib.sha256(data).hexdigest()
+    return ReadFile(filename, sha256, len(data), loaded, units, unit)
+
+
+def check_file(
+    storage: Storage,
+    read: ReadFile,
+    *,
+    catalogue: Catalogue,
+    settings: Settings,
+    today: dt.date | None = None,
+    preview: bool = True,
+) -> Prepared:
+    """The checking half of `prepare`: schema, jumps against stored quarters, preview."""
+    import schemas
+
+    frame = read.loaded.frame.copy()
+    problems = read.loaded.problems
+    if read.unit is not None:  # `--unit` stands in for a missing unit column
         problems = [p for p in problems if (p.code, p.column) != ("missing_column", "unit_code")]
-    prior = [*problems, *_apply_unit(frame, unit)]
-    report = schemas.validate(frame, catalogue, units, today=today, prior=prior)
+    prior = [*problems, *_apply_unit(frame, read.unit)]
+    report = schemas.validate(frame, catalogue, read.units, today=today, prior=prior)
     prepared = Prepared(
-        file_name=filename,
-        sha256=hashlib.sha256(data).hexdigest(),
-        size_bytes=len(data),
+        file_name=read.file_name,
+        sha256=read.sha256,
+        size_bytes=read.size_bytes,
         frame=report.frame,
         problems=report.problems,
         total_problems=report.total_problems,
-        unused_columns=loaded.unused_columns,
+        unused_columns=read.loaded.unused_columns,
     )
     if prepared.ok:
         clean = report.frame[[*COLUMNS, ROW_COLUMN]]
         prepared.content_hash = content_hash(clean)
-        prepared.warnings = outlier_warnings(storage, clean, settings.outlier_threshold_pp)
-        current = current_frame(storage, unit_codes=sorted(set(clean["unit_code"])))
-        prepared.preview = classify_rows(clean, current)
+        quarters = sorted(set(period_indexes(clean["period"]).unique().tolist()))
+        before = current_frame(
+            storage, period_indexes=[q - 1 for q in quarters], columns=OUTLIER_COLUMNS
+        )
+        prepared.warnings = outlier_warnings(before, clean, settings.outlier_threshold_pp)
+        if preview:
+            stored = current_frame(storage, period_indexes=quarters, columns=PREVIEW_COLUMNS)
+            prepared.preview = classify_rows(clean, stored)
     return prepared
+
+
+def prepare(
+    storage: Storage,
+    data: bytes,
+    filename: str,
+    *,
+    catalogue: Catalogue,
+    settings: Settings,
+    unit: str | None = None,
+    today: dt.date | None = None,
+    preview: bool = True,
+) -> Prepared:
+    """Read and validate a file, and (with `preview`) show what a commit would do.
+
+    Writes nothing. Raises FileRejected when the file cannot be read at all.
+    """
+    read = read_file(storage, data, filename, settings=settings, unit=unit)
+    return check_file(
+        storage, read, catalogue=catalogue, settings=settings, today=today, preview=preview
+    )
 
 
 def commit(

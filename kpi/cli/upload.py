@@ -116,13 +116,13 @@ def load(
             catalogue=catalogue(),
             settings=settings(),
             unit=unit,
+            preview=dry_run,  # a commit counts its own rows
         )
     except FileRejected as exc:
         fail(exc.problem.text(lang.value), 2)
     if not prepared.ok:
         _print_problems(prepared.problems, prepared.total_problems, lang.value)
         raise typer.Exit(1)
-    counts = prepared.counts()
     if prepared.warnings and not confirm:
         _print_problems(prepared.warnings, len(prepared.warnings), lang.value)
         err_console.print(
@@ -132,6 +132,7 @@ def load(
         )
         raise typer.Exit(3)
     if dry_run:
+        counts = prepared.counts()
         console.print(
             f"Kiểm tra xong, không ghi: {counts['new']} mới, {counts['changed']} "
             f"thay đổi, {counts['unchanged']} không đổi."

@@ -18,7 +18,8 @@ import pandas as pd
 from sqlalchemy import Boolean, DateTime, Integer, String, bindparam, text
 from sqlalchemy.orm import Session
 
-from kpi.periods import parse_quarter
+from kpi.canonical import NUMERIC as VALUE_COLUMNS
+from kpi.canonical import period_indexes
 
 CHUNK = 5_000
 Progress = Callable[[float], None]
@@ -35,7 +36,6 @@ STAGED_COLUMNS = {
     "note": "TEXT",
     "revision": "INTEGER",
 }
-VALUE_COLUMNS = ("value", "numerator", "denominator")
 CURRENT_COLUMNS = (
     "indicator_code",
     "unit_code",
@@ -63,10 +63,8 @@ def gc_paused() -> Iterator[None]:
 
 def staged_tuples(frame: pd.DataFrame) -> list[tuple[Any, ...]]:
     """Plain tuples in STAGED_COLUMNS order; NaN becomes NULL."""
-    codes, periods = pd.factorize(frame["period"])
-    indexes = np.array([parse_quarter(str(p)).index for p in periods], dtype="int64")
     columns: dict[str, Iterable[Any]] = {
-        "period_index": indexes[codes].tolist() if len(frame) else [],
+        "period_index": period_indexes(frame["period"]).tolist(),
         "revision": frame["revision"].to_numpy(dtype="int64").tolist(),
     }
     for name in ("indicator_code", "unit_code", "period", "note"):
@@ -90,15 +88,14 @@ def stage(session: Session, frame: pd.DataFrame, progress: Progress | None = Non
     connection.exec_driver_sql(
         f"CREATE TEMPORARY TABLE {STAGED} ({columns})" + (" ON COMMIT DROP" if postgres else "")
     )
-    rows = staged_tuples(frame)
     marker = "%s" if postgres else "?"
     insert = f"INSERT INTO {STAGED} VALUES ({', '.join([marker] * len(STAGED_COLUMNS))})"
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
-        connection.exec_driver_sql(insert, chunk)
+    # tuples are built a chunk at a time: a million rows at once would double the memory
+    for start in range(0, len(frame), CHUNK):
+        connection.exec_driver_sql(insert, staged_tuples(frame.iloc[start : start + CHUNK]))
         if progress:
-            progress(0.9 * (start + len(chunk)) / len(rows))
-    return len(rows)
+            progress(0.9 * min(start + CHUNK, len(frame)) / len(frame))
+    return len(frame)
 
 
 def copy_staged(

@@ -154,9 +154,10 @@ def ensure_seeded(storage: Storage, catalogue: Catalogue, units: Sequence[Unit])
 
 
 def unit_registry(storage: Storage) -> UnitRegistry:
+    query = select(UnitRecord.code, UnitRecord.name, UnitRecord.parent_code)
     with storage.reading() as session:
-        rows = session.scalars(select(UnitRecord)).all()
-    return UnitRegistry(Unit(r.code, r.name, r.parent_code) for r in rows)
+        rows = session.execute(query).all()
+    return UnitRegistry(Unit(code, name, parent) for code, name, parent in rows)
 
 
 def current_frame(
@@ -165,12 +166,15 @@ def current_frame(
     as_of_index: int | None = None,
     unit_codes: Sequence[str] | None = None,
     indicator_codes: Sequence[str] | None = None,
+    period_indexes: Sequence[int] | None = None,
     columns: Sequence[str] = CURRENT_COLUMNS,
 ) -> pd.DataFrame:
     """Current values (latest revision) as a long frame; `columns` narrows the read."""
     query = select(*[getattr(CurrentValue, c) for c in columns])
     if as_of_index is not None:
         query = query.where(CurrentValue.period_index <= as_of_index)
+    if period_indexes is not None:
+        query = query.where(CurrentValue.period_index.in_([int(i) for i in period_indexes]))
     if unit_codes is not None:
         query = query.where(CurrentValue.unit_code.in_(list(unit_codes)))
     if indicator_codes is not None:

@@ -11,13 +11,13 @@ import pandas as pd
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from kpi.canonical import NUMERIC as VALUE_COLUMNS
 from kpi.storage.bulk import Progress, write_rows
 from kpi.storage.engine import Storage, retrying
 from kpi.storage.models import CurrentValue, Upload, utcnow
 from kpi.storage.repository import audit
 
 COMMIT_LOCK_KEY = 71_2030  # pg advisory lock: one upload commit at a time
-VALUE_COLUMNS = ("value", "numerator", "denominator")
 
 
 class ScopeError(PermissionError):

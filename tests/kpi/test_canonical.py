@@ -1,0 +1,97 @@
+"""The content hash: order-free, format-free, and stable across releases."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kpi.canonical import COLUMNS, content_hash
+
+NUMBERS = st.one_of(
+    st.none(),
+    st.just(float("nan")),
+    st.floats(min_value=-1e12, max_value=1e12),
+)
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+ROW = st.tuples(TEXT, TEXT, TEXT, NUMBERS, NUMBERS, NUMBERS, st.one_of(st.none(), TEXT))
+ROWS = st.lists(ROW, max_size=30)
+PINNED_ROWS = [
+    ("1.1", "VPB", "2025-Q4", 85.5, 171.0, 200.0, None),
+    ("2.3", "Sở Nội vụ", "2026-Q1", 0.0, None, None, "ghi chú"),
+]
+
+
+def frame_of(rows: list[tuple[object, ...]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("value", "numerator", "denominator"):
+        frame[column] = frame[column].astype("float64")
+    return frame
+
+
+def test_content_hash_is_pinned() -> None:
+    """Stored hashes are compared with new ones: a change here breaks re-import detection."""
+    assert content_hash(frame_of(PINNED_ROWS)) == (
+        "63f6abd9a8e494cb1970f95bea58cc5f4f348a9ddb05760c6a951ca130005699"
+    )
+
+
+def test_content_hash_of_nothing_is_the_empty_digest() -> None:
+    assert content_hash(frame_of([])) == (
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(ROWS, st.integers(0, 2**31))
+def test_content_hash_ignores_row_order(rows: list[tuple[object, ...]], seed: int) -> None:
+    frame = frame_of(rows)
+    shuffled = frame.sample(frac=1.0, random_state=seed).reset_index(drop=True)
+    assert content_hash(shuffled) == content_hash(frame)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ROWS)
+def test_content_hash_ignores_column_dtypes(rows: list[tuple[object, ...]]) -> None:
+    frame = frame_of(rows)
+    arrow = frame.astype({c: "str" for c in ("indicator_code", "unit_code", "period")})
+    assert content_hash(arrow) == content_hash(frame)
+
+
+@settings(max_examples=100, deadline=None)
+@given(ROW, st.integers(0, len(COLUMNS) - 1), st.data())
+def test_any_changed_cell_changes_the_hash(
+    row: tuple[object, ...], position: int, data: st.DataObject
+) -> None:
+    cells = list(row)
+    before = content_hash(frame_of([tuple(cells)]))
+    is_number = COLUMNS[position] in ("value", "numerator", "denominator")
+    other = data.draw(NUMBERS if is_number else TEXT)
+    same = (
+        (pd.isna(other) and pd.isna(cells[position]))
+        or (
+            is_number
+            and not pd.isna(other)
+            and not pd.isna(cells[position])
+            and round(float(other), 6) == round(float(cells[position]), 6)
+        )  # type: ignore[arg-type]
+        or (not is_number and (other or None) == (cells[position] or None))
+    )
+    cells[position] = other
+    assert (content_hash(frame_of([tuple(cells)])) == before) == same
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ((85.5,), (85.5000001,)),  # below the 6-place rounding
+        ((-0.0,), (0.0,)),
+        ((None,), (float("nan"),)),
+    ],
+)
+def test_equal_after_normalising(left: tuple[object, ...], right: tuple[object, ...]) -> None:
+    base = ("1.1", "VPB", "2025-Q4")
+    a = frame_of([(*base, *left, None, None, None)])
+    b = frame_of([(*base, *right, None, None, None)])
+    assert content_hash(a) == content_hash(b)
