@@ -121,7 +121,7 @@ def copy_staged(
         text(
             f"INSERT INTO current_values ({current}, is_demo) "
             f"SELECT {current}, :is_demo FROM {STAGED} WHERE true "
-            f"ON CONFLICT (indicator_code, unit_code, period) DO UPDATE SET {updates}"
+            f"ON CONFLICT (period, indicator_code, unit_code) DO UPDATE SET {updates}"
         ).bindparams(bindparam("is_demo", is_demo, type_=Boolean))
     )
     session.connection().exec_driver_sql(f"DROP TABLE {STAGED}")

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
@@ -113,14 +114,21 @@ class Measurement(Base):
 
 
 class CurrentValue(Base):
-    """The latest revision per (indicator, unit, period), kept beside the history for fast reads."""
+    """The latest revision per (indicator, unit, period), kept beside the history for fast reads.
+
+    Keyed by period first and, on SQLite, without a rowid: one b-tree per value, and
+    a quarter's values are one range of the key.
+    """
 
     __tablename__ = "current_values"
-    __table_args__ = (Index("ix_current_values_period", "period_index"),)
+    __table_args__ = (
+        PrimaryKeyConstraint("period", "indicator_code", "unit_code"),
+        {"sqlite_with_rowid": False},
+    )
 
-    indicator_code: Mapped[str] = mapped_column(ForeignKey("indicators.code"), primary_key=True)
-    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), primary_key=True)
-    period: Mapped[str] = mapped_column(String(8), primary_key=True)
+    indicator_code: Mapped[str] = mapped_column(ForeignKey("indicators.code"))
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    period: Mapped[str] = mapped_column(String(8))
     period_index: Mapped[int] = mapped_column(Integer)
     value: Mapped[float] = mapped_column(Float)
     numerator: Mapped[float | None] = mapped_column(Float)

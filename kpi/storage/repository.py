@@ -10,6 +10,7 @@ from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kpi.catalogue import Catalogue, Indicator
+from kpi.periods import Quarter
 from kpi.storage.engine import Storage
 from kpi.storage.models import (
     AuditEntry,
@@ -174,7 +175,8 @@ def current_frame(
     if as_of_index is not None:
         query = query.where(CurrentValue.period_index <= as_of_index)
     if period_indexes is not None:
-        query = query.where(CurrentValue.period_index.in_([int(i) for i in period_indexes]))
+        quarters = [str(Quarter.from_index(int(i))) for i in period_indexes]
+        query = query.where(CurrentValue.period.in_(quarters))  # a range of the key each
     if unit_codes is not None:
         query = query.where(CurrentValue.unit_code.in_(list(unit_codes)))
     if indicator_codes is not None:

@@ -1,0 +1,55 @@
+"""Migrations keep every stored figure, up and down (SQLite file on disk)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import text
+
+from kpi.catalogue import load_catalogue
+from kpi.storage import Storage, open_storage
+from kpi.storage.engine import alembic_config
+from kpi.storage.repository import ensure_seeded
+from kpi.units import load_default_units
+
+ROW = ("1.1", "VPB", "2025-Q4", 8103, 85.5, 171.0, 200.0, 2, False)
+INSERT = (
+    "INSERT INTO current_values (indicator_code, unit_code, period, period_index, value, "
+    "numerator, denominator, revision, is_demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+SELECT = (
+    "SELECT indicator_code, unit_code, period, period_index, value, numerator, denominator, "
+    "revision, is_demo FROM current_values"
+)
+
+
+def _table_sql(store: Storage) -> str:
+    with store.engine.connect() as conn:
+        return str(
+            conn.execute(
+                text("SELECT sql FROM sqlite_master WHERE name = 'current_values'")
+            ).scalar()
+        )
+
+
+def test_current_values_rebuild_keeps_rows_both_ways(tmp_path: Path) -> None:
+    store = open_storage(f"sqlite:///{tmp_path / 'm.db'}", upgrade=False)
+    config = alembic_config(store)
+    command.upgrade(config, "0001")
+    ensure_seeded(store, load_catalogue(), load_default_units())
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql(INSERT, ROW)
+
+    command.upgrade(config, "head")
+    assert "WITHOUT ROWID" in _table_sql(store).upper()
+    with store.engine.connect() as conn:
+        assert [tuple(r) for r in conn.exec_driver_sql(SELECT)] == [ROW]
+        indexes = conn.exec_driver_sql("PRAGMA index_list('current_values')").fetchall()
+        assert not [i for i in indexes if i[1] == "ix_current_values_period"]
+
+    command.downgrade(config, "0001")
+    assert "WITHOUT ROWID" not in _table_sql(store).upper()
+    with store.engine.connect() as conn:
+        assert [tuple(r) for r in conn.exec_driver_sql(SELECT)] == [ROW]
+    store.dispose()
