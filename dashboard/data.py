@@ -18,7 +18,13 @@ from dashboard import resources
 from kpi.periods import Quarter, last_ended_quarter, parse_quarter
 from kpi.progress import compute_statuses, rollup
 from kpi.storage import queries
-from kpi.storage.repository import audit_frame, data_version, has_demo_data, unit_registry
+from kpi.storage.repository import (
+    audit_frame,
+    current_frame,
+    data_version,
+    has_demo_data,
+    unit_registry,
+)
 from kpi.units import UnitRegistry
 
 Version = tuple[int, int]
@@ -45,7 +51,7 @@ def clear() -> None:
 
 @st.cache_resource(max_entries=1, show_spinner=False)
 def _current(url: str, key: Version) -> pd.DataFrame:
-    return queries.current_values(resources.storage())
+    return current_frame(resources.storage())
 
 
 def current() -> pd.DataFrame:

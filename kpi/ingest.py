@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from kpi.canonical import COLUMNS, ROW_COLUMN, content_hash, period_indexes
+from kpi.canonical import COLUMNS, KEY, ROW_COLUMN, content_hash, period_indexes
 from kpi.catalogue import Catalogue
 from kpi.problems import FileRejected, Problem
 from kpi.settings import Settings
@@ -104,14 +104,14 @@ def outlier_warnings(
     """
     if frame.empty:
         return []
-    data = frame.assign(prev_index=period_indexes(frame["period"]) - 1)
+    keys = {"indicator_code": "str", "unit_code": "str"}  # one key dtype: a fast join
+    data = frame[[*KEY, "value", ROW_COLUMN]].astype(keys)
+    data["prev_index"] = period_indexes(frame["period"]) - 1
     prev = stored[["indicator_code", "unit_code", "period_index", "value", "period"]].rename(
         columns={"period_index": "prev_index", "value": "prev_value", "period": "prev_period"}
     )
     merged = data.merge(
-        prev.astype({"indicator_code": object, "unit_code": object}),
-        on=["indicator_code", "unit_code", "prev_index"],
-        how="inner",
+        prev.astype(keys), on=["indicator_code", "unit_code", "prev_index"], how="inner"
     )
     delta = merged["value"] - merged["prev_value"]
     jumps = merged[delta.abs() > threshold_pp]

@@ -8,9 +8,7 @@ statements, so the indexed tables are never fed row by row from Python.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
@@ -20,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from kpi.canonical import NUMERIC as VALUE_COLUMNS
 from kpi.canonical import period_indexes
+from kpi.storage.frames import gc_paused
 
 CHUNK = 5_000
 Progress = Callable[[float], None]
@@ -47,18 +46,6 @@ CURRENT_COLUMNS = (
     "revision",
     "is_demo",
 )
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Tens of thousands of fresh tuples set off collections that find nothing to free."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def staged_tuples(frame: pd.DataFrame) -> list[tuple[Any, ...]]:

@@ -6,12 +6,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kpi.catalogue import Catalogue, Indicator
 from kpi.periods import Quarter
 from kpi.storage.engine import Storage
+from kpi.storage.frames import read_frame
 from kpi.storage.models import (
     AuditEntry,
     CurrentValue,
@@ -23,17 +24,18 @@ from kpi.storage.models import (
 from kpi.units import Unit, UnitRegistry, check_tree, fold_name
 
 SYSTEM_ACTOR = "system"
-CURRENT_COLUMNS = [
-    "indicator_code",
-    "unit_code",
-    "period",
-    "period_index",
-    "value",
-    "numerator",
-    "denominator",
-    "revision",
-    "is_demo",
-]
+CURRENT_DTYPES = {
+    "indicator_code": "str",
+    "unit_code": "str",
+    "period": "str",
+    "period_index": "int64",
+    "value": "float64",
+    "numerator": "float64",
+    "denominator": "float64",
+    "revision": "int64",
+    "is_demo": "bool",
+}
+CURRENT_COLUMNS = list(CURRENT_DTYPES)
 
 
 def audit(
@@ -181,31 +183,7 @@ def current_frame(
         query = query.where(CurrentValue.unit_code.in_(list(unit_codes)))
     if indicator_codes is not None:
         query = query.where(CurrentValue.indicator_code.in_(list(indicator_codes)))
-    frame = _fetch_frame(storage, query, list(columns))
-    types = {
-        "period_index": "int64",
-        "value": "float64",
-        "numerator": "float64",
-        "denominator": "float64",
-        "revision": "int64",
-        "is_demo": "bool",
-    }
-    return frame.astype({c: t for c, t in types.items() if c in frame.columns})
-
-
-def _fetch_frame(storage: Storage, query: Select[Any], columns: list[str]) -> pd.DataFrame:
-    """Run a select through the driver's cursor: a million rows without Row objects."""
-    with storage.engine.connect() as conn:
-        compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-        params = compiled.params
-        args: Any = [params[k] for k in compiled.positiontup] if compiled.positiontup else params
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.execute(str(compiled), args)
-            rows = cursor.fetchall()
-        finally:
-            cursor.close()
-    return pd.DataFrame.from_records(rows, columns=columns)
+    return read_frame(storage, query, {c: CURRENT_DTYPES[c] for c in columns})
 
 
 def history_frame(

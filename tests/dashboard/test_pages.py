@@ -164,9 +164,9 @@ def test_every_page_in_english(open_page: AppFactory) -> None:
 def test_statuses_in_parts_equal_one_pass(app_db: str, monkeypatch) -> None:
     from dashboard import data, resources
     from kpi.progress import compute_statuses
-    from kpi.storage.queries import current_values
+    from kpi.storage.repository import current_frame
 
-    frame = current_values(resources.storage())
+    frame = current_frame(resources.storage())
     whole = compute_statuses(frame, resources.catalogue())
     monkeypatch.setattr(data, "PART_ROWS", 100)  # many parts
     parts = data.statuses_in_parts(frame, None)
@@ -181,14 +181,13 @@ def test_ministry_rows_equal_the_engine(app_db: str) -> None:
     from dashboard import data, resources
     from kpi.periods import parse_quarter
     from kpi.progress import ministry_statuses
-    from kpi.storage.queries import current_values
-    from kpi.storage.repository import unit_registry
+    from kpi.storage.repository import current_frame, unit_registry
 
     store = resources.storage()
     as_of = data.default_as_of()
     assert as_of is not None
     expected = ministry_statuses(
-        current_values(store),
+        current_frame(store),
         resources.catalogue(),
         unit_registry(store),
         as_of=parse_quarter(as_of),

@@ -7,7 +7,8 @@ import gc
 import numpy as np
 import pandas as pd
 
-from kpi.storage.bulk import STAGED_COLUMNS, gc_paused, staged_tuples
+from kpi.storage.bulk import STAGED_COLUMNS, staged_tuples
+from kpi.storage.frames import gc_paused
 
 
 def test_staged_tuples_turn_missing_cells_into_null_for_any_dtype() -> None:

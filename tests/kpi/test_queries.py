@@ -10,7 +10,7 @@ from kpi.catalogue import Catalogue
 from kpi.demo import DEMO_ACTOR, load_demo
 from kpi.periods import Quarter
 from kpi.storage import Storage
-from kpi.storage.queries import current_values, first_submissions, recent_uploads, reporting_units
+from kpi.storage.queries import first_submissions, recent_uploads, reporting_units
 from kpi.submissions import submission_matrix
 
 TODAY = dt.date(2025, 11, 20)
@@ -45,23 +45,30 @@ def test_recent_uploads_and_reporting_units(storage: Storage, catalogue: Catalog
     assert reporting_units(storage) == sorted(["VPB", "TTCNTT", "CVTLT", "CNCC", "VCCVC", "VCCHC"])
 
 
-def test_current_values_matches_repository_frame(storage: Storage, catalogue: Catalogue) -> None:
-    from kpi.storage.repository import current_frame
+def test_current_frame_in_chunks_and_as_of(storage: Storage, catalogue: Catalogue) -> None:
+    from sqlalchemy import select
 
-    assert current_values(storage).empty
+    from kpi.storage.frames import read_frame
+    from kpi.storage.models import CurrentValue
+    from kpi.storage.repository import CURRENT_DTYPES, current_frame
+
+    assert current_frame(storage).empty
     load_demo(storage, catalogue, today=TODAY)
-    fast = current_values(storage, chunk=100)
-    slow = current_frame(storage)
+    query = select(*[getattr(CurrentValue, c) for c in CURRENT_DTYPES])
+    small = read_frame(storage, query, CURRENT_DTYPES, chunk=100)
+    whole = current_frame(storage)
     key = ["indicator_code", "unit_code", "period"]
     pd.testing.assert_frame_equal(
-        fast.sort_values(key).reset_index(drop=True),
-        slow.sort_values(key).reset_index(drop=True),
-        check_dtype=False,  # both hold text as pandas strings; the storage may differ
+        small.sort_values(key).reset_index(drop=True),
+        whole.sort_values(key).reset_index(drop=True),
     )
-    assert pd.api.types.is_string_dtype(fast["unit_code"])
+    assert pd.api.types.is_string_dtype(whole["unit_code"])
+    assert whole["numerator"].dtype == "float64" and whole["is_demo"].dtype == bool
     cut = Quarter(2024, 4).index
-    assert (current_values(storage, as_of_index=cut)["period_index"] <= cut).all()
-    assert len(current_values(storage, as_of_index=cut)) == 16 * 6 * 4
+    assert (current_frame(storage, as_of_index=cut)["period_index"] <= cut).all()
+    assert len(current_frame(storage, as_of_index=cut)) == 16 * 6 * 4
+    quarters = current_frame(storage, period_indexes=[cut, cut - 1], columns=["period"])
+    assert set(quarters["period"]) == {"2024-Q4", "2024-Q3"}
 
 
 def test_revisions_newest_first_with_provenance(storage: Storage, catalogue: Catalogue) -> None:
