@@ -49,10 +49,9 @@ CURRENT_COLUMNS = (
 
 
 def staged_tuples(frame: pd.DataFrame) -> list[tuple[Any, ...]]:
-    """Plain tuples in STAGED_COLUMNS order; NaN becomes NULL."""
+    """Plain tuples in STAGED_COLUMNS order (the frame has them all); NaN becomes NULL."""
     columns: dict[str, Iterable[Any]] = {
-        "period_index": period_indexes(frame["period"]).tolist(),
-        "revision": frame["revision"].to_numpy(dtype="int64").tolist(),
+        name: frame[name].to_numpy(dtype="int64").tolist() for name in ("period_index", "revision")
     }
     for name in ("indicator_code", "unit_code", "period", "note"):
         cells = frame[name].to_numpy(dtype=object, copy=True)
@@ -77,6 +76,7 @@ def stage(session: Session, frame: pd.DataFrame, progress: Progress | None = Non
     )
     marker = "%s" if postgres else "?"
     insert = f"INSERT INTO {STAGED} VALUES ({', '.join([marker] * len(STAGED_COLUMNS))})"
+    frame = frame.assign(period_index=period_indexes(frame["period"]))
     # tuples are built a chunk at a time: a million rows at once would double the memory
     for start in range(0, len(frame), CHUNK):
         connection.exec_driver_sql(insert, staged_tuples(frame.iloc[start : start + CHUNK]))

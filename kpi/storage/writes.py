@@ -61,6 +61,10 @@ def _same(a: pd.Series, b: pd.Series) -> pd.Series:
 def classify_rows(frame: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
     """Join the file with current values; adds `state` (new/changed/unchanged) and `revision`."""
     keys = ["indicator_code", "unit_code", "period"]
+    if current.empty:  # a first report for these quarters: every row is new
+        return frame.assign(
+            **{f"old_{c}": np.nan for c in (*VALUE_COLUMNS, "revision")}, state="new", revision=1
+        )
     cur = current[[*keys, *VALUE_COLUMNS, "revision"]].rename(
         columns={c: f"old_{c}" for c in (*VALUE_COLUMNS, "revision")}
     )

@@ -17,6 +17,7 @@ def test_staged_tuples_turn_missing_cells_into_null_for_any_dtype() -> None:
             "indicator_code": pd.Series(["1.1", "1.2"], dtype="str"),
             "unit_code": pd.Series(["VPB", "VPB"], dtype=object),
             "period": ["2025-Q4", "2026-Q1"],
+            "period_index": [2025 * 4 + 3, 2026 * 4],
             "value": [85.5, 12.0],
             "numerator": [np.nan, 3.0],
             "denominator": pd.Series([None, 25.0], dtype="float64"),
@@ -33,7 +34,7 @@ def test_staged_tuples_turn_missing_cells_into_null_for_any_dtype() -> None:
 
 
 def test_staged_tuples_of_an_empty_frame() -> None:
-    empty = pd.DataFrame({c: [] for c in STAGED_COLUMNS if c != "period_index"})
+    empty = pd.DataFrame({c: [] for c in STAGED_COLUMNS})
     assert staged_tuples(empty) == []
 
 
