@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-from sqlalchemy import Select
+from sqlalchemy import Select, func, select
 
 from kpi.storage.engine import Storage
 
@@ -38,10 +38,15 @@ def gc_paused() -> Iterator[None]:
 def read_frame(
     storage: Storage, query: Select[Any], dtypes: Mapping[str, str], chunk: int = CHUNK
 ) -> pd.DataFrame:
-    """Run `query` (its columns in `dtypes` order) into a frame with those dtypes."""
-    names = list(dtypes)
-    parts: dict[str, list[Any]] = {name: [] for name in names}
+    """Run `query` (its columns in `dtypes` order) into a frame with those dtypes.
+
+    Numbers go into arrays sized by a count first (no copies when they are joined);
+    text into Arrow chunks.
+    """
+    columns = _Columns(dtypes)
     with storage.engine.connect() as conn:
+        counted = select(func.count()).select_from(query.subquery())
+        columns.reserve(int(conn.execute(counted).scalar() or 0))
         compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
         params = compiled.params
         args: Any = [params[k] for k in compiled.positiontup] if compiled.positiontup else params
@@ -50,21 +55,44 @@ def read_frame(
             cursor.execute(str(compiled), args)
             with gc_paused():
                 while rows := cursor.fetchmany(chunk):
-                    for name, values in zip(names, zip(*rows, strict=True), strict=True):
-                        parts[name].append(_column_chunk(values, dtypes[name]))
+                    columns.add(rows)
         finally:
             cursor.close()
-    return pd.DataFrame({name: _joined(parts[name], dtypes[name]) for name in names})
+    return columns.frame()
 
 
-def _column_chunk(values: tuple[Any, ...], dtype: str) -> Any:
-    if dtype == TEXT:
-        return pa.array(values, type=pa.string())
-    return np.array(values, dtype=dtype)  # None becomes NaN in float columns
+class _Columns:
+    """Column buffers: numpy arrays for numbers, Arrow chunks for text."""
 
+    def __init__(self, dtypes: Mapping[str, str]) -> None:
+        self.dtypes = dict(dtypes)
+        self.filled = 0
+        self.text: dict[str, list[pa.Array]] = {c: [] for c, t in dtypes.items() if t == TEXT}
+        self.numbers: dict[str, np.ndarray] = {}
 
-def _joined(chunks: list[Any], dtype: str) -> Any:
-    if dtype == TEXT:
-        arrays = chunks or [pa.array([], type=pa.string())]
-        return pd.array(pa.chunked_array(arrays, type=pa.string()), dtype="str")
-    return np.concatenate(chunks) if chunks else np.array([], dtype=dtype)
+    def reserve(self, size: int) -> None:
+        for name, dtype in self.dtypes.items():
+            if dtype != TEXT:
+                self.numbers[name] = np.empty(size, dtype=dtype)
+
+    def add(self, rows: list[Any]) -> None:
+        end = self.filled + len(rows)
+        for name, values in zip(self.dtypes, zip(*rows, strict=True), strict=True):
+            if name in self.text:
+                self.text[name].append(pa.array(values, type=pa.string()))
+                continue
+            target = self.numbers[name]
+            if end > len(target):  # rows committed since the count: grow, never drop
+                target = self.numbers[name] = np.resize(target, max(end, 2 * len(target)))
+            target[self.filled : end] = np.array(values, dtype=target.dtype)  # None -> NaN
+        self.filled = end
+
+    def frame(self) -> pd.DataFrame:
+        data: dict[str, Any] = {}
+        for name in self.dtypes:
+            if name in self.text:
+                chunks = self.text[name] or [pa.array([], type=pa.string())]
+                data[name] = pd.array(pa.chunked_array(chunks, type=pa.string()), dtype="str")
+            else:
+                data[name] = self.numbers[name][: self.filled]
+        return pd.DataFrame(data, copy=False)
