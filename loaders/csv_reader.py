@@ -6,6 +6,8 @@ import csv
 import io
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from kpi.problems import FileRejected, Problem
 from loaders.tabular import Grid
@@ -49,11 +51,42 @@ def read_csv(data: bytes) -> Grid:
 
 
 def _fast_cells(text: str, separator: str) -> pd.DataFrame | None:
-    """pandas' C parser, when the widest row is among the first ones (the usual case)."""
+    """Arrow's reader for rectangular files, pandas' C parser for rows of uneven width.
+
+    Both need the widest row among the first ones (the usual case); cells come back
+    as arrow strings, which the vectorised path reads.
+    """
     head = list(csv.reader(head_lines(text, 200), delimiter=separator))
     width = max((len(r) for r in head), default=0)
     if not width:
         return None
+    cells = _arrow_cells(text, separator, width)
+    return cells if cells is not None else _padded_cells(text, separator, width)
+
+
+def _arrow_cells(text: str, separator: str, width: int) -> pd.DataFrame | None:
+    names = [str(i) for i in range(width)]
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names),
+            parse_options=pacsv.ParseOptions(
+                delimiter=separator, newlines_in_values=True, ignore_empty_lines=False
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid:  # a row of another width: a blank line, a title, a short row
+        return None
+    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    frame.columns = pd.RangeIndex(width)
+    return frame
+
+
+def _padded_cells(text: str, separator: str, width: int) -> pd.DataFrame | None:
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -68,7 +101,7 @@ def _fast_cells(text: str, separator: str) -> pd.DataFrame | None:
         )
     except (pd.errors.ParserError, ValueError):
         return None
-    return frame.astype("string[pyarrow]")  # arrow strings: the vectorised path reads them
+    return frame.astype("string[pyarrow]")
 
 
 def _text_cells(text: str, separator: str) -> list[str]:

@@ -165,3 +165,26 @@ def test_fast_and_full_number_paths_agree_in_one_column() -> None:
     assert [(p.row, p.column, p.code, p.value) for p in result.problems] == [
         (5, "value", "ambiguous_number", "1.234")
     ]
+
+
+CSV_BODY = (
+    '1.1,VPB,2025-Q3,"85,5",,,"dòng một\ndòng hai"\n'
+    "1.2,VPB,Quý III/2025,40,,,\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "first_row"),
+    [
+        ("", 2),  # rectangular: Arrow's reader
+        ("BÁO CÁO SỐ LIỆU QUÝ III\n\n", 4),  # a title and a blank line: the padded reader
+    ],
+)
+def test_csv_readers_agree_and_number_rows_as_excel(prefix: str, first_row: int) -> None:
+    """A quoted note spanning two lines is one row, as Excel shows it."""
+    data = (prefix + HEADER + CSV_BODY).encode("utf-8")
+    frame = loaders.read(data, "q.csv", UNITS).frame
+    assert frame["source_row"].tolist() == [first_row, first_row + 1]
+    assert frame["value"].tolist() == [85.5, 40.0]
+    assert frame["period"].tolist() == ["2025-Q3", "2025-Q3"]
+    assert frame["note"].tolist()[0] == "dòng một\ndòng hai"
