@@ -184,7 +184,9 @@ def history_child(rows_wanted: int) -> None:
     units = reporting_units()
     periods = quarter_range(Quarter(2021, 1), Quarter(2026, 3))
     per_unit = 16 * len(periods)
-    data = to_csv_bytes(make_rows(units[: max(1, rows_wanted // per_unit)], periods))
+    frame = make_rows(units[: -(-rows_wanted // per_unit)], periods)  # enough units, then cut
+    data = to_csv_bytes(frame.head(rows_wanted))
+    del frame
     with tempfile.TemporaryDirectory() as tmp:
         store = open_storage(f"sqlite:///{Path(tmp) / 'history.db'}")
         ensure_seeded(store, load_catalogue(), national_units())
