@@ -44,9 +44,8 @@ def version() -> Version:
 def clear() -> None:
     """Drop every cached read so each page shows the new figures."""
     st.cache_data.clear()
-    _current.clear()
-    _registry.clear()
-    _unit_labels.clear()
+    for cached in (_current, _registry, _unit_labels, _unit_statuses, _series):
+        cached.clear()
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
@@ -120,7 +119,7 @@ def ministry(as_of: str | None) -> pd.DataFrame:
     return _ministry(resources.settings().database_url, version(), as_of)
 
 
-PART_ROWS = 150_000  # statuses are computed over at most this many rows at a time
+PART_ROWS = 50_000  # statuses are computed over at most this many rows at a time
 
 
 def statuses_in_parts(frame: pd.DataFrame, as_of: Quarter | None) -> pd.DataFrame:
@@ -141,18 +140,20 @@ def statuses_in_parts(frame: pd.DataFrame, as_of: Quarter | None) -> pd.DataFram
     return out.sort_values(["_pos", "unit_code"], kind="stable").drop(columns="_pos")
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+# A status per (indicator, unit) is tens of MB at national scale: one shared copy per
+# quarter, never a pickled copy per call.
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _unit_statuses(url: str, key: Version, as_of: str | None) -> pd.DataFrame:
     quarter = parse_quarter(as_of) if as_of else None
     return statuses_in_parts(current(), quarter).reset_index(drop=True)
 
 
 def unit_statuses(as_of: str | None) -> pd.DataFrame:
-    """One status row per (indicator, reporting unit)."""
+    """One status row per (indicator, reporting unit) (read-only: shared by every session)."""
     return _unit_statuses(resources.settings().database_url, version(), as_of)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=32, show_spinner=False)
 def _series(url: str, key: Version, indicator: str, unit: str | None) -> pd.DataFrame:
     frame = current()
     rows = frame[frame["indicator_code"] == indicator]
@@ -162,7 +163,7 @@ def _series(url: str, key: Version, indicator: str, unit: str | None) -> pd.Data
 
 
 def series(indicator: str, unit: str | None = None) -> pd.DataFrame:
-    """Current values of one indicator: one unit, or every unit."""
+    """Current values of one indicator: one unit, or every unit (read-only, shared)."""
     return _series(resources.settings().database_url, version(), indicator, unit)
 
 

@@ -69,10 +69,6 @@ def _sqlite_listeners(engine: Engine) -> None:
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute(
-            "PRAGMA cache_size=-32768"
-        )  # 32 MB: a national upload touches ~20 MB of index pages
-        cursor.execute("PRAGMA temp_store=MEMORY")  # the upload's staging table
         cursor.close()
 
     @event.listens_for(engine, "begin")
