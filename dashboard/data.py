@@ -23,6 +23,7 @@ from kpi.storage.repository import (
     current_frame,
     data_version,
     has_demo_data,
+    history_frame,
     unit_registry,
 )
 from kpi.units import UnitRegistry
@@ -167,13 +168,28 @@ def series(indicator: str, unit: str | None = None) -> pd.DataFrame:
     return _series(resources.settings().database_url, version(), indicator, unit)
 
 
+REVISION_COLUMNS = [
+    "period",
+    "unit_code",
+    "revision",
+    "value",
+    "numerator",
+    "denominator",
+    "note",
+    "created_by",
+    "created_at",
+    "upload_id",
+    "file_name",
+]
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def _history(
     url: str, key: Version, indicator: str, unit: str | None, limit: int
 ) -> tuple[pd.DataFrame, int]:
     store = resources.storage()
-    rows = queries.revisions(store, indicator, unit, limit)
-    return rows, queries.revision_count(store, indicator, unit)
+    rows = history_frame(store, indicator, unit, newest_first=True, limit=limit)
+    return rows[REVISION_COLUMNS], queries.revision_count(store, indicator, unit)
 
 
 def history(indicator: str, unit: str | None, limit: int) -> tuple[pd.DataFrame, int]:

@@ -57,36 +57,6 @@ def reporting_units(storage: Storage) -> list[str]:
     return sorted(str(r) for r in rows)
 
 
-def revisions(
-    storage: Storage, indicator_code: str, unit_code: str | None = None, limit: int = 5_000
-) -> pd.DataFrame:
-    """The latest stored revisions of one indicator, newest first, with who, when and which file."""
-    query = (
-        select(
-            Measurement.period,
-            Measurement.unit_code,
-            Measurement.revision,
-            Measurement.value,
-            Measurement.numerator,
-            Measurement.denominator,
-            Measurement.note,
-            Measurement.created_by,
-            Measurement.created_at,
-            Measurement.upload_id,
-            Upload.file_name,
-        )
-        .outerjoin(Upload, Upload.id == Measurement.upload_id)
-        .where(Measurement.indicator_code == indicator_code)
-        .order_by(Measurement.id.desc())
-        .limit(limit)
-    )
-    if unit_code is not None:
-        query = query.where(Measurement.unit_code == unit_code)
-    with storage.engine.connect() as conn:
-        result = conn.execute(query)
-        return pd.DataFrame(result.all(), columns=list(result.keys()))
-
-
 def revision_count(storage: Storage, indicator_code: str, unit_code: str | None = None) -> int:
     query = select(func.count()).select_from(Measurement)
     query = query.where(Measurement.indicator_code == indicator_code)

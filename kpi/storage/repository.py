@@ -187,39 +187,45 @@ def current_frame(
 
 
 def history_frame(
-    storage: Storage, indicator_code: str | None = None, unit_code: str | None = None
+    storage: Storage,
+    indicator_code: str | None = None,
+    unit_code: str | None = None,
+    *,
+    newest_first: bool = False,
+    limit: int | None = None,
 ) -> pd.DataFrame:
-    """Every revision with its upload: who, when, which file."""
-    query = (
-        select(
+    """Revisions with their upload (who, when, which file): in series order, or the
+    newest first (optionally only the latest `limit`)."""
+    query = select(
+        Measurement.indicator_code,
+        Measurement.unit_code,
+        Measurement.period,
+        Measurement.period_index,
+        Measurement.revision,
+        Measurement.value,
+        Measurement.numerator,
+        Measurement.denominator,
+        Measurement.note,
+        Measurement.created_by,
+        Measurement.created_at,
+        Measurement.upload_id,
+        Upload.file_name,
+    ).outerjoin(Upload, Upload.id == Measurement.upload_id)
+    if newest_first:
+        query = query.order_by(Measurement.id.desc())
+    else:
+        query = query.order_by(
             Measurement.indicator_code,
             Measurement.unit_code,
-            Measurement.period,
-            Measurement.period_index,
-            Measurement.revision,
-            Measurement.value,
-            Measurement.numerator,
-            Measurement.denominator,
-            Measurement.note,
-            Measurement.created_by,
-            Measurement.created_at,
-            Measurement.upload_id,
-            Upload.file_name,
-        )
-        .outerjoin(Upload, Upload.id == Measurement.upload_id)
-        .order_by(
-            Measurement.indicator_code,
-            Measurement.unit_code,
             Measurement.period_index,
             Measurement.revision,
         )
-    )
     if indicator_code is not None:
         query = query.where(Measurement.indicator_code == indicator_code)
     if unit_code is not None:
         query = query.where(Measurement.unit_code == unit_code)
     with storage.engine.connect() as conn:
-        result = conn.execute(query)
+        result = conn.execute(query.limit(limit))
         return pd.DataFrame(result.all(), columns=list(result.keys()))
 
 

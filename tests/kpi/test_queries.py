@@ -72,14 +72,15 @@ def test_current_frame_in_chunks_and_as_of(storage: Storage, catalogue: Catalogu
 
 
 def test_revisions_newest_first_with_provenance(storage: Storage, catalogue: Catalogue) -> None:
-    from kpi.storage.queries import revision_count, revisions
+    from kpi.storage.queries import revision_count
+    from kpi.storage.repository import history_frame
 
     load_demo(storage, catalogue, today=TODAY)
-    rows = revisions(storage, "1.1", limit=10)
+    rows = history_frame(storage, "1.1", newest_first=True, limit=10)
     assert len(rows) == 10
     assert rows["period"].iloc[0] == "2025-Q4"
     assert set(rows["created_by"]) == {DEMO_ACTOR}
     assert rows["file_name"].str.startswith("minh-hoa-").all()
     assert revision_count(storage, "1.1") == 6 * 8 - 2
     assert revision_count(storage, "1.1", "VPB") == 8
-    assert set(revisions(storage, "1.1", "VPB")["unit_code"]) == {"VPB"}
+    assert set(history_frame(storage, "1.1", "VPB", newest_first=True)["unit_code"]) == {"VPB"}
