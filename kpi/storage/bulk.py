@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Boolean, DateTime, Integer, String, bindparam, text
+from sqlalchemy import Boolean, Connection, DateTime, Integer, String, bindparam, text
 from sqlalchemy.orm import Session
 
 from kpi.canonical import NUMERIC as VALUE_COLUMNS
@@ -74,15 +74,40 @@ def stage(session: Session, frame: pd.DataFrame, progress: Progress | None = Non
     connection.exec_driver_sql(
         f"CREATE TEMPORARY TABLE {STAGED} ({columns})" + (" ON COMMIT DROP" if postgres else "")
     )
-    marker = "%s" if postgres else "?"
-    insert = f"INSERT INTO {STAGED} VALUES ({', '.join([marker] * len(STAGED_COLUMNS))})"
+    write = _copy_rows(connection) if postgres else _insert_rows(connection)
     frame = frame.assign(period_index=period_indexes(frame["period"]))
     # tuples are built a chunk at a time: a million rows at once would double the memory
     for start in range(0, len(frame), CHUNK):
-        connection.exec_driver_sql(insert, staged_tuples(frame.iloc[start : start + CHUNK]))
+        write(staged_tuples(frame.iloc[start : start + CHUNK]))
         if progress:
             progress(0.9 * min(start + CHUNK, len(frame)) / len(frame))
     return len(frame)
+
+
+Rows = list[tuple[Any, ...]]
+
+
+def _insert_rows(connection: Connection) -> Callable[[Rows], None]:
+    """SQLite: the driver's executemany."""
+    insert = f"INSERT INTO {STAGED} VALUES ({', '.join(['?'] * len(STAGED_COLUMNS))})"
+
+    def write(rows: Rows) -> None:
+        connection.exec_driver_sql(insert, rows)
+
+    return write
+
+
+def _copy_rows(connection: Connection) -> Callable[[Rows], None]:
+    """PostgreSQL: COPY, on the session's own connection and transaction."""
+    driver: Any = connection.connection.driver_connection
+    statement = f"COPY {STAGED} ({', '.join(STAGED_COLUMNS)}) FROM STDIN"
+
+    def write(rows: Rows) -> None:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    return write
 
 
 def copy_staged(

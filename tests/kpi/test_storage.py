@@ -76,6 +76,24 @@ def test_unchanged_rows_write_nothing(storage: Storage) -> None:
     assert len(history_frame(storage)) == 2
 
 
+def test_notes_and_missing_counts_survive_the_bulk_path(storage: Storage) -> None:
+    """Staged rows (executemany on SQLite, COPY on PostgreSQL) keep every character."""
+    notes = ["tab\there", "dòng một\ndòng hai", "back\\slash \\N", "", None, "=1+1", "'quoted'"]
+    frame = pd.concat(
+        [_frame(10.0 + n, f"{2021 + n}-Q1") for n in range(len(notes))], ignore_index=True
+    )
+    frame["note"] = notes
+    frame.loc[0, ["numerator", "denominator"]] = [3.0, 30.0]
+    commit_upload(storage, frame, actor="a@x", meta=_meta(frame))
+    stored = history_frame(storage, "1.1", "VPB")
+    assert stored["note"].tolist()[:4] == notes[:4]
+    assert stored["note"].iloc[4] is None or pd.isna(stored["note"].iloc[4])
+    assert stored["note"].tolist()[5:] == notes[5:]
+    assert stored["numerator"].iloc[0] == 3.0 and pd.isna(stored["numerator"].iloc[1])
+    current = current_frame(storage).sort_values("period_index")
+    assert current["value"].tolist() == [10.0 + n for n in range(len(notes))]
+
+
 def test_demo_load_export_and_clear(storage: Storage, catalogue: Catalogue) -> None:
     written = load_demo(storage, catalogue)
     assert written == len(demo_frame(catalogue))
