@@ -221,6 +221,8 @@ def ministry_series(frame: pd.DataFrame) -> pd.DataFrame:
     `value`, roll-up flags), rolled up by the progress engine one indicator at a time
     (a series never spans indicators, and the peak memory stays small)."""
     units, root = registry(), registry().root.code
+    # category keys: 16 filters of a national frame and the roll-up's joins stay cheap
+    frame = frame.astype({"indicator_code": "category", "unit_code": "category"})
     codes = frame["indicator_code"]
     parts = [rollup(frame[codes == code], units, root) for code in pd.unique(codes)]
     if not parts:

@@ -37,8 +37,9 @@ def _join_codes(codes: pd.Series) -> str:
     return ",".join(sorted({c for part in codes for c in part.split(",") if c}))
 
 
-def _roll_level(level: pd.DataFrame, parent: dict[str, str | None]) -> pd.DataFrame:
-    up = level.assign(unit_code=level["unit_code"].map(parent))
+def _roll_level(level: pd.DataFrame, parent: np.ndarray) -> pd.DataFrame:
+    """Sum one level's counts into their parents (`unit_code` holds unit ids here)."""
+    up = level.assign(unit_code=parent[level["unit_code"].to_numpy()])
     grouped = up.groupby(GROUP, sort=False)
     out = grouped[["numerator", "denominator"]].sum(min_count=1).reset_index()
     flagged = up[up["missing"] != ""]
@@ -53,17 +54,28 @@ def _roll_level(level: pd.DataFrame, parent: dict[str, str | None]) -> pd.DataFr
 
 
 def _children_figures(current: pd.DataFrame, registry: UnitRegistry, root: str) -> pd.DataFrame:
-    """Each child of the root with its own figure, or its descendants' roll-up."""
+    """Each child of the root with its own figure, or its descendants' roll-up.
+
+    Units are handled as integer ids (the root is 0): grouping and joining on
+    numbers is several times faster than on text at national scale.
+    """
     depths = _depths(registry, root)
+    codes = list(depths)
+    ids = {code: n for n, code in enumerate(codes)}
     parent = {u.code: u.parent for u in registry}
-    eff = current[current["unit_code"].isin(depths) & (current["unit_code"] != root)].copy()
-    eff = eff[[*GROUP, "value", "numerator", "denominator"]]
-    no_counts = eff["numerator"].isna() | eff["denominator"].isna()
-    eff["missing"] = np.where(no_counts, eff["unit_code"], "")
-    eff["depth"] = eff["unit_code"].map(depths)
+    parent_ids = np.array([ids.get(parent.get(c) or "", 0) for c in codes], dtype=np.int64)
+    depth_of = np.array([depths[c] for c in codes], dtype=np.int64)
+    unit_ids = pd.Categorical(current["unit_code"], categories=codes).codes.astype(np.int64)
+    keep = unit_ids > 0  # in the tree, and not the root itself
+    eff = current.loc[keep, [*GROUP, "value", "numerator", "denominator"]].copy()
+    eff["unit_code"] = unit_ids[keep]
+    no_counts = (eff["numerator"].isna() | eff["denominator"].isna()).to_numpy()
+    names = current.loc[keep, "unit_code"].to_numpy(dtype=object)
+    eff["missing"] = np.where(no_counts, names, "")
+    eff["depth"] = depth_of[eff["unit_code"].to_numpy()]
     for depth in range(int(eff["depth"].max()) if not eff.empty else 0, 1, -1):
         level = eff[eff["depth"] == depth]
-        rolled = _roll_level(level, parent)
+        rolled = _roll_level(level, parent_ids)
         own = eff[eff["depth"] == depth - 1].set_index(GROUP).index
         rolled = rolled[~rolled.set_index(GROUP).index.isin(own)].assign(depth=depth - 1)
         eff = pd.concat([eff[eff["depth"] != depth], rolled], ignore_index=True)
@@ -77,15 +89,16 @@ def rollup(current: pd.DataFrame, registry: UnitRegistry, root: str = "BNV") -> 
     denominator, source ('reported' or 'rollup'), rollup_value, rollup_differs,
     missing_count_units (units whose counts were missing, comma-separated).
     """
-    children = _children_figures(current, registry, root)
+    indicator_ids, indicators = pd.factorize(current["indicator_code"])  # numbers group fast
+    children = _children_figures(current.assign(indicator_code=indicator_ids), registry, root)
     computed = (
-        _roll_level(
-            children.assign(unit_code=children["unit_code"]),
-            {code: root for code in children["unit_code"].unique()},
-        )
+        _roll_level(children, np.zeros(int(children["unit_code"].max()) + 1, dtype=np.int64))
         if not children.empty
         else pd.DataFrame(columns=[*GROUP, "numerator", "denominator", "missing", "value"])
     )
+    computed["unit_code"] = root
+    codes = np.asarray(indicators, dtype=object)
+    computed["indicator_code"] = codes[computed["indicator_code"].to_numpy(dtype=np.int64)]
     computed = computed.rename(columns={"value": "rollup_value", "missing": "missing_count_units"})
     own = current[current["unit_code"] == root][[*GROUP, "value", "numerator", "denominator"]]
     merged = own.merge(computed, on=GROUP, how="outer", suffixes=("", "_rollup"))
@@ -101,6 +114,7 @@ def rollup(current: pd.DataFrame, registry: UnitRegistry, root: str = "BNV") -> 
     )
     merged["missing_count_units"] = merged["missing_count_units"].fillna("")
     merged["unit_code"] = root
+    merged["indicator_code"] = merged["indicator_code"].astype("str")  # whatever came in
     merged["period"] = [str(Quarter.from_index(int(i))) for i in merged["period_index"]]
     columns = [
         "indicator_code",
