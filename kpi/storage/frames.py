@@ -8,6 +8,7 @@ numpy arrays and text into Arrow arrays, so the peak stays near the frame's size
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -23,16 +24,39 @@ CHUNK = 20_000
 TEXT = "str"
 
 
+class _Pauses:
+    """Sessions' threads overlap: the collector stays off while any pause is open."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.open = 0
+        self.was_enabled = True
+
+    def enter(self) -> None:
+        with self.lock:
+            if self.open == 0:
+                self.was_enabled = gc.isenabled()
+                gc.disable()
+            self.open += 1
+
+    def leave(self) -> None:
+        with self.lock:
+            self.open -= 1
+            if self.open == 0 and self.was_enabled:
+                gc.enable()
+
+
+_PAUSES = _Pauses()
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Tens of thousands of fresh tuples set off collections that find nothing to free."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    _PAUSES.enter()
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        _PAUSES.leave()
 
 
 def read_frame(
@@ -84,6 +108,8 @@ class _Columns:
             target = self.numbers[name]
             if end > len(target):  # rows committed since the count: grow, never drop
                 target = self.numbers[name] = np.resize(target, max(end, 2 * len(target)))
+            if target.dtype.kind != "f" and None in values:  # only floats can hold NULL
+                raise ValueError(f"NULL in column {name} ({target.dtype})")
             target[self.filled : end] = np.array(values, dtype=target.dtype)  # None -> NaN
         self.filled = end
 

@@ -12,6 +12,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from kpi.canonical import NUMERIC as VALUE_COLUMNS
+from kpi.fingerprint import PREFIX, legacy_content_hash
 from kpi.storage.bulk import Progress, write_rows
 from kpi.storage.engine import Storage, retrying
 from kpi.storage.models import CurrentValue, Upload, utcnow
@@ -136,12 +137,22 @@ def _new_upload(
     return upload
 
 
-def _find_previous(session: Session, content_hash: str) -> int | None:
-    return session.scalar(
-        select(Upload.id)
-        .where(Upload.content_hash == content_hash, Upload.outcome == "committed")
-        .limit(1)
+def _find_previous(session: Session, meta: UploadMeta, frame: pd.DataFrame) -> int | None:
+    """A committed upload with the same content; uploads stored before the current
+    fingerprint are compared by the first form, computed only when such uploads exist."""
+    committed = select(Upload.id).where(Upload.outcome == "committed").limit(1)
+    found = session.scalar(committed.where(Upload.content_hash == meta.content_hash))
+    if found is not None or not is_legacy_store(session):
+        return found
+    return session.scalar(committed.where(Upload.content_hash == legacy_content_hash(frame)))
+
+
+def is_legacy_store(session: Session) -> bool:
+    """Whether any committed upload carries a first-form fingerprint."""
+    legacy = select(Upload.id).where(
+        Upload.outcome == "committed", Upload.content_hash.not_like(f"{PREFIX}%")
     )
+    return session.scalar(legacy.limit(1)) is not None
 
 
 def _commit_once(
@@ -154,7 +165,7 @@ def _commit_once(
     with storage.writing() as session:
         if session.get_bind().dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": COMMIT_LOCK_KEY})
-        previous = _find_previous(session, meta.content_hash)
+        previous = _find_previous(session, meta, frame)
         if previous is not None:
             return CommitResult(None, 0, 0, len(frame), True, previous)
         merged = classify_rows(frame, _current_for(session, frame))

