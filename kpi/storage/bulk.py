@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from kpi.canonical import NUMERIC as VALUE_COLUMNS
 from kpi.canonical import period_indexes
 from kpi.storage.frames import gc_paused
+from kpi.storage.repository import CURRENT_COLUMNS
 
 CHUNK = 5_000
 Progress = Callable[[float], None]
@@ -35,17 +36,6 @@ STAGED_COLUMNS = {
     "note": "TEXT",
     "revision": "INTEGER",
 }
-CURRENT_COLUMNS = (
-    "indicator_code",
-    "unit_code",
-    "period",
-    "period_index",
-    "value",
-    "numerator",
-    "denominator",
-    "revision",
-    "is_demo",
-)
 
 
 def staged_tuples(frame: pd.DataFrame) -> list[tuple[Any, ...]]:
