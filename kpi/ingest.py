@@ -17,14 +17,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from kpi.canonical import COLUMNS, KEY, ROW_COLUMN, content_hash, period_indexes
+from kpi.canonical import COLUMNS, KEY, NUMERIC, ROW_COLUMN, content_hash, period_indexes
 from kpi.catalogue import Catalogue
 from kpi.problems import FileRejected, Problem
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
 from kpi.storage.writes import (
-    VALUE_COLUMNS,
     CommitResult,
     UploadMeta,
     classify_rows,
@@ -38,7 +37,7 @@ if TYPE_CHECKING:
     from loaders import LoadResult
 
 OUTLIER_COLUMNS = ("indicator_code", "unit_code", "period", "period_index", "value")
-PREVIEW_COLUMNS = ("indicator_code", "unit_code", "period", *VALUE_COLUMNS, "revision")
+PREVIEW_COLUMNS = ("indicator_code", "unit_code", "period", *NUMERIC, "revision")
 
 
 class UploadNotReady(ValueError):
