@@ -89,8 +89,9 @@ def commit(
             allowed_units=viewer.write_scope(),
             confirm_note=note,
             progress=progress,
+            settings=resources.settings(),
         )
-    except (ingest.ScopeError, ingest.UploadNotReady) as exc:
+    except (ingest.ScopeError, ingest.UploadNotReady, ingest.QuarterLockedError) as exc:
         return "refused", {"message": str(exc)}
     if result.already_imported:
         return "duplicate", {"id": result.previous_upload_id}

@@ -20,7 +20,7 @@ from kpi.periods import PeriodError, parse_quarter
 from kpi.problems import FileRejected, Problem, problems_table
 from kpi.services import ingest
 from kpi.services.figures import unit_registry
-from kpi.services.ingest import CommitResult, ScopeError
+from kpi.services.ingest import CommitResult, QuarterLockedError, ScopeError
 from kpi.services.users import viewer_for_email
 from reports.template import template_csv, template_xlsx
 
@@ -149,8 +149,9 @@ def load(
                 allowed_units=scope,
                 confirm_note=confirm_note,
                 progress=lambda f: bar.update(task, completed=f),
+                settings=settings(),
             )
-    except ScopeError as exc:
+    except (ScopeError, QuarterLockedError) as exc:
         fail(str(exc))
     if result.already_imported:
         console.print(

@@ -23,6 +23,7 @@ from kpi.catalogue import Catalogue
 from kpi.problems import FileRejected, Problem
 from kpi.settings import Settings
 from kpi.storage import Storage
+from kpi.storage.cycle import LockRule, QuarterLockedError
 from kpi.storage.repository import current_frame, unit_registry
 from kpi.storage.writes import (
     CommitResult,
@@ -40,6 +41,7 @@ __all__ = [
     "CommitResult",
     "FileRejected",
     "Prepared",
+    "QuarterLockedError",
     "ScopeError",
     "UploadNotReady",
     "check_file",
@@ -242,8 +244,16 @@ def commit(
     allowed_units: Collection[str] | None = None,
     confirm_note: str | None = None,
     progress: Callable[[float], None] | None = None,
+    settings: Settings | None = None,
+    today: dt.date | None = None,
 ) -> CommitResult:
-    """Commit a prepared file whole. Warnings need a confirmation note."""
+    """Commit a prepared file whole. Warnings need a confirmation note.
+
+    For officers (a limited `allowed_units`) quarters past their lock date are
+    refused (QuarterLockedError) unless the unit has an open exception; an
+    administrator (no limit) writes them and the override is audited. Quarters a
+    unit head approved are refused for everyone.
+    """
     if not prepared.ok:
         raise UploadNotReady("tệp còn lỗi; không thể ghi")
     if prepared.warnings and not (confirm_note or "").strip():
@@ -251,8 +261,22 @@ def commit(
     confirmed = [{"row": w.row, "value": w.value, **w.params} for w in prepared.warnings]
     meta = _meta(prepared, confirm_note, _outlier_keys(prepared, confirmed))
     frame = prepared.frame[COLUMNS]
+    rules = settings or Settings()
+    lock = LockRule(
+        today=today or dt.date.today(),
+        deadline_days=rules.deadline_days,
+        lock_days=rules.lock_days,
+        enforce=allowed_units is not None,
+        contact=rules.admin_contact,
+    )
     return commit_upload(
-        storage, frame, actor=actor, meta=meta, allowed_units=allowed_units, progress=progress
+        storage,
+        frame,
+        actor=actor,
+        meta=meta,
+        allowed_units=allowed_units,
+        progress=progress,
+        lock=lock,
     )
 
 
