@@ -359,7 +359,8 @@ def check_locks(session: Session, frame: pd.DataFrame, rule: LockRule, actor: st
         )
         return
     names = "; ".join(
-        f"{parse_quarter(d['period']).label} của {d['unit_code']} (khóa từ {_day(d['locked_since'])})"
+        f"{parse_quarter(d['period']).label} của {d['unit_code']} "
+        f"(khóa từ {_day(d['locked_since'])})"
         for d in detail
     )
     contact = f" — liên hệ {rule.contact}" if rule.contact else ""
