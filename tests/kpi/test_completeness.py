@@ -110,7 +110,11 @@ def test_matrix_and_dhis2_measures() -> None:
     matrix = _matrix(dt.date(2026, 10, 10))
     assert len(matrix) == 5  # B owes nothing before 2026-Q3
     states = dict(
-        zip(zip(matrix["unit_code"], matrix["indicator_code"], matrix["period"]), matrix["state"])
+        zip(
+            zip(matrix["unit_code"], matrix["indicator_code"], matrix["period"], strict=True),
+            matrix["state"],
+            strict=True,
+        )
     )
     assert states[("A", "1.1", "2026-Q2")] == "on_time"
     assert states[("A", "1.2", "2026-Q2")] == "late"
