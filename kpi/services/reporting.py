@@ -79,7 +79,7 @@ def build_report(
         notices=(
             *notices(frame, period, lang),
             *rollup_notices(closing_rows, lang),
-            approval_notice(storage, frame, period, lang),
+            *approval_notice(storage, frame, period, lang),
         ),
         data_hash=data_hash(frame, period, target.code),
     )
@@ -120,19 +120,24 @@ def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
     return out
 
 
-def approval_notice(storage: Storage, frame: pd.DataFrame, period: ReportPeriod, lang: str) -> str:
-    """How many figures of the period lack the unit head's sign-off ("chưa duyệt")."""
+def approval_notice(
+    storage: Storage, frame: pd.DataFrame, period: ReportPeriod, lang: str
+) -> list[str]:
+    """How many figures of the period lack the unit head's sign-off ("chưa duyệt");
+    nothing when the period holds no figure."""
     within = frame[frame["period_index"].between(period.opening.index, period.closing.index)]
+    if within.empty:
+        return []
     count = unapproved_count(storage, within)
     if lang == "en":
-        return (
+        return [
             f"{count} of the {len(within)} figures of the period are not approved by their "
             "unit head (“chưa duyệt”); they still count."
-        )
-    return (
+        ]
+    return [
         f"{count} trên {len(within)} số liệu của kỳ chưa được thủ trưởng đơn vị phê duyệt "
         "(“chưa duyệt”); vẫn được tính."
-    )
+    ]
 
 
 def rollup_notices(statuses: pd.DataFrame, lang: str) -> list[str]:

@@ -79,7 +79,8 @@ def start_app(
 ) -> tuple[str, subprocess.Popen[bytes]]:
     """`streamlit run script` on a free port; returns its URL once healthy."""
     port = free_port()
-    env = {**os.environ, "KPI_DATABASE_URL": db_url}
+    # The uploads here are about the page, not the deadline lock: every quarter stays open.
+    env = {**os.environ, "KPI_DATABASE_URL": db_url, "KPI_LOCK_DAYS": "36500"}
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.address", "127.0.0.1",

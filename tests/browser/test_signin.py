@@ -93,7 +93,13 @@ def app(
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
-    env = {**os.environ, "KPI_DATABASE_URL": db_url, "KPI_ENV": "production"}
+    # The uploads here are about the page, not the deadline lock: every quarter stays open.
+    env = {
+        **os.environ,
+        "KPI_DATABASE_URL": db_url,
+        "KPI_ENV": "production",
+        "KPI_LOCK_DAYS": "36500",
+    }
     log = (tmp_path / "streamlit.log").open("wb")
     process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}"

@@ -13,6 +13,7 @@ from kpi.canonical import content_hash
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, parse_report_period
 from kpi.progress import Status, compute_statuses, ministry_statuses, status_records
+from kpi.services.cycle import import_obligations
 from kpi.services.report_output import render_bytes
 from kpi.services.reporting import ReportError, build_report
 from kpi.storage import Storage
@@ -102,6 +103,10 @@ def _upload(
 def test_quality_lists_missing_late_revised_and_uploads(
     demo_storage: Storage, catalogue: Catalogue
 ) -> None:
+    # Units owe what their obligations say: the lead units, and these two imported rows.
+    import_obligations(
+        demo_storage, catalogue, "unit_code,indicator_code\nVCCHC,1.1\nVPC,1.2\n", actor="admin"
+    )
     before = build_report(demo_storage, catalogue, H2, made_on=MADE_ON)
     _upload(demo_storage, [("1.1", "VPB", "2025-Q3", 12.5)], "sua-so-lieu.xlsx")
     _upload(demo_storage, [("1.2", "VPC", "2025-Q4", 40.0)], "vu-phap-che.csv")
@@ -118,6 +123,7 @@ def test_quality_lists_missing_late_revised_and_uploads(
     files = {u.file_name for u in report.uploads}
     assert {"sua-so-lieu.xlsx", "vu-phap-che.csv", "minh-hoa-2025-Q4.csv"} <= files
     assert report.data_hash != before.data_hash
+    assert any("chưa được thủ trưởng đơn vị phê duyệt" in n for n in report.notices)
     book = load_workbook(BytesIO(render_bytes(report, ("xlsx",), {})["xlsx"]))
     quality = [c.value for row in book["Chất lượng số liệu"].iter_rows() for c in row if c.value]
     assert "Vụ Cải cách hành chính (VCCHC)" in quality and 12.5 in quality
