@@ -11,7 +11,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
-from kpi.cli.shell import catalogue, console, fail, one_line_errors, storage
+from kpi.cli.shell import catalogue, console, fail, one_line_errors, say, storage
 from kpi.periods import PeriodError, Quarter, parse_quarter
 from kpi.progress import (
     CONTRACT_COLUMNS,
@@ -20,6 +20,7 @@ from kpi.progress import (
     status_records,
 )
 from kpi.services.statuses import UnknownUnitError, statuses_for
+from reports.tables import safe_frame
 
 
 class OutputFormat(StrEnum):
@@ -108,11 +109,12 @@ def status(
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(status_records(statuses), ensure_ascii=False, indent=2))
     elif fmt is OutputFormat.csv:
-        pd.DataFrame(status_records(statuses), columns=CONTRACT_COLUMNS).to_csv(
+        # Unit codes and reasons are text: guarded as `kpi export` guards them.
+        safe_frame(pd.DataFrame(status_records(statuses), columns=CONTRACT_COLUMNS)).to_csv(
             sys.stdout, index=False
         )
     elif statuses.empty:
-        console.print("Không có số liệu." if lang is Lang.vi else "No data.")
+        say("Không có số liệu." if lang is Lang.vi else "No data.")
     else:
         console.print(_table(statuses, lang.value, with_lead=only_off_target))
 
