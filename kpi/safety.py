@@ -6,10 +6,12 @@ Pure: the callers pass the settings as resolved and the `[auth]` table as Stream
 from __future__ import annotations
 
 from collections.abc import Mapping
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kpi.access import PRODUCTION_WITHOUT_AUTH
 from kpi.settings import Resolved, SettingsError, check
 
 MIN_COOKIE_SECRET_BYTES = 32
@@ -32,8 +34,6 @@ class Check:
 
 def example_values(path: Path = EXAMPLE_SECRETS) -> frozenset[str]:
     """Every string value of the example secrets file's `[auth]` table."""
-    import tomllib
-
     if not path.is_file():
         return frozenset()
     with path.open("rb") as handle:
@@ -78,20 +78,20 @@ def auth_checks(
 ) -> list[Check]:
     """Sign-in configured (required in production) with a secret nobody else knows."""
     if not auth:
-        detail = "chưa có [auth] trong .streamlit/secrets.toml"
-        return [Check("auth configured", not production, detail + ("" if production else " (demo)"))]
+        if production:
+            return [Check("auth configured", False, PRODUCTION_WITHOUT_AUTH)]
+        return [Check("auth configured", True, "chưa có [auth]: chế độ minh họa (demo)")]
     examples = example_values() if examples is None else examples
     missing = [key for key in REQUIRED_AUTH_KEYS if not str(auth.get(key) or "").strip()]
     out = [Check("auth configured", not missing, f"thiếu [auth] {', '.join(missing)}" or "[auth]")]
     out.append(cookie_secret_check(auth, examples))
-    client_secret = str(auth.get("client_secret") or "")
-    out.append(
-        Check(
-            "auth client_secret",
-            bool(client_secret) and not _is_placeholder(client_secret, examples),
-            "không phải giá trị mẫu" if client_secret else "[auth] client_secret chưa đặt",
-        )
-    )
+    client_secret = str(auth.get("client_secret") or "").strip()
+    if not client_secret:
+        out.append(Check("auth client_secret", False, "[auth] client_secret chưa đặt"))
+    elif _is_placeholder(client_secret, examples):
+        out.append(Check("auth client_secret", False, "[auth] client_secret là giá trị mẫu"))
+    else:
+        out.append(Check("auth client_secret", True, "không phải giá trị mẫu"))
     return out
 
 
