@@ -8,6 +8,7 @@ Styles come only from `Text` objects built here.
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,10 +23,26 @@ from kpi.services.app import Storage, open_store
 from kpi.settings import Settings, load_settings
 
 
+# Control characters other than newline and tab (ESC starts terminal escapes and links).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text with control characters shown as U+FFFD, so no terminal sequence gets through."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+class LiteralConsole(Console):
+    """Every string (a print, a table cell, a title) is printable text, never markup."""
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        return super().render_str(printable(text), **options)
+
+
 def literal_console(stderr: bool = False) -> Console:
     """A console that prints strings exactly as given (tables included)."""
     stream = sys.stderr if stderr else sys.stdout
-    return Console(
+    return LiteralConsole(
         stderr=stderr,
         # Wide enough for the status tables when output goes to a file or a pipe.
         width=None if stream.isatty() else 160,
@@ -80,7 +97,8 @@ def one_line(message: object) -> str:
 
 def error_line(message: object) -> None:
     """`Lỗi: …` in red on stderr; the message itself is printed as typed."""
-    err_console.print(Text.assemble(("Lỗi:", "red"), " ", one_line(message)), soft_wrap=True)
+    text = Text.assemble(("Lỗi:", "red"), " ", printable(one_line(message)))
+    err_console.print(text, soft_wrap=True)
 
 
 def one_line_errors(func: F) -> F:
