@@ -69,12 +69,14 @@ def without_clear_cache(receive: Receive) -> Receive:
 def make_room(session_id: str) -> None:
     """Drop the session's oldest held files so the new one makes at most MAX_HELD_FILES."""
     from streamlit.runtime import Runtime
+    from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 
     if not Runtime.exists():
         return
-    runtime = Runtime.instance()
-    manager = runtime.uploaded_file_mgr
-    held = getattr(manager, "file_storage", {}).get(session_id, {})
+    manager = Runtime.instance().uploaded_file_mgr
+    if not isinstance(manager, MemoryUploadedFileManager):  # another store bounds itself
+        return
+    held = manager.file_storage.get(session_id, {})
     for file_id in list(held)[: max(0, len(held) - gate.MAX_HELD_FILES + 1)]:
         manager.remove_file(session_id, file_id)
 

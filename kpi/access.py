@@ -93,5 +93,7 @@ def sign_in_key(claims: Mapping[str, object], match: str) -> tuple[str, str]:
     if match == "sub":
         return ("sub", sub) if sub else ("none", "")
     if email:
-        return ("email", email) if _verified(claims.get("email_verified")) else ("unverified", email)
+        return (
+            ("email", email) if _verified(claims.get("email_verified")) else ("unverified", email)
+        )
     return ("sub", sub) if sub else ("none", "")

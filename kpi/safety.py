@@ -5,8 +5,8 @@ Pure: the callers pass the settings as resolved and the `[auth]` table as Stream
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,7 +83,8 @@ def auth_checks(
         return [Check("auth configured", True, "chưa có [auth]: chế độ minh họa (demo)")]
     examples = example_values() if examples is None else examples
     missing = [key for key in REQUIRED_AUTH_KEYS if not str(auth.get(key) or "").strip()]
-    out = [Check("auth configured", not missing, f"thiếu [auth] {', '.join(missing)}" or "[auth]")]
+    detail = f"thiếu [auth] {', '.join(missing)}" if missing else "[auth] đủ các mục"
+    out = [Check("auth configured", not missing, detail)]
     out.append(cookie_secret_check(auth, examples))
     client_secret = str(auth.get("client_secret") or "").strip()
     if not client_secret:

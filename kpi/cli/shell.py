@@ -22,7 +22,6 @@ from kpi.catalogue import Catalogue, load_catalogue
 from kpi.services.app import Storage, open_store
 from kpi.settings import Settings, load_settings
 
-
 # Control characters other than newline and tab (ESC starts terminal escapes and links).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

@@ -5,8 +5,9 @@ e-mail, and an anonymous raw websocket client that sends `clear_cache` and uploa
 from __future__ import annotations
 
 import asyncio
-import http.client
 import concurrent.futures
+import contextlib
+import http.client
 import json
 import os
 import re
@@ -57,11 +58,11 @@ def forged(secret: str, origin: str, email: str) -> str:
     return create_signed_value(secret, USER_COOKIE, json.dumps(claims)).decode("latin-1")
 
 
-def open_with_cookie(browser: Browser, app: App, value: str) -> Page:
+def open_with_cookie(browser: Browser, target: App, value: str) -> Page:
     context = browser.new_context(viewport={"width": 1440, "height": 1600})
-    context.add_cookies([{"name": USER_COOKIE, "value": value, "url": app.url}])
+    context.add_cookies([{"name": USER_COOKIE, "value": value, "url": target.url}])
     page = context.new_page()
-    page.goto(app.url)
+    page.goto(target.url)
     settle(page)
     return page
 
@@ -79,7 +80,9 @@ def test_cookie_signed_with_the_server_secret_is_the_one_that_works(
     browser: Browser, with_admin: App
 ) -> None:
     """Control for the test above: the same cookie, signed with the deployment's own secret."""
-    page = open_with_cookie(browser, with_admin, forged(with_admin.cookie_secret, with_admin.url, ADMIN))
+    page = open_with_cookie(
+        browser, with_admin, forged(with_admin.cookie_secret, with_admin.url, ADMIN)
+    )
     expect(page.get_by_text(f"{ADMIN} ·", exact=False)).to_be_visible()
     page.context.close()
 
@@ -112,7 +115,11 @@ def example_secret_app(
         sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "server.py"),
         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
     ]  # fmt: skip
-    env = {**os.environ, "KPI_DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}", "KPI_ENV": "production"}
+    env = {
+        **os.environ,
+        "KPI_DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+        "KPI_ENV": "production",
+    }
     log = (tmp_path / "streamlit.log").open("wb")
     process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}"
@@ -124,7 +131,9 @@ def example_secret_app(
         process.wait(timeout=10)
 
 
-def test_example_secret_server_shows_only_the_refusal(browser: Browser, example_secret_app: str) -> None:
+def test_example_secret_server_shows_only_the_refusal(
+    browser: Browser, example_secret_app: str
+) -> None:
     context = browser.new_context()
     value = forged(EXAMPLE_SECRET, example_secret_app, ADMIN)
     context.add_cookies([{"name": USER_COOKIE, "value": value, "url": example_secret_app}])
@@ -186,13 +195,13 @@ def cache_entries(url: str) -> dict[str, float]:
         text = response.read().decode()
     found = {}
     for line in text.splitlines():
-        match = re.match(r'cache_memory_bytes\{(?P<labels>[^}]*)\} (?P<value>\S+)', line)
+        match = re.match(r"cache_memory_bytes\{(?P<labels>[^}]*)\} (?P<value>\S+)", line)
         if match and "st_cache" in match["labels"]:
             found[match["labels"]] = float(match["value"])
     return found
 
 
-def test_clear_cache_from_any_client_leaves_the_shared_caches_warm(server) -> None:  # noqa: ANN001
+def test_clear_cache_from_any_client_leaves_the_shared_caches_warm(server) -> None:
     """The demo server: an anonymous run warms the overview's caches, then `clear_cache` x3."""
     in_thread(server.url, [], wait=1)
     time.sleep(5.5)  # the metrics of cache memory are themselves cached for 5 s
@@ -217,9 +226,13 @@ def put_file(url: str, session_id: str, file_id: str, size: int) -> int:
     """
     boundary = "kpi-boundary"
     body = (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\n'
-        "Content-Type: text/csv\r\n\r\n"
-    ).encode() + b"x" * size + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\n'
+            "Content-Type: text/csv\r\n\r\n"
+        ).encode()
+        + b"x" * size
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     host = url.removeprefix("http://")
     connection = http.client.HTTPConnection(host, timeout=60)
     connection.putrequest("PUT", f"/_stcore/upload_file/{session_id}/{file_id}")
@@ -231,10 +244,8 @@ def put_file(url: str, session_id: str, file_id: str, size: int) -> int:
     }.items():
         connection.putheader(name, value)
     connection.endheaders()
-    try:
+    with contextlib.suppress(OSError):  # refused early: the response is already on its way
         connection.send(body)
-    except OSError:
-        pass  # refused early: the response is already on its way
     try:
         return connection.getresponse().status
     finally:
@@ -242,7 +253,9 @@ def put_file(url: str, session_id: str, file_id: str, size: int) -> int:
 
 
 def streamlit_pid(port: str) -> int:
-    found = subprocess.run(["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True)
+    found = subprocess.run(
+        ["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True, check=True
+    )
     return int(re.search(r"pid=(\d+)", found.stdout)[1])  # type: ignore[index]
 
 

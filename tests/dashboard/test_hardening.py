@@ -17,7 +17,10 @@ from tests.dashboard.conftest import APP
 from tests.dashboard.test_auth import AUTH
 
 EXAMPLE_SECRET = "change-me-to-a-long-random-string"
-UNSAFE_TITLE = "Cấu hình không an toàn: hệ thống chưa chạy / Unsafe configuration: the dashboard will not start"
+UNSAFE_TITLE = (
+    "Cấu hình không an toàn: hệ thống chưa chạy / "
+    "Unsafe configuration: the dashboard will not start"
+)
 
 
 def run_app(auth: dict[str, Any] | None, user: dict[str, Any] | None = None) -> AppTest:
@@ -121,9 +124,7 @@ def test_verified_email_signs_in(admin: str) -> None:
     assert any("Quản trị" in t.value for t in at.sidebar.text)
 
 
-def test_match_by_sub_ignores_the_email_claim(
-    admin: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_match_by_sub_ignores_the_email_claim(admin: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KPI_AUTH_MATCH", "sub")
     by_email = run_app(AUTH, {"email": admin, "email_verified": True, "sub": "not-stored"})
     assert [t.value for t in by_email.title] == ["Chưa có quyền truy cập"]

@@ -83,11 +83,19 @@ def test_load_as_unknown_markup_user_is_one_line(cli_db: str, tmp_path: Path) ->
 
 
 def test_usage_errors_are_one_line() -> None:
-    command = [sys.executable, "-c", "from kpi.cli.main import run; run()", "status", "--format", "[/x]"]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    command = [
+        sys.executable,
+        "-c",
+        "from kpi.cli.main import run; run()",
+        "status",
+        "--format",
+        "[/x]",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        "Lỗi: Invalid value for '--format': Value error, '[/x]' is not one of 'table', 'json', 'csv'."
+        "Lỗi: Invalid value for '--format': Value error, '[/x]' is not one of "
+        "'table', 'json', 'csv'."
     ]
 
 

@@ -19,7 +19,9 @@ GOOD_AUTH = {
 PRODUCTION = {"KPI_ENV": "production"}
 
 
-def problems(environ: dict[str, str], auth: dict[str, str] | None, file: dict[str, str] | None = None) -> list[str]:
+def problems(
+    environ: dict[str, str], auth: dict[str, str] | None, file: dict[str, str] | None = None
+) -> list[str]:
     return start_up_problems(resolve(environ, file or {}), auth, file or {})
 
 
@@ -84,6 +86,9 @@ def test_an_empty_variable_never_overrides_the_file(tmp_path: Path) -> None:
 
 
 def test_auth_match_is_a_closed_set() -> None:
-    assert load_settings(environ={"KPI_AUTH_MATCH": "sub"}, secrets_path=Path("/x")).auth_match == "sub"
+    assert (
+        load_settings(environ={"KPI_AUTH_MATCH": "sub"}, secrets_path=Path("/x")).auth_match
+        == "sub"
+    )
     with pytest.raises(SettingsError, match="KPI_AUTH_MATCH"):
         load_settings(environ={"KPI_AUTH_MATCH": "name"}, secrets_path=Path("/x"))
