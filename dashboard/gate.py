@@ -8,7 +8,10 @@ this module by the same name, so they share this one table.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
 
 MAX_HELD_FILES = 3  # files one session keeps in server memory; older ones are dropped
 PRUNE_AT = 256  # past this many entries, sessions that have closed are dropped
@@ -35,3 +38,16 @@ def record(
 def may_upload(session_id: str) -> bool:
     with _lock:
         return session_id in _uploaders
+
+
+def is_clear_cache(message: Mapping[str, Any]) -> bool:
+    """Whether a websocket frame is Streamlit's BackMsg `clear_cache`."""
+    data = message.get("bytes")
+    if message.get("type") != "websocket.receive" or not data:
+        return False
+    back = BackMsg()
+    try:
+        back.ParseFromString(data)
+    except Exception:  # Streamlit itself answers a frame it cannot parse
+        return False
+    return back.WhichOneof("type") == "clear_cache"

@@ -27,9 +27,9 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the pat
 
 import streamlit as st  # noqa: E402
 from starlette.middleware import Middleware  # noqa: E402
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 
 from dashboard import gate  # noqa: E402
+from dashboard.gate import is_clear_cache  # noqa: E402
 
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -40,19 +40,6 @@ SCRIPT = Path(__file__).resolve().parent / "streamlit_app.py"
 UPLOAD_PATH = re.compile(r"/_stcore/upload_file/(?P<session>[^/]+)/(?P<file>[^/]+)/?$")
 STREAM_PATH = "/_stcore/stream"
 _LOGGER = logging.getLogger("kpi.server")
-
-
-def is_clear_cache(message: Message) -> bool:
-    """Whether a websocket frame is Streamlit's BackMsg `clear_cache`."""
-    data = message.get("bytes")
-    if message.get("type") != "websocket.receive" or not data:
-        return False
-    back = BackMsg()
-    try:
-        back.ParseFromString(data)
-    except Exception:  # Streamlit itself answers a frame it cannot parse
-        return False
-    return back.WhichOneof("type") == "clear_cache"
 
 
 def without_clear_cache(receive: Receive) -> Receive:
