@@ -19,7 +19,11 @@ EARLIEST_REPORT = dt.date(2025, 1, 1)
 
 
 class ReportError(ValueError):
-    """A progress report that breaks a rule (message in Vietnamese)."""
+    """A progress report that breaks a rule: the message in Vietnamese, `.en` in English."""
+
+    def __init__(self, vi: str, en: str = "") -> None:
+        super().__init__(vi)
+        self.en = en or vi
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +62,10 @@ class HalfYear:
 def parse_half_year(text: str) -> HalfYear:
     match = re.fullmatch(r"\s*(\d{4})-H([12])\s*", text.upper())
     if not match:
-        raise ReportError(f"kỳ '{text}' phải có dạng 2026-H1 hoặc 2026-H2")
+        raise ReportError(
+            f"kỳ '{text}' phải có dạng 2026-H1 hoặc 2026-H2",
+            f"period '{text}' must look like 2026-H1 or 2026-H2",
+        )
     return HalfYear(int(match.group(1)), int(match.group(2)))
 
 
@@ -102,23 +109,43 @@ def check_report(
         parsed = TaskState(state.strip())
     except ValueError as exc:
         allowed = ", ".join(s.value for s in TaskState)
-        raise ReportError(f"trạng thái '{state}' không hợp lệ (chọn một: {allowed})") from exc
+        raise ReportError(
+            f"trạng thái '{state}' không hợp lệ (chọn một: {allowed})",
+            f"state '{state}' is not valid (one of: {allowed})",
+        ) from exc
     if percent is None:
         percent = {TaskState.DONE: 100, TaskState.NOT_STARTED: 0}.get(parsed, 0)
     if not 0 <= percent <= 100:
-        raise ReportError(f"tỷ lệ hoàn thành {percent} phải trong khoảng 0–100")
+        raise ReportError(
+            f"tỷ lệ hoàn thành {percent} phải trong khoảng 0–100",
+            f"percent done {percent} must be within 0-100",
+        )
     if parsed is TaskState.DONE and percent != 100:
-        raise ReportError("nhiệm vụ hoàn thành phải có tỷ lệ 100%")
+        raise ReportError("nhiệm vụ hoàn thành phải có tỷ lệ 100%", "a done task is 100% done")
     if parsed is TaskState.NOT_STARTED and percent != 0:
-        raise ReportError("nhiệm vụ chưa triển khai phải có tỷ lệ 0%")
+        raise ReportError(
+            "nhiệm vụ chưa triển khai phải có tỷ lệ 0%", "a task not started is 0% done"
+        )
     if parsed is TaskState.DONE and not evidence.strip():
-        raise ReportError("báo cáo hoàn thành cần minh chứng (số, ngày văn bản hoặc đường dẫn)")
+        raise ReportError(
+            "báo cáo hoàn thành cần minh chứng (số, ngày văn bản hoặc đường dẫn)",
+            "a done report needs evidence (document number and date, or a link)",
+        )
     if len(evidence) > MAX_TEXT or len(issues) > MAX_TEXT:
-        raise ReportError(f"minh chứng và khó khăn, đề xuất tối đa {MAX_TEXT} ký tự")
+        raise ReportError(
+            f"minh chứng và khó khăn, đề xuất tối đa {MAX_TEXT} ký tự",
+            f"evidence and difficulties are at most {MAX_TEXT} characters each",
+        )
     if reported_on > today:
-        raise ReportError(f"ngày báo cáo {reported_on.isoformat()} ở tương lai")
+        raise ReportError(
+            f"ngày báo cáo {reported_on.isoformat()} ở tương lai",
+            f"report date {reported_on.isoformat()} is in the future",
+        )
     if reported_on < EARLIEST_REPORT:
-        raise ReportError(f"ngày báo cáo {reported_on.isoformat()} trước khi Kế hoạch ban hành")
+        raise ReportError(
+            f"ngày báo cáo {reported_on.isoformat()} trước khi Kế hoạch ban hành",
+            f"report date {reported_on.isoformat()} is before the plan was issued",
+        )
     return parsed, percent
 
 
