@@ -29,7 +29,8 @@ WIDTHS = [10, 70, 28, 18, 16, 12, 40, 40, 14]
 INSTRUCTIONS = [
     "HƯỚNG DẪN BÁO CÁO TIẾN ĐỘ NHIỆM VỤ (Phụ lục II, III - Kế hoạch thực hiện NQ 71/NQ-CP)",
     "",
-    "1. Mỗi dòng là một nhiệm vụ. Không sửa dòng tiêu đề và cột Mã nhiệm vụ; xóa dòng không báo cáo.",
+    "1. Mỗi dòng là một nhiệm vụ. Không sửa dòng tiêu đề và cột Mã nhiệm vụ;",
+    "   xóa dòng không báo cáo.",
     "2. Trạng thái: not_started, in_progress, done, paused (hoặc Chưa triển khai, Đang thực hiện,",
     "   Hoàn thành, Tạm dừng).",
     "3. Tỷ lệ hoàn thành: số nguyên 0–100. Hoàn thành = 100, chưa triển khai = 0.",
