@@ -32,6 +32,14 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "KPI_MAX_ROWS": ("max_rows", "most data rows accepted in one file (200000)"),
     "KPI_ADMIN_CONTACT": ("admin_contact", "who to ask for access, shown to unknown users"),
     "KPI_DEFAULT_LANG": ("default_lang", "vi (default) or en"),
+    "KPI_SCORE_ON_TIME": ("score_on_time", "scorecard credit of a task done on time (1)"),
+    "KPI_SCORE_LATE": ("score_late", "scorecard credit of a task done late (0.5)"),
+    "KPI_SCORE_OVERDUE": ("score_overdue", "scorecard credit of an overdue task (0)"),
+    "KPI_SCORE_WEIGHT_TASKS": ("score_weight_tasks", "weight of the tasks part (0.6)"),
+    "KPI_SCORE_WEIGHT_INDICATORS": (
+        "score_weight_indicators",
+        "weight of the indicator-reports part (0.4)",
+    ),
 }
 
 
@@ -49,6 +57,12 @@ class Settings:
     max_rows: int = 200_000
     admin_contact: str = "Trung tâm Công nghệ Thông tin - Bộ Nội vụ"
     default_lang: str = "vi"
+    # the unit completion score (docs/scorecard.md)
+    score_on_time: float = 1.0
+    score_late: float = 0.5
+    score_overdue: float = 0.0
+    score_weight_tasks: float = 0.6
+    score_weight_indicators: float = 0.4
 
     @property
     def is_production(self) -> bool:

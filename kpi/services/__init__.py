@@ -1,0 +1,1 @@
+"""Use cases every entry point runs (CLI, dashboard)."""
