@@ -106,7 +106,15 @@ def publish(
 def published(storage: Storage, half: HalfYear) -> list[Published]:
     """Every published version of a half-year, newest first."""
     return [
-        Published(s.period, s.version, s.as_of, s.published_at, s.published_by, s.weights, s.rows)
+        Published(
+            s.period,
+            s.version,
+            s.as_of,
+            s.published_at if s.published_at.tzinfo else s.published_at.replace(tzinfo=dt.UTC),
+            s.published_by,
+            s.weights,
+            s.rows,
+        )
         for s in store.published_scorecards(storage, str(half))
     ]
 
