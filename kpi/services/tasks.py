@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +42,8 @@ LIST_KEYS = (
     "updated_at",
     "overdue",
 )
-_SEEDED: set[int] = set()
+# Storages already holding the plan's tasks (weak: a disposed storage drops out).
+_SEEDED: weakref.WeakSet[Storage] = weakref.WeakSet()
 
 
 class TaskServiceError(ValueError):
@@ -50,10 +52,10 @@ class TaskServiceError(ValueError):
 
 def ensure_tasks(storage: Storage) -> None:
     """The plan's tasks are in the database (added once per storage, kept in step)."""
-    if id(storage) in _SEEDED:
+    if storage in _SEEDED:
         return
     store.save_tasks(storage, load_plan_tasks(), source="plan")
-    _SEEDED.add(id(storage))
+    _SEEDED.add(storage)
 
 
 def tasks(storage: Storage) -> list[PlanTask]:

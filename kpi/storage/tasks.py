@@ -48,6 +48,10 @@ def save_tasks(
     `source` is 'plan' for the packaged data file and 'import' for an admin's file;
     an import never changes a task of the plan.
     """
+    with storage.reading() as session:
+        stored = {r.code: r for r in session.scalars(select(PlanTaskRecord))}
+        if all(t.code in stored and not _changed(stored[t.code], _record_values(t)) for t in tasks):
+            return 0, 0  # nothing to write: no write lock taken
     added = updated = 0
     with storage.writing() as session:
         existing = {r.code: r for r in session.scalars(select(PlanTaskRecord))}
