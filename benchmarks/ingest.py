@@ -34,14 +34,14 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import national_units, peak_rss_mb, reporting_units, timed
 
-from kpi import ingest
 from kpi.canonical import COLUMNS
 from kpi.catalogue import load_catalogue
-from kpi.exports import to_csv_bytes
 from kpi.periods import Quarter, quarter_range
+from kpi.services import ingest
 from kpi.settings import Settings
 from kpi.storage import Storage, open_storage
 from kpi.storage.repository import ensure_seeded
+from reports.tables import to_csv_bytes
 
 TODAY = dt.date(2026, 11, 22)
 SETTINGS = dataclasses.replace(Settings(), max_rows=2_000_000, max_upload_mb=500)

@@ -17,7 +17,7 @@ import streamlit as st
 
 from dashboard import resources, ui
 from kpi.access import Role, Viewer, auth_problem
-from kpi.storage.access import viewer_for_email
+from kpi.services.users import viewer_for_email
 
 DEMO_KEY = "demo_role"
 DEMO_USERS = {

@@ -8,17 +8,14 @@ looking. `clear()` runs after every commit.
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from dashboard import resources
 from kpi.periods import Quarter, last_ended_quarter, parse_quarter
-from kpi.progress import compute_statuses, rollup
-from kpi.storage import queries
-from kpi.storage.repository import (
+from kpi.progress import rollup_by_indicator, rollup_statuses, statuses_in_parts
+from kpi.services import figures
+from kpi.services.figures import (
     audit_frame,
     current_frame,
     data_version,
@@ -98,21 +95,10 @@ def default_as_of() -> str | None:
     return ended if ended in known else known[-1]
 
 
-FLAG_COLUMNS = ["source", "rollup_value", "rollup_differs", "missing_count_units"]
-
-
 @st.cache_data(max_entries=16, show_spinner=False)
 def _ministry(url: str, key: Version, as_of: str | None) -> pd.DataFrame:
-    # What kpi.progress.ministry_statuses does, on the cached roll-up (one pass per indicator).
     quarter = parse_quarter(as_of) if as_of else None
-    series = ministry_values()
-    if quarter is not None:
-        series = series[series["period_index"] <= quarter.index]
-    statuses = compute_statuses(series, resources.catalogue(), as_of=quarter)
-    flags = series[["indicator_code", "period_index", *FLAG_COLUMNS]].rename(
-        columns={"period_index": "latest_index"}
-    )
-    return statuses.merge(flags, on=["indicator_code", "latest_index"], how="left")
+    return rollup_statuses(ministry_values(), resources.catalogue(), as_of=quarter)
 
 
 def ministry(as_of: str | None) -> pd.DataFrame:
@@ -120,33 +106,13 @@ def ministry(as_of: str | None) -> pd.DataFrame:
     return _ministry(resources.settings().database_url, version(), as_of)
 
 
-PART_ROWS = 50_000  # statuses are computed over at most this many rows at a time
-
-
-def statuses_in_parts(frame: pd.DataFrame, as_of: Quarter | None) -> pd.DataFrame:
-    """compute_statuses over groups of whole units, so memory stays bounded at national
-    scale (each series lies in one group, so the result is the same)."""
-    catalogue = resources.catalogue()
-    parts = max(1, math.ceil(len(frame) / PART_ROWS))
-    if parts == 1:
-        return compute_statuses(frame, catalogue, as_of=as_of)
-    codes = frame["unit_code"]
-    groups = np.array_split(np.sort(codes.unique()), parts)
-    out = pd.concat(
-        [compute_statuses(frame[codes.isin(g)], catalogue, as_of=as_of) for g in groups],
-        ignore_index=True,
-    )
-    order = {code: n for n, code in enumerate(catalogue.codes)}
-    out["_pos"] = out["indicator_code"].map(order)
-    return out.sort_values(["_pos", "unit_code"], kind="stable").drop(columns="_pos")
-
-
 # A status per (indicator, unit) is tens of MB at national scale: one shared copy per
 # quarter, never a pickled copy per call.
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _unit_statuses(url: str, key: Version, as_of: str | None) -> pd.DataFrame:
     quarter = parse_quarter(as_of) if as_of else None
-    return statuses_in_parts(current(), quarter).reset_index(drop=True)
+    frame = statuses_in_parts(current(), resources.catalogue(), as_of=quarter)
+    return frame.reset_index(drop=True)
 
 
 def unit_statuses(as_of: str | None) -> pd.DataFrame:
@@ -189,7 +155,7 @@ def _history(
 ) -> tuple[pd.DataFrame, int]:
     store = resources.storage()
     rows = history_frame(store, indicator, unit, newest_first=True, limit=limit)
-    return rows[REVISION_COLUMNS], queries.revision_count(store, indicator, unit)
+    return rows[REVISION_COLUMNS], figures.revision_count(store, indicator, unit)
 
 
 def history(indicator: str, unit: str | None, limit: int) -> tuple[pd.DataFrame, int]:
@@ -199,7 +165,7 @@ def history(indicator: str, unit: str | None, limit: int) -> tuple[pd.DataFrame,
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _first_submissions(url: str, key: Version, since_index: int | None) -> pd.DataFrame:
-    return queries.first_submissions(resources.storage(), since_index)
+    return figures.first_submissions(resources.storage(), since_index)
 
 
 def first_submissions(since: Quarter | None = None) -> pd.DataFrame:
@@ -213,26 +179,12 @@ def audit_log() -> pd.DataFrame:
 
 
 def recent_uploads(limit: int = 50) -> pd.DataFrame:
-    return queries.recent_uploads(resources.storage(), limit)
-
-
-def ministry_series(frame: pd.DataFrame) -> pd.DataFrame:
-    """The whole ministry's series per indicator (`indicator_code`, `period`, `period_index`,
-    `value`, roll-up flags), rolled up by the progress engine one indicator at a time
-    (a series never spans indicators, and the peak memory stays small)."""
-    units, root = registry(), registry().root.code
-    # category keys: 16 filters of a national frame and the roll-up's joins stay cheap
-    frame = frame.astype({"indicator_code": "category", "unit_code": "category"})
-    codes = frame["indicator_code"]
-    parts = [rollup(frame[codes == code], units, root) for code in pd.unique(codes)]
-    if not parts:
-        return rollup(frame, units, root)
-    return pd.concat(parts, ignore_index=True)
+    return figures.recent_uploads(resources.storage(), limit)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _ministry_values(url: str, key: Version) -> pd.DataFrame:
-    return ministry_series(current())
+    return rollup_by_indicator(current(), registry(), registry().root.code)
 
 
 def ministry_values() -> pd.DataFrame:

@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from dashboard.i18n import t
 from kpi.access import Role, Viewer
+from kpi.i18n import t
 
 PAGES = Path(__file__).parent / "app_pages"
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from kpi.catalogue import Catalogue, load_catalogue
+from kpi.services.app import Storage, open_store
 from kpi.settings import Settings, load_settings
-from kpi.storage import Storage, open_storage
-from kpi.storage.repository import ensure_seeded
-from kpi.units import load_default_units
 
 
 @st.cache_resource(show_spinner=False)
@@ -27,9 +25,7 @@ def catalogue() -> Catalogue:
 
 @st.cache_resource(show_spinner=False)
 def _storage(url: str) -> Storage:
-    store = open_storage(url)
-    ensure_seeded(store, catalogue(), load_default_units())
-    return store
+    return open_store(url, catalogue())
 
 
 def storage() -> Storage:

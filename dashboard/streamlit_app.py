@@ -16,9 +16,9 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the pat
     sys.path.insert(0, str(ROOT))
 
 from dashboard import auth, data, ui  # noqa: E402
-from dashboard.i18n import t  # noqa: E402
 from dashboard.navigation import build_pages  # noqa: E402
 from kpi.access import Viewer  # noqa: E402
+from kpi.i18n import t  # noqa: E402
 
 st.set_page_config(
     page_title="KPI Monitor · Bộ Nội vụ",

@@ -13,10 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import resources
-from dashboard.charts import STATUS_STYLE
-from dashboard.i18n import LANGS, t
 from kpi.access import Viewer
+from kpi.i18n import LANGS, t
 from kpi.progress import Status
+from reports.charts import STATUS_STYLE
 
 LANG_KEY = "lang"
 VIEWER_KEY = "_viewer"

@@ -1,4 +1,4 @@
-"""The upload page's binding to the upload service (kpi.ingest).
+"""The upload page's binding to the upload service (kpi.services.ingest).
 
 No Streamlit here: these functions call the service and turn its results into
 the tables the page shows, in the viewer's language. Every cell stays plain
@@ -15,11 +15,10 @@ from typing import Any
 import pandas as pd
 
 from dashboard import resources
-from dashboard.i18n import percent, quarter_label, t
-from kpi import ingest
 from kpi.access import Viewer
+from kpi.i18n import percent, quarter_label, t
 from kpi.problems import FileRejected, Problem, problems_table
-from kpi.storage.writes import ScopeError
+from kpi.services import ingest
 
 STATE_ORDER = {"changed": 0, "new": 1, "unchanged": 2}
 
@@ -91,7 +90,7 @@ def commit(
             confirm_note=note,
             progress=progress,
         )
-    except (ScopeError, ingest.UploadNotReady) as exc:
+    except (ingest.ScopeError, ingest.UploadNotReady) as exc:
         return "refused", {"message": str(exc)}
     if result.already_imported:
         return "duplicate", {"id": result.previous_upload_id}

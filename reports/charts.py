@@ -1,110 +1,284 @@
-"""The dashboard's trajectory chart, rendered to PNG for the report with vl-convert.
+"""Altair chart builders: DataFrames in, `alt.Chart` out. No Streamlit here.
 
-Same builder as the dashboard (dashboard.charts); only the fonts change, to the
-DejaVu Sans the PDF embeds, so every Vietnamese glyph renders.
+The main chart is `trajectory_chart(data, indicator, lang)`. Its input is the
+long frame made by `trajectory_data(series, status, indicator)`:
+
+| column | meaning |
+|---|---|
+| `kind` | `actual`, `required` (baseline → 2030 target) or `projection` |
+| `t` | time in years, quarter starts: 2025-Q3 → 2025.5 |
+| `period`, `period_label` | `2025-Q3`, `Q3/2025` |
+| `value`, `value_label` | 85.5, `85,5%` |
+| `low`, `high` | the projection's uncertainty band (projection rows only) |
+
+Reports render the same chart to PNG with `chart.save("x.png")` (vl-convert).
 """
 
 from __future__ import annotations
 
-import json
-from concurrent.futures import Future, ThreadPoolExecutor
-from functools import cache
+from collections.abc import Mapping
 from typing import Any
 
+import altair as alt
+import numpy as np
 import pandas as pd
-import vl_convert as vlc
 
-from dashboard.charts import trajectory_chart, trajectory_data
-from kpi.catalogue import Catalogue
-from kpi.storage import Storage
-from kpi.storage.repository import current_frame, unit_registry
-from reports.build import scope_of
-from reports.fonts import dejavu
-from reports.model import IndicatorRow, Report
-from reports.sources import unit_series
+from kpi.catalogue import Indicator
+from kpi.i18n import percent, quarter_label, t
+from kpi.periods import TARGET_PERIOD, Quarter, parse_quarter
+from kpi.progress import trajectory_points
 
-CHART_FONT = "DejaVu Sans"
-WIDTH, HEIGHT, SCALE = 760, 220, 1.6
+TRAJECTORY_COLUMNS = ["kind", "t", "period", "period_label", "value", "value_label", "low", "high"]
+KINDS = ("actual", "required", "projection")
+INK = "#1B2430"
+ACTUAL = "#0B4F8A"
+REQUIRED = "#5F6B7A"
+PROJECTION = "#B35C00"
+TARGET = "#1B6E3A"
+FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
 
+# Okabe-Ito hues, darkened so marks reach ≥ 3:1 on white; tints carry dark text (≥ 4.5:1).
+STATUS_STYLE: dict[str, tuple[str, str]] = {
+    "achieved": ("#006B4F", "#DDF2EA"),
+    "on_track": ("#005A8E", "#DCEBF7"),
+    "needs_acceleration": ("#8A5A00", "#FCEFD2"),
+    "limited_progress": ("#B03A00", "#FBE3D6"),
+    "deteriorating": ("#8E2A66", "#F6DFEC"),
+    "insufficient_data": ("#55606E", "#ECEFF3"),
+}
 
-@cache
-def _register_fonts() -> None:
-    vlc.register_font_directory(str(dejavu().regular.parent))
-
-
-FONT_KEYS = {"font", "labelFont", "titleFont"}
-
-
-def _swap_fonts(node: Any) -> None:
-    """Replace every font named anywhere in the spec (marks may set their own)."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in FONT_KEYS and isinstance(value, str):
-                node[key] = CHART_FONT
-            else:
-                _swap_fonts(value)
-    elif isinstance(node, list):
-        for item in node:
-            _swap_fonts(item)
+# Vega expressions: the axis shows Vietnamese quarter labels and decimal commas.
+QUARTER_EXPR = (
+    "'Q' + (round((datum.value - floor(datum.value)) * 4) + 1) + '/' + floor(datum.value)"
+)
+PERCENT_EXPR = "replace(format(datum.value, '.0f'), '.', ',') + '%'"
 
 
-def _with_report_fonts(spec: dict[str, Any]) -> dict[str, Any]:
-    """Every text of the chart in DejaVu Sans, and legend labels never cut short."""
-    _swap_fonts(spec)
-    config = spec.setdefault("config", {})
-    config["font"] = CHART_FONT
-    for part in ("axis", "legend", "header"):
-        config.setdefault(part, {}).update(labelFont=CHART_FONT, titleFont=CHART_FONT)
-    for part in ("title", "text", "mark"):
-        config.setdefault(part, {})["font"] = CHART_FONT
-    config["legend"]["labelLimit"] = 0
-    return spec
+def quarter_time(period: str) -> float:
+    """'2025-Q3' -> 2025.5: quarters on a linear axis, in years."""
+    return parse_quarter(period).years
 
 
-def _status_dict(row: IndicatorRow) -> dict[str, Any]:
+def _engine_row(status: Mapping[str, Any], indicator: Indicator) -> dict[str, Any] | None:
+    """The fields kpi.progress.trajectory_points needs, from a status row (or a subset)."""
+    needed = ("baseline_period", "baseline_value", "latest_period", "latest_value")
+    if any(status.get(k) is None or _missing(status.get(k)) for k in needed):
+        return None
     return {
-        "baseline_period": row.baseline_period,
-        "baseline_value": row.baseline_value,
-        "observed_pace_pp_per_year": row.observed_pace_pp_per_year,
-        "latest_period": row.end_period,
-        "latest_value": row.end_value,
+        "baseline_index": parse_quarter(str(status["baseline_period"])).index,
+        "latest_index": parse_quarter(str(status["latest_period"])).index,
+        "baseline_value": float(status["baseline_value"]),
+        "latest_value": float(status["latest_value"]),
+        "target": float(indicator.target),
+        "observed_pace_pp_per_year": status.get("observed_pace_pp_per_year"),
     }
 
 
-def chart_spec(
-    series: pd.DataFrame, row: IndicatorRow, catalogue: Catalogue, lang: str
-) -> str | None:
-    """One indicator's Vega-Lite spec (JSON); None when there is nothing to draw."""
-    if series.empty:
-        return None
-    indicator = catalogue[row.code]
-    data = trajectory_data(series, _status_dict(row), indicator, lang)
-    chart = trajectory_chart(data, indicator, lang, height=HEIGHT).properties(width=WIDTH)
-    return json.dumps(_with_report_fonts(chart.to_dict()))
+def _missing(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return False
 
 
-def spec_to_png(spec: str) -> bytes:
-    _register_fonts()
-    return bytes(vlc.vegalite_to_png(spec, scale=SCALE))
+def trajectory_data(
+    series: pd.DataFrame,
+    status: Mapping[str, Any] | pd.Series,
+    indicator: Indicator,
+    lang: str = "vi",
+) -> pd.DataFrame:
+    """Chart input from one series (`period`, `value`) and its status row (kpi.progress).
 
-
-def render_charts(report: Report, storage: Storage, catalogue: Catalogue) -> dict[str, bytes]:
-    """{indicator code: PNG} for every indicator of the report that has figures.
-
-    Specs are built here while vl-convert (native code) rasterises earlier ones.
+    The required path, the projection and its 80% band come from
+    kpi.progress.trajectory_points; without a baseline only the actuals are drawn.
     """
-    registry = unit_registry(storage)
-    unit = registry.get(report.unit_code) or registry.root
-    frame = current_frame(
-        storage, as_of_index=report.as_of.index, unit_codes=scope_of(registry, unit)
+    status = dict(status)
+    series = series.assign(period_index=[parse_quarter(str(p)).index for p in series["period"]])
+    row = _engine_row(status, indicator)
+    if row is None or series.empty:
+        points = series.sort_values("period_index").assign(kind="actual")
+    else:
+        points = trajectory_points(series[["period_index", "value"]], row, indicator.target_period)
+    for column in ("lower", "upper"):
+        if column not in points:
+            points[column] = np.nan
+    periods = [str(Quarter.from_index(int(i))) for i in points["period_index"]]
+    return pd.DataFrame(
+        {
+            "kind": points["kind"].to_numpy(),
+            "t": [int(i) / 4 for i in points["period_index"]],
+            "period": periods,
+            "period_label": [quarter_label(p) for p in periods],
+            "value": points["value"].astype(float).to_numpy(),
+            "value_label": [percent(v, lang) for v in points["value"]],
+            "low": points["lower"].astype(float).to_numpy(),
+            "high": points["upper"].astype(float).to_numpy(),
+        }
+    )[TRAJECTORY_COLUMNS]
+
+
+def _x_axis(data: pd.DataFrame, lang: str) -> alt.X:
+    first = int(np.floor(data["t"].min())) if len(data) else 2024
+    ticks = [float(y) for y in range(first, TARGET_PERIOD.year + 1)]
+    return alt.X(
+        "t:Q",
+        title=None,
+        scale=alt.Scale(domain=[first, TARGET_PERIOD.years + 0.1], nice=False),
+        axis=alt.Axis(values=ticks, labelExpr=QUARTER_EXPR, grid=False, labelAngle=0),
     )
-    series = unit_series(frame, unit, registry)
-    _register_fonts()
-    pending: dict[str, Future[bytes]] = {}
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for row in report.rows:
-            part = series[series["indicator_code"] == row.code][["period", "value"]]
-            spec = chart_spec(part.reset_index(drop=True), row, catalogue, report.lang)
-            if spec is not None:
-                pending[row.code] = pool.submit(spec_to_png, spec)
-        return {code: future.result() for code, future in pending.items()}
+
+
+def _y_scale(data: pd.DataFrame, target: float) -> alt.Scale:
+    values = pd.concat([data["value"], data["low"]]).dropna()
+    lowest = min(float(values.min()) if len(values) else 0.0, target)
+    floor = max(0.0, np.floor((lowest - 10) / 10) * 10)
+    return alt.Scale(domain=[floor, 100], nice=False, zero=False)
+
+
+def _y_axis(data: pd.DataFrame, target: float) -> alt.Y:
+    return alt.Y(
+        "value:Q",
+        title=None,
+        scale=_y_scale(data, target),
+        axis=alt.Axis(labelExpr=PERCENT_EXPR, tickCount=5, gridColor="#E6EAF0"),
+    )
+
+
+def _legend_colour(lang: str) -> alt.Color:
+    names = [t(f"chart_{k}", lang) for k in KINDS]
+    return alt.Color(
+        "series:N",
+        title=None,
+        scale=alt.Scale(domain=names, range=[ACTUAL, REQUIRED, PROJECTION]),
+        legend=alt.Legend(orient="bottom", direction="horizontal", labelFontSize=12, labelLimit=0),
+    )
+
+
+def _tooltip(lang: str) -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip("series:N", title=t("chart_series", lang)),
+        alt.Tooltip("period_label:N", title=t("chart_quarter", lang)),
+        alt.Tooltip("value_label:N", title=t("chart_value", lang)),
+    ]
+
+
+def trajectory_chart(
+    data: pd.DataFrame,
+    indicator: Indicator,
+    lang: str = "vi",
+    *,
+    title: str | None = None,
+    height: int = 340,
+) -> alt.LayerChart:
+    """Actuals (line + points), required path (dashed), projection (dotted) in its band,
+    and the 2030 target (rule + label). `data` comes from `trajectory_data`."""
+    data = data.assign(series=data["kind"].map({k: t(f"chart_{k}", lang) for k in KINDS}))
+    base = alt.Chart(data)
+    x, y, colour = _x_axis(data, lang), _y_axis(data, indicator.target), _legend_colour(lang)
+    kind = alt.datum.kind
+    band = (
+        base.transform_filter(kind == "projection")
+        .mark_area(opacity=0.16, color=PROJECTION)
+        .encode(x=x, y=alt.Y("low:Q", scale=_y_scale(data, indicator.target)), y2="high:Q")
+        .properties(name="projection_band")
+    )
+    required = (
+        base.transform_filter(kind == "required")
+        .mark_line(strokeDash=[7, 5], strokeWidth=2)
+        .encode(x=x, y=y, color=colour, tooltip=_tooltip(lang))
+        .properties(name="required_path")
+    )
+    projection = (
+        base.transform_filter(kind == "projection")
+        .mark_line(strokeDash=[2, 3], strokeWidth=2)
+        .encode(x=x, y=y, color=colour, tooltip=_tooltip(lang))
+        .properties(name="projection")
+    )
+    actual_base = base.transform_filter(kind == "actual").encode(x=x, y=y, color=colour)
+    actual = alt.layer(
+        actual_base.mark_line(strokeWidth=2.5).properties(name="actual_line"),
+        actual_base.mark_point(filled=True, size=55, opacity=1)
+        .encode(tooltip=_tooltip(lang))
+        .properties(name="actual_points"),
+    )
+    label = t("chart_target", lang, value=percent(indicator.target, lang, 0))
+    target_data = pd.DataFrame({"value": [indicator.target], "label": [label]})
+    target_rule = (
+        alt.Chart(target_data)
+        .mark_rule(color=TARGET, strokeWidth=1.5)
+        .encode(y="value:Q")
+        .properties(name="target_rule")
+    )
+    target_text = (
+        alt.Chart(target_data)
+        .mark_text(
+            align="left", dx=4, dy=-8, color=TARGET, fontWeight="bold", fontSize=12, font=FONT
+        )
+        .encode(y="value:Q", x=alt.value(0), text="label:N")
+        .properties(name="target_label")
+    )
+    layers = alt.layer(band, required, projection, actual, target_rule, target_text)
+    return _style(layers.properties(height=height, title=title or ""))  # type: ignore[arg-type]
+
+
+def _style(chart: alt.LayerChart) -> alt.LayerChart:
+    return (
+        chart.configure_axis(
+            labelFont=FONT, titleFont=FONT, labelColor=INK, labelFontSize=12, domainColor="#9AA5B1"
+        )
+        .configure_legend(labelFont=FONT, labelColor=INK, symbolStrokeWidth=2.5)
+        .configure_title(font=FONT, color=INK, fontSize=15, anchor="start")
+        .configure_view(strokeWidth=0)
+    )
+
+
+def small_multiples(
+    frame: pd.DataFrame, indicator: Indicator, lang: str = "vi", columns: int = 3
+) -> alt.FacetChart:
+    """One small line per reporting unit. `frame` has `unit_title`, `period`, `value`
+    and `status` (a kpi.progress status value, which sets the colour)."""
+    data = frame.assign(
+        t=[quarter_time(str(p)) for p in frame["period"]],
+        period_label=[quarter_label(str(p)) for p in frame["period"]],
+        value_label=[percent(v, lang) for v in frame["value"]],
+        target=indicator.target,
+    )
+    statuses = list(STATUS_STYLE)
+    colour = alt.Color(
+        "status:N",
+        scale=alt.Scale(domain=statuses, range=[STATUS_STYLE[s][0] for s in statuses]),
+        legend=None,
+    )
+    years = sorted({int(v) for v in data["t"]}) if len(data) else [2024]
+    x = alt.X(
+        "t:Q",
+        title=None,
+        scale=alt.Scale(nice=False),
+        axis=alt.Axis(values=[float(y) for y in years], format="d", grid=False),
+    )
+    y = alt.Y(
+        "value:Q",
+        title=None,
+        scale=alt.Scale(domain=[0, 100]),
+        axis=alt.Axis(labelExpr=PERCENT_EXPR, tickCount=3),
+    )
+    base = alt.Chart()
+    line = base.mark_line(point=True, strokeWidth=2).encode(
+        x=x,
+        y=y,
+        color=colour,
+        tooltip=[
+            alt.Tooltip("period_label:N", title=t("chart_quarter", lang)),
+            alt.Tooltip("value_label:N", title=t("chart_value", lang)),
+        ],
+    )
+    rule = base.mark_rule(color=TARGET, strokeDash=[4, 3]).encode(y="mean(target):Q")
+    return (
+        alt.layer(line, rule, data=data)
+        .properties(width=190, height=110)
+        .facet(
+            facet=alt.Facet("unit_title:N", title=None, header=alt.Header(labelFontSize=12)),
+            columns=columns,
+        )
+        .configure_view(strokeWidth=0)
+    )

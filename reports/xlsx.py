@@ -1,6 +1,6 @@
 """The report as an XLSX workbook: summary, data (numbers as numbers), charts, quality, annex.
 
-Every text cell goes through kpi.exports.safe_text, so no cell can run as a formula.
+Every text cell goes through reports.tables.safe_text, so no cell can run as a formula.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kpi.exports import safe_text
 from reports.model import IndicatorRow, Report
 from reports.quality import Quality
+from reports.tables import safe_text
 from reports.text import (
     METHOD_TEXT,
     STATUS_RGB,

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import data, resources, ui
 from kpi.access import Role, Viewer
-from kpi.storage.access import AccessError, add_user, remove_user, users_frame
+from kpi.services.users import AccessError, add_user, remove_user, users_frame
 
 TEXT = {
     "title": ("Người dùng và phân quyền", "Users and access"),

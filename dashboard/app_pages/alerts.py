@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, ui
-from dashboard.i18n import percent, quarter_label, t
+from kpi.i18n import percent, quarter_label, t
 from kpi.periods import last_ended_quarter, parse_quarter
 from kpi.progress import Status
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, resources, ui
-from dashboard.i18n import t
-from kpi.storage.access import audit_entries, changes_frame
+from kpi.i18n import t
+from kpi.services.users import audit_entries, changes_frame
 
 ALL = ""
 TEXT = {

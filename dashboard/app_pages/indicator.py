@@ -6,10 +6,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, resources, ui
-from dashboard.i18n import number, opensdg_label, percent, quarter_label, signed, t
-from kpi import exports
+from dashboard import data, resources, ui
 from kpi.catalogue import Indicator
+from kpi.i18n import number, opensdg_label, percent, quarter_label, signed, t
+from reports import charts
+from reports import tables as exports
 
 MINISTRY = "__ministry__"
 CODE_PARAM = "code"

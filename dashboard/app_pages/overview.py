@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, ui
-from dashboard.i18n import number, percent, quarter_label, signed, t
 from kpi.catalogue import Catalogue
+from kpi.i18n import number, percent, quarter_label, signed, t
 from kpi.periods import last_ended_quarter
 from kpi.progress import Status
 

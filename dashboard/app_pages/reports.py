@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard import data, resources, ui
 from kpi.periods import EARLIEST_YEAR, ReportPeriod, last_ended_quarter, parse_report_period
-from reports.build import ReportError, build_report
+from kpi.services.reporting import ReportError, build_report
 from reports.text import label, period_label, status_word
 
 RESULT_KEY = "report_result"
@@ -78,7 +78,7 @@ def _controls(lang: str) -> tuple[str, ReportPeriod, str]:
 
 def _build(unit: str, period: ReportPeriod, report_lang: str) -> None:
     # The renderers (PDF, XLSX, chart images) weigh ~40 MB: loaded when a report is made.
-    from reports.output import file_stem, render_report
+    from kpi.services.report_output import file_stem, render_report
 
     storage, catalogue = resources.storage(), resources.catalogue()
     report = build_report(

@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import data, resources, ui
-from dashboard.i18n import t
+from kpi.i18n import t
 from kpi.periods import current_quarter, quarter_range
 from kpi.submissions import SubmissionState, matrix_counts, matrix_wide, submission_matrix
 

@@ -1,6 +1,6 @@
 """Nộp số liệu: template, upload, validation result or preview, confirmation, commit.
 
-All checks and the commit live in kpi.ingest; this page only lays them out. The
+All checks and the commit live in kpi.services.ingest; this page only lays them out. The
 checked file is kept in this session's state (it belongs to this user only).
 """
 
@@ -12,7 +12,6 @@ from typing import Any
 import streamlit as st
 
 from dashboard import data, resources, ui
-from dashboard.i18n import quarter_label, t
 from dashboard.upload_flow import (
     Checked,
     check,
@@ -21,9 +20,10 @@ from dashboard.upload_flow import (
     preview_table,
     warning_table,
 )
-from kpi import templates
 from kpi.access import Viewer
+from kpi.i18n import quarter_label, t
 from kpi.periods import last_ended_quarter
+from reports import template as templates
 
 CHECKED_KEY = "upload_checked"
 RESULT_KEY = "upload_result"

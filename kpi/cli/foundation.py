@@ -15,10 +15,10 @@ from rich.table import Table
 
 from kpi.access import auth_configured_in, auth_problem
 from kpi.cli.shell import catalogue, console, fail, one_line_errors, settings, storage
-from kpi.demo import clear_demo, load_demo, seed_demo_if_empty
-from kpi.exports import to_csv_bytes, write_export
-from kpi.storage.repository import export_frame, upsert_units
+from kpi.services.demo import clear_demo, load_demo, seed_demo_if_empty
+from kpi.services.figures import export_frame, upsert_units
 from kpi.units import UnitError, parse_units
+from reports.tables import to_csv_bytes, write_export
 
 APP_PATH = Path(__file__).resolve().parents[2] / "dashboard" / "streamlit_app.py"
 

@@ -52,8 +52,8 @@ def report(
         report_period = parse_report_period(period)
     except PeriodError as exc:
         fail(str(exc))
-    from reports.build import ReportError, build_report
-    from reports.output import write_report_files
+    from kpi.services.report_output import write_report_files
+    from kpi.services.reporting import ReportError, build_report
 
     formats = ("xlsx", "pdf") if fmt is ReportFormat.both else (fmt.value,)
     try:

@@ -11,10 +11,8 @@ import typer
 from rich.console import Console
 
 from kpi.catalogue import Catalogue, load_catalogue
+from kpi.services.app import Storage, open_store
 from kpi.settings import Settings, load_settings
-from kpi.storage import Storage, open_storage
-from kpi.storage.repository import ensure_seeded
-from kpi.units import load_default_units
 
 # Wide enough for the status tables when output goes to a file or a pipe.
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -47,9 +45,7 @@ def catalogue() -> Catalogue:
 @functools.cache
 def storage() -> Storage:
     """Migrated and seeded with the catalogue and unit tree, on first use."""
-    store = open_storage(settings().database_url)
-    ensure_seeded(store, catalogue(), load_default_units())
-    return store
+    return open_store(settings().database_url, catalogue())
 
 
 def one_line_errors(func: F) -> F:

@@ -16,12 +16,10 @@ from kpi.periods import PeriodError, Quarter, parse_quarter
 from kpi.progress import (
     CONTRACT_COLUMNS,
     Status,
-    compute_statuses,
     fmt_number,
-    ministry_statuses,
     status_records,
 )
-from kpi.storage.repository import current_frame, unit_registry
+from kpi.services.statuses import UnknownUnitError, statuses_for
 
 
 class OutputFormat(StrEnum):
@@ -37,21 +35,10 @@ class Lang(StrEnum):
 
 def load_statuses(unit: str, as_of: Quarter | None) -> pd.DataFrame:
     """Statuses for the root (default), one unit, or `all` series with data."""
-    store, cat = storage(), catalogue()
-    registry = unit_registry(store)
-    current = current_frame(store, as_of_index=as_of.index if as_of else None)
-    if unit.lower() == "all":
-        return compute_statuses(current, cat, as_of=as_of)
-    found = registry.resolve(unit)
-    if found is None:
-        fail(f"không có đơn vị '{unit}'")
-    if found.code == registry.root.code:
-        return ministry_statuses(current, cat, registry, as_of=as_of)
-    scope = [found.code, *registry.descendants(found.code)]
-    current = current[current["unit_code"].isin(scope)]
-    if registry.children(found.code):
-        return ministry_statuses(current, cat, registry, as_of=as_of, root=found.code)
-    return compute_statuses(current, cat, as_of=as_of)
+    try:
+        return statuses_for(storage(), catalogue(), unit, as_of=as_of)
+    except UnknownUnitError as exc:
+        fail(str(exc))
 
 
 def off_target(statuses: pd.DataFrame) -> pd.DataFrame:

@@ -14,13 +14,15 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from kpi import ingest
 from kpi.access import LOCAL_ADMIN
 from kpi.cli.shell import catalogue, console, err_console, fail, one_line_errors, settings, storage
 from kpi.periods import PeriodError, parse_quarter
 from kpi.problems import FileRejected, Problem, problems_table
-from kpi.storage.writes import CommitResult, ScopeError
-from kpi.templates import template_csv, template_xlsx
+from kpi.services import ingest
+from kpi.services.figures import unit_registry
+from kpi.services.ingest import CommitResult, ScopeError
+from kpi.services.users import viewer_for_email
+from reports.template import template_csv, template_xlsx
 
 PROGRESS_ROWS = 2_000
 
@@ -43,8 +45,6 @@ def template(
         fail(str(exc))
     unit_code = ""
     if unit:
-        from kpi.storage.repository import unit_registry
-
         found = unit_registry(storage()).resolve(unit)
         if found is None:
             fail(f"không có đơn vị '{unit}'")
@@ -76,9 +76,7 @@ def _print_problems(problems: list[Problem], total: int, lang: str) -> None:
 def _actor(as_user: str | None) -> tuple[str, frozenset[str] | None]:
     if as_user is None:
         return LOCAL_ADMIN, None
-    from kpi.storage import access
-
-    viewer = access.viewer_for_email(storage(), as_user)
+    viewer = viewer_for_email(storage(), as_user)
     if viewer is None:
         fail(f"không có người dùng '{as_user}'")
     return viewer.email, viewer.write_scope()

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from kpi.access import LOCAL_ADMIN, Role
 from kpi.cli.shell import console, fail, one_line_errors, storage
-from kpi.storage.access import AccessError, add_user, remove_user, users_frame
+from kpi.services.users import AccessError, add_user, remove_user, users_frame
 
 
 @one_line_errors

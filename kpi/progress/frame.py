@@ -282,3 +282,32 @@ def compute_statuses(
     s["stale"] = s["latest_index"] < last_ended_quarter(today).index
     s = s.sort_values(["position", "unit_code"], kind="stable").reset_index(drop=True)
     return s[CONTRACT_COLUMNS + EXTRA_COLUMNS]
+
+
+PART_ROWS = 50_000  # statuses are computed over at most this many rows at a time
+
+
+def statuses_in_parts(
+    frame: pd.DataFrame,
+    catalogue: Catalogue,
+    *,
+    as_of: Quarter | None = None,
+    today: dt.date | None = None,
+) -> pd.DataFrame:
+    """`compute_statuses` over groups of whole units, so memory stays bounded at national
+    scale (each series lies in one group, so the result is the same)."""
+    parts = max(1, math.ceil(len(frame) / PART_ROWS))
+    if parts == 1:
+        return compute_statuses(frame, catalogue, as_of=as_of, today=today)
+    codes = frame["unit_code"]
+    groups = np.array_split(np.sort(codes.unique()), parts)
+    out = pd.concat(
+        [
+            compute_statuses(frame[codes.isin(g)], catalogue, as_of=as_of, today=today)
+            for g in groups
+        ],
+        ignore_index=True,
+    )
+    order = {code: n for n, code in enumerate(catalogue.codes)}
+    out["_pos"] = out["indicator_code"].map(order)
+    return out.sort_values(["_pos", "unit_code"], kind="stable").drop(columns="_pos")

@@ -133,6 +133,41 @@ def rollup(current: pd.DataFrame, registry: UnitRegistry, root: str = "BNV") -> 
     return out.sort_values(["indicator_code", "period_index"]).reset_index(drop=True)
 
 
+FLAG_COLUMNS = ["source", "rollup_value", "rollup_differs", "missing_count_units"]
+
+
+def rollup_by_indicator(current: pd.DataFrame, registry: UnitRegistry, root: str) -> pd.DataFrame:
+    """`rollup` one indicator at a time: a series never spans indicators, so the result is
+    the same and the peak memory at national scale stays small."""
+    # category keys: the filters of a national frame and the roll-up's joins stay cheap
+    frame = current.astype({"indicator_code": "category", "unit_code": "category"})
+    codes = frame["indicator_code"]
+    parts = [rollup(frame[codes == code], registry, root) for code in pd.unique(codes)]
+    if not parts:
+        return rollup(frame, registry, root)
+    return pd.concat(parts, ignore_index=True)
+
+
+def rollup_statuses(
+    series: pd.DataFrame,
+    catalogue: Catalogue,
+    *,
+    as_of: Quarter | None = None,
+    today: dt.date | None = None,
+) -> pd.DataFrame:
+    """Statuses of a rolled-up series (from `rollup`), with the roll-up flags of the latest
+    period used: `source`, `rollup_value`, `rollup_differs`, `missing_count_units`."""
+    if as_of is not None:
+        series = series[series["period_index"] <= as_of.index]
+    statuses = compute_statuses(series, catalogue, as_of=as_of, today=today)
+    flags = series[["indicator_code", "period_index", *FLAG_COLUMNS]]
+    return statuses.merge(
+        flags.rename(columns={"period_index": "latest_index"}),
+        on=["indicator_code", "latest_index"],
+        how="left",
+    )
+
+
 def ministry_statuses(
     current: pd.DataFrame,
     catalogue: Catalogue,
@@ -142,28 +177,6 @@ def ministry_statuses(
     today: dt.date | None = None,
     root: str | None = None,
 ) -> pd.DataFrame:
-    """Statuses of the whole ministry (the root unit) for every indicator with data.
-
-    Adds, for the latest period used, `source`, `rollup_value`, `rollup_differs` and
-    `missing_count_units`.
-    """
-    root = root or registry.root.code
-    series = rollup(current, registry, root)
-    if as_of is not None:
-        series = series[series["period_index"] <= as_of.index]
-    statuses = compute_statuses(series, catalogue, as_of=as_of, today=today)
-    flags = series[
-        [
-            "indicator_code",
-            "period_index",
-            "source",
-            "rollup_value",
-            "rollup_differs",
-            "missing_count_units",
-        ]
-    ]
-    return statuses.merge(
-        flags.rename(columns={"period_index": "latest_index"}),
-        on=["indicator_code", "latest_index"],
-        how="left",
-    )
+    """Statuses of the whole ministry (the root unit, or `root`) for every indicator."""
+    series = rollup(current, registry, root or registry.root.code)
+    return rollup_statuses(series, catalogue, as_of=as_of, today=today)

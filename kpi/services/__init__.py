@@ -1,1 +1,4 @@
-"""Use cases every entry point runs (CLI, dashboard)."""
+"""Use cases: everything an entry point (CLI, dashboard) runs, over storage and the domain.
+
+`kpi.services.app` is the one composition root: it builds settings, storage and catalogue.
+"""

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from kpi.access import Role
 from kpi.catalogue import Catalogue
-from kpi.demo import load_demo
+from kpi.services.demo import load_demo
 from kpi.storage import open_storage
 
 APP = "../../dashboard/streamlit_app.py"  # AppTest paths are relative to this folder

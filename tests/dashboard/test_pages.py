@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.i18n import t
 from dashboard.navigation import page_specs
 from kpi.access import Role, Viewer
+from kpi.i18n import t
 from tests.dashboard.conftest import AppFactory
 
 
@@ -162,14 +162,15 @@ def test_every_page_in_english(open_page: AppFactory) -> None:
 
 
 def test_statuses_in_parts_equal_one_pass(app_db: str, monkeypatch) -> None:
-    from dashboard import data, resources
-    from kpi.progress import compute_statuses
+    from dashboard import resources
+    from kpi.progress import compute_statuses, statuses_in_parts
+    from kpi.progress import frame as progress_frame
     from kpi.storage.repository import current_frame
 
     frame = current_frame(resources.storage())
     whole = compute_statuses(frame, resources.catalogue())
-    monkeypatch.setattr(data, "PART_ROWS", 100)  # many parts
-    parts = data.statuses_in_parts(frame, None)
+    monkeypatch.setattr(progress_frame, "PART_ROWS", 100)  # many parts
+    parts = statuses_in_parts(frame, resources.catalogue())
     assert len(parts) == len(whole) == 16 * 6
     cols = ["indicator_code", "unit_code", "status", "ratio", "latest_value"]
     pd.testing.assert_frame_equal(

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from kpi.cli.main import app
-from kpi.templates import HEADERS
+from reports.template import HEADERS
 
 runner = CliRunner()
 ROWS = "indicator_code,unit_code,period,value\n1.1,VPB,2025-Q3,40\n"

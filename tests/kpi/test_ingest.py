@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from kpi import ingest
 from kpi.catalogue import Catalogue
 from kpi.problems import FileRejected
+from kpi.services import ingest
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.repository import audit_frame, export_frame, uploads_frame

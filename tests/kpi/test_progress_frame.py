@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kpi.catalogue import Catalogue
-from kpi.demo import demo_frame
 from kpi.periods import Quarter, parse_quarter
 from kpi.progress import (
     CONTRACT_COLUMNS,
@@ -24,6 +23,7 @@ from kpi.progress import (
     rollup,
     trajectory_points,
 )
+from kpi.services.demo import demo_frame
 from kpi.units import Unit, UnitRegistry
 
 TODAY = dt.date(2026, 11, 22)

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kpi.catalogue import Catalogue, load_catalogue
-from kpi.demo import load_demo
 from kpi.periods import Quarter
 from kpi.progress import (
     CONTRACT_COLUMNS,
@@ -21,6 +20,7 @@ from kpi.progress import (
     compute_statuses,
     ministry_statuses,
 )
+from kpi.services.demo import load_demo
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
 from tests.kpi.test_progress_frame import TODAY, assert_same_as_reference, long_frame

@@ -7,8 +7,8 @@ import datetime as dt
 import pandas as pd
 
 from kpi.catalogue import Catalogue
-from kpi.demo import DEMO_ACTOR, load_demo
 from kpi.periods import Quarter
+from kpi.services.demo import DEMO_ACTOR, load_demo
 from kpi.storage import Storage
 from kpi.storage.queries import first_submissions, recent_uploads, reporting_units
 from kpi.submissions import submission_matrix

@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from kpi.canonical import content_hash
 from kpi.catalogue import Catalogue
-from kpi.demo import demo_frame, load_demo
+from kpi.services.demo import demo_frame, load_demo
 from kpi.storage import Storage
 from kpi.storage.repository import (
     audit_frame,

@@ -20,16 +20,16 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 
-from kpi import ingest
 from kpi.canonical import COLUMNS, content_hash
 from kpi.catalogue import Catalogue, load_catalogue
-from kpi.exports import to_csv_bytes, to_xlsx_bytes
+from kpi.services import ingest
 from kpi.settings import Settings
 from kpi.storage import Measurement, Storage, StorageBusyError, retrying
 from kpi.storage.repository import audit_frame, export_frame, history_frame
 from kpi.storage.writes import ScopeError, UploadMeta, commit_upload
 from kpi.units import UnitRegistry, load_default_units
 from loaders import read
+from reports.tables import to_csv_bytes, to_xlsx_bytes
 
 TODAY = dt.date(2026, 11, 22)
 UNITS = [u.code for u in load_default_units() if u.parent]

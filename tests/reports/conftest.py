@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from kpi.catalogue import Catalogue
-from kpi.demo import load_demo
 from kpi.periods import parse_report_period
+from kpi.services.demo import load_demo
+from kpi.services.report_output import render_bytes, report_series
+from kpi.services.reporting import build_report
 from kpi.storage import Storage, open_storage
-from reports.build import build_report
-from reports.charts import render_charts
+from reports.chart_images import render_charts
 from reports.model import Report
-from reports.output import render_bytes
 
 DEMO_TODAY = dt.date(2026, 1, 20)  # demo figures run 2024-Q1 … 2026-Q1
 MADE_ON = dt.date(2026, 1, 25)
@@ -60,7 +60,7 @@ def rendered(
     report = build_report(
         demo_sqlite, catalogue, parse_report_period("2025-H2"), lang="vi", made_on=MADE_ON
     )
-    charts = render_charts(report, demo_sqlite, catalogue)
+    charts = render_charts(report, report_series(report, demo_sqlite), catalogue)
     files = render_bytes(report, ("xlsx", "pdf"), charts)
     out = tmp_path_factory.mktemp("rendered")
     xlsx, pdf = out / "report.xlsx", out / "report.pdf"

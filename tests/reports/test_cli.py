@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from kpi.cli import shell
 from kpi.cli.main import app
-from kpi.demo import load_demo
+from kpi.services.demo import load_demo
 from reports.xlsx import DATA_COLUMNS
 from tests.reports.conftest import DEMO_TODAY
 

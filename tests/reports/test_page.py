@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from kpi.access import Role
 from kpi.catalogue import Catalogue
-from kpi.demo import load_demo
 from kpi.periods import last_ended_quarter, parse_report_period
+from kpi.services.demo import load_demo
 from kpi.storage import open_storage
 from tests.reports.conftest import DEMO_TODAY
 

@@ -10,13 +10,15 @@ import pandas as pd
 
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, ReportPeriod, quarter_range
+from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
+from kpi.services.report_sources import submission_lines, unit_statuses
+from kpi.services.statuses import scope_of
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
 from kpi.units import Unit, UnitRegistry
 from reports.model import Report, data_hash, indicator_rows
-from reports.quality import Quality, confirmed_outliers, revised_since, uploads_used
-from reports.sources import submission_lines, unit_statuses
+from reports.quality import Quality
 from reports.text import label, quarter_label
 
 
@@ -31,11 +33,6 @@ def resolve_unit(registry: UnitRegistry, ref: str | None) -> Unit:
     if unit is None:
         raise ReportError(f"không có đơn vị '{ref}' trong danh sách đơn vị báo cáo")
     return unit
-
-
-def scope_of(registry: UnitRegistry, unit: Unit) -> list[str]:
-    """The unit and every unit below it: whose figures the report reads."""
-    return [unit.code, *registry.descendants(unit.code)]
 
 
 def build_report(

@@ -6,7 +6,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kpi.exports import safe_text, to_csv_bytes, to_xlsx_bytes
+from reports.tables import safe_text, to_csv_bytes, to_xlsx_bytes
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,11 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
+import loaders
+import schemas
 from kpi.canonical import COLUMNS, KEY, NUMERIC, ROW_COLUMN, content_hash, period_indexes
 from kpi.catalogue import Catalogue
 from kpi.problems import FileRejected, Problem
@@ -25,6 +26,7 @@ from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
 from kpi.storage.writes import (
     CommitResult,
+    ScopeError,
     UploadMeta,
     classify_rows,
     commit_upload,
@@ -32,9 +34,21 @@ from kpi.storage.writes import (
     refuse_scope,
 )
 from kpi.units import UnitRegistry
+from loaders import LoadResult
 
-if TYPE_CHECKING:
-    from loaders import LoadResult
+__all__ = [
+    "CommitResult",
+    "FileRejected",
+    "Prepared",
+    "ScopeError",
+    "UploadNotReady",
+    "check_file",
+    "check_size",
+    "commit",
+    "prepare",
+    "read_file",
+    "refuse_outside_scope",
+]
 
 OUTLIER_COLUMNS = ("indicator_code", "unit_code", "period", "period_index", "value")
 PREVIEW_COLUMNS = ("indicator_code", "unit_code", "period", *NUMERIC, "revision")
@@ -146,8 +160,6 @@ def read_file(
     storage: Storage, data: bytes, filename: str, *, settings: Settings, unit: str | None = None
 ) -> ReadFile:
     """The reading half of `prepare`. Raises FileRejected for a file that cannot be read."""
-    import loaders
-
     check_size(data, settings)
     units = unit_registry(storage)
     if unit is not None:
@@ -172,8 +184,6 @@ def check_file(
     preview: bool = True,
 ) -> Prepared:
     """The checking half of `prepare`: schema, jumps against stored quarters, preview."""
-    import schemas
-
     frame = read.loaded.frame.copy()
     problems = read.loaded.problems
     if read.unit is not None:  # `--unit` stands in for a missing unit column

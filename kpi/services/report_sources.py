@@ -12,7 +12,8 @@ import pandas as pd
 
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, ReportPeriod, quarter_range
-from kpi.progress import compute_statuses, ministry_statuses, rollup
+from kpi.progress import rollup
+from kpi.services import statuses
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.queries import first_submissions, reporting_units
@@ -28,18 +29,10 @@ def unit_statuses(
     registry: UnitRegistry,
     as_of: Quarter,
 ) -> pd.DataFrame:
-    """The engine's rows for one unit as of a quarter, chosen as `kpi status --unit` does:
-    a unit with units below it (the ministry) gets the roll-up."""
+    """The unit's statuses as of a quarter, by the one scope rule of `kpi status --unit`."""
     # "Stale" is judged against the report's closing quarter, not against today.
     day_after = as_of.end + dt.timedelta(days=1)
-    if unit.code == registry.root.code or registry.children(unit.code):
-        return ministry_statuses(
-            frame, catalogue, registry, as_of=as_of, today=day_after, root=unit.code
-        )
-    rows = compute_statuses(frame, catalogue, as_of=as_of, today=day_after)
-    if rows.empty:
-        return rows
-    return rows[rows["unit_code"] == unit.code].reset_index(drop=True)
+    return statuses.unit_statuses(frame, catalogue, registry, unit, as_of=as_of, today=day_after)
 
 
 def expected_units(storage: Storage, registry: UnitRegistry, unit: Unit) -> list[str]:
@@ -96,7 +89,7 @@ SERIES_COLUMNS = ["indicator_code", "period", "period_index", "value"]
 def unit_series(frame: pd.DataFrame, unit: Unit, registry: UnitRegistry) -> pd.DataFrame:
     """Quarterly values of every indicator for the unit; the ministry's come from the
     engine's roll-up (official figure where reported, else summed counts)."""
-    if unit.code == registry.root.code or registry.children(unit.code):
+    if statuses.is_rollup(registry, unit):
         own = rollup(frame, registry, unit.code)
     else:
         own = frame[frame["unit_code"] == unit.code]

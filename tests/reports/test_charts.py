@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from dashboard import charts
 from kpi.catalogue import Catalogue
+from reports import charts
 
 PERIODS = [f"{y}-Q{q}" for y in (2024, 2025) for q in (1, 2, 3, 4)]
 STATUS = {

@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kpi.catalogue import Catalogue
-from kpi.exports import to_csv_bytes
+from reports.tables import to_csv_bytes
 
 HEADERS = [
     "Mã chỉ tiêu",

@@ -1,13 +1,21 @@
-"""Render a built Report to files or bytes: charts once, then XLSX and/or PDF."""
+"""Render a built Report to files or bytes: charts once, then XLSX and/or PDF.
+
+The series drawn are read here; the renderers in reports/ never open storage.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from kpi.catalogue import Catalogue
+from kpi.services.report_sources import unit_series
+from kpi.services.statuses import scope_of
 from kpi.storage import Storage
-from reports.charts import render_charts
+from kpi.storage.repository import current_frame, unit_registry
+from reports.chart_images import render_charts
 from reports.model import Report
 from reports.pdf import write_pdf
 from reports.xlsx import write_xlsx
@@ -34,11 +42,21 @@ def render_bytes(
     return {fmt: writers[fmt](report, charts) for fmt in formats}
 
 
+def report_series(report: Report, storage: Storage) -> pd.DataFrame:
+    """The quarterly values the report's charts draw, up to its closing quarter."""
+    registry = unit_registry(storage)
+    unit = registry.get(report.unit_code) or registry.root
+    frame = current_frame(
+        storage, as_of_index=report.as_of.index, unit_codes=scope_of(registry, unit)
+    )
+    return unit_series(frame, unit, registry)
+
+
 def render_report(
     report: Report, storage: Storage, catalogue: Catalogue, formats: Sequence[str] = FORMATS
 ) -> dict[str, bytes]:
     """Charts from storage, then every format asked."""
-    charts = render_charts(report, storage, catalogue)
+    charts = render_charts(report, report_series(report, storage), catalogue)
     return render_bytes(report, formats, charts)
 
 
