@@ -40,9 +40,9 @@ class Format(StrEnum):
 def _viewer(as_user: str | None) -> Viewer:
     if as_user is None:
         return Viewer(LOCAL_ADMIN, Role.ADMIN)
-    from kpi.storage import access
+    from kpi.services.users import viewer_for_email
 
-    viewer = access.viewer_for_email(storage(), as_user)
+    viewer = viewer_for_email(storage(), as_user)
     if viewer is None:
         fail(f"không có người dùng '{as_user}'")
     return viewer
@@ -60,9 +60,7 @@ def _day(text: str | None, option: str) -> dt.date:
 def _unit_code(unit: str | None) -> str | None:
     if unit is None:
         return None
-    from kpi.storage.repository import unit_registry
-
-    found = unit_registry(storage()).resolve(unit)
+    found = service.units(storage()).resolve(unit)
     if found is None:
         fail(f"không có đơn vị '{unit}'")
     return found.code

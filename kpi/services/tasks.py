@@ -25,6 +25,7 @@ from kpi.task_progress import (
 )
 from kpi.task_reports import ReportDraft, check_rows
 from kpi.tasks import PlanTask, load_plan_tasks, parse_tasks
+from kpi.units import UnitRegistry
 from loaders.task_reports import read_task_file
 
 LIST_KEYS = (
@@ -56,6 +57,10 @@ def ensure_tasks(storage: Storage) -> None:
         return
     store.save_tasks(storage, load_plan_tasks(), source="plan")
     _SEEDED.add(storage)
+
+
+def units(storage: Storage) -> UnitRegistry:
+    return unit_registry(storage)
 
 
 def tasks(storage: Storage) -> list[PlanTask]:
