@@ -10,9 +10,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from kpi.exports import safe_text, to_csv_bytes
 from kpi.task_progress import TaskStatus
 from kpi.tasks import TaskState, code_sort_key
+from reports.tables import safe_text, to_csv_bytes
 
 HEADERS = [
     "Mã nhiệm vụ",
