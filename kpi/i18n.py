@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 
+from kpi.i18n_tasks import TASK_STRINGS
+
 LANGS = ("vi", "en")
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -256,6 +258,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "audit_title": ("Nhật ký hệ thống", "Audit log"),
     "uploads_title": ("Các lần nộp số liệu", "Uploads"),
 }
+STRINGS.update(TASK_STRINGS)
 
 
 OPENSDG: dict[str, tuple[str, str]] = {

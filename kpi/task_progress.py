@@ -37,7 +37,7 @@ class ReportError(ValueError):
         self.en = en or vi
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)
 class HalfYear:
     year: int
     half: int  # 1 or 2

@@ -10,6 +10,8 @@ from kpi.catalogue import Catalogue
 from kpi.i18n import number, percent, quarter_label, signed, t
 from kpi.periods import last_ended_quarter
 from kpi.progress import Status
+from kpi.services import tasks
+from kpi.task_progress import local_today
 
 ALL = "__all__"
 MINISTRY = "__ministry__"
@@ -152,6 +154,16 @@ def show_table(frame: pd.DataFrame, lang: str) -> None:
     )
 
 
+def task_counts(lang: str) -> None:
+    """The plan's tasks beside the indicators: how many, how many overdue, a link to them."""
+    rows = tasks.task_statuses(resources.storage(), local_today())
+    done = sum(s.state.value == "done" for s in rows)
+    overdue = sum(s.overdue for s in rows)
+    cols = st.columns([4, 1], vertical_alignment="center")
+    cols[0].markdown(t("overview_tasks", lang, total=len(rows), overdue=overdue, done=done))
+    cols[1].page_link("app_pages/tasks.py", label=t("nav_tasks", lang), icon=":material/task_alt:")
+
+
 def page() -> None:
     ui.require(lambda _viewer: True)
     lang = ui.lang()
@@ -167,6 +179,7 @@ def page() -> None:
     st.caption(t("overview_caption", lang, period=quarter_label(chosen["as_of"])))
     rows = status_rows(chosen, catalogue)
     status_counts(rows, lang)
+    task_counts(lang)
     show_table(table(rows, chosen, lang), lang)
     st.caption(
         f"{number(len(rows), lang, 0)} {t('count_total', lang)} · "
