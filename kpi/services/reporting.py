@@ -13,6 +13,7 @@ from kpi.periods import Quarter, ReportPeriod, quarter_range
 from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
 from kpi.services.report_sources import submission_lines, unit_statuses
 from kpi.services.statuses import scope_of
+from kpi.services.task_reporting import task_report_section
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
@@ -75,6 +76,9 @@ def build_report(
         uploads=uploads_used(storage, frame),
         notices=(*notices(frame, period, lang), *rollup_notices(closing_rows, lang)),
         data_hash=data_hash(frame, period, target.code),
+        tasks=task_report_section(
+            storage, settings, catalogue, period, target, registry.root.code, made_on, lang
+        ),
     )
 
 
