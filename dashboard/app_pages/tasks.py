@@ -117,7 +117,7 @@ def show_tasks(rows: list[TaskStatus], lang: str) -> None:
             t("col_task_percent", lang): st.column_config.ProgressColumn(
                 t("col_task_percent", lang), min_value=0, max_value=100, format="%d%%"
             ),
-            t("col_task_name", lang): st.column_config.TextColumn(width="large"),
+            t("col_task_name", lang): st.column_config.TextColumn(width="medium"),
         },
     )
 
