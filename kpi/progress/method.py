@@ -179,6 +179,7 @@ REASONS: dict[str, dict[str, str]] = {
         "no_recent": "{word}: số liệu cuối cùng là quý {last}; đánh giá khi đó: {verdict}",
         "short": "{word}: cần ít nhất 4 giá trị trải trên từ 3 quý trở lên",
         "no_baseline": "{word}: chưa có số liệu từ kỳ gốc {base} trở đi",
+        "no_figure": "{word}: chưa có số liệu tổng hợp (không đơn vị nào báo tử số/mẫu số)",
         "fell_back": "{word}: đã đạt rồi giảm xuống {now}% (mục tiêu {goal}%)",
         "holding": "{word}: giữ mức {now}%, trong phạm vi 1 điểm của mục tiêu {goal}%",
         "projected": "{word}: dự báo năm 2030 đạt {proj}%, bằng {share}% mức tăng cần có "
@@ -190,6 +191,7 @@ REASONS: dict[str, dict[str, str]] = {
         "no_recent": "{word}: last figure in {last}; verdict then: {verdict}",
         "short": "{word}: needs at least 4 values spanning 3 quarters or more",
         "no_baseline": "{word}: no figure from the baseline {base} on",
+        "no_figure": "{word}: no rolled-up figure (no unit reported counts)",
         "fell_back": "{word}: fell from the target to {now}% (target {goal}%)",
         "holding": "{word}: holding {now}%, within 1 point of the {goal}% target",
         "projected": "{word}: heading for {proj}% in 2030, {share}% of the rise "
