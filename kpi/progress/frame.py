@@ -76,6 +76,8 @@ def empty_statuses() -> pd.DataFrame:
 
 def _firsts(sid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """First and last row of each run of equal ids (rows sorted by id)."""
+    if len(sid) == 0:
+        return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
     first = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]])
     return first, np.r_[first[1:], len(sid)] - 1
 
@@ -171,7 +173,7 @@ def _annual_columns(
     q4 = kt % 4 == 3
     qs, qt, qy = ks[q4], kt[q4], ky[q4]
     out["annual_count"] = np.bincount(qs, minlength=count)
-    first, last = _firsts(qs) if len(qs) else (np.array([], int), np.array([], int))
+    first, last = _firsts(qs)
     out["annual_base"] = _per_series(qs, count, np.nan, first, qy)
     out["annual_current"] = _per_series(qs, count, np.nan, last, qy)
     out["annual_base_year"] = _per_series(qs, count, np.nan, first, (qt // 4).astype(float))
@@ -221,7 +223,7 @@ def _primary(s: pd.DataFrame, as_of: Quarter) -> None:
     s["required_pace_pp_per_year"] = required
     s["ratio"] = (slope / required.where(required > 0)).where(judged)
     trajectory = y0 + (target - y0) * (t - t0) / horizon
-    s["trajectory_value"] = trajectory.where(horizon > 0, target)
+    s["trajectory_value"] = trajectory.where(horizon > 0, target).where(judged_base)
     s["gap_pp"] = yt - s["trajectory_value"]
     achieved = status == Status.ACHIEVED.value
     remaining = ((target - yt) / (big_t - t).where(big_t > t)).where(judged_base & ~achieved)
