@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import pandas as pd
 import typer
@@ -62,12 +63,12 @@ KNOWN_ON_ERROR = {
 }
 
 
-def coverage_text(row: dict[str, object], lang: str) -> str:
+def coverage_text(row: Mapping[Any, Any], lang: str) -> str:
     """'5/6 đơn vị; 1 chỉ báo tỷ lệ' beside a figure (empty lists: nothing expected)."""
     expected = row.get("units_expected") or []
     counted = row.get("units_with_counts") or []
     value_only = row.get("units_value_only") or []
-    if not isinstance(expected, list) or not expected:
+    if not isinstance(expected, list) or not expected or not isinstance(counted, list):
         return "–"
     text = f"{len(counted)}/{len(expected)} " + ("đơn vị" if lang == "vi" else "units")
     if isinstance(value_only, list) and value_only:
@@ -112,11 +113,15 @@ def status(
     unit: Annotated[str, typer.Option(help="Mã đơn vị, hoặc 'all' cho mọi chuỗi số liệu.")] = "BNV",
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Chỉ dùng số liệu đến quý này (mặc định: quý đã kết thúc gần nhất)."),
+        typer.Option(
+            "--as-of", help="Chỉ dùng số liệu đến quý này (mặc định: quý đã kết thúc gần nhất)."
+        ),
     ] = None,
     known_on: Annotated[
         str | None,
-        typer.Option("--known-on", help="Chỉ dùng các bản số liệu tạo đến hết ngày này (2026-01-20)."),
+        typer.Option(
+            "--known-on", help="Chỉ dùng các bản số liệu tạo đến hết ngày này (2026-01-20)."
+        ),
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.table,
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,

@@ -27,9 +27,8 @@ def coverage_lists(children: pd.DataFrame, codes: list[str], expected: list[str]
     names = np.asarray(codes, dtype=object)[children["unit_code"].to_numpy(dtype=np.int64)]
     counted = children["numerator"].notna() & children["denominator"].notna()
     frame = children[PERIOD_KEY].assign(_code=names, _counted=counted.to_numpy())
-    grouped = frame.groupby(PERIOD_KEY, sort=False)
-    with_counts = grouped.apply(lambda g: list(g.loc[g["_counted"], "_code"]), include_groups=False)
-    value_only = grouped.apply(lambda g: list(g.loc[~g["_counted"], "_code"]), include_groups=False)
+    with_counts = frame[frame["_counted"]].groupby(PERIOD_KEY, sort=False)["_code"].agg(list)
+    value_only = frame[~frame["_counted"]].groupby(PERIOD_KEY, sort=False)["_code"].agg(list)
     return pd.DataFrame(
         {"units_with_counts": with_counts, "units_value_only": value_only}
     ).reset_index()
@@ -51,7 +50,9 @@ def add_missing(frame: pd.DataFrame, tree_units: list[str]) -> pd.DataFrame:
     frame["units_missing"] = [
         [u for u in exp if u not in set(a) | set(b)]
         for exp, a, b in zip(
-            frame["units_expected"], frame["units_with_counts"], frame["units_value_only"],
+            frame["units_expected"],
+            frame["units_with_counts"],
+            frame["units_value_only"],
             strict=True,
         )
     ]
@@ -97,10 +98,13 @@ def chain_links(level: pd.DataFrame, contrib: pd.DataFrame) -> pd.DataFrame:
     steps = level[[*PERIOD_KEY, "step"]]
     c = contrib.merge(steps, on=PERIOD_KEY, how="inner")
     c = c.assign(share=100 * c["numerator"] / c["denominator"])
-    before = c.assign(step=c["step"] + 1)[["indicator_code", "unit_code", "step", "share", "denominator"]]
+    before = c.assign(step=c["step"] + 1)[
+        ["indicator_code", "unit_code", "step", "share", "denominator"]
+    ]
     pairs = c.merge(before, on=["indicator_code", "unit_code", "step"], suffixes=("", "_before"))
     pairs = pairs.assign(
-        w=pairs["denominator_before"], dw=pairs["denominator_before"] * (pairs["share"] - pairs["share_before"])
+        w=pairs["denominator_before"],
+        dw=pairs["denominator_before"] * (pairs["share"] - pairs["share_before"]),
     )
     sums = pairs.groupby(["indicator_code", "step"], sort=False)[["w", "dw"]].sum()
     delta = (sums["dw"] / sums["w"]).rename("delta").reset_index()

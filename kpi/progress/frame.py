@@ -11,7 +11,7 @@ import pandas as pd
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, last_ended_quarter
 from kpi.progress import method
-from kpi.progress.frame_text import opensdg_columns, quarter_labels, reasons
+from kpi.progress.frame_text import opensdg_columns, reasons
 from kpi.progress.status import Status
 from kpi.progress.tdist import t_quantile
 
@@ -82,7 +82,9 @@ def _firsts(sid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return first, np.r_[first[1:], len(sid)] - 1
 
 
-def _per_series(sid: np.ndarray, count: int, fill: float, at: np.ndarray, values: np.ndarray):
+def _per_series(
+    sid: np.ndarray, count: int, fill: float, at: np.ndarray, values: np.ndarray
+) -> np.ndarray:
     out = np.full(count, fill, dtype=np.float64)
     out[sid[at]] = values[at]
     return out
@@ -217,7 +219,9 @@ def _primary(s: pd.DataFrame, as_of: Quarter) -> None:
     recent_rule = (verdict != Status.ACHIEVED.value) & (old >= method.NO_RECENT_QUARTERS)
     status = np.where(recent_rule & judged_base, Status.NO_RECENT_DATA.value, verdict)
     s["verdict"], s["status"] = verdict, status
-    judged = pd.Series(status, index=s.index).isin([st.value for st in Status if method.has_verdict(st)])
+    judged = pd.Series(status, index=s.index).isin(
+        [st.value for st in Status if method.has_verdict(st)]
+    )
     _interval(s, horizon, judged)
     required = (target - y0) / horizon.where(horizon > 0)
     s["required_pace_pp_per_year"] = required
@@ -235,10 +239,14 @@ def _primary(s: pd.DataFrame, as_of: Quarter) -> None:
 
 def _interval(s: pd.DataFrame, horizon: pd.Series, judged: pd.Series) -> None:
     n = s["n_points"]
-    quantile = n.map({k: t_quantile(method.INTERVAL_LEVEL, int(k) - 2) for k in n.unique() if k > 2})
+    quantile = n.map(
+        {k: t_quantile(method.INTERVAL_LEVEL, int(k) - 2) for k in n.unique() if k > 2}
+    )
     centre = s["intercept"] + s["observed_pace_pp_per_year"] * horizon
-    half = quantile * s["residual_se"] * np.sqrt(
-        1 + 1 / n + (horizon - s["mean_tau"]) ** 2 / s["s_tautau"]
+    half = (
+        quantile
+        * s["residual_se"]
+        * np.sqrt(1 + 1 / n + (horizon - s["mean_tau"]) ** 2 / s["s_tautau"])
     )
     ok = judged & (n >= method.MIN_POINTS) & half.notna()
     s["projected_2030_low"] = (centre - half).clip(0, 100).where(ok)
@@ -271,7 +279,9 @@ def compute_statuses(
     """One row per (indicator, unit) series with data up to the as-of quarter (default:
     the last ended quarter): the JSON contract columns and extras."""
     as_of = as_of or last_ended_quarter(today)
-    columns = [c for c in (*KEYS, "period_index", "value", "numerator", "denominator") if c in current]
+    columns = [
+        c for c in (*KEYS, "period_index", "value", "numerator", "denominator") if c in current
+    ]
     frame = current[columns]
     frame = frame[frame["period_index"] <= as_of.index].dropna(subset=["value"])
     cat = catalogue_frame(catalogue)

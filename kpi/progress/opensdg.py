@@ -67,9 +67,7 @@ def assess_opensdg(annual: Mapping[int, float], target: float) -> OpenSdgResult:
     if year - base_year < 1 or base == 0 or base_year >= TARGET_YEAR:
         return OpenSdgResult(OpenSdgStatus.NOT_AVAILABLE, math.nan, math.nan, base_year, year)
     if base >= target:  # required growth ≤ 0 while the value fell below the target
-        return OpenSdgResult(
-            OpenSdgStatus.DETERIORATION, math.nan, FLOOR_SCORE, base_year, year
-        )
+        return OpenSdgResult(OpenSdgStatus.DETERIORATION, math.nan, FLOOR_SCORE, base_year, year)
     ratio = cagr(current, base, year, base_year) / abs(cagr(target, base, TARGET_YEAR, base_year))
     status = opensdg_status(ratio)
     return OpenSdgResult(status, ratio, opensdg_score(status, ratio), base_year, year)

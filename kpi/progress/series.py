@@ -92,8 +92,13 @@ def assess_series(
     progress = method.projected_progress(projected, baseline.value, target)
     old = as_of - latest.period
     status = method.classify(
-        latest.value, target, baseline.value, len(used), latest.period - baseline.period,
-        progress, old,
+        latest.value,
+        target,
+        baseline.value,
+        len(used),
+        latest.period - baseline.period,
+        progress,
+        old,
     )
     then = method.verdict(
         latest.value, target, baseline.value, len(used), latest.period - baseline.period, progress

@@ -1,4 +1,4 @@
-"""Student's t quantile in plain Python (no scipy): the 80% prediction interval needs t(0.90, n−2)."""
+"""Student's t quantile in plain Python (no scipy): the 80% interval needs t(0.90, n−2)."""
 
 from __future__ import annotations
 

@@ -71,7 +71,9 @@ def every_scope(
     """`--unit all`: every parent unit's roll-up (root first), then every leaf series."""
     parents = [u for u in registry if is_rollup(registry, u)]
     parents.sort(key=lambda u: (u.code != registry.root.code, u.code))
-    parts = [unit_statuses(frame, catalogue, registry, u, as_of=as_of, today=today) for u in parents]
+    parts = [
+        unit_statuses(frame, catalogue, registry, u, as_of=as_of, today=today) for u in parents
+    ]
     leaves = frame[~frame["unit_code"].isin([u.code for u in parents])]
     parts.append(compute_statuses(leaves, catalogue, as_of=as_of, today=today))
     parts = [p for p in parts if not p.empty]

@@ -226,8 +226,16 @@ def test_opensdg_measure(
 ) -> None:
     result = assess_opensdg(annual, target)
     assert result.status is status
-    assert math.isnan(result.ratio) if ratio is None else result.ratio == pytest.approx(ratio, abs=1e-3)
-    assert math.isnan(result.score) if score is None else result.score == pytest.approx(score, abs=1e-3)
+    assert (
+        math.isnan(result.ratio)
+        if ratio is None
+        else result.ratio == pytest.approx(ratio, abs=1e-3)
+    )
+    assert (
+        math.isnan(result.score)
+        if score is None
+        else result.score == pytest.approx(score, abs=1e-3)
+    )
 
 
 def test_opensdg_uses_full_years_only() -> None:
