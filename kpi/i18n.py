@@ -123,6 +123,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nếu giữ tốc độ hiện nay, năm 2030 dự kiến đạt **{value}**.",
         "At the current pace, the 2030 value is projected at **{value}**.",
     ),
+    "col_coverage": ("Độ phủ", "Coverage"),
+    "coverage": ("{counted}/{expected} đơn vị", "{counted}/{expected} units"),
+    "coverage_value_only": ("{n} đơn vị chỉ báo tỷ lệ", "{n} units reported a value only"),
+    "w_coverage": (
+        "Đã cộng: {counted}; chỉ báo tỷ lệ (không cộng): {value_only}; chưa báo: {missing}",
+        "Summed: {counted}; value only (not summed): {value_only}; missing: {missing}",
+    ),
+    "w_interval": (
+        "Khoảng dự báo 80% năm 2030: {low} đến {high}; P = {progress}",
+        "80% prediction interval for 2030: {low} to {high}; P = {progress}",
+    ),
+    "w_hold": ("Giữ mức ≥ mục tiêu {target}", "Hold at or above the {target} target"),
+    "w_no_projection": ("Không dự báo khi chưa có đánh giá.", "No projection without a verdict."),
     "w_opensdg": (
         "Theo phương pháp Open SDG: **{status}** (điểm {score}).",
         "Open SDG method: **{status}** (score {score}).",
