@@ -32,6 +32,8 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "KPI_MAX_ROWS": ("max_rows", "most data rows accepted in one file (200000)"),
     "KPI_ADMIN_CONTACT": ("admin_contact", "who to ask for access, shown to unknown users"),
     "KPI_DEFAULT_LANG": ("default_lang", "vi (default) or en"),
+    "KPI_WEBHOOK_URL": ("webhook_url", "where alert events are POSTed; empty sends none"),
+    "KPI_WEBHOOK_SECRET": ("webhook_secret", "key of the HMAC-SHA256 signature of each event"),
 }
 
 
@@ -49,6 +51,8 @@ class Settings:
     max_rows: int = 200_000
     admin_contact: str = "Trung tâm Công nghệ Thông tin - Bộ Nội vụ"
     default_lang: str = "vi"
+    webhook_url: str = ""
+    webhook_secret: str = ""
 
     @property
     def is_production(self) -> bool:

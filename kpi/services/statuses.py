@@ -14,6 +14,7 @@ from kpi.catalogue import Catalogue
 from kpi.periods import Quarter
 from kpi.progress import compute_statuses, ministry_statuses
 from kpi.storage import Storage
+from kpi.storage.api import known_frame
 from kpi.storage.repository import current_frame, unit_registry
 from kpi.units import Unit, UnitRegistry
 
@@ -64,10 +65,16 @@ def statuses_for(
     *,
     as_of: Quarter | None = None,
     today: dt.date | None = None,
+    known_on: dt.date | None = None,
 ) -> pd.DataFrame:
-    """Statuses for the root, one unit (code or exact name), or `all` series with data."""
+    """Statuses for the root, one unit (code or exact name), or `all` series with data;
+    with `known_on`, from the figures as they stood at the end of that day."""
     registry = unit_registry(storage)
-    current = current_frame(storage, as_of_index=as_of.index if as_of else None)
+    as_of_index = as_of.index if as_of else None
+    if known_on is None:
+        current = current_frame(storage, as_of_index=as_of_index)
+    else:
+        current = known_frame(storage, known_on, as_of_index=as_of_index)
     if unit_ref.lower() == "all":
         return compute_statuses(current, catalogue, as_of=as_of, today=today)
     unit = registry.resolve(unit_ref)
