@@ -31,6 +31,8 @@ FIELDS: dict[str, tuple[str, str, bool]] = {
     "plan_reference": ("Căn cứ trong Kế hoạch", "Plan reference", False),
 }
 LAST_UPDATED_LABEL = ("Cập nhật lần cuối", "Last updated")
+SECTION_TITLE = ("Siêu dữ liệu", "Metadata")
+TABLE_HEADERS = (("Mục", "Field"), ("Nội dung", "Value"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,20 @@ def columns() -> list[str]:
 def label(field: str, lang: str = "vi") -> str:
     vi, en, _ = FIELDS[field]
     return en if lang == "en" else vi
+
+
+def words(pair: tuple[str, str], lang: str = "vi") -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def rows(
+    meta: IndicatorMetadata, last_updated: str | None, lang: str = "vi"
+) -> list[tuple[str, str]]:
+    """(label, text) for every field, an empty one marked as such, last updated at the end."""
+    empty = EMPTY_MARK[lang if lang in EMPTY_MARK else "vi"]
+    out = [(label(name, lang), meta.get(name, lang) or empty) for name in FIELDS]
+    out.append((words(LAST_UPDATED_LABEL, lang), last_updated or empty))
+    return out
 
 
 def parse_metadata(text: str, catalogue: Catalogue) -> dict[str, IndicatorMetadata]:

@@ -195,3 +195,8 @@ def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as JSON-ready dicts: NaN and NA as None, numpy scalars as Python, dates as ISO."""
     rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
     return [{str(k): _plain(v) for k, v in row.items()} for row in rows]
+
+
+def last_updated(storage: Storage) -> dict[str, dt.datetime]:
+    """Per indicator code, when its newest figure was stored."""
+    return store.last_figure_dates(storage)

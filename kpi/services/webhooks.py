@@ -152,8 +152,10 @@ def _figures(storage: Storage) -> Event | None:
     registry = unit_registry(storage)
     series = rollup_by_indicator(current_frame(storage), registry, registry.root.code)
     now = {
-        f"{r.indicator_code}|{r.period}": f"{float(r.value):.4f}"
-        for r in series[["indicator_code", "period", "value"]].itertuples(index=False)
+        f"{code}|{period}": f"{value:.4f}"
+        for code, period, value in zip(
+            series["indicator_code"], series["period"], series["value"].astype(float), strict=True
+        )
     }
     before = store.webhook_facts(storage, "figure")
     store.save_webhook_facts(storage, "figure", now)
