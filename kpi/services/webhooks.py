@@ -37,6 +37,7 @@ SIGNATURE_HEADER = "X-KPI-Signature"
 ATTEMPTS = 4
 BASE_DELAY_S = 0.5
 TIMEOUT_S = 5.0
+SCANNED = "~scanned"  # a fact of its own: "a scan has run", even over no figures
 
 
 @dataclass(frozen=True)
@@ -158,8 +159,8 @@ def _figures(storage: Storage) -> Event | None:
         )
     }
     before = store.webhook_facts(storage, "figure")
-    store.save_webhook_facts(storage, "figure", now)
-    if not before:
+    store.save_webhook_facts(storage, "figure", {**now, SCANNED: "1"})
+    if SCANNED not in before:  # the first scan only records
         return None
     items = [
         {
