@@ -29,7 +29,9 @@ def test_only_12_names_its_denominator(catalogue: Catalogue) -> None:
 def test_empty_fields_are_marked_in_both_languages(catalogue: Catalogue) -> None:
     meta = load_metadata(catalogue)["1.1"]
     shown = dict(rows(meta, None, "vi"))
-    assert shown["Định nghĩa"] == EMPTY_MARK["vi"] and shown["Cập nhật lần cuối"] == EMPTY_MARK["vi"]
+    assert (
+        shown["Định nghĩa"] == EMPTY_MARK["vi"] and shown["Cập nhật lần cuối"] == EMPTY_MARK["vi"]
+    )
     english = dict(rows(meta, "01/12/2026 10:00", "en"))
     assert english["Unit of measure"] == "%" and english["Last updated"] == "01/12/2026 10:00"
     assert len(english) == len(FIELDS) + 1

@@ -108,7 +108,9 @@ def test_etag_and_last_modified_follow_the_data_version(
     assert first.headers["last-modified"].endswith("GMT")
     again = api.get("/status", headers={**token, "If-None-Match": etag})
     assert again.status_code == 304 and again.content == b""
-    since = api.get("/status", headers={**token, "If-Modified-Since": first.headers["last-modified"]})
+    since = api.get(
+        "/status", headers={**token, "If-Modified-Since": first.headers["last-modified"]}
+    )
     assert since.status_code == 304
     upload(storage, catalogue, ["1.3,VPB,2026-Q3,10,100,1000"], name="late.csv")
     changed = api.get("/status", headers={**token, "If-None-Match": etag})

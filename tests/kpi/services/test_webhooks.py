@@ -109,7 +109,10 @@ def test_a_worse_status_is_announced(
     sent = {e.type: e for e in webhooks.scan(storage, catalogue, settings)}
     assert set(sent) == {"status.worsened", "figure.changed"}
     worse = sent["status.worsened"].items
-    assert {(i["unit_code"], i["indicator_code"]) for i in worse} == {("VPB", "1.1"), ("BNV", "1.1")}
+    assert {(i["unit_code"], i["indicator_code"]) for i in worse} == {
+        ("VPB", "1.1"),
+        ("BNV", "1.1"),
+    }
     assert all(i["previous_status"] != i["status"] for i in worse)
     assert "status.worsened" in events(log)
 
