@@ -39,7 +39,7 @@ def test_empty_fields_are_marked_in_both_languages(catalogue: Catalogue) -> None
 
 def test_unknown_code_or_missing_column_is_refused(catalogue: Catalogue) -> None:
     header = "code," + ",".join(columns())
-    with pytest.raises(CatalogueError, match="9.9"):
+    with pytest.raises(CatalogueError, match=r"9\.9"):
         parse_metadata(header + "\n9.9" + "," * len(columns()) + "\n", catalogue)
     with pytest.raises(CatalogueError, match="thiếu cột"):
         parse_metadata("code,definition_vi\n1.1,x\n", catalogue)

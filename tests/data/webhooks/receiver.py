@@ -14,15 +14,14 @@ from pathlib import Path
 
 PORT, LOG = int(sys.argv[1]), Path(sys.argv[2])
 FAIL_FIRST = int(sys.argv[3]) if len(sys.argv) > 3 else 0
-seen = 0
+SEEN = [0]  # requests so far
 
 
 class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
-        global seen
-        seen += 1
+        SEEN[0] += 1
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        status = 503 if seen <= FAIL_FIRST else 204
+        status = 503 if SEEN[0] <= FAIL_FIRST else 204
         record = {"status": status, "headers": dict(self.headers), "body": body.decode()}
         with LOG.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(record) + "\n")

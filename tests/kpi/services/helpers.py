@@ -33,7 +33,7 @@ def upload(
 
 def rising(indicator: str, unit: str, start: float, step: float, counts: bool = True) -> list[str]:
     """Eight quarters 2024-Q4 … 2026-Q3 rising by `step` points, with counts out of 1000."""
-    quarters = ["2024-Q4"] + [f"{y}-Q{q}" for y in (2025, 2026) for q in (1, 2, 3, 4)][:7]
+    quarters = ["2024-Q4", *[f"{y}-Q{q}" for y in (2025, 2026) for q in (1, 2, 3, 4)][:7]]
     out = []
     for n, period in enumerate(quarters):
         value = start + step * n
