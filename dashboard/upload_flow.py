@@ -89,6 +89,8 @@ def commit(
             allowed_units=viewer.write_scope(),
             confirm_note=note,
             progress=progress,
+            settings=resources.settings(),
+            catalogue=resources.catalogue(),
         )
     except (ingest.ScopeError, ingest.UploadNotReady) as exc:
         return "refused", {"message": str(exc)}

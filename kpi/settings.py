@@ -40,6 +40,8 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
         "score_weight_indicators",
         "weight of the indicator-reports part (0.4)",
     ),
+    "KPI_WEBHOOK_URL": ("webhook_url", "where alert events are POSTed; empty sends none"),
+    "KPI_WEBHOOK_SECRET": ("webhook_secret", "key of the HMAC-SHA256 signature of each event"),
 }
 
 
@@ -63,6 +65,8 @@ class Settings:
     score_overdue: float = 0.0
     score_weight_tasks: float = 0.6
     score_weight_indicators: float = 0.4
+    webhook_url: str = ""
+    webhook_secret: str = ""
 
     @property
     def is_production(self) -> bool:

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, ui
+from dashboard.metadata_section import metadata_section
 from kpi.catalogue import Indicator
 from kpi.i18n import number, opensdg_label, percent, quarter_label, signed, t
 from reports import charts
@@ -251,6 +252,7 @@ def page() -> None:
     with right, st.container(border=True):
         st.markdown(f"**{t('figures_in_words', lang)}**")
         words(status, indicator, lang)
+    metadata_section(indicator, lang)
     units_section(indicator, as_of, lang)
     history_section(indicator, unit, lang)
 

@@ -20,7 +20,7 @@ from kpi.services.figures import export_frame, upsert_units
 from kpi.units import UnitError, parse_units
 from reports.tables import to_csv_bytes, write_export
 
-APP_PATH = Path(__file__).resolve().parents[2] / "dashboard" / "streamlit_app.py"
+APP_PATH = Path(__file__).resolve().parents[2] / "dashboard" / "server.py"
 
 
 class ExportFormat(StrEnum):

@@ -149,6 +149,8 @@ def load(
                 allowed_units=scope,
                 confirm_note=confirm_note,
                 progress=lambda f: bar.update(task, completed=f),
+                settings=settings(),
+                catalogue=catalogue(),
             )
     except ScopeError as exc:
         fail(str(exc))

@@ -19,7 +19,7 @@ import pandas as pd
 import loaders
 import schemas
 from kpi.canonical import COLUMNS, KEY, NUMERIC, ROW_COLUMN, content_hash, period_indexes
-from kpi.catalogue import Catalogue
+from kpi.catalogue import Catalogue, load_catalogue
 from kpi.problems import FileRejected, Problem
 from kpi.settings import Settings
 from kpi.storage import Storage
@@ -242,8 +242,11 @@ def commit(
     allowed_units: Collection[str] | None = None,
     confirm_note: str | None = None,
     progress: Callable[[float], None] | None = None,
+    settings: Settings | None = None,
+    catalogue: Catalogue | None = None,
 ) -> CommitResult:
-    """Commit a prepared file whole. Warnings need a confirmation note."""
+    """Commit a prepared file whole. Warnings need a confirmation note. With `settings`
+    (and a webhook URL in them), the webhook receiver hears of what the commit changed."""
     if not prepared.ok:
         raise UploadNotReady("tệp còn lỗi; không thể ghi")
     if prepared.warnings and not (confirm_note or "").strip():
@@ -251,9 +254,14 @@ def commit(
     confirmed = [{"row": w.row, "value": w.value, **w.params} for w in prepared.warnings]
     meta = _meta(prepared, confirm_note, _outlier_keys(prepared, confirmed))
     frame = prepared.frame[COLUMNS]
-    return commit_upload(
+    result = commit_upload(
         storage, frame, actor=actor, meta=meta, allowed_units=allowed_units, progress=progress
     )
+    if settings is not None and not result.already_imported:
+        from kpi.services.webhooks import scan_in_background
+
+        scan_in_background(storage, catalogue or load_catalogue(), settings)
+    return result
 
 
 def _meta(

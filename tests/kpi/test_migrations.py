@@ -53,3 +53,23 @@ def test_current_values_rebuild_keeps_rows_both_ways(tmp_path: Path) -> None:
     with store.engine.connect() as conn:
         assert [tuple(r) for r in conn.exec_driver_sql(SELECT)] == [ROW]
     store.dispose()
+
+
+API_TABLES = {"api_tokens", "api_calls", "webhook_deliveries", "webhook_facts"}
+
+
+def _tables(store: Storage) -> set[str]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+        return {str(r[0]) for r in rows}
+
+
+def test_api_tables_up_and_down(tmp_path: Path) -> None:
+    store = open_storage(f"sqlite:///{tmp_path / 'api.db'}")
+    assert _tables(store) >= API_TABLES
+    config = alembic_config(store)
+    command.downgrade(config, "0002")
+    assert not API_TABLES & _tables(store)
+    command.upgrade(config, "head")
+    assert _tables(store) >= API_TABLES
+    store.dispose()
