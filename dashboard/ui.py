@@ -104,3 +104,9 @@ def status_cell_style(status_values: pd.Series) -> list[str]:
         _strong, tint = STATUS_STYLE.get(str(status), ("#55606E", "#FFFFFF"))
         out.append(f"background-color: {tint}; color: #1B2430")
     return out
+
+
+def unapproved_note(count: int) -> None:
+    """Say how many of the figures shown lack the unit head's sign-off ("chưa duyệt")."""
+    if count:
+        st.caption(t("unapproved_note", lang(), n=count))

@@ -92,7 +92,7 @@ def commit(
             settings=resources.settings(),
             catalogue=resources.catalogue(),
         )
-    except (ingest.ScopeError, ingest.UploadNotReady) as exc:
+    except (ingest.ScopeError, ingest.UploadNotReady, ingest.QuarterLockedError) as exc:
         return "refused", {"message": str(exc)}
     if result.already_imported:
         return "duplicate", {"id": result.previous_upload_id}

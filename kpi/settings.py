@@ -28,6 +28,15 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
         "deadline_days",
         "days after a quarter ends before a report is late (15)",
     ),
+    "KPI_LOCK_DAYS": (
+        "lock_days",
+        "days after the deadline before a quarter is locked for officers (30)",
+    ),
+    "KPI_SMTP_URL": (
+        "smtp_url",
+        "mail server for reminders, smtp://user:pass@host:587 (STARTTLS when offered)",
+    ),
+    "KPI_MAIL_FROM": ("mail_from", "sender address of reminders"),
     "KPI_MAX_UPLOAD_MB": ("max_upload_mb", "largest upload accepted, MB (20)"),
     "KPI_MAX_ROWS": ("max_rows", "most data rows accepted in one file (200000)"),
     "KPI_ADMIN_CONTACT": ("admin_contact", "who to ask for access, shown to unknown users"),
@@ -55,6 +64,9 @@ class Settings:
     env: str = "development"
     outlier_threshold_pp: float = 20.0
     deadline_days: int = 15
+    lock_days: int = 30
+    smtp_url: str = ""
+    mail_from: str = "kpi-monitor@localhost"
     max_upload_mb: int = 20
     max_rows: int = 200_000
     admin_contact: str = "Trung tâm Công nghệ Thông tin - Bộ Nội vụ"

@@ -227,6 +227,10 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
         return
     if total > len(shown):
         st.caption(t("history_capped", lang, shown=len(shown), total=total))
+    marks = data.unapproved(shown)
+    shown = shown.assign(
+        approval=[t("unapproved_word" if m else "approved_word", lang) for m in marks]
+    )
     # st.dataframe shows notes and file names as literal text.
     st.dataframe(shown, hide_index=True, width="stretch", height=320)
 
@@ -242,6 +246,10 @@ def page() -> None:
     as_of = data.default_as_of()
     st.title(f"{indicator.code} · {indicator.short_name(lang)}", anchor=False)
     st.caption(indicator.name(lang))
+    frame = data.series(indicator.code)
+    if unit is not None:
+        frame = frame[frame["unit_code"].isin(data.scope_codes(unit))]
+    ui.unapproved_note(int(data.unapproved(frame).sum()) if len(frame) else 0)
     status = status_row(indicator, unit, as_of)
     left, right = st.columns([5, 3], gap="large")
     chart_input = charts.trajectory_data(chart_series(indicator, unit), status, indicator, lang)

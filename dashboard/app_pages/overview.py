@@ -129,6 +129,10 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
             t("col_trend", lang): [
                 sparkline(c, chosen["unit"], chosen["as_of"]) for c in rows["indicator_code"]
             ],
+            t("col_approval", lang): [
+                approval_mark(c, p, chosen["unit"], lang)
+                for c, p in zip(rows["indicator_code"], rows["latest_period"], strict=True)
+            ],
             t("col_stale", lang): [
                 t("stale_mark", lang, period=quarter_label(ended)) if s else t("fresh_mark", lang)
                 for s in rows["stale"].fillna(False).astype(bool)
@@ -155,6 +159,19 @@ def coverage_text(row: Mapping[Any, Any], lang: str) -> str:
     if isinstance(value_only, list) and value_only:
         text += "; " + t("coverage_value_only", lang, n=len(value_only))
     return text
+
+
+def approval_mark(indicator: str, period: object, unit: str | None, lang: str) -> str:
+    """'chưa duyệt' when any figure behind the latest value lacks its head's sign-off."""
+    if not isinstance(period, str) or not period:
+        return "—"
+    frame = data.current()
+    rows = frame[(frame["indicator_code"] == indicator) & (frame["period"] == period)]
+    if unit is not None:
+        rows = rows[rows["unit_code"].isin(data.scope_codes(unit))]
+    if rows.empty:
+        return "—"
+    return t("unapproved_word" if data.unapproved(rows).any() else "approved_word", lang)
 
 
 def show_table(frame: pd.DataFrame, lang: str) -> None:
@@ -206,6 +223,8 @@ def page() -> None:
     status_counts(rows, lang)
     task_counts(lang)
     show_table(table(rows, chosen, lang), lang)
+    scope = data.scope_codes(chosen["unit"]) if chosen["unit"] else None
+    ui.unapproved_note(data.unapproved_count(chosen["as_of"], scope))
     st.caption(
         f"{number(len(rows), lang, 0)} {t('count_total', lang)} · "
         + t("stale_legend", lang, period=quarter_label(chosen["as_of"]))

@@ -20,7 +20,8 @@ from kpi.periods import PeriodError, parse_quarter
 from kpi.problems import FileRejected, Problem, problems_table
 from kpi.services import ingest
 from kpi.services.figures import unit_registry
-from kpi.services.ingest import CommitResult, ScopeError
+from kpi.services.ingest import CommitResult, QuarterLockedError, ScopeError
+from kpi.services.submissions import unit_indicators
 from kpi.services.users import viewer_for_email
 from reports.template import template_csv, template_xlsx
 
@@ -44,18 +45,23 @@ def template(
     except PeriodError as exc:
         fail(str(exc))
     unit_code = ""
+    codes: list[str] | None = None
     if unit:
         found = unit_registry(storage()).resolve(unit)
         if found is None:
             fail(f"không có đơn vị '{unit}'")
         unit_code = found.code
+        owed = parse_quarter(quarter) if quarter else None
+        codes = unit_indicators(storage(), catalogue(), unit_code, owed)
+        if not codes:
+            fail(f"đơn vị {unit_code} không có nghĩa vụ báo cáo chỉ tiêu nào (kpi obligations)")
     suffix = out.suffix.lower()
     if suffix not in {".xlsx", ".csv"}:
         fail("tệp mẫu phải có đuôi .xlsx hoặc .csv")
     maker = template_xlsx if suffix == ".xlsx" else template_csv
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(maker(catalogue(), unit_code, quarter))
-    console.print(f"Đã tạo mẫu {out} ({len(catalogue())} chỉ tiêu).")
+    out.write_bytes(maker(catalogue(), unit_code, quarter, codes))
+    console.print(f"Đã tạo mẫu {out} ({len(codes or catalogue())} chỉ tiêu).")
 
 
 def _print_problems(problems: list[Problem], total: int, lang: str) -> None:
@@ -152,7 +158,7 @@ def load(
                 settings=settings(),
                 catalogue=catalogue(),
             )
-    except ScopeError as exc:
+    except (ScopeError, QuarterLockedError) as exc:
         fail(str(exc))
     if result.already_imported:
         console.print(

@@ -23,6 +23,7 @@ from kpi.catalogue import Catalogue, load_catalogue
 from kpi.problems import FileRejected, Problem
 from kpi.settings import Settings
 from kpi.storage import Storage
+from kpi.storage.cycle import LockRule, QuarterLockedError
 from kpi.storage.repository import current_frame, unit_registry
 from kpi.storage.writes import (
     CommitResult,
@@ -40,6 +41,7 @@ __all__ = [
     "CommitResult",
     "FileRejected",
     "Prepared",
+    "QuarterLockedError",
     "ScopeError",
     "UploadNotReady",
     "check_file",
@@ -244,9 +246,16 @@ def commit(
     progress: Callable[[float], None] | None = None,
     settings: Settings | None = None,
     catalogue: Catalogue | None = None,
+    today: dt.date | None = None,
 ) -> CommitResult:
-    """Commit a prepared file whole. Warnings need a confirmation note. With `settings`
-    (and a webhook URL in them), the webhook receiver hears of what the commit changed."""
+    """Commit a prepared file whole. Warnings need a confirmation note.
+
+    For officers (a limited `allowed_units`) quarters past their lock date are
+    refused (QuarterLockedError) unless the unit has an open exception; an
+    administrator (no limit) writes them and the override is audited. Quarters a
+    unit head approved are refused for everyone. With `settings` (and a webhook URL
+    in them), the webhook receiver hears of what the commit changed.
+    """
     if not prepared.ok:
         raise UploadNotReady("tệp còn lỗi; không thể ghi")
     if prepared.warnings and not (confirm_note or "").strip():
@@ -254,8 +263,22 @@ def commit(
     confirmed = [{"row": w.row, "value": w.value, **w.params} for w in prepared.warnings]
     meta = _meta(prepared, confirm_note, _outlier_keys(prepared, confirmed))
     frame = prepared.frame[COLUMNS]
+    rules = settings or Settings()
+    lock = LockRule(
+        today=today or dt.date.today(),
+        deadline_days=rules.deadline_days,
+        lock_days=rules.lock_days,
+        enforce=allowed_units is not None,
+        contact=rules.admin_contact,
+    )
     result = commit_upload(
-        storage, frame, actor=actor, meta=meta, allowed_units=allowed_units, progress=progress
+        storage,
+        frame,
+        actor=actor,
+        meta=meta,
+        allowed_units=allowed_units,
+        progress=progress,
+        lock=lock,
     )
     if settings is not None and not result.already_imported:
         from kpi.services.webhooks import scan_in_background
