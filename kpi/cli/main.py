@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from kpi.cli import foundation, report, status, upload, users
+from kpi.cli import foundation, report, status, upload, uploads, users
 
 app = typer.Typer(
     name="kpi",
@@ -13,7 +13,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-for module in (foundation, upload, status, report, users):
+for module in (foundation, upload, uploads, status, report, users):
     module.register(app)
 
 

@@ -16,6 +16,8 @@ from kpi.storage.repository import (
     has_measurements,
     history_frame,
     unit_registry,
+    upload_file,
+    upload_list,
     uploads_frame,
     upsert_units,
 )
@@ -33,6 +35,8 @@ __all__ = [
     "reporting_units",
     "revision_count",
     "unit_registry",
+    "upload_file",
+    "upload_list",
     "uploads_frame",
     "upsert_units",
 ]
