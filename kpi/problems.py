@@ -36,8 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "encrypted_file": (
         "Tệp được đặt mật khẩu (mã hóa); hãy bỏ mật khẩu, lưu lại rồi nộp lại.",
-        "The file is password-protected (encrypted); remove the password, save and upload "
-        "again.",
+        "The file is password-protected (encrypted); remove the password, save and upload again.",
     ),
     "unreadable_file": (
         "Không đọc được nội dung tệp. Hãy mở tệp trong Excel, lưu lại dưới dạng .xlsx hoặc "
@@ -83,9 +82,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Row {row} has {found} columns, over the {limit} limit.",
     ),
     "unterminated_quote": (
-        "Dấu ngoặc kép (\") mở ở dòng {row} không được đóng đúng chỗ, nên các dòng sau bị "
+        'Dấu ngoặc kép (") mở ở dòng {row} không được đóng đúng chỗ, nên các dòng sau bị '
         "nuốt vào một ô. Hãy đóng dấu ngoặc kép hoặc bỏ nó khỏi ghi chú.",
-        "A quote (\") opened on row {row} is not closed where it should be, so the rows after "
+        'A quote (") opened on row {row} is not closed where it should be, so the rows after '
         "it would be swallowed into one cell. Close the quote or remove it from the note.",
     ),
     "legacy_font": (
@@ -185,8 +184,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # warnings that need a confirmation
     "outlier": (
-        "Thay đổi {delta} điểm so với quý trước ({period}: {previous}%); cần xác nhận kèm "
-        "ghi chú.",
+        "Thay đổi {delta} điểm so với quý trước ({period}: {previous}%); cần xác nhận kèm ghi chú.",
         "Changed by {delta} points against the previous quarter ({period}: {previous}%); "
         "needs a confirmation with a note.",
     ),

@@ -67,7 +67,7 @@ def bounded_lines(text: str, limits: Limits) -> list[str]:
 
 def _header_at(records: list[list[str]]) -> int:
     for index, record in enumerate(records[:HEADER_SCAN_LINES]):
-        if is_header(header_columns(record)):
+        if is_header(header_columns(list[object](record))):
             return index
     return 0
 
@@ -75,18 +75,7 @@ def _header_at(records: list[list[str]]) -> int:
 def _width_problem(row: int, fields: list[str] | int, width: int, separator: str) -> Problem:
     count = fields if isinstance(fields, int) else len(fields)
     hint = "decimal_comma" if separator == "," and count > width else ""
-    return Problem(
-        "field_count", row, params={"found": count, "expected": width, "hint": hint}
-    )
-
-
-def _fits(count: int, record: list[str] | None, width: int) -> bool:
-    """Same width as the header, or wider only by empty trailing fields."""
-    if count == width:
-        return True
-    if count > width and record is not None:
-        return not any(cell.strip() for cell in record[width:])
-    return False
+    return Problem("field_count", row, params={"found": count, "expected": width, "hint": hint})
 
 
 def _refuse_wide(row: int, count: int, limits: Limits) -> None:
@@ -124,12 +113,8 @@ def _plain_grid(lines: list[str], separator: str, limits: Limits) -> Grid:
         count = line.count(separator) + 1
         if count == width:
             continue
-        fields = line.split(separator)
         if not line.strip(separator + " \t"):
             body[offset] = empty
-            continue
-        if _fits(count, fields, width):
-            body[offset] = separator.join(fields[:width])
             continue
         if len(problems) < MAX_FIELD_PROBLEMS:
             problems.append(_width_problem(start + offset + 1, count, width, separator))
@@ -164,9 +149,9 @@ def _quoted_grid(text: str, separator: str, limits: Limits) -> Grid:
         if len(record) == width or not any(c.strip() for c in record):
             records[index] = (record + [""] * width)[:width]
             continue
-        if not _fits(len(record), record, width) and len(problems) < MAX_FIELD_PROBLEMS:
+        if len(problems) < MAX_FIELD_PROBLEMS:
             problems.append(_width_problem(index + 1, record, width, separator))
-            record = [""] * width
+        record = [""] * width
         records[index] = (record + [""] * width)[:width]
     titles = _padded(records[:start], width)
     cells = pd.DataFrame(records[start:], dtype=object).astype("string[pyarrow]")
@@ -199,7 +184,9 @@ def _arrow_cells(text: str, separator: str, width: int) -> pd.DataFrame:
     table = pacsv.read_csv(
         io.BytesIO(text.encode("utf-8")),
         read_options=pacsv.ReadOptions(column_names=names),
-        parse_options=pacsv.ParseOptions(delimiter=separator, quote_char=False, ignore_empty_lines=False),
+        parse_options=pacsv.ParseOptions(
+            delimiter=separator, quote_char=False, ignore_empty_lines=False
+        ),
         convert_options=pacsv.ConvertOptions(
             column_types=dict.fromkeys(names, pa.string()),
             strings_can_be_null=False,

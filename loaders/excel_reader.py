@@ -74,7 +74,9 @@ def _formula_cells(missing: list[str]) -> None:
         raise FileRejected(Problem("formula_without_value", params={"cells": cells}))
 
 
-def _xlsx_details(data: bytes, sheet: str, header: int, columns: dict[str, int], grid: Grid) -> None:
+def _xlsx_details(
+    data: bytes, sheet: str, header: int, columns: dict[str, int], grid: Grid
+) -> None:
     """Percent formats, shown codes and formula cells without cached values, from openpyxl."""
     from openpyxl import load_workbook
 
@@ -83,10 +85,10 @@ def _xlsx_details(data: bytes, sheet: str, header: int, columns: dict[str, int],
     missing: list[str] = []
     for row in formulas.iter_rows():
         for cell in row:
-            column = getattr(cell, "column", None)
-            if column is None:
+            column, row_number = getattr(cell, "column", None), getattr(cell, "row", None)
+            if column is None or row_number is None:
                 continue
-            r_index, c_index = cell.row - 1, column - 1
+            r_index, c_index = row_number - 1, column - 1
             number_format = str(cell.number_format or "")
             if r_index > header and "%" in number_format:
                 grid.percent[(r_index, c_index)] = True

@@ -5,6 +5,7 @@ and the officer gets a message."""
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import resource
@@ -28,6 +29,7 @@ def _address_space() -> int:
 
 
 def _child(func: Callable[..., Any], args: tuple[Any, ...], memory: int, out: int) -> None:
+    faulthandler.disable()  # a native abort here is expected and told as a message
     limit = _address_space() + memory
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
@@ -95,4 +97,4 @@ def run_limited(func: Callable[..., T], *args: Any, memory: int, seconds: float)
     kind, value = pickle.loads(payload)
     if kind == "rejected":
         raise FileRejected(value)
-    return value  # type: ignore[no-any-return]
+    return value

@@ -19,6 +19,7 @@ from kpi.periods import PeriodError, parse_quarter
 from kpi.problems import FileRejected, Problem
 from kpi.units import UnitRegistry
 from loaders.text import (
+    MISSING_MARKERS,
     NumberProblem,
     TwoReadings,
     cell_text,
@@ -139,6 +140,14 @@ def _blank(column: pd.Series) -> pd.Series:
     return column.fillna("").astype(str).str.strip().eq("")
 
 
+def _no_number(column: pd.Series) -> pd.Series:
+    """Blank or a missing marker ('-', 'NA', …): the row reports no figure here."""
+    if isinstance(column.dtype, pd.StringDtype):
+        text = column.str.strip().str.lower()
+        return (text.isin(list(MISSING_MARKERS)) | text.isna()).fillna(True).astype(bool)
+    return column.map(lambda v: parse_number(v) is None).astype(bool)
+
+
 def _normalise_period(raw: object) -> str:
     text = cell_text(raw)
     try:
@@ -200,9 +209,11 @@ def _for_field(
         if decimal and thousands:
             return NumberProblem("ambiguous_number")
         return result.thousands if thousands else result.decimal
-    if isinstance(result, float):
-        if not math.isfinite(result) or (column != "value" and abs(result) > MAX_COUNT):
-            return NumberProblem("number_too_large")
+    too_large = isinstance(result, float) and (
+        not math.isfinite(result) or (column != "value" and abs(result) > MAX_COUNT)
+    )
+    if too_large:
+        return NumberProblem("number_too_large")
     return result
 
 
@@ -240,7 +251,11 @@ def to_table(grid: Grid, units: UnitRegistry) -> Table:
     blank = pd.concat([_blank(body.iloc[:, i]) for i in sorted(used)], axis=1)
     blank.columns = sorted(used)
     body = body[~blank.all(axis=1)]
-    no_figure = blank.loc[body.index, figures].all(axis=1) if figures else None
+    no_figure = (
+        pd.concat([_no_number(body.iloc[:, i]) for i in figures], axis=1).all(axis=1)
+        if figures
+        else None
+    )
     not_reported = int(no_figure.sum()) if no_figure is not None else 0
     if no_figure is not None:
         body = body[~no_figure]

@@ -17,7 +17,9 @@ from kpi.problems import FileRejected, Problem
 from loaders.limits import Limits, too_big
 
 CHUNK = 1 << 20
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?"')
+_DIMENSION = re.compile(
+    rb'<(?:\w+:)?dimension\b[^>]*?\bref="\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?"'
+)
 _CELL_ROWS = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="[A-Z]{1,3}(\d+)"')
 _CELL_COLUMNS = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)\d')
 _ROW_NUMBERS = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
@@ -46,7 +48,9 @@ def broken(code: str = "broken_workbook") -> FileRejected:
     return FileRejected(Problem(code))
 
 
-def read_members(archive: zipfile.ZipFile, limits: Limits, keep: tuple[str, ...]) -> dict[str, bytes]:
+def read_members(
+    archive: zipfile.ZipFile, limits: Limits, keep: tuple[str, ...]
+) -> dict[str, bytes]:
     """Read every part through its checksum (sizes capped); return the parts named in
     `keep` (a prefix each)."""
     kept: dict[str, bytes] = {}
@@ -62,7 +66,15 @@ def read_members(archive: zipfile.ZipFile, limits: Limits, keep: tuple[str, ...]
                 while chunk := member.read(CHUNK):
                     if wanted:
                         chunks.append(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+            ValueError,
+            OSError,
+        ) as exc:
             raise broken() from exc
         if wanted:
             kept[info.filename] = b"".join(chunks)
@@ -91,7 +103,10 @@ def scan_sheet(name: str, xml: bytes, string_sizes: list[int], limits: Limits) -
     would not fit the caps once a library expands it."""
     declared = _DIMENSION.search(xml[:4096])
     if declared:
-        letters, digits = declared.group(3) or declared.group(1), declared.group(4) or declared.group(2)
+        letters, digits = (
+            declared.group(3) or declared.group(1),
+            declared.group(4) or declared.group(2),
+        )
         _refuse_area(name, int(digits), column_number(letters), limits)
     rows = max(_max_int(_CELL_ROWS.findall(xml)), _max_int(_ROW_NUMBERS.findall(xml)))
     letters = set(_CELL_COLUMNS.findall(xml))
@@ -99,7 +114,7 @@ def scan_sheet(name: str, xml: bytes, string_sizes: list[int], limits: Limits) -
     _refuse_area(name, rows, columns, limits)
     uses = Counter(int(i) for i in _SHARED_USES.findall(xml))
     expanded = sum(string_sizes[i] * n for i, n in uses.items() if i < len(string_sizes))
-    if expanded > limits.max_text_chars * BYTES_PER_CHAR // 4:
+    if expanded > limits.max_text_chars:
         raise too_big("text_expands", sheet=name, size_mb=expanded // 2**20)
 
 

@@ -52,7 +52,9 @@ def test_not_a_number_refused_not_guessed() -> None:
     assert parse_number("abc") == NumberProblem("not_a_number")
 
 
-@pytest.mark.parametrize(("raw", "decimal", "thousands"), [("1.234", 1.234, 1234.0), ("1,234", 1.234, 1234.0)])
+@pytest.mark.parametrize(
+    ("raw", "decimal", "thousands"), [("1.234", 1.234, 1234.0), ("1,234", 1.234, 1234.0)]
+)
 def test_one_separator_and_three_digits_has_two_readings(
     raw: str, decimal: float, thousands: float
 ) -> None:
