@@ -229,6 +229,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mọi số liệu trong tệp đã có sẵn; không có gì cần ghi.",
         "Every figure in the file is already stored; nothing to commit.",
     ),
+    "not_reported": (
+        "{n} dòng không có số liệu (không có giá trị, tử số, mẫu số) được bỏ qua, ghi nhận là "
+        "chưa báo cáo; đã báo cáo {reported}/{expected} dòng.",
+        "{n} rows without figures (no value, numerator or denominator) are skipped as not "
+        "reported; {reported} of {expected} rows reported.",
+    ),
+    "reimported": (
+        "Tệp này đã được nhập trước đó (lần nộp số {id}); các số liệu khác với số đang lưu "
+        "được ghi lại thành bản sửa mới.",
+        "This file was imported before (upload #{id}); its figures that differ from the "
+        "stored ones were written again as new revisions.",
+    ),
+    "already_current": (
+        "Mọi số liệu trong tệp trùng với số đang lưu; không tạo bản sửa mới.",
+        "Every figure in the file equals the stored one; no new revision was made.",
+    ),
+    "upload_download": ("Tải tệp đã nộp", "Download the uploaded file"),
+    "upload_pick": ("Lần nộp", "Upload"),
     "upload_scope": ("Bạn được nộp cho: {units}", "You may submit for: {units}"),
     "upload_no_scope": (
         "Tài khoản chưa được giao đơn vị nào; liên hệ {contact}.",

@@ -28,6 +28,7 @@ CHECK_COLUMNS = {
     "numerator_above_denominator": "numerator",
     "value_disagrees": "value",
     "no_value": "value",
+    "counts_incomplete": "denominator",
     "duplicate_row": "indicator_code",
 }
 
@@ -85,13 +86,18 @@ def _row_checks() -> list[pa.Check]:
         )
 
     def has_figure(d: pd.DataFrame) -> pd.Series:
-        counts = d["numerator"].notna() & d["denominator"].notna()
+        counts = d["numerator"].notna() | d["denominator"].notna()
         return d["value"].notna() | counts | d["parse_failed"]
 
     def first_of_key(d: pd.DataFrame) -> pd.Series:
         return ~d.duplicated(KEY, keep="first")
 
+    def counts_together(d: pd.DataFrame) -> pd.Series:
+        given = d["numerator"].notna().astype(int) + d["denominator"].notna().astype(int)
+        return (given != 1) | d["parse_failed"]
+
     return [
+        pa.Check(counts_together, error="counts_incomplete"),
         pa.Check(num_le_den, error="numerator_above_denominator"),
         pa.Check(agrees, error="value_disagrees"),
         pa.Check(has_figure, error="no_value"),

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from kpi.cli import cycle, foundation, open_data, remind, report, status, tasks, upload, users
+from kpi.cli import (
+    cycle,
+    foundation,
+    open_data,
+    remind,
+    report,
+    status,
+    tasks,
+    upload,
+    uploads,
+    users,
+)
 
 app = typer.Typer(
     name="kpi",
@@ -13,7 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-for module in (foundation, upload, status, report, users, tasks, open_data, cycle, remind):
+for module in (foundation, upload, uploads, status, report, users, tasks, open_data, cycle, remind):
     module.register(app)
 
 
