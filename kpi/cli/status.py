@@ -13,7 +13,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
-from kpi.cli.shell import catalogue, console, fail, one_line_errors, storage
+from kpi.cli.shell import catalogue, console, fail, one_line_errors, say, storage
 from kpi.periods import PeriodError, Quarter, last_ended_quarter, parse_quarter
 from kpi.progress import (
     CONTRACT_COLUMNS,
@@ -22,6 +22,7 @@ from kpi.progress import (
     status_records,
 )
 from kpi.services.statuses import UnknownUnitError, statuses_for
+from reports.tables import safe_frame
 
 
 class OutputFormat(StrEnum):
@@ -150,9 +151,10 @@ def status(
             {k: ";".join(v) if isinstance(v, list) else v for k, v in r.items()}
             for r in status_records(statuses)
         ]
-        pd.DataFrame(records, columns=CONTRACT_COLUMNS).to_csv(sys.stdout, index=False)
+        # Unit codes and reasons are text: guarded as `kpi export` guards them.
+        safe_frame(pd.DataFrame(records, columns=CONTRACT_COLUMNS)).to_csv(sys.stdout, index=False)
     elif statuses.empty:
-        console.print("Không có số liệu." if lang is Lang.vi else "No data.")
+        say("Không có số liệu." if lang is Lang.vi else "No data.")
     else:
         console.print(_table(statuses, lang.value, with_lead=only_off_target, as_of=quarter))
 

@@ -17,7 +17,17 @@ from rich.progress import Progress
 from rich.table import Table
 
 from kpi.access import LOCAL_ADMIN
-from kpi.cli.shell import catalogue, console, err_console, fail, one_line_errors, settings, storage
+from kpi.cli.shell import (
+    catalogue,
+    check_output,
+    console,
+    err_console,
+    fail,
+    one_line_errors,
+    say,
+    settings,
+    storage,
+)
 from kpi.periods import PeriodError, parse_quarter
 from kpi.problems import FileRejected, Problem, problems_table
 from kpi.services import ingest
@@ -46,8 +56,10 @@ def template(
     out: Annotated[Path, typer.Option(help="Tệp mẫu cần tạo: .xlsx hoặc .csv.")],
     unit: Annotated[str | None, typer.Option(help="Điền sẵn mã đơn vị.")] = None,
     period: Annotated[str | None, typer.Option(help="Điền sẵn kỳ, ví dụ 2025-Q3.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
 ) -> None:
     """Tạo mẫu báo cáo số liệu cho cán bộ đầu mối."""
+    check_output(out, force)
     try:
         quarter = str(parse_quarter(period)) if period else ""
     except PeriodError as exc:
@@ -69,7 +81,7 @@ def template(
     maker = template_xlsx if suffix == ".xlsx" else template_csv
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(maker(catalogue(), unit_code, quarter, codes))
-    console.print(f"Đã tạo mẫu {out} ({len(codes or catalogue())} chỉ tiêu).")
+    say(f"Đã tạo mẫu {out} ({len(codes or catalogue())} chỉ tiêu).")
 
 
 def _print_problems(problems: list[Problem], total: int, lang: str) -> None:
@@ -262,7 +274,7 @@ def _commit(
             )
         )
         return
-    console.print(_summary(result, prepared, lang.value))
+    say(_summary(result, prepared, lang.value))
 
 
 def register(app: typer.Typer) -> None:
