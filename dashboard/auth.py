@@ -29,6 +29,9 @@ DEMO_USERS = {
         "can-bo@demo.local", Role.OFFICER, frozenset({"VPB", "TTCNTT"}), is_demo=True
     ),
     Role.ADMIN: Viewer("quan-tri@demo.local", Role.ADMIN, is_demo=True),
+    Role.APPROVER: Viewer(
+        "thu-truong@demo.local", Role.APPROVER, frozenset({"VPB", "TTCNTT"}), is_demo=True
+    ),
 }
 
 TEXT = {

@@ -1,4 +1,4 @@
-"""The dashboard's ASGI server: Streamlit's app with the project's guard in front of it.
+"""The one web server: the Streamlit dashboard, the read API at /api/v1, and the guard.
 
 `kpi serve` runs this file (`streamlit run dashboard/server.py` finds `app` and serves it
 with uvicorn). Every Starlette route or middleware of the project is added here, in one place.
@@ -27,9 +27,11 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the pat
 
 import streamlit as st  # noqa: E402
 from starlette.middleware import Middleware  # noqa: E402
+from starlette.routing import Mount  # noqa: E402
 
 from dashboard import gate  # noqa: E402
 from dashboard.gate import is_clear_cache  # noqa: E402
+from kpi.api import PREFIX, create_api  # noqa: E402
 
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -95,4 +97,4 @@ class Guard:
         await self.app(scope, receive, send)
 
 
-app = st.App(str(SCRIPT), middleware=[Middleware(Guard)])
+app = st.App(str(SCRIPT), routes=[Mount(PREFIX, app=create_api())], middleware=[Middleware(Guard)])

@@ -109,6 +109,12 @@ def status_cell_style(status_values: pd.Series) -> list[str]:
     return out
 
 
+def unapproved_note(count: int) -> None:
+    """Say how many of the figures shown lack the unit head's sign-off ("chưa duyệt")."""
+    if count:
+        st.caption(t("unapproved_note", lang(), n=count))
+
+
 DOWNLOAD_CSV = {"vi": "Tải CSV", "en": "Download CSV"}
 
 

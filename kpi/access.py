@@ -15,14 +15,30 @@ class Role(StrEnum):
     LEADER = "leader"
     OFFICER = "officer"
     ADMIN = "admin"
+    APPROVER = "approver"  # thủ trưởng đơn vị: signs off the unit's figures
 
     @property
     def vi(self) -> str:
-        return {"leader": "Lãnh đạo", "officer": "Cán bộ đầu mối", "admin": "Quản trị"}[self.value]
+        return {
+            "leader": "Lãnh đạo",
+            "officer": "Cán bộ đầu mối",
+            "admin": "Quản trị",
+            "approver": "Thủ trưởng đơn vị",
+        }[self.value]
 
     @property
     def en(self) -> str:
-        return {"leader": "Leader", "officer": "Data officer", "admin": "Administrator"}[self.value]
+        return {
+            "leader": "Leader",
+            "officer": "Data officer",
+            "admin": "Administrator",
+            "approver": "Unit head (approver)",
+        }[self.value]
+
+    @property
+    def needs_units(self) -> bool:
+        """Officers and approvers act for the units they are given."""
+        return self in (Role.OFFICER, Role.APPROVER)
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,18 @@ class Viewer:
         if self.role is Role.ADMIN:
             return None
         if self.role is Role.OFFICER:
+            return self.unit_codes
+        return frozenset()
+
+    @property
+    def can_approve(self) -> bool:
+        return self.role in (Role.APPROVER, Role.ADMIN)
+
+    def approve_scope(self) -> frozenset[str] | None:
+        """Units whose quarters this viewer may approve; None means every unit (admin)."""
+        if self.role is Role.ADMIN:
+            return None
+        if self.role is Role.APPROVER:
             return self.unit_codes
         return frozenset()
 

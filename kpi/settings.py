@@ -28,10 +28,29 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
         "deadline_days",
         "days after a quarter ends before a report is late (15)",
     ),
+    "KPI_LOCK_DAYS": (
+        "lock_days",
+        "days after the deadline before a quarter is locked for officers (30)",
+    ),
+    "KPI_SMTP_URL": (
+        "smtp_url",
+        "mail server for reminders, smtp://user:pass@host:587 (STARTTLS when offered)",
+    ),
+    "KPI_MAIL_FROM": ("mail_from", "sender address of reminders"),
     "KPI_MAX_UPLOAD_MB": ("max_upload_mb", "largest upload accepted, MB (20)"),
     "KPI_MAX_ROWS": ("max_rows", "most data rows accepted in one file (200000)"),
     "KPI_ADMIN_CONTACT": ("admin_contact", "who to ask for access, shown to unknown users"),
     "KPI_DEFAULT_LANG": ("default_lang", "vi (default) or en"),
+    "KPI_SCORE_ON_TIME": ("score_on_time", "scorecard credit of a task done on time (1)"),
+    "KPI_SCORE_LATE": ("score_late", "scorecard credit of a task done late (0.5)"),
+    "KPI_SCORE_OVERDUE": ("score_overdue", "scorecard credit of an overdue task (0)"),
+    "KPI_SCORE_WEIGHT_TASKS": ("score_weight_tasks", "weight of the tasks part (0.6)"),
+    "KPI_SCORE_WEIGHT_INDICATORS": (
+        "score_weight_indicators",
+        "weight of the indicator-reports part (0.4)",
+    ),
+    "KPI_WEBHOOK_URL": ("webhook_url", "where alert events are POSTed; empty sends none"),
+    "KPI_WEBHOOK_SECRET": ("webhook_secret", "key of the HMAC-SHA256 signature of each event"),
     "KPI_AUTH_MATCH": (
         "auth_match",
         "email (default: a verified e-mail claim) or sub (providers that send no email_verified)",
@@ -56,10 +75,21 @@ class Settings:
     env: str = "development"
     outlier_threshold_pp: float = 20.0
     deadline_days: int = 15
+    lock_days: int = 30
+    smtp_url: str = ""
+    mail_from: str = "kpi-monitor@localhost"
     max_upload_mb: int = 20
     max_rows: int = 200_000
     admin_contact: str = "Trung tâm Công nghệ Thông tin - Bộ Nội vụ"
     default_lang: str = "vi"
+    # the unit completion score (docs/scorecard.md)
+    score_on_time: float = 1.0
+    score_late: float = 0.5
+    score_overdue: float = 0.0
+    score_weight_tasks: float = 0.6
+    score_weight_indicators: float = 0.4
+    webhook_url: str = ""
+    webhook_secret: str = ""
     auth_match: str = "email"
 
     @property

@@ -6,7 +6,19 @@ import sys
 
 import typer
 
-from kpi.cli import doctor, foundation, report, status, upload, users
+from kpi.cli import (
+    cycle,
+    doctor,
+    foundation,
+    open_data,
+    remind,
+    report,
+    status,
+    tasks,
+    upload,
+    uploads,
+    users,
+)
 from kpi.cli.shell import error_line
 
 app = typer.Typer(
@@ -16,7 +28,19 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-for module in (foundation, upload, status, report, users, doctor):
+for module in (
+    foundation,
+    upload,
+    uploads,
+    status,
+    report,
+    users,
+    tasks,
+    open_data,
+    cycle,
+    remind,
+    doctor,
+):
     module.register(app)
 
 

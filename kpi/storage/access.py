@@ -67,8 +67,8 @@ def add_user(
         if unit is None:
             raise AccessError(f"không có đơn vị '{ref}'")
         codes.append(unit.code)
-    if role is Role.OFFICER and not codes:
-        raise AccessError("cán bộ đầu mối cần ít nhất một đơn vị (--unit)")
+    if role.needs_units and not codes:
+        raise AccessError(f"{role.vi.lower()} cần ít nhất một đơn vị (--unit)")
     with storage.writing() as session:
         user = session.scalar(select(User).where(func.lower(User.email) == key))
         before = None
