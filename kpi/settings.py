@@ -150,6 +150,9 @@ class Resolved:
     source: str  # "env KPI_X", "secrets.toml [kpi]" or "default"
 
 
+SHADOWS = ", over secrets.toml [kpi]"
+
+
 def resolve(environ: Mapping[str, str], secrets: Mapping[str, Any]) -> list[Resolved]:
     """Each setting's raw value and source: the environment, then the file, then the default.
 
@@ -160,7 +163,10 @@ def resolve(environ: Mapping[str, str], secrets: Mapping[str, Any]) -> list[Reso
     found = []
     for env_name, (field, _help) in SETTINGS_HELP.items():
         if env_name in environ:
-            found.append(Resolved(env_name, field, environ[env_name], f"env {env_name}"))
+            source = f"env {env_name}"
+            if field in secrets and not str(environ[env_name]).strip():
+                source += SHADOWS  # an empty variable must not hide the file's value
+            found.append(Resolved(env_name, field, environ[env_name], source))
         elif field in secrets:
             found.append(Resolved(env_name, field, secrets[field], "secrets.toml [kpi]"))
         else:
@@ -172,7 +178,12 @@ def check(item: Resolved) -> Any:
     """The usable value of one setting, or SettingsError naming the setting and its source."""
     default = getattr(Settings(), item.field)
     where = f"{item.env_name} ({item.source})"
-    if item.raw is None or str(item.raw).strip() == "":
+    empty = item.raw is None or str(item.raw).strip() == ""
+    # An optional setting (empty by default: webhook, mail server) may be left empty,
+    # unless an empty variable would hide the value in secrets.toml.
+    if empty and default == "" and not item.source.endswith(SHADOWS):
+        return default
+    if empty:
         raise SettingsError(f"thiết lập {where} đang để trống: bỏ hẳn biến đó hoặc đặt một giá trị")
     value = _coerce(where, item.raw, default)
     allowed = CHOICES.get(item.field)
