@@ -89,12 +89,9 @@ def periods() -> list[str]:
 
 
 def default_as_of() -> str | None:
-    """The last ended quarter if it has figures, else the latest quarter with figures."""
-    known = periods()
-    if not known:
-        return None
-    ended = str(last_ended_quarter())
-    return ended if ended in known else known[-1]
+    """The last ended quarter (figures and verdicts are measured from it), once any
+    figure exists."""
+    return str(last_ended_quarter()) if periods() else None
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

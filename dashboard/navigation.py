@@ -29,6 +29,7 @@ LEADER_PAGES = [
     PageSpec("indicator.py", "nav_indicator", ":material/monitoring:"),
     PageSpec("alerts.py", "nav_alerts", ":material/notifications:"),
     PageSpec("reports.py", "nav_reports", ":material/description:"),
+    PageSpec("tasks.py", "nav_tasks", ":material/task_alt:"),
 ]
 UPLOAD = PageSpec("upload.py", "nav_upload", ":material/upload_file:")
 SUBMISSIONS = PageSpec("submissions.py", "nav_submissions", ":material/event_available:")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -102,3 +103,25 @@ def auth_configured_in(secrets_path: Path) -> bool:
     except tomllib.TOMLDecodeError:
         return False
     return isinstance(section, dict) and bool(section)
+
+
+def _verified(value: object) -> bool:
+    return value is True or str(value).strip().lower() == "true"
+
+
+def sign_in_key(claims: Mapping[str, object], match: str) -> tuple[str, str]:
+    """How a signed-in identity is matched to a stored user: (by, key).
+
+    `by` is "email" (a verified e-mail claim), "sub" (the provider's subject), "unverified"
+    (an e-mail the provider did not confirm: never matched) or "none" (nothing usable).
+    With `match="sub"` only the subject counts, for providers that send no email_verified.
+    """
+    email = str(claims.get("email") or "").strip()
+    sub = str(claims.get("sub") or "").strip()
+    if match == "sub":
+        return ("sub", sub) if sub else ("none", "")
+    if email:
+        return (
+            ("email", email) if _verified(claims.get("email_verified")) else ("unverified", email)
+        )
+    return ("sub", sub) if sub else ("none", "")

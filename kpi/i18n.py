@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 
+from kpi.i18n_tasks import TASK_STRINGS
+
 LANGS = ("vi", "en")
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -121,6 +123,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nếu giữ tốc độ hiện nay, năm 2030 dự kiến đạt **{value}**.",
         "At the current pace, the 2030 value is projected at **{value}**.",
     ),
+    "col_coverage": ("Độ phủ", "Coverage"),
+    "coverage": ("{counted}/{expected} đơn vị", "{counted}/{expected} units"),
+    "coverage_value_only": ("{n} đơn vị chỉ báo tỷ lệ", "{n} units reported a value only"),
+    "w_coverage": (
+        "Đã cộng: {counted}; chỉ báo tỷ lệ (không cộng): {value_only}; chưa báo: {missing}",
+        "Summed: {counted}; value only (not summed): {value_only}; missing: {missing}",
+    ),
+    "w_interval": (
+        "Khoảng dự báo 80% năm 2030: {low} đến {high}; P = {progress}",
+        "80% prediction interval for 2030: {low} to {high}; P = {progress}",
+    ),
+    "w_hold": ("Giữ mức ≥ mục tiêu {target}", "Hold at or above the {target} target"),
+    "w_no_projection": ("Không dự báo khi chưa có đánh giá.", "No projection without a verdict."),
     "w_opensdg": (
         "Theo phương pháp Open SDG: **{status}** (điểm {score}).",
         "Open SDG method: **{status}** (score {score}).",
@@ -214,6 +229,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mọi số liệu trong tệp đã có sẵn; không có gì cần ghi.",
         "Every figure in the file is already stored; nothing to commit.",
     ),
+    "not_reported": (
+        "{n} dòng không có số liệu (không có giá trị, tử số, mẫu số) được bỏ qua, ghi nhận là "
+        "chưa báo cáo; đã báo cáo {reported}/{expected} dòng.",
+        "{n} rows without figures (no value, numerator or denominator) are skipped as not "
+        "reported; {reported} of {expected} rows reported.",
+    ),
+    "reimported": (
+        "Tệp này đã được nhập trước đó (lần nộp số {id}); các số liệu khác với số đang lưu "
+        "được ghi lại thành bản sửa mới.",
+        "This file was imported before (upload #{id}); its figures that differ from the "
+        "stored ones were written again as new revisions.",
+    ),
+    "already_current": (
+        "Mọi số liệu trong tệp trùng với số đang lưu; không tạo bản sửa mới.",
+        "Every figure in the file equals the stored one; no new revision was made.",
+    ),
+    "upload_download": ("Tải tệp đã nộp", "Download the uploaded file"),
+    "upload_pick": ("Lần nộp", "Upload"),
     "upload_scope": ("Bạn được nộp cho: {units}", "You may submit for: {units}"),
     "upload_no_scope": (
         "Tài khoản chưa được giao đơn vị nào; liên hệ {contact}.",
@@ -327,6 +360,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_import": ("nhập", "imported"),
     "col_opened_by": ("Người mở", "Opened by"),
 }
+STRINGS.update(TASK_STRINGS)
 
 
 OPENSDG: dict[str, tuple[str, str]] = {

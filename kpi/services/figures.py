@@ -19,6 +19,8 @@ from kpi.storage.repository import (
     has_measurements,
     history_frame,
     unit_registry,
+    upload_file,
+    upload_list,
     uploads_frame,
     upsert_units,
 )
@@ -37,6 +39,8 @@ __all__ = [
     "reporting_units",
     "revision_count",
     "unit_registry",
+    "upload_file",
+    "upload_list",
     "uploads_frame",
     "upsert_units",
 ]

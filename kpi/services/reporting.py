@@ -14,6 +14,7 @@ from kpi.services.cycle import unapproved_count
 from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
 from kpi.services.report_sources import submission_lines, unit_statuses
 from kpi.services.statuses import scope_of
+from kpi.services.task_reporting import task_report_section
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
@@ -82,6 +83,9 @@ def build_report(
             *approval_notice(storage, frame, period, lang),
         ),
         data_hash=data_hash(frame, period, target.code),
+        tasks=task_report_section(
+            storage, settings, catalogue, period, target, registry.root.code, made_on, lang
+        ),
     )
 
 

@@ -20,8 +20,10 @@ from kpi.storage.models import (
     Measurement,
     UnitRecord,
     Upload,
+    UploadFile,
 )
-from kpi.units import Unit, UnitRegistry, check_tree, fold_name
+from kpi.tasks import load_plan_tasks
+from kpi.units import Unit, UnitRegistry, check_tree, check_unique_names, fold_name
 
 SYSTEM_ACTOR = "system"
 CURRENT_DTYPES = {
@@ -111,6 +113,7 @@ def upsert_units(
         merged = {c: Unit(r.code, r.name, r.parent_code) for c, r in existing.items()}
         merged.update({u.code: u for u in units})
         check_tree(merged.values())
+        check_unique_names(merged.values())
         for unit in _parents_first(units, existing.keys()):
             record = existing.get(unit.code)
             if record is None:
@@ -148,12 +151,17 @@ def _parents_first(units: Sequence[Unit], known: Iterable[str]) -> list[Unit]:
 
 
 def ensure_seeded(storage: Storage, catalogue: Catalogue, units: Sequence[Unit]) -> None:
-    """A new database gets the catalogue and the unit tree."""
+    """A new database gets the catalogue, the unit tree and the plan's tasks."""
     sync_catalogue(storage, catalogue)
     with storage.reading() as session:
         have = session.scalar(select(func.count()).select_from(UnitRecord)) or 0
     if not have:
         upsert_units(storage, units)
+    # The plan's tasks (Phụ lục II, III) are seeded with the catalogue; imported here
+    # because kpi.storage.tasks uses this module's audit().
+    from kpi.storage.tasks import save_tasks
+
+    save_tasks(storage, load_plan_tasks(), source="plan")
 
 
 def unit_registry(storage: Storage) -> UnitRegistry:
@@ -240,6 +248,8 @@ EXPORT_COLUMNS = [
     "revision",
     "uploaded_by",
     "uploaded_at",
+    "file_name",
+    "source_row",
 ]
 
 
@@ -257,7 +267,10 @@ def export_frame(storage: Storage) -> pd.DataFrame:
             Measurement.revision,
             Measurement.created_by.label("uploaded_by"),
             Measurement.created_at.label("uploaded_at"),
+            Upload.file_name,
+            Measurement.source_row,
         )
+        .outerjoin(Upload, Upload.id == Measurement.upload_id)
         .join(
             CurrentValue,
             (CurrentValue.indicator_code == Measurement.indicator_code)
@@ -270,7 +283,45 @@ def export_frame(storage: Storage) -> pd.DataFrame:
     )
     with storage.engine.connect() as conn:
         frame = pd.DataFrame(conn.execute(query).all(), columns=EXPORT_COLUMNS)
+    frame["source_row"] = frame["source_row"].astype("Int64")
     return frame
+
+
+UPLOAD_LIST_COLUMNS = [
+    "id",
+    "uploaded_at",
+    "uploaded_by",
+    "file_name",
+    "outcome",
+    "problem_count",
+    "rows_total",
+    "rows_new",
+    "rows_changed",
+    "rows_unchanged",
+    "size_bytes",
+    "sha256",
+    "note",
+]
+
+
+def upload_list(storage: Storage, limit: int | None = None) -> pd.DataFrame:
+    """Every upload attempt (committed, duplicate, refused, unreadable), newest first."""
+    query = select(*[getattr(Upload, c) for c in UPLOAD_LIST_COLUMNS]).order_by(Upload.id.desc())
+    with storage.engine.connect() as conn:
+        rows = conn.execute(query.limit(limit)).all()
+    return pd.DataFrame(rows, columns=UPLOAD_LIST_COLUMNS)
+
+
+def upload_file(storage: Storage, upload_id: int) -> tuple[str, bytes] | None:
+    """The file name and the bytes of one upload attempt, or None."""
+    query = (
+        select(Upload.file_name, UploadFile.content)
+        .join(UploadFile, UploadFile.sha256 == Upload.sha256)
+        .where(Upload.id == upload_id)
+    )
+    with storage.reading() as session:
+        row = session.execute(query).first()
+    return (str(row[0]), bytes(row[1])) if row else None
 
 
 def uploads_frame(storage: Storage) -> pd.DataFrame:

@@ -96,8 +96,21 @@ def test_indicator_page_chart_words_and_history(open_page: AppFactory) -> None:
     assert "Tỷ lệ tiến độ R" in words and "2030 dự kiến" in words
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Biểu đồ PNG", "Biểu đồ SVG", "Số liệu CSV", "Số liệu XLSX"]
-    assert len(at.dataframe) == 2  # units table and history
-    assert len(at.dataframe[1].value) > 0
+    assert len(at.dataframe) == 3  # metadata, units table and history
+    assert len(at.dataframe[2].value) > 0
+
+
+def test_indicator_page_metadata_section(open_page: AppFactory) -> None:
+    at = open_page("indicator.py")
+    assert "Siêu dữ liệu" in texts(at, "subheader")
+    meta = at.dataframe[0].value
+    fields = dict(zip(meta["Mục"], meta["Nội dung"], strict=True))
+    assert fields["Đơn vị tính"] == "%"
+    assert fields["Định nghĩa"] == "(chưa có thông tin)"  # the plan does not define it
+    assert fields["Cập nhật lần cuối"] != "(chưa có thông tin)"  # demo figures are stored
+    english = open_page("indicator.py", lang="en")
+    assert "Metadata" in texts(english, "subheader")
+    assert "Unit of measure" in list(english.dataframe[0].value["Field"])
 
 
 def test_indicator_page_other_indicator_and_unit(open_page: AppFactory) -> None:
