@@ -48,6 +48,8 @@ class Table:
 
 
 def _cell(value: Any, kind: str) -> Any:
+    if isinstance(value, list | tuple):  # unit codes
+        return ";".join(str(v) for v in value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     if kind == "datetime":

@@ -144,7 +144,10 @@ def data_response(
     records = build()
     if csv:
         buffer = io.StringIO()
-        pd.DataFrame(records, columns=list(columns)).to_csv(buffer, index=False)
+        frame = pd.DataFrame(records, columns=list(columns))
+        for column in frame.columns:  # coverage lists: unit codes joined by ';'
+            frame[column] = [";".join(v) if isinstance(v, list) else v for v in frame[column]]
+        frame.to_csv(buffer, index=False)
         return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
     body = json.dumps(records, ensure_ascii=False, indent=2)
     return Response(body, media_type="application/json; charset=utf-8", headers=headers)

@@ -110,7 +110,14 @@ def _schemas() -> dict[str, Any]:
         "numerator": NUMBER,
         "denominator": NUMBER,
         "source": {"type": "string", "enum": ["reported", "rollup"]},
-        **{name: {"type": ["integer", "null"]} for name in counts},
+        **{
+            name: {
+                "type": ["array", "null"],
+                "items": {"type": "string"},
+                "description": "unit codes (CSV: joined by ';')",
+            }
+            for name in counts
+        },
         "is_demo": {"type": "boolean"},
     }
     submission = {

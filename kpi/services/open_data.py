@@ -95,19 +95,6 @@ def status_list(
     return status_records(statuses_for(storage, catalogue, unit, as_of=as_of, known_on=known_on))
 
 
-def _coverage(scoped: pd.DataFrame, indicator: str) -> pd.DataFrame:
-    """Per period of a roll-up: units expected (any that ever reported the indicator in
-    the scope), with counts, with only a value, and missing."""
-    rows = scoped[scoped["indicator_code"] == indicator]
-    expected = rows["unit_code"].nunique()
-    counted = rows["numerator"].notna() & rows["denominator"].notna()
-    per = rows.assign(counted=counted, value_only=~counted).groupby("period_index")
-    out = per.agg(units_with_counts=("counted", "sum"), units_value_only=("value_only", "sum"))
-    out["units_expected"] = expected
-    out["units_missing"] = expected - out["units_with_counts"] - out["units_value_only"]
-    return out.reset_index()
-
-
 def series_frame(
     storage: Storage,
     catalogue: Catalogue,
@@ -119,7 +106,7 @@ def series_frame(
     include_demo: bool = True,
 ) -> pd.DataFrame:
     """One indicator's figures for a unit: its own series, or the roll-up of its subtree
-    with the coverage of every quarter."""
+    with the coverage of every quarter (lists of unit codes, kpi.progress.coverage)."""
     if indicator not in catalogue:
         raise LookupError(f"không có chỉ tiêu '{indicator}'")
     registry = unit_registry(storage)
@@ -131,17 +118,13 @@ def series_frame(
         frame = frame[~frame["is_demo"]]
     if is_rollup(registry, found):
         scoped = frame[frame["unit_code"].isin(scope_of(registry, found))]
-        out = rollup(scoped, registry, found.code).merge(
-            _coverage(scoped[scoped["unit_code"] != found.code], indicator),
-            on="period_index",
-            how="left",
-        )
+        out = rollup(scoped, registry, found.code)  # carries its coverage lists
         demo = scoped.groupby("period_index")["is_demo"].any().rename("is_demo")
         out = out.merge(demo.reset_index(), on="period_index", how="left")
     else:
         out = frame[frame["unit_code"] == found.code].assign(source="reported")
         for column in ("units_expected", "units_with_counts", "units_value_only", "units_missing"):
-            out[column] = pd.NA
+            out[column] = None
     if first is not None:
         out = out[out["period_index"] >= first.index]
     if last is not None:
@@ -184,6 +167,8 @@ def recent_quarters(count: int = 4, today: dt.date | None = None) -> list[Quarte
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if hasattr(value, "item"):

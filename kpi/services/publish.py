@@ -54,10 +54,13 @@ def _series_fields(columns: list[str]) -> list[Field]:
         "numerator": ("number", "Numerator (count)"),
         "denominator": ("number", "Denominator (count)"),
         "source": ("string", "reported (own figure) or rollup (sum of units' counts)"),
-        "units_expected": ("integer", "Units below that reported the indicator in any quarter"),
-        "units_with_counts": ("integer", "Units whose counts were summed"),
-        "units_value_only": ("integer", "Units that gave only a percentage (not summed)"),
-        "units_missing": ("integer", "Expected units with no figure for the quarter"),
+        "units_expected": ("string", "Direct units that reported the indicator (codes, ';')"),
+        "units_with_counts": ("string", "Units whose counts were summed (codes, ';')"),
+        "units_value_only": (
+            "string",
+            "Units that gave only a percentage, not summed (codes, ';')",
+        ),
+        "units_missing": ("string", "Expected units with no figure for the quarter (codes, ';')"),
         "is_demo": ("boolean", "Demo (illustrative) row, not a real figure"),
     }
     out = []
