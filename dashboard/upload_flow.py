@@ -62,7 +62,10 @@ def check(file_name: str, content: bytes, viewer: Viewer) -> Checked:
             settings=resources.settings(),
         )
     except FileRejected as exc:
+        _record(file_name, content, viewer, "unreadable", [exc.problem], 1)
         return Checked(file_name, digest, rejected=exc.problem)
+    if not prepared.ok:  # kept with the file, so an admin can see who struggles with what
+        _record(file_name, content, viewer, "refused", prepared.problems, prepared.total_problems)
     outside: tuple[str, ...] = ()
     if prepared.ok:  # refused whole before any write; still traced to the person
         outside = tuple(
@@ -74,6 +77,25 @@ def check(file_name: str, content: bytes, viewer: Viewer) -> Checked:
             )
         )
     return Checked(file_name, digest, prepared=prepared, outside_scope=outside)
+
+
+def _record(
+    file_name: str,
+    content: bytes,
+    viewer: Viewer,
+    outcome: str,
+    problems: list[Problem],
+    total: int,
+) -> None:
+    ingest.record_refusal(
+        resources.storage(),
+        actor=viewer.email,
+        file_name=file_name,
+        data=content,
+        outcome=outcome,
+        problem_count=total,
+        problem_codes=[p.code for p in problems],
+    )
 
 
 def commit(
@@ -89,9 +111,13 @@ def commit(
             allowed_units=viewer.write_scope(),
             confirm_note=note,
             progress=progress,
+            settings=resources.settings(),
+            catalogue=resources.catalogue(),
         )
-    except (ingest.ScopeError, ingest.UploadNotReady) as exc:
+    except (ingest.ScopeError, ingest.UploadNotReady, ingest.QuarterLockedError) as exc:
         return "refused", {"message": str(exc)}
+    except ingest.UploadFailed as exc:
+        return "refused", {"message": exc.problem.text("vi"), "problem": exc.problem}
     if result.already_imported:
         return "duplicate", {"id": result.previous_upload_id}
     return "committed", {
@@ -99,7 +125,17 @@ def commit(
         "new": result.rows_new,
         "changed": result.rows_changed,
         "unchanged": result.rows_unchanged,
+        "reimported_from": result.reimported_from,
     }
+
+
+def not_reported_text(checked: Checked, lang: str) -> str | None:
+    """How many rows had no figure and were skipped as not reported, or None."""
+    prepared = checked.prepared
+    if prepared is None or not prepared.not_reported:
+        return None
+    reported, expected = prepared.completeness
+    return t("not_reported", lang, n=prepared.not_reported, reported=reported, expected=expected)
 
 
 def error_table(checked: Checked, lang: str) -> pd.DataFrame:

@@ -104,6 +104,19 @@ def parse_units(text: str) -> list[Unit]:
     return units
 
 
+def check_unique_names(units: Iterable[Unit]) -> None:
+    """Units are found by name too: two units whose names fold alike would be one."""
+    seen: dict[str, str] = {}
+    for unit in units:
+        key = fold_name(unit.name)
+        other = seen.setdefault(key, unit.code)
+        if other != unit.code:
+            raise UnitError(
+                f"tên đơn vị '{unit.name}' trùng với đơn vị {other} "
+                f"(unit name already used by {other}): {unit.code}"
+            )
+
+
 def check_tree(units: Iterable[Unit]) -> None:
     """Every parent exists, there is one root, and no cycles."""
     by_code = {u.code: u for u in units}

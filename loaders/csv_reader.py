@@ -1,17 +1,29 @@
-"""CSV: ',' or ';', UTF-8 with or without BOM or cp1258, every string NFC."""
+"""CSV: ',' or ';', UTF-8 with or without BOM or cp1258, every string NFC.
+
+Bounded before anything is built: the line count, each line's length and its
+number of separators are checked on the text first. Exact: every record after the
+header must have the header's number of fields (a decimal comma in a
+comma-separated file is the usual cause), and a quote must close on its record.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from kpi.problems import FileRejected, Problem
-from loaders.tabular import Grid
+from loaders.limits import Limits, too_big
+from loaders.tabular import Grid, header_columns, is_header
 from loaders.text import LEGACY_FONT_CHARS, LEGACY_THRESHOLD, legacy_font_chars, nfc
+
+HEADER_SCAN_LINES = 30
+SNIFF_CHARS = 64 * 1024
+MAX_FIELD_PROBLEMS = 200
 
 
 def decode(data: bytes) -> str:
@@ -23,8 +35,8 @@ def decode(data: bytes) -> str:
     return nfc(text)
 
 
-def sniff_separator(text: str) -> str:
-    sample = "\n".join(head_lines(text, 30))
+def sniff_separator(lines: list[str]) -> str:
+    sample = "\n".join(lines[:HEADER_SCAN_LINES])[:SNIFF_CHARS]
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
@@ -37,79 +49,162 @@ def refuse_legacy_fonts(texts: list[str]) -> None:
         raise FileRejected(Problem("legacy_font", params={"sample": sample[:40]}))
 
 
-def read_csv(data: bytes) -> Grid:
-    text = decode(data)
-    separator = sniff_separator(text)
-    cells = _fast_cells(text, separator)
-    if cells is None:
-        # The csv module copes with any ragged rows (title lines above the header).
-        rows = list(csv.reader(io.StringIO(text), delimiter=separator))
-        width = max((len(r) for r in rows), default=0)
-        cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=object)
-    refuse_legacy_fonts(_text_cells(text, separator))
-    return Grid(cells)
+def bounded_lines(text: str, limits: Limits) -> list[str]:
+    """The physical lines, refused before splitting when there are too many or any is too long."""
+    text = text.replace("\r\n", "\n")
+    count = text.count("\n") + text.count("\r")
+    if count > limits.max_lines:
+        raise too_big("too_many_rows", rows=count, limit=limits.max_rows)
+    lines = text.replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for number, line in enumerate(lines, start=1):
+        if len(line) > limits.max_line_chars:
+            raise FileRejected(
+                Problem("line_too_long", number, params={"limit": limits.max_line_chars})
+            )
+    return lines
 
 
-def _fast_cells(text: str, separator: str) -> pd.DataFrame | None:
-    """Arrow's reader for rectangular files, pandas' C parser for rows of uneven width.
-
-    Both need the widest row among the first ones (the usual case); cells come back
-    as arrow strings, which the vectorised path reads.
-    """
-    head = list(csv.reader(head_lines(text, 200), delimiter=separator))
-    width = max((len(r) for r in head), default=0)
-    if not width:
-        return None
-    cells = _arrow_cells(text, separator, width)
-    return cells if cells is not None else _padded_cells(text, separator, width)
+HeaderTest = Callable[[list[object]], bool]
 
 
-def _arrow_cells(text: str, separator: str, width: int) -> pd.DataFrame | None:
-    names = [str(i) for i in range(width)]
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(text.encode("utf-8")),
-            read_options=pacsv.ReadOptions(column_names=names),
-            parse_options=pacsv.ParseOptions(
-                delimiter=separator, newlines_in_values=True, ignore_empty_lines=False
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
+def figures_header(record: list[object]) -> bool:
+    """The header of a figures file (indicator, unit, period and a value column)."""
+    return is_header(header_columns(record))
+
+
+def _header_at(records: list[list[str]], header: HeaderTest) -> int:
+    for index, record in enumerate(records[:HEADER_SCAN_LINES]):
+        if header(list[object](record)):
+            return index
+    return 0
+
+
+def _width_problem(row: int, fields: list[str] | int, width: int, separator: str) -> Problem:
+    count = fields if isinstance(fields, int) else len(fields)
+    hint = "decimal_comma" if separator == "," and count > width else ""
+    return Problem("field_count", row, params={"found": count, "expected": width, "hint": hint})
+
+
+def _refuse_wide(row: int, count: int, limits: Limits) -> None:
+    if count > limits.max_columns:
+        raise FileRejected(
+            Problem("too_many_columns", row, params={"found": count, "limit": limits.max_columns})
         )
-    except pa.ArrowInvalid:  # a row of another width: a blank line, a title, a short row
-        return None
+
+
+def read_csv(
+    data: bytes, limits: Limits | None = None, header: HeaderTest = figures_header
+) -> Grid:
+    """The cells below the first row that `header` accepts (title rows above are kept)."""
+    limits = limits or Limits()
+    text = decode(data)
+    lines = bounded_lines(text, limits)
+    separator = sniff_separator(lines)
+    if '"' in text:
+        grid = _quoted_grid(text, separator, limits, header)
+    else:
+        grid = _plain_grid(lines, separator, limits, header)
+    sample = grid.cells.head(2000).to_numpy().ravel().tolist()
+    refuse_legacy_fonts([c for c in sample if isinstance(c, str) and c])
+    return grid
+
+
+def _plain_grid(lines: list[str], separator: str, limits: Limits, header: HeaderTest) -> Grid:
+    """No quotes in the file: a record is a line and its fields are its separators + 1."""
+    for number, line in enumerate(lines, start=1):
+        _refuse_wide(number, line.count(separator) + 1, limits)
+    head = [line.split(separator) for line in lines[:HEADER_SCAN_LINES]]
+    start = _header_at(head, header)
+    width = len(head[start]) if head else 0
+    problems: list[Problem] = []
+    body = lines[start:]
+    empty = separator * (width - 1)
+    for offset, line in enumerate(body):
+        count = line.count(separator) + 1
+        if count == width:
+            continue
+        if not line.strip(separator + " \t"):
+            body[offset] = empty
+            continue
+        if len(problems) < MAX_FIELD_PROBLEMS:
+            problems.append(_width_problem(start + offset + 1, count, width, separator))
+        body[offset] = empty
+    titles = _padded(head[:start], width)
+    cells = _arrow_cells("\n".join(body), separator, width)
+    cells.index = pd.RangeIndex(start, start + len(cells))
+    return _with_titles(titles, cells, problems)
+
+
+def _quoted_grid(text: str, separator: str, limits: Limits, header: HeaderTest) -> Grid:
+    """Quotes present: the csv module, record by record, with exact record rows."""
+    csv.field_size_limit(limits.max_cell_chars + 2)
+    records: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text), delimiter=separator, strict=True)
+    try:
+        for record in reader:
+            _refuse_wide(len(records) + 1, len(record), limits)
+            records.append(record)
+    except csv.Error as exc:
+        row = len(records) + 1
+        code = "cell_too_long" if "field larger" in str(exc) else "unterminated_quote"
+        raise FileRejected(Problem(code, row, params={"limit": limits.max_cell_chars})) from exc
+    start = _header_at(records, header)
+    width = len(records[start]) if records else 0
+    problems: list[Problem] = []
+    for index in range(start + 1, len(records)):
+        record = records[index]
+        swallowed = _swallowed_rows(record, separator, width)
+        if swallowed:
+            raise FileRejected(Problem("unterminated_quote", index + 1))
+        if len(record) == width or not any(c.strip() for c in record):
+            records[index] = (record + [""] * width)[:width]
+            continue
+        if len(problems) < MAX_FIELD_PROBLEMS:
+            problems.append(_width_problem(index + 1, record, width, separator))
+        record = [""] * width
+        records[index] = (record + [""] * width)[:width]
+    titles = _padded(records[:start], width)
+    cells = pd.DataFrame(records[start:], dtype=object).astype("string[pyarrow]")
+    cells.index = pd.RangeIndex(start, len(records))
+    return _with_titles(titles, cells, problems)
+
+
+def _swallowed_rows(record: list[str], separator: str, width: int) -> bool:
+    """A field spanning lines that holds whole records: a quote opened and closed far later."""
+    return any(
+        "\n" in cell and any(line.count(separator) >= width - 1 > 0 for line in cell.split("\n"))
+        for cell in record
+    )
+
+
+def _padded(rows: list[list[str]], width: int) -> pd.DataFrame:
+    return pd.DataFrame([(r + [""] * width)[:width] for r in rows], dtype=object)
+
+
+def _with_titles(titles: pd.DataFrame, cells: pd.DataFrame, problems: list[Problem]) -> Grid:
+    if len(titles):
+        titles.columns = cells.columns = pd.RangeIndex(cells.shape[1])
+        cells = pd.concat([titles.astype("string[pyarrow]"), cells])
+    return Grid(cells, problems=problems)
+
+
+def _arrow_cells(text: str, separator: str, width: int) -> pd.DataFrame:
+    """Arrow's reader for the rectangular body: cells come back as arrow strings."""
+    names = [str(i) for i in range(width)]
+    table = pacsv.read_csv(
+        io.BytesIO(text.encode("utf-8")),
+        read_options=pacsv.ReadOptions(column_names=names),
+        parse_options=pacsv.ParseOptions(
+            delimiter=separator, quote_char=False, ignore_empty_lines=False
+        ),
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
     frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
     frame.columns = pd.RangeIndex(width)
     return frame
-
-
-def _padded_cells(text: str, separator: str, width: int) -> pd.DataFrame | None:
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=separator,
-            header=None,
-            names=list(range(width)),
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=False,
-            engine="c",
-        )
-    except (pd.errors.ParserError, ValueError):
-        return None
-    return frame.astype("string[pyarrow]")
-
-
-def _text_cells(text: str, separator: str) -> list[str]:
-    """Non-empty cells of the first rows, a bounded sample: enough to spot legacy fonts."""
-    head = head_lines(text, 2000)
-    return [cell for row in csv.reader(head, delimiter=separator) for cell in row if cell]
-
-
-def head_lines(text: str, count: int, max_chars: int = 1 << 20) -> list[str]:
-    """The first lines, without splitting a large file whole."""
-    return text[:max_chars].splitlines()[:count]

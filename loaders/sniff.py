@@ -7,10 +7,13 @@ import zipfile
 from enum import StrEnum
 
 from kpi.problems import FileRejected, Problem
+from loaders.limits import Limits
 
 MAX_EXPANDED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 200
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# an encrypted .xlsx is an OLE file holding these streams (names in UTF-16)
+ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
 
 
 class Kind(StrEnum):
@@ -20,36 +23,57 @@ class Kind(StrEnum):
     ODS = "ods"
 
 
-def _check_zip(data: bytes) -> zipfile.ZipFile:
+def _check_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise FileRejected(Problem("broken_workbook", params={"why": str(exc)})) from exc
-    expanded = sum(info.file_size for info in archive.infolist())
-    if expanded > MAX_EXPANDED_BYTES or expanded > MAX_RATIO * max(len(data), 1) * 10:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise FileRejected(Problem("broken_workbook")) from exc
+    infos = archive.infolist()
+    expanded = sum(info.file_size for info in infos)
+    biggest = max((info.file_size for info in infos), default=0)
+    if (
+        expanded > MAX_EXPANDED_BYTES
+        or expanded > MAX_RATIO * max(len(data), 1) * 10
+        or biggest > limits.max_member_bytes
+    ):
         raise FileRejected(Problem("zip_bomb", params={"size_mb": expanded // 2**20}))
     return archive
 
 
-def detect(data: bytes) -> Kind:
+def _mimetype(archive: zipfile.ZipFile) -> bytes:
+    try:
+        with archive.open("mimetype") as member:
+            return member.read(256)
+    except Exception as exc:  # a corrupt part: the file is damaged
+        raise FileRejected(Problem("broken_workbook")) from exc
+
+
+def detect(data: bytes, limits: Limits | None = None) -> Kind:
     """The format by content, whatever the file name says."""
+    limits = limits or Limits()
     if not data.strip():
         raise FileRejected(Problem("empty_file"))
     if data.startswith(b"PK\x03\x04"):
-        archive = _check_zip(data)
+        archive = _check_zip(data, limits)
         names = set(archive.namelist())
-        if "mimetype" in names and b"spreadsheet" in archive.read("mimetype"):
+        if "mimetype" in names and b"spreadsheet" in _mimetype(archive):
             return Kind.ODS
-        content_types = (
-            archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-        )
+        content_types = b""
+        if "[Content_Types].xml" in names:
+            try:
+                with archive.open("[Content_Types].xml") as member:
+                    content_types = member.read(1 << 20)
+            except Exception as exc:  # a corrupt part: the file is damaged
+                raise FileRejected(Problem("broken_workbook")) from exc
         if b"macroEnabled" in content_types or any(n.endswith("vbaProject.bin") for n in names):
             raise FileRejected(Problem("macro_file"))
         if "xl/workbook.xml" in names:
             return Kind.XLSX
         raise FileRejected(Problem("not_a_table"))
     if data.startswith(OLE_MAGIC):
+        if any(stream in data for stream in ENCRYPTED_STREAMS):
+            raise FileRejected(Problem("encrypted_file"))
         return Kind.XLS
-    if b"\x00" in data[:4096]:
+    if data[:4096].count(b"\x00") > 8:  # binary or UTF-16; a stray NUL is a cell problem
         raise FileRejected(Problem("not_a_table"))
     return Kind.CSV

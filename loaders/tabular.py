@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,12 +18,22 @@ from kpi.canonical import COLUMNS, ROW_COLUMN
 from kpi.periods import PeriodError, parse_quarter
 from kpi.problems import FileRejected, Problem
 from kpi.units import UnitRegistry
-from loaders.text import NumberProblem, cell_text, fold, parse_number
+from loaders.text import (
+    MISSING_MARKERS,
+    NumberProblem,
+    TwoReadings,
+    cell_text,
+    fold,
+    has_control_chars,
+    parse_number,
+)
 
 HEADER_SCAN_ROWS = 30
 NUMERIC = ("value", "numerator", "denominator")
-# digits, or digits with one separator not followed by exactly three digits (unless 0,xxx)
-SIMPLE_NUMBER = r"[+-]?(?:\d+(?:[.,](?:\d{1,2}|\d{4,}))?|0[.,]\d+)"
+# up to 15 digits (exact in a double), or with one separator not followed by exactly
+# three digits (unless 0,xxx); longer and other forms go through the full rule
+SIMPLE_NUMBER = r"[+-]?(?:\d{1,15}(?:[.,](?:\d{1,2}|\d{4,12}))?|0[.,]\d{1,12})"
+MAX_COUNT = 1e15  # counts are whole things; beyond this a double no longer holds them exactly
 
 
 @cache
@@ -42,6 +53,9 @@ class Grid:
     cells: pd.DataFrame
     first_row_number: int = 1  # Excel row number of the first grid row
     percent: dict[tuple[int, int], bool] = field(default_factory=dict)
+    # (row, column) -> the text a number cell shows ('1.10'), for code cells
+    display: dict[tuple[int, int], str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)  # found while reading
 
 
 @dataclass
@@ -49,6 +63,7 @@ class Table:
     frame: pd.DataFrame
     problems: list[Problem]
     unused_columns: list[str]
+    not_reported: int = 0  # rows with code, unit and period but no figure: skipped
 
 
 def header_columns(row: list[object]) -> dict[str, int]:
@@ -59,6 +74,31 @@ def header_columns(row: list[object]) -> dict[str, int]:
         if canonical and canonical not in found:
             found[canonical] = position
     return found
+
+
+def duplicate_columns(row: list[object], row_number: int) -> list[Problem]:
+    """Two header cells naming one field (two value columns): which one is meant?"""
+    aliases = header_aliases()
+    first: dict[str, str] = {}
+    problems = []
+    for cell in row:
+        header = cell_text(cell)
+        canonical = aliases.get(fold(header))
+        if canonical is None or canonical == "indicator_name":
+            continue
+        if canonical in first:
+            problems.append(
+                Problem(
+                    "duplicate_column",
+                    row_number,
+                    canonical,
+                    header,
+                    {"first": first[canonical], "second": header},
+                )
+            )
+        else:
+            first[canonical] = header
+    return problems
 
 
 def is_header(columns: dict[str, int]) -> bool:
@@ -100,6 +140,14 @@ def _blank(column: pd.Series) -> pd.Series:
     return column.fillna("").astype(str).str.strip().eq("")
 
 
+def _no_number(column: pd.Series) -> pd.Series:
+    """Blank or a missing marker ('-', 'NA', …): the row reports no figure here."""
+    if isinstance(column.dtype, pd.StringDtype):
+        text = column.str.strip().str.lower()
+        return (text.isin(list(MISSING_MARKERS)) | text.isna()).fillna(True).astype(bool)
+    return column.map(lambda v: parse_number(v) is None).astype(bool)
+
+
 def _normalise_period(raw: object) -> str:
     text = cell_text(raw)
     try:
@@ -131,7 +179,7 @@ def _numbers(
     # (spreadsheet numbers, '%', spaces, markers, ambiguous forms) goes through the full rule.
     simple, numbers = _simple_numbers(raw)
     values = pd.Series(numbers, index=raw.index, dtype="float64")
-    rest = _mapped(raw[~simple], parse_number)
+    rest = _mapped(raw[~simple], lambda cell: _for_field(parse_number(cell), column))
     is_problem = rest.map(lambda v: isinstance(v, NumberProblem)).astype(bool)
     bad = pd.Series(False, index=raw.index)
     bad[is_problem[is_problem].index] = True
@@ -145,6 +193,30 @@ def _numbers(
     return values.rename(column), bad
 
 
+def _valid_for(number: float, column: str) -> bool:
+    if column == "value":
+        return 0 <= number <= 100
+    return 0 <= number <= MAX_COUNT
+
+
+def _for_field(
+    result: float | NumberProblem | TwoReadings | None, column: str
+) -> float | NumberProblem | None:
+    """Two readings are ambiguous only if both fit the field; counts must be finite and
+    within what the database holds exactly."""
+    if isinstance(result, TwoReadings):
+        decimal, thousands = (_valid_for(r, column) for r in (result.decimal, result.thousands))
+        if decimal and thousands:
+            return NumberProblem("ambiguous_number")
+        return result.thousands if thousands else result.decimal
+    too_large = isinstance(result, float) and (
+        not math.isfinite(result) or (column != "value" and abs(result) > MAX_COUNT)
+    )
+    if too_large:
+        return NumberProblem("number_too_large")
+    return result
+
+
 def _column(cells: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Series:
     position = columns.get(name)
     if position is None:
@@ -153,22 +225,40 @@ def _column(cells: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Serie
 
 
 def to_table(grid: Grid, units: UnitRegistry) -> Table:
-    """The canonical frame with one row per non-empty data row, and cell problems."""
+    """The canonical frame with one row per data row holding a figure, and cell problems.
+
+    Rows with no value and no counts are not reported: skipped and counted, never refused.
+    """
     found = find_header(grid)
     if found is None:
         raise FileRejected(Problem("no_header"))
     header_index, columns = found
     header_row = grid.cells.iloc[header_index].tolist()
+    header_number = grid.first_row_number + header_index
     problems = [
-        Problem("missing_column", grid.first_row_number + header_index, c)
-        for c in ("unit_code", "period")
-        if c not in columns
+        *grid.problems,
+        *duplicate_columns(header_row, header_number),
+        *(
+            Problem("missing_column", header_number, c)
+            for c in ("unit_code", "period")
+            if c not in columns
+        ),
     ]
     used = set(columns.values())
     unused = [cell_text(c) for i, c in enumerate(header_row) if i not in used and cell_text(c)]
     body = grid.cells.iloc[header_index + 1 :]
+    figures = [columns[n] for n in NUMERIC if n in columns]
     blank = pd.concat([_blank(body.iloc[:, i]) for i in sorted(used)], axis=1)
+    blank.columns = sorted(used)
     body = body[~blank.all(axis=1)]
+    no_figure = (
+        pd.concat([_no_number(body.iloc[:, i]) for i in figures], axis=1).all(axis=1)
+        if figures
+        else None
+    )
+    not_reported = int(no_figure.sum()) if no_figure is not None else 0
+    if no_figure is not None:
+        body = body[~no_figure]
     del blank
     rows = pd.Series(body.index + grid.first_row_number, index=body.index)
     data = pd.DataFrame(
@@ -178,29 +268,51 @@ def to_table(grid: Grid, units: UnitRegistry) -> Table:
         }
     )
     out = pd.DataFrame(index=body.index)
-    out["indicator_code"] = _mapped(data["indicator_code"], cell_text)
+    out["indicator_code"] = _codes(data["indicator_code"], grid, columns.get("indicator_code"))
     out["unit_code"] = _mapped(data["unit_code"], lambda raw: _unit_code(raw, units))
     out["period"] = _mapped(data["period"], _normalise_period)
     failed = pd.Series(False, index=body.index)
-    value_position = columns.get("value")
-    percent = None
-    if value_position is not None and grid.percent:
-        percent = pd.Series(
-            [grid.percent.get((int(i), value_position), False) for i in body.index],
-            index=body.index,
-        )
+    percent = _percent_cells(grid, body.index, columns.get("value"))
     for name in NUMERIC:
         out[name], bad = _numbers(data, name, rows, percent if name == "value" else None, problems)
         failed |= bad
     notes = _mapped(data["note"], lambda raw: unprefix(cell_text(raw)))
     out["note"] = notes.where(notes != "", None)
+    failed |= _control_chars(out["note"], rows, problems)
     out[ROW_COLUMN] = rows.astype("int64")
     out["parse_failed"] = failed
-    if out.empty:
+    if out.empty and not not_reported:
         problems.append(Problem("no_rows"))
-    return Table(
-        out[[*COLUMNS, ROW_COLUMN, "parse_failed"]].reset_index(drop=True), problems, unused
-    )
+    frame = out[[*COLUMNS, ROW_COLUMN, "parse_failed"]].reset_index(drop=True)
+    return Table(frame, problems, unused, not_reported)
+
+
+def _codes(raw: pd.Series, grid: Grid, position: int | None) -> pd.Series:
+    """Codes as the cells show them: a number cell showing 1.10 is code '1.10'."""
+    codes = _mapped(raw, cell_text)
+    if position is None or not grid.display:
+        return codes
+    shown = {r: v for (r, c), v in grid.display.items() if c == position and r in raw.index}
+    if not shown:
+        return codes
+    codes = codes.astype(object)
+    codes.loc[list(shown)] = list(shown.values())
+    return codes
+
+
+def _percent_cells(grid: Grid, index: pd.Index, position: int | None) -> pd.Series | None:
+    if position is None or not grid.percent:
+        return None
+    return pd.Series([grid.percent.get((int(i), position), False) for i in index], index=index)
+
+
+def _control_chars(notes: pd.Series, rows: pd.Series, problems: list[Problem]) -> pd.Series:
+    """Notes are text: NUL and control characters are refused (PostgreSQL cannot store NUL)."""
+    bad = notes.map(lambda v: isinstance(v, str) and has_control_chars(v)).astype(bool)
+    for note, row in zip(notes[bad], rows[bad], strict=True):
+        shown = note.encode("unicode_escape").decode("ascii")[:60]
+        problems.append(Problem("control_characters", int(row), "note", shown))
+    return bad
 
 
 def unprefix(text: str) -> str:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from kpi.task_problems import TaskProblem
 from loaders.csv_reader import read_csv, refuse_legacy_fonts
-from loaders.excel_reader import _normalise, _sheets
+from loaders.excel_reader import read_sheets
 from loaders.sniff import Kind, detect
 from loaders.text import cell_text, fold
 
@@ -75,6 +75,11 @@ def _cell(value: object) -> object:
     return cell_text(value)
 
 
+def _is_task_header(values: list[object]) -> bool:
+    columns = _header(values)
+    return all(name in columns for name in REQUIRED)
+
+
 def _find_header(cells: pd.DataFrame) -> tuple[int, dict[str, int]] | None:
     for index, values in enumerate(cells.head(HEADER_SCAN_ROWS).itertuples(index=False)):
         columns = _header(list(values))
@@ -86,8 +91,8 @@ def _find_header(cells: pd.DataFrame) -> tuple[int, dict[str, int]] | None:
 def _grid(data: bytes, kind: Kind) -> pd.DataFrame:
     """The cells of the CSV, or of the first visible sheet that holds the header."""
     if kind is Kind.CSV:
-        return read_csv(data).cells
-    sheets = [_normalise(rows) for _name, rows in _sheets(data) if rows]
+        return read_csv(data, header=_is_task_header).cells
+    sheets = read_sheets(data, kind)
     cells = next((c for c in sheets if _find_header(c) is not None), None)
     if cells is None:
         return pd.DataFrame(dtype=object)

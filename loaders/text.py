@@ -43,18 +43,35 @@ class NumberProblem:
     code: str  # 'not_a_number' or 'ambiguous_number'
 
 
+@dataclass(frozen=True)
+class TwoReadings:
+    """'15.421': a decimal (15.421) or a thousands separator (15421). The field decides:
+    a number is ambiguous only when both readings are valid for it."""
+
+    decimal: float
+    thousands: float
+
+
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def has_control_chars(text: str) -> bool:
+    """NUL and other control characters (tab and line breaks are text)."""
+    return CONTROL_CHARS.search(text) is not None
+
+
 _PLAIN = re.compile(r"^[+-]?\d+$")
 _ONE_SEP = re.compile(r"^([+-]?\d+)([.,])(\d+)$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}([.,\s])\d{3}(?:\1\d{3})*(?:([.,])\d+)?$")
 
 
-def parse_number(raw: object) -> float | NumberProblem | None:
+def parse_number(raw: object) -> float | NumberProblem | TwoReadings | None:
     """Read a cell as a number by the stated rule; None for a missing marker.
 
     - numbers from spreadsheet cells are taken as they are;
     - '85,5', '85.5', ' 85 ', '85,5%', '85.5 %' are 85.5;
-    - one separator followed by exactly three digits ('1.234', '1,234') is ambiguous
-      (thousands or decimals?) unless the integer part is 0 ('0,855');
+    - one separator followed by exactly three digits ('1.234', '1,234') has two readings
+      (thousands or decimals) unless the integer part is 0 ('0,855'); the field picks;
     - '1.234,5' / '1,234.5' use the last separator as the decimal point.
     """
     if raw is None:
@@ -73,7 +90,7 @@ def parse_number(raw: object) -> float | NumberProblem | None:
     if one:
         whole, _sep, frac = one.groups()
         if len(frac) == 3 and whole.lstrip("+-") not in {"0", ""}:
-            return NumberProblem("ambiguous_number")
+            return TwoReadings(float(f"{whole}.{frac}"), float(f"{whole}{frac}"))
         return float(f"{whole}.{frac}")
     grouped = _GROUPED.match(text)
     if grouped and grouped.group(2) and grouped.group(2) != grouped.group(1):

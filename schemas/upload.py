@@ -16,7 +16,7 @@ import pandera.pandas as pa
 
 from kpi.canonical import KEY, ROW_COLUMN
 from kpi.catalogue import Catalogue
-from kpi.periods import EARLIEST_PERIOD, current_quarter
+from kpi.periods import EARLIEST_PERIOD, last_ended_quarter
 from kpi.problems import Problem
 from kpi.units import UnitRegistry
 
@@ -28,6 +28,7 @@ CHECK_COLUMNS = {
     "numerator_above_denominator": "numerator",
     "value_disagrees": "value",
     "no_value": "value",
+    "counts_incomplete": "denominator",
     "duplicate_row": "indicator_code",
 }
 
@@ -56,7 +57,7 @@ def _required_text(missing: str, unknown: str, known: Iterable[str]) -> list[pa.
 
 
 def _period_checks(today: dt.date) -> list[pa.Check]:
-    latest = str(current_quarter(today))
+    latest = str(last_ended_quarter(today))  # a running or future quarter is refused
     earliest = str(EARLIEST_PERIOD)
 
     def well_formed(s: pd.Series) -> pd.Series:
@@ -66,7 +67,7 @@ def _period_checks(today: dt.date) -> list[pa.Check]:
         pa.Check(lambda s: _text(s) != "", error="missing_period"),
         pa.Check(lambda s: (_text(s) == "") | well_formed(s), error="malformed_period"),
         pa.Check(lambda s: ~well_formed(s) | (_text(s) >= earliest), error="period_too_early"),
-        pa.Check(lambda s: ~well_formed(s) | (_text(s) <= latest), error="period_not_started"),
+        pa.Check(lambda s: ~well_formed(s) | (_text(s) <= latest), error="period_not_ended"),
     ]
 
 
@@ -85,13 +86,18 @@ def _row_checks() -> list[pa.Check]:
         )
 
     def has_figure(d: pd.DataFrame) -> pd.Series:
-        counts = d["numerator"].notna() & d["denominator"].notna()
+        counts = d["numerator"].notna() | d["denominator"].notna()
         return d["value"].notna() | counts | d["parse_failed"]
 
     def first_of_key(d: pd.DataFrame) -> pd.Series:
         return ~d.duplicated(KEY, keep="first")
 
+    def counts_together(d: pd.DataFrame) -> pd.Series:
+        given = d["numerator"].notna().astype(int) + d["denominator"].notna().astype(int)
+        return (given != 1) | d["parse_failed"]
+
     return [
+        pa.Check(counts_together, error="counts_incomplete"),
         pa.Check(num_le_den, error="numerator_above_denominator"),
         pa.Check(agrees, error="value_disagrees"),
         pa.Check(has_figure, error="no_value"),

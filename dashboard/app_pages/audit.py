@@ -4,10 +4,13 @@ figure with the value it replaced; filterable by unit, user and period. Text sho
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from dashboard import data, resources, ui
 from kpi.i18n import t
+from kpi.services.figures import upload_file, upload_list
 from kpi.services.users import audit_entries, changes_frame
 
 ALL = ""
@@ -51,14 +54,42 @@ def page() -> None:
     store = resources.storage()
     st.subheader(_t("changes"), anchor=False)
     changes = changes_frame(store, unit_code=unit or None, actor=actor or None, period=period)
-    st.dataframe(changes.head(2000), hide_index=True, width="stretch", height=360)
+    ui.table_with_download(changes.head(2000), "nhat-ky-so-lieu", "audit_dl_changes", height=360)
     st.subheader(_t("actions"), anchor=False)
     log = audit_entries(store, unit_code=unit or None, actor=actor or None).head(1000)
     if not log.empty:
         log = log.assign(detail=log["detail"].astype(str))
-    st.dataframe(log, hide_index=True, width="stretch", height=360)
+    ui.table_with_download(log, "nhat-ky-hanh-dong", "audit_dl_actions", height=360)
     st.subheader(t("uploads_title", lang), anchor=False)
-    st.dataframe(data.recent_uploads(200), hide_index=True, width="stretch", height=320)
+    attempts = upload_list(store, limit=500)  # every attempt, refused ones too
+    st.dataframe(attempts, hide_index=True, width="stretch", height=320)
+    download_section(store, attempts, lang)
+
+
+def download_section(store: Any, attempts: Any, lang: str) -> None:
+    """The exact file of one attempt, as the officer sent it."""
+    if attempts.empty:
+        return
+    labels = {
+        int(r["id"]): f"#{r['id']} · {r['file_name']} · {r['outcome']} · {r['uploaded_by']}"
+        for r in attempts.to_dict("records")
+    }
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = left.selectbox(
+        t("upload_pick", lang), list(labels), format_func=labels.__getitem__, key="audit_upload"
+    )
+    found = upload_file(store, int(chosen)) if chosen is not None else None
+    if found is None:
+        return
+    name, content = found
+    right.download_button(
+        t("upload_download", lang),
+        content,
+        file_name=name,
+        mime="application/octet-stream",
+        key="audit_download",
+        on_click="ignore",
+    )
 
 
 page()

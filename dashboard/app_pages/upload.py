@@ -17,6 +17,7 @@ from dashboard.upload_flow import (
     check,
     commit,
     error_table,
+    not_reported_text,
     preview_table,
     warning_table,
 )
@@ -101,6 +102,9 @@ def show_preview(checked: Checked, lang: str) -> None:
         ),
         icon=":material/check_circle:",
     )
+    skipped = not_reported_text(checked, lang)
+    if skipped:
+        st.info(skipped, icon=":material/info:")
     table = preview_table(checked, lang)
     st.dataframe(
         table, hide_index=True, width="stretch", height=min(35 * (len(table) + 1) + 3, 420)
@@ -140,12 +144,18 @@ def show_result(lang: str) -> None:
         return
     kind, values = outcome
     if kind == "committed":
-        st.success(t("commit_done", lang, **values), icon=":material/check_circle:")
+        shown = {k: v for k, v in values.items() if k != "reimported_from"}
+        st.success(t("commit_done", lang, **shown), icon=":material/check_circle:")
+        if values.get("reimported_from") is not None:
+            st.info(t("reimported", lang, id=values["reimported_from"]), icon=":material/info:")
     elif kind == "duplicate":
-        st.info(t("already_imported", lang, **values), icon=":material/info:")
+        key = "already_imported" if values.get("id") is not None else "already_current"
+        st.info(t(key, lang, **values), icon=":material/info:")
     else:
         st.error(t("upload_refused", lang), icon=":material/block:")
-        st.text(str(values.get("message", "")))  # literal: it may quote file content
+        problem = values.get("problem")
+        message = problem.text(lang) if problem is not None else values.get("message", "")
+        st.text(str(message))  # literal: it may quote file content
 
 
 def page() -> None:

@@ -1,7 +1,9 @@
 """`kpi template` and `kpi load`: the officer's template, and a validated atomic upload.
 
-Exit codes of `kpi load`: 0 committed (or dry run / already imported), 1 validation
-failed or refused, 2 file cannot be read, 3 warnings not confirmed.
+Exit codes of `kpi load` (also in the README): 0 committed (or dry run / already
+imported), 1 validation failed or refused (also `--confirm` without `--note`), 2 file
+cannot be read, 3 warnings not confirmed, 4 the database could not take the commit.
+Every attempt except a dry run is recorded with its file (`kpi uploads list`).
 """
 
 from __future__ import annotations
@@ -15,12 +17,29 @@ from rich.progress import Progress
 from rich.table import Table
 
 from kpi.access import LOCAL_ADMIN
-from kpi.cli.shell import catalogue, console, err_console, fail, one_line_errors, settings, storage
+from kpi.cli.shell import (
+    catalogue,
+    check_output,
+    console,
+    err_console,
+    fail,
+    one_line_errors,
+    say,
+    settings,
+    storage,
+)
 from kpi.periods import PeriodError, parse_quarter
 from kpi.problems import FileRejected, Problem, problems_table
 from kpi.services import ingest
 from kpi.services.figures import unit_registry
-from kpi.services.ingest import CommitResult, ScopeError
+from kpi.services.ingest import (
+    CommitResult,
+    Prepared,
+    QuarterLockedError,
+    ScopeError,
+    UploadFailed,
+)
+from kpi.services.submissions import unit_indicators
 from kpi.services.users import viewer_for_email
 from reports.template import template_csv, template_xlsx
 
@@ -37,25 +56,32 @@ def template(
     out: Annotated[Path, typer.Option(help="Tệp mẫu cần tạo: .xlsx hoặc .csv.")],
     unit: Annotated[str | None, typer.Option(help="Điền sẵn mã đơn vị.")] = None,
     period: Annotated[str | None, typer.Option(help="Điền sẵn kỳ, ví dụ 2025-Q3.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
 ) -> None:
     """Tạo mẫu báo cáo số liệu cho cán bộ đầu mối."""
+    check_output(out, force)
     try:
         quarter = str(parse_quarter(period)) if period else ""
     except PeriodError as exc:
         fail(str(exc))
     unit_code = ""
+    codes: list[str] | None = None
     if unit:
         found = unit_registry(storage()).resolve(unit)
         if found is None:
             fail(f"không có đơn vị '{unit}'")
         unit_code = found.code
+        owed = parse_quarter(quarter) if quarter else None
+        codes = unit_indicators(storage(), catalogue(), unit_code, owed)
+        if not codes:
+            fail(f"đơn vị {unit_code} không có nghĩa vụ báo cáo chỉ tiêu nào (kpi obligations)")
     suffix = out.suffix.lower()
     if suffix not in {".xlsx", ".csv"}:
         fail("tệp mẫu phải có đuôi .xlsx hoặc .csv")
     maker = template_xlsx if suffix == ".xlsx" else template_csv
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(maker(catalogue(), unit_code, quarter))
-    console.print(f"Đã tạo mẫu {out} ({len(catalogue())} chỉ tiêu).")
+    out.write_bytes(maker(catalogue(), unit_code, quarter, codes))
+    say(f"Đã tạo mẫu {out} ({len(codes or catalogue())} chỉ tiêu).")
 
 
 def _print_problems(problems: list[Problem], total: int, lang: str) -> None:
@@ -82,12 +108,53 @@ def _actor(as_user: str | None) -> tuple[str, frozenset[str] | None]:
     return viewer.email, viewer.write_scope()
 
 
-def _summary(result: CommitResult, lang: str) -> str:
+def _summary(result: CommitResult, prepared: Prepared, lang: str) -> str:
     new, changed, same = result.rows_new, result.rows_changed, result.rows_unchanged
     upload_id = result.upload_id
     if lang == "en":
-        return f"Committed: {new} new, {changed} changed, {same} unchanged; upload {upload_id}."
-    return f"Đã ghi: {new} mới, {changed} thay đổi, {same} không đổi; mã lần nộp {upload_id}."
+        text = f"Committed: {new} new, {changed} changed, {same} unchanged; upload {upload_id}."
+    else:
+        text = f"Đã ghi: {new} mới, {changed} thay đổi, {same} không đổi; mã lần nộp {upload_id}."
+    if result.reimported_from is not None:
+        text += (
+            f" This file was imported before (upload {result.reimported_from}); its figures "
+            "were written again as new revisions."
+            if lang == "en"
+            else f" Tệp này đã được nhập trước đó (lần nộp {result.reimported_from}); các số "
+            "liệu của tệp được ghi lại thành bản sửa mới."
+        )
+    return text + _not_reported(prepared, lang)
+
+
+def _not_reported(prepared: Prepared, lang: str) -> str:
+    if not prepared.not_reported:
+        return ""
+    reported, expected = prepared.completeness
+    if lang == "en":
+        return (
+            f" {prepared.not_reported} rows without figures skipped as not reported "
+            f"({reported} of {expected} reported)."
+        )
+    return (
+        f" {prepared.not_reported} dòng không có số liệu được bỏ qua (chưa báo cáo); "
+        f"đã báo cáo {reported}/{expected}."
+    )
+
+
+def _record(file: Path, actor: str, outcome: str, problems: list[Problem], total: int) -> None:
+    ingest.record_refusal(
+        storage(),
+        actor=actor,
+        file_name=file.name,
+        data=file.read_bytes(),
+        outcome=outcome,
+        problem_count=total,
+        problem_codes=[p.code for p in problems],
+    )
+
+
+def _say(lang: Lang, vi: str, en: str) -> str:
+    return en if lang is Lang.en else vi
 
 
 @one_line_errors
@@ -104,8 +171,26 @@ def load(
 ) -> None:
     """Kiểm tra và nạp số liệu quý: ghi toàn bộ tệp hoặc không ghi gì."""
     if not file.is_file():
-        fail(f"không tìm thấy tệp {file}", 2)
+        fail(_say(lang, f"không tìm thấy tệp {file}", f"file not found: {file}"), 2)
+    if confirm and not (note or "").strip():
+        fail(_say(lang, "--confirm cần kèm --note (ghi chú xác nhận)", "--confirm needs --note"))
     actor, scope = _actor(as_user)
+    prepared = _prepare(file, unit, actor, dry_run, lang)
+    if prepared.warnings and not confirm:
+        _print_problems(prepared.warnings, len(prepared.warnings), lang.value)
+        err_console.print(
+            _say(lang, "Cần --confirm kèm --note để ghi.", "Use --confirm with --note to commit.")
+        )
+        if not dry_run:
+            _record(file, actor, "unconfirmed", prepared.warnings, len(prepared.warnings))
+        raise typer.Exit(3)
+    if dry_run:
+        _dry_run(prepared, scope, lang)
+        return
+    _commit(prepared, actor, scope, note, lang)
+
+
+def _prepare(file: Path, unit: str | None, actor: str, dry_run: bool, lang: Lang) -> Prepared:
     try:
         prepared = ingest.prepare(
             storage(),
@@ -117,47 +202,79 @@ def load(
             preview=dry_run,  # a commit counts its own rows
         )
     except FileRejected as exc:
+        if not dry_run:
+            _record(file, actor, "unreadable", [exc.problem], 1)
         fail(exc.problem.text(lang.value), 2)
     if not prepared.ok:
         _print_problems(prepared.problems, prepared.total_problems, lang.value)
+        if not dry_run:
+            _record(file, actor, "refused", prepared.problems, prepared.total_problems)
         raise typer.Exit(1)
-    if prepared.warnings and not confirm:
-        _print_problems(prepared.warnings, len(prepared.warnings), lang.value)
-        err_console.print(
-            "Cần --confirm (kèm --note) để ghi."
-            if lang is Lang.vi
-            else "Use --confirm (with --note) to commit."
+    return prepared
+
+
+def _dry_run(prepared: Prepared, scope: frozenset[str] | None, lang: Lang) -> None:
+    outside = ingest.scope_problems(prepared, scope)
+    if outside:
+        fail(
+            _say(
+                lang,
+                f"không có quyền nhập số liệu cho đơn vị: {', '.join(outside)}",
+                f"not allowed to submit figures for: {', '.join(outside)}",
+            )
         )
-        raise typer.Exit(3)
-    if dry_run:
-        counts = prepared.counts()
-        console.print(
-            f"Kiểm tra xong, không ghi: {counts['new']} mới, {counts['changed']} "
-            f"thay đổi, {counts['unchanged']} không đổi."
+    counts = prepared.counts()
+    console.print(
+        _say(
+            lang,
+            f"Kiểm tra xong, không ghi: {counts['new']} mới, {counts['changed']} thay đổi, "
+            f"{counts['unchanged']} không đổi.",
+            f"Checked, nothing written: {counts['new']} new, {counts['changed']} changed, "
+            f"{counts['unchanged']} unchanged.",
         )
-        return
-    confirm_note = (note or "Xác nhận qua dòng lệnh") if prepared.warnings else note
+        + _not_reported(prepared, lang.value)
+    )
+
+
+def _commit(
+    prepared: Prepared, actor: str, scope: frozenset[str] | None, note: str | None, lang: Lang
+) -> None:
     try:
         with Progress(
             console=console, transient=True, disable=len(prepared.frame) < PROGRESS_ROWS
         ) as bar:
-            task = bar.add_task("Đang ghi", total=1.0)
+            task = bar.add_task(_say(lang, "Đang ghi", "Writing"), total=1.0)
             result = ingest.commit(
                 storage(),
                 prepared,
                 actor=actor,
                 allowed_units=scope,
-                confirm_note=confirm_note,
+                confirm_note=(note or "").strip() or None,
                 progress=lambda f: bar.update(task, completed=f),
+                settings=settings(),
+                catalogue=catalogue(),
             )
-    except ScopeError as exc:
+    except (ScopeError, QuarterLockedError) as exc:
         fail(str(exc))
+    except UploadFailed as exc:
+        fail(exc.problem.text(lang.value), 4)
     if result.already_imported:
+        previous = result.previous_upload_id
         console.print(
-            f"Tệp đã được nhập trước đó (lần nộp {result.previous_upload_id}); không ghi gì thêm."
+            _say(
+                lang,
+                f"Tệp đã được nhập trước đó (lần nộp {previous}); không ghi gì thêm."
+                if previous
+                else "Tệp đã được nhập trước đó: mọi số liệu trùng với số đang lưu; "
+                "không ghi gì thêm.",
+                f"The file was already imported (upload {previous}); nothing new was written."
+                if previous
+                else "The file was already imported: every figure equals the stored one; "
+                "nothing new was written.",
+            )
         )
         return
-    console.print(_summary(result, lang.value))
+    say(_summary(result, prepared, lang.value))
 
 
 def register(app: typer.Typer) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
@@ -19,43 +20,66 @@ import pandas as pd
 import loaders
 import schemas
 from kpi.canonical import COLUMNS, KEY, NUMERIC, ROW_COLUMN, content_hash, period_indexes
-from kpi.catalogue import Catalogue
+from kpi.catalogue import Catalogue, load_catalogue
 from kpi.problems import FileRejected, Problem
 from kpi.settings import Settings
-from kpi.storage import Storage
+from kpi.storage import Storage, StorageBusyError
+from kpi.storage.cycle import LockRule, QuarterLockedError
 from kpi.storage.repository import current_frame, unit_registry
 from kpi.storage.writes import (
+    CommitError,
     CommitResult,
     ScopeError,
     UploadMeta,
     classify_rows,
     commit_upload,
     outside_scope,
+    record_attempt,
     refuse_scope,
 )
 from kpi.units import UnitRegistry
-from loaders import LoadResult
+from loaders import Limits, LoadResult
 
 __all__ = [
     "CommitResult",
     "FileRejected",
     "Prepared",
+    "QuarterLockedError",
     "ScopeError",
+    "UploadFailed",
     "UploadNotReady",
     "check_file",
     "check_size",
     "commit",
     "prepare",
     "read_file",
+    "record_refusal",
     "refuse_outside_scope",
+    "scope_problems",
 ]
 
 OUTLIER_COLUMNS = ("indicator_code", "unit_code", "period", "period_index", "value")
+FILE_NAME_CHARS = 255
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f]")
 PREVIEW_COLUMNS = ("indicator_code", "unit_code", "period", *NUMERIC, "revision")
 
 
 class UploadNotReady(ValueError):
     """Commit was asked for a file with problems or unconfirmed warnings."""
+
+
+class UploadFailed(RuntimeError):
+    """The commit could not be written (busy or refused database); nothing was written.
+    The problem is the officer's message; the attempt is recorded."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.text("vi"))
+        self.problem = problem
+
+
+def safe_file_name(name: str) -> str:
+    """The name as stored and shown: no control characters (PostgreSQL refuses NUL)."""
+    return _UNSAFE_NAME.sub("", str(name))[:FILE_NAME_CHARS] or "tep"
 
 
 @dataclass
@@ -72,10 +96,18 @@ class Prepared:
     preview: pd.DataFrame = field(default_factory=pd.DataFrame)
     unused_columns: list[str] = field(default_factory=list)
     content_hash: str = ""
+    content: bytes | None = None  # the uploaded bytes, stored with the attempt
+    not_reported: int = 0  # rows with no figure: skipped as not reported
 
     @property
     def ok(self) -> bool:
         return self.total_problems == 0
+
+    @property
+    def completeness(self) -> tuple[int, int]:
+        """(rows with a figure, rows in the file with an indicator): reported of expected."""
+        reported = len(self.frame)
+        return reported, reported + self.not_reported
 
     def counts(self) -> dict[str, int]:
         if self.preview.empty:
@@ -111,33 +143,48 @@ def _apply_unit(frame: pd.DataFrame, unit: str | None) -> list[Problem]:
 def outlier_warnings(
     stored: pd.DataFrame, frame: pd.DataFrame, threshold_pp: float
 ) -> list[Problem]:
-    """Changes above the threshold against the unit's stored previous quarter.
+    """Changes above the threshold against each row's neighbouring quarters of the unit.
 
-    `stored` holds current values, at least those of each file period's previous quarter.
+    The previous quarter comes from the file when the file holds it (a jump inside one
+    file), else from what is stored; a back-filled quarter is also compared with the
+    stored quarter after it. `stored` holds current values, at least those of each file
+    period's neighbours.
     """
     if frame.empty:
         return []
     keys = {"indicator_code": "str", "unit_code": "str"}  # one key dtype: a fast join
+    series_key = ["indicator_code", "unit_code", "q"]
     data = frame[[*KEY, "value", ROW_COLUMN]].astype(keys)
-    data["prev_index"] = period_indexes(frame["period"]) - 1
-    prev = stored[["indicator_code", "unit_code", "period_index", "value", "period"]].rename(
-        columns={"period_index": "prev_index", "value": "prev_value", "period": "prev_period"}
+    data["q"] = period_indexes(frame["period"])
+    known = stored[["indicator_code", "unit_code", "period_index", "value", "period"]]
+    known = known.rename(columns={"period_index": "q"}).astype(keys).assign(in_file=False)
+    series = pd.concat(
+        [data[[*series_key, "value", "period"]].assign(in_file=True), known], ignore_index=True
+    ).drop_duplicates(series_key, keep="first")
+    series = series.rename(columns={"value": "other_value", "period": "other_period"})
+    before = data.assign(q=data["q"] - 1).merge(series, on=series_key, how="inner")
+    after = data.assign(q=data["q"] + 1).merge(
+        series[~series["in_file"]], on=series_key, how="inner"
     )
-    merged = data.merge(
-        prev.astype(keys), on=["indicator_code", "unit_code", "prev_index"], how="inner"
-    )
-    delta = merged["value"] - merged["prev_value"]
+    return [
+        *_jumps(before, threshold_pp, "outlier"),
+        *_jumps(after, threshold_pp, "outlier_next"),
+    ]
+
+
+def _jumps(merged: pd.DataFrame, threshold_pp: float, code: str) -> list[Problem]:
+    delta = merged["value"] - merged["other_value"]
     jumps = merged[delta.abs() > threshold_pp]
     return [
         Problem(
-            "outlier",
+            code,
             int(r[ROW_COLUMN]),
             "value",
             f"{r['value']:g}",
             {
-                "delta": f"{r['value'] - r['prev_value']:+.1f}",
-                "previous": f"{r['prev_value']:g}",
-                "period": r["prev_period"],
+                "delta": float(r["value"] - r["other_value"]),
+                "previous": float(r["other_value"]),
+                "period": str(r["other_period"]),
             },
         )
         for r in jumps.to_dict("records")
@@ -154,6 +201,11 @@ class ReadFile:
     loaded: LoadResult
     units: UnitRegistry
     unit: str | None = None
+    content: bytes | None = None
+
+
+def limits_for(settings: Settings) -> Limits:
+    return Limits(max_rows=settings.max_rows)
 
 
 def read_file(
@@ -165,13 +217,13 @@ def read_file(
     if unit is not None:
         found = units.resolve(unit)
         unit = found.code if found else unit
-    loaded = loaders.read(data, filename, units)
+    loaded = loaders.read(data, filename, units, limits_for(settings))
     if len(loaded.frame) > settings.max_rows:
         raise FileRejected(
             Problem("too_many_rows", params={"rows": len(loaded.frame), "limit": settings.max_rows})
         )
     sha256 = hashlib.sha256(data).hexdigest()
-    return ReadFile(filename, sha256, len(data), loaded, units, unit)
+    return ReadFile(safe_file_name(filename), sha256, len(data), loaded, units, unit, data)
 
 
 def check_file(
@@ -198,14 +250,15 @@ def check_file(
         problems=report.problems,
         total_problems=report.total_problems,
         unused_columns=read.loaded.unused_columns,
+        content=read.content,
+        not_reported=read.loaded.not_reported,
     )
     if prepared.ok:
         clean = report.frame[[*COLUMNS, ROW_COLUMN]]
         prepared.content_hash = content_hash(clean)
         quarters = sorted(set(period_indexes(clean["period"]).unique().tolist()))
-        before = current_frame(
-            storage, period_indexes=[q - 1 for q in quarters], columns=OUTLIER_COLUMNS
-        )
+        neighbours = sorted({q + step for q in quarters for step in (-1, 1)} - set(quarters))
+        before = current_frame(storage, period_indexes=neighbours, columns=OUTLIER_COLUMNS)
         prepared.warnings = outlier_warnings(before, clean, settings.outlier_threshold_pp)
         if preview:
             stored = current_frame(storage, period_indexes=quarters, columns=PREVIEW_COLUMNS)
@@ -242,18 +295,90 @@ def commit(
     allowed_units: Collection[str] | None = None,
     confirm_note: str | None = None,
     progress: Callable[[float], None] | None = None,
+    settings: Settings | None = None,
+    catalogue: Catalogue | None = None,
+    today: dt.date | None = None,
 ) -> CommitResult:
-    """Commit a prepared file whole. Warnings need a confirmation note."""
+    """Commit a prepared file whole. Warnings need a confirmation note.
+
+    For officers (a limited `allowed_units`) quarters past their lock date are
+    refused (QuarterLockedError) unless the unit has an open exception; an
+    administrator (no limit) writes them and the override is audited. Quarters a
+    unit head approved are refused for everyone. With `settings` (and a webhook URL
+    in them), the webhook receiver hears of what the commit changed.
+    """
     if not prepared.ok:
         raise UploadNotReady("tệp còn lỗi; không thể ghi")
     if prepared.warnings and not (confirm_note or "").strip():
         raise UploadNotReady("có thay đổi bất thường cần xác nhận kèm ghi chú")
     confirmed = [{"row": w.row, "value": w.value, **w.params} for w in prepared.warnings]
     meta = _meta(prepared, confirm_note, _outlier_keys(prepared, confirmed))
-    frame = prepared.frame[COLUMNS]
-    return commit_upload(
-        storage, frame, actor=actor, meta=meta, allowed_units=allowed_units, progress=progress
+    frame = prepared.frame[[*COLUMNS, ROW_COLUMN]]
+    rules = settings or Settings()
+    lock = LockRule(
+        today=today or dt.date.today(),
+        deadline_days=rules.deadline_days,
+        lock_days=rules.lock_days,
+        enforce=allowed_units is not None,
+        contact=rules.admin_contact,
     )
+    try:
+        result = commit_upload(
+            storage,
+            frame,
+            actor=actor,
+            meta=meta,
+            allowed_units=allowed_units,
+            progress=progress,
+            lock=lock,
+        )
+    except (StorageBusyError, CommitError) as exc:
+        code = "database_busy" if isinstance(exc, StorageBusyError) else "commit_failed"
+        _record_quietly(storage, actor, meta, code)
+        raise UploadFailed(Problem(code)) from exc
+    if settings is not None and not result.already_imported:
+        from kpi.services.webhooks import scan_in_background
+
+        scan_in_background(storage, catalogue or load_catalogue(), settings)
+    return result
+
+
+def _record_quietly(storage: Storage, actor: str, meta: UploadMeta, code: str) -> None:
+    """Keep a trace of a failed commit when the database lets us; never mask the message."""
+    try:
+        record_attempt(storage, actor, meta, "failed", {"problem": code})
+    except Exception:  # the database is the problem: the officer's message is what matters
+        return
+
+
+def record_refusal(
+    storage: Storage,
+    *,
+    actor: str,
+    file_name: str,
+    data: bytes,
+    outcome: str,
+    problem_count: int,
+    problem_codes: list[str] | None = None,
+) -> int:
+    """Record an attempt that wrote nothing (unreadable, refused, unconfirmed) with its
+    file, so an admin can see an officer struggling and download what was sent."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    meta = UploadMeta(
+        file_name=safe_file_name(file_name),
+        sha256=sha256,
+        size_bytes=len(data),
+        content_hash="",
+        content=data,
+        problem_count=problem_count,
+    )
+    codes = sorted(set(problem_codes or []))[:20]
+    return record_attempt(storage, actor, meta, outcome, {"codes": codes})
+
+
+def scope_problems(prepared: Prepared, allowed_units: Collection[str] | None) -> list[str]:
+    """Units of the file outside the actor's write scope (a dry run reports, records nothing)."""
+    return outside_scope(prepared.frame, allowed_units)
 
 
 def _meta(
@@ -266,6 +391,8 @@ def _meta(
         content_hash=prepared.content_hash,
         note=note or None,
         confirmed_outliers=outliers or [],
+        content=prepared.content,
+        problem_count=prepared.total_problems,
     )
 
 

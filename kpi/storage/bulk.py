@@ -35,6 +35,7 @@ STAGED_COLUMNS = {
     "denominator": "DOUBLE PRECISION",
     "note": "TEXT",
     "revision": "INTEGER",
+    "source_row": "INTEGER",
 }
 
 
@@ -43,6 +44,12 @@ def staged_tuples(frame: pd.DataFrame) -> list[tuple[Any, ...]]:
     columns: dict[str, Iterable[Any]] = {
         name: frame[name].to_numpy(dtype="int64").tolist() for name in ("period_index", "revision")
     }
+    rows = frame.get("source_row")
+    columns["source_row"] = (
+        [None] * len(frame)
+        if rows is None
+        else [None if pd.isna(r) else int(r) for r in rows.to_numpy(dtype=object)]
+    )
     for name in ("indicator_code", "unit_code", "period", "note"):
         cells = frame[name].to_numpy(dtype=object, copy=True)
         cells[pd.isna(cells)] = None

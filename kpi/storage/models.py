@@ -7,11 +7,13 @@ import datetime as dt
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     String,
@@ -86,6 +88,18 @@ class Upload(Base):
     outcome: Mapped[str] = mapped_column(String(32))
     note: Mapped[str | None] = mapped_column(Text)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    problem_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class UploadFile(Base):
+    """The bytes of an uploaded file, once per content (SHA-256), for every attempt."""
+
+    __tablename__ = "upload_files"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Measurement(Base):
@@ -106,6 +120,7 @@ class Measurement(Base):
     numerator: Mapped[float | None] = mapped_column(Float)
     denominator: Mapped[float | None] = mapped_column(Float)
     note: Mapped[str | None] = mapped_column(Text)
+    source_row: Mapped[int | None] = mapped_column(Integer)  # the row in the uploaded file
     upload_id: Mapped[int | None] = mapped_column(ForeignKey("uploads.id"), index=True)
     revision: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -167,3 +182,60 @@ class UserUnit(Base):
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), primary_key=True)
+
+
+class ObligationRecord(Base):
+    """A reporting obligation imported by an administrator (defaults come from the catalogue)."""
+
+    __tablename__ = "obligations"
+    __table_args__ = (UniqueConstraint("unit_code", "indicator_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    indicator_code: Mapped[str] = mapped_column(ForeignKey("indicators.code"))
+    from_period: Mapped[str | None] = mapped_column(String(8))
+    to_period: Mapped[str | None] = mapped_column(String(8))
+    created_by: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class LockException(Base):
+    """An administrator's exception: officers of the unit may upload the locked quarter
+    until the given day."""
+
+    __tablename__ = "lock_exceptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    period: Mapped[str] = mapped_column(String(8))
+    until: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    opened_by: Mapped[str] = mapped_column(String(320))
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Approval(Base):
+    """The unit head's sign-off of a unit's quarter; while it stands the figures are locked."""
+
+    __tablename__ = "approvals"
+    __table_args__ = (PrimaryKeyConstraint("unit_code", "period"),)
+
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    period: Mapped[str] = mapped_column(String(8))
+    approved_by: Mapped[str] = mapped_column(String(320))
+    approved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReminderSent(Base):
+    """Every reminder delivered; the unique key makes a second send the same day impossible."""
+
+    __tablename__ = "reminders_sent"
+    __table_args__ = (UniqueConstraint("recipient", "reason", "period", "day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    recipient: Mapped[str] = mapped_column(String(320))
+    reason: Mapped[str] = mapped_column(String(32))
+    period: Mapped[str] = mapped_column(String(16))
+    day: Mapped[dt.date] = mapped_column(Date)
+    subject: Mapped[str] = mapped_column(Text)
+    sent_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

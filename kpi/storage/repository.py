@@ -20,9 +20,10 @@ from kpi.storage.models import (
     Measurement,
     UnitRecord,
     Upload,
+    UploadFile,
 )
 from kpi.tasks import load_plan_tasks
-from kpi.units import Unit, UnitRegistry, check_tree, fold_name
+from kpi.units import Unit, UnitRegistry, check_tree, check_unique_names, fold_name
 
 SYSTEM_ACTOR = "system"
 CURRENT_DTYPES = {
@@ -112,6 +113,7 @@ def upsert_units(
         merged = {c: Unit(r.code, r.name, r.parent_code) for c, r in existing.items()}
         merged.update({u.code: u for u in units})
         check_tree(merged.values())
+        check_unique_names(merged.values())
         for unit in _parents_first(units, existing.keys()):
             record = existing.get(unit.code)
             if record is None:
@@ -248,6 +250,8 @@ EXPORT_COLUMNS = [
     "revision",
     "uploaded_by",
     "uploaded_at",
+    "file_name",
+    "source_row",
 ]
 
 
@@ -265,7 +269,10 @@ def export_frame(storage: Storage) -> pd.DataFrame:
             Measurement.revision,
             Measurement.created_by.label("uploaded_by"),
             Measurement.created_at.label("uploaded_at"),
+            Upload.file_name,
+            Measurement.source_row,
         )
+        .outerjoin(Upload, Upload.id == Measurement.upload_id)
         .join(
             CurrentValue,
             (CurrentValue.indicator_code == Measurement.indicator_code)
@@ -278,7 +285,45 @@ def export_frame(storage: Storage) -> pd.DataFrame:
     )
     with storage.engine.connect() as conn:
         frame = pd.DataFrame(conn.execute(query).all(), columns=EXPORT_COLUMNS)
+    frame["source_row"] = frame["source_row"].astype("Int64")
     return frame
+
+
+UPLOAD_LIST_COLUMNS = [
+    "id",
+    "uploaded_at",
+    "uploaded_by",
+    "file_name",
+    "outcome",
+    "problem_count",
+    "rows_total",
+    "rows_new",
+    "rows_changed",
+    "rows_unchanged",
+    "size_bytes",
+    "sha256",
+    "note",
+]
+
+
+def upload_list(storage: Storage, limit: int | None = None) -> pd.DataFrame:
+    """Every upload attempt (committed, duplicate, refused, unreadable), newest first."""
+    query = select(*[getattr(Upload, c) for c in UPLOAD_LIST_COLUMNS]).order_by(Upload.id.desc())
+    with storage.engine.connect() as conn:
+        rows = conn.execute(query.limit(limit)).all()
+    return pd.DataFrame(rows, columns=UPLOAD_LIST_COLUMNS)
+
+
+def upload_file(storage: Storage, upload_id: int) -> tuple[str, bytes] | None:
+    """The file name and the bytes of one upload attempt, or None."""
+    query = (
+        select(Upload.file_name, UploadFile.content)
+        .join(UploadFile, UploadFile.sha256 == Upload.sha256)
+        .where(Upload.id == upload_id)
+    )
+    with storage.reading() as session:
+        row = session.execute(query).first()
+    return (str(row[0]), bytes(row[1])) if row else None
 
 
 def uploads_frame(storage: Storage) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,16 +10,24 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sqlalchemy import select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kpi.canonical import NUMERIC as VALUE_COLUMNS
 from kpi.fingerprint import PREFIX, legacy_content_hash
 from kpi.storage.bulk import Progress, write_rows
+from kpi.storage.cycle import LockRule, QuarterLockedError, check_approved, check_locks
 from kpi.storage.engine import Storage, retrying
-from kpi.storage.models import CurrentValue, Upload, utcnow
+from kpi.storage.models import CurrentValue, Upload, UploadFile, utcnow
 from kpi.storage.repository import audit
 
+log = logging.getLogger(__name__)
 COMMIT_LOCK_KEY = 71_2030  # pg advisory lock: one upload commit at a time
+
+
+class CommitError(RuntimeError):
+    """The database refused the commit (not a busy retry); nothing was written."""
 
 
 class ScopeError(PermissionError):
@@ -40,6 +49,8 @@ class UploadMeta:
     is_demo: bool = False
     # figures that jumped against the previous quarter and were confirmed with the note
     confirmed_outliers: list[dict[str, Any]] = field(default_factory=list)
+    content: bytes | None = None  # the uploaded bytes, kept once per SHA-256
+    problem_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -51,6 +62,8 @@ class CommitResult:
     already_imported: bool = False
     previous_upload_id: int | None = None
     changed_keys: list[tuple[str, str, str]] = field(default_factory=list)
+    # this content was committed before (as that upload); its figures were written again
+    reimported_from: int | None = None
 
 
 def _same(a: pd.Series, b: pd.Series) -> pd.Series:
@@ -118,9 +131,43 @@ def refuse_scope(storage: Storage, actor: str, meta: UploadMeta, units: list[str
         )
 
 
+def record_attempt(
+    storage: Storage,
+    actor: str,
+    meta: UploadMeta,
+    outcome: str,
+    detail: dict[str, Any] | None = None,
+) -> int:
+    """Record an attempt that wrote no figure (refused, unreadable, failed): the upload
+    row with its problem count, the file, and an audit entry. Returns the upload id."""
+    with storage.writing() as session:
+        upload = _new_upload(session, actor, meta, rows_total=0, outcome=outcome)
+        audit(
+            session,
+            actor,
+            "upload.refused",
+            outcome,
+            upload_id=upload.id,
+            detail={"file": meta.file_name, "problems": meta.problem_count, **(detail or {})},
+        )
+        return upload.id
+
+
+def store_file(session: Session, sha256: str, content: bytes) -> None:
+    """Keep the bytes once per content; a second upload of the same bytes adds nothing."""
+    dialect = session.get_bind().dialect.name
+    maker = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = maker(UploadFile).values(
+        sha256=sha256, size_bytes=len(content), content=content, created_at=utcnow()
+    )
+    session.execute(statement.on_conflict_do_nothing(index_elements=["sha256"]))
+
+
 def _new_upload(
     session: Session, actor: str, meta: UploadMeta, rows_total: int, outcome: str
 ) -> Upload:
+    if meta.content is not None:
+        store_file(session, meta.sha256, meta.content)
     upload = Upload(
         file_name=meta.file_name,
         sha256=meta.sha256,
@@ -131,6 +178,7 @@ def _new_upload(
         outcome=outcome,
         note=meta.note,
         is_demo=meta.is_demo,
+        problem_count=meta.problem_count,
     )
     session.add(upload)
     session.flush()
@@ -161,15 +209,23 @@ def _commit_once(
     actor: str,
     meta: UploadMeta,
     progress: Progress | None,
+    lock: LockRule | None = None,
 ) -> CommitResult:
     with storage.writing() as session:
         if session.get_bind().dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": COMMIT_LOCK_KEY})
         previous = _find_previous(session, meta, frame)
-        if previous is not None:
-            return CommitResult(None, 0, 0, len(frame), True, previous)
         merged = classify_rows(frame, _current_for(session, frame))
         counts = merged["state"].value_counts()
+        if not counts.get("new", 0) and not counts.get("changed", 0):
+            # identical to what is stored now: "already imported", and the attempt is kept
+            upload = _new_upload(session, actor, meta, len(frame), "duplicate")
+            upload.rows_unchanged = len(frame)
+            return CommitResult(None, 0, 0, len(frame), True, previous)
+        # Inside the transaction: a sign-off or a lock cannot slip in between check and write.
+        check_approved(session, frame)
+        if lock is not None:
+            check_locks(session, frame, lock, actor)
         upload = _new_upload(session, actor, meta, len(frame), "committed")
         upload.rows_new = int(counts.get("new", 0))
         upload.rows_changed = int(counts.get("changed", 0))
@@ -197,6 +253,7 @@ def _commit_once(
                 "unchanged": upload.rows_unchanged,
                 "note": meta.note,
                 "confirmed_outliers": meta.confirmed_outliers,
+                "reimported_from": previous,
             },
         )
         return CommitResult(
@@ -204,6 +261,7 @@ def _commit_once(
             upload.rows_new,
             upload.rows_changed,
             upload.rows_unchanged,
+            reimported_from=previous,
             changed_keys=list(
                 changed[["indicator_code", "unit_code", "period"]].itertuples(
                     index=False, name=None
@@ -220,14 +278,38 @@ def commit_upload(
     meta: UploadMeta,
     allowed_units: Collection[str] | None = None,
     progress: Progress | None = None,
+    lock: LockRule | None = None,
 ) -> CommitResult:
     """Commit a validated canonical frame whole, or nothing.
 
     `allowed_units` is the acting user's write scope (None: no limit). Rows
-    outside it refuse the whole file, and the refusal is audited.
+    outside it refuse the whole file, and the refusal is audited. Quarters a unit
+    head has approved are always refused; `lock` adds the deadline lock (None: no
+    deadline check, as for the demo loader). Every refusal is audited.
     """
     outside = outside_scope(frame, allowed_units)
     if outside:
         refuse_scope(storage, actor, meta, outside)
         raise ScopeError(actor, outside)
-    return retrying(lambda: _commit_once(storage, frame, actor, meta, progress))
+    try:
+        return retrying(lambda: _commit_once(storage, frame, actor, meta, progress, lock))
+    except QuarterLockedError as exc:
+        refuse_locked(storage, actor, meta, exc)
+        raise
+    except SQLAlchemyError as exc:  # told as a message by the service, never as SQL text
+        log.warning("upload commit failed: %s", type(exc).__name__)
+        raise CommitError(type(exc).__name__) from exc
+
+
+def refuse_locked(storage: Storage, actor: str, meta: UploadMeta, exc: QuarterLockedError) -> None:
+    """Record a file refused for a locked or approved quarter: an upload row and audit."""
+    with storage.writing() as session:
+        upload = _new_upload(session, actor, meta, rows_total=0, outcome="refused_locked")
+        audit(
+            session,
+            actor,
+            "upload.refused",
+            "refused",
+            upload_id=upload.id,
+            detail={"file": meta.file_name, "locked": exc.blocked, "message": str(exc)},
+        )

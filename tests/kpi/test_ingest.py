@@ -33,7 +33,8 @@ def test_outlier_needs_a_note_and_the_note_is_kept(storage: Storage, catalogue: 
     assert prepared.ok
     (warning,) = prepared.warnings
     assert (warning.code, warning.row, warning.column) == ("outlier", 2, "value")
-    assert warning.params["delta"] == "+35.0"
+    assert warning.params["delta"] == 35.0
+    assert "+35 điểm" in warning.text("vi") and "Quý 2/2025" in warning.text("vi")
     with pytest.raises(ingest.UploadNotReady):
         ingest.commit(storage, prepared, actor="a@x", confirm_note="  ")
     assert len(export_frame(storage)) == 1

@@ -131,7 +131,7 @@ def test_05_number_forms(db: str) -> None:
 
 def test_05_ambiguous_number_refused(db: str) -> None:
     out = refused("05_ambiguous.csv", 1, "1.234", "không rõ nghĩa")
-    assert "│ 3 " in out and "Giá trị (%)" in out
+    assert "│ 3 " in out and "Tử số" in out
 
 
 # 6. missing markers; a unit coded "NA" stays a unit

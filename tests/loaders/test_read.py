@@ -12,7 +12,7 @@ import loaders
 from kpi.problems import FileRejected
 from kpi.units import Unit, UnitRegistry
 from loaders.sniff import Kind
-from loaders.text import NumberProblem, cell_text, parse_number
+from loaders.text import NumberProblem, TwoReadings, cell_text, parse_number
 
 UNITS = UnitRegistry(
     [
@@ -48,12 +48,17 @@ def test_missing_markers(raw: object) -> None:
     assert parse_number(raw) is None
 
 
+def test_not_a_number_refused_not_guessed() -> None:
+    assert parse_number("abc") == NumberProblem("not_a_number")
+
+
 @pytest.mark.parametrize(
-    ("raw", "code"),
-    [("1.234", "ambiguous_number"), ("1,234", "ambiguous_number"), ("abc", "not_a_number")],
+    ("raw", "decimal", "thousands"), [("1.234", 1.234, 1234.0), ("1,234", 1.234, 1234.0)]
 )
-def test_numbers_refused_not_guessed(raw: str, code: str) -> None:
-    assert parse_number(raw) == NumberProblem(code)
+def test_one_separator_and_three_digits_has_two_readings(
+    raw: str, decimal: float, thousands: float
+) -> None:
+    assert parse_number(raw) == TwoReadings(decimal, thousands)
 
 
 def test_codes_stay_text() -> None:
@@ -159,11 +164,13 @@ def test_fast_and_full_number_paths_agree_in_one_column() -> None:
             start=1,
         )
     )
+    body += "1.9,VPB,2025-Q2,,1.234,2000,\n"  # a count: 1.234 and 1234 both fit
     result = _read_csv(HEADER + body)
     values = result.frame["value"].tolist()
-    assert values[:3] == [85.5, 85.0, 85.5] and values[4:] == [0.855, 12.3456]
+    # as a percentage 1.234 cannot mean 1234: it is read, not refused
+    assert values[:3] == [85.5, 85.0, 85.5] and values[3:6] == [1.234, 0.855, 12.3456]
     assert [(p.row, p.column, p.code, p.value) for p in result.problems] == [
-        (5, "value", "ambiguous_number", "1.234")
+        (8, "numerator", "ambiguous_number", "1.234")
     ]
 
 

@@ -75,7 +75,10 @@ def csv_files() -> None:
         "1.3;x;VPB;2025-Q3;85.5 %;;;\n1.4;x;VPB;2025-Q3; 85 ;;;\n"
         "1.5;x;VPB;2025-Q3;;855;1000;\n",
     )
-    write("05_ambiguous.csv", HEAD_VI + "\n1.1;x;VPB;2025-Q3;50;;;\n1.2;x;VPB;2025-Q3;1.234;;;\n")
+    # a count of 1.234 or 1234? both fit a count; as a percentage 1.234 would be read
+    write(
+        "05_ambiguous.csv", HEAD_VI + "\n1.1;x;VPB;2025-Q3;50;;;\n1.2;x;VPB;2025-Q3;;1.234;2000;\n"
+    )
     write(
         "06_missing_markers.csv",
         HEAD_VI + "\n"
