@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import delete, func, inspect, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kpi.catalogue import Catalogue, Indicator
@@ -161,9 +161,7 @@ def ensure_seeded(storage: Storage, catalogue: Catalogue, units: Sequence[Unit])
     # because kpi.storage.tasks uses this module's audit().
     from kpi.storage.tasks import save_tasks
 
-    # A database held at an older revision (migration tests) has no task tables yet.
-    if inspect(storage.engine).has_table("plan_tasks"):
-        save_tasks(storage, load_plan_tasks(), source="plan")
+    save_tasks(storage, load_plan_tasks(), source="plan")
 
 
 def unit_registry(storage: Storage) -> UnitRegistry:
