@@ -11,13 +11,16 @@ Pages call `current_viewer()` and build nothing that the viewer's role does not 
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import streamlit as st
 
 from dashboard import resources, ui
-from kpi.access import Role, Viewer, auth_problem
-from kpi.services.users import viewer_for_email
+from kpi.access import Role, Viewer, sign_in_key
+from kpi.safety import start_up_problems
+from kpi.services.users import viewer_for_sign_in
+from kpi.settings import SECRETS_PATH, SettingsError, read_table, resolve
 
 DEMO_KEY = "demo_role"
 DEMO_USERS = {
@@ -26,6 +29,9 @@ DEMO_USERS = {
         "can-bo@demo.local", Role.OFFICER, frozenset({"VPB", "TTCNTT"}), is_demo=True
     ),
     Role.ADMIN: Viewer("quan-tri@demo.local", Role.ADMIN, is_demo=True),
+    Role.APPROVER: Viewer(
+        "thu-truong@demo.local", Role.APPROVER, frozenset({"VPB", "TTCNTT"}), is_demo=True
+    ),
 }
 
 TEXT = {
@@ -46,6 +52,17 @@ TEXT = {
         "Please ask:",
     ),
     "config_error_title": ("Chưa cấu hình đăng nhập", "Sign-in is not configured"),
+    "unsafe_title": (
+        "Cấu hình không an toàn: hệ thống chưa chạy",
+        "Unsafe configuration: the dashboard will not start",
+    ),
+    "unverified_title": ("E-mail chưa được xác minh", "E-mail not verified"),
+    "unverified_body": (
+        "Nhà cung cấp định danh chưa xác nhận địa chỉ e-mail dưới đây, nên hệ thống không "
+        "dùng nó để cấp quyền. Vui lòng liên hệ:",
+        "The identity provider has not confirmed the e-mail address below, so it is not "
+        "used to grant access. Please ask:",
+    ),
 }
 
 
@@ -83,10 +100,10 @@ def sign_in_page() -> None:
         st.login()
 
 
-def no_access_page(identity: str) -> None:
+def no_access_page(identity: str, unverified: bool = False) -> None:
     """A polite page for a signed-in user we do not know; nothing else is built."""
-    st.title(_t("no_access_title"), anchor=False)
-    st.write(_t("no_access_body"))
+    st.title(_t("unverified_title" if unverified else "no_access_title"), anchor=False)
+    st.write(_t("unverified_body" if unverified else "no_access_body"))
     st.text(resources.settings().admin_contact)
     st.text(identity)  # plain text: an e-mail is not turned into a link, nothing is rendered
     sign_out_button(st)
@@ -97,37 +114,48 @@ def sign_out_button(where: Any) -> None:
         st.logout()
 
 
-def claims() -> tuple[str, str]:
-    """E-mail and `sub` of the signed-in user (either may be empty)."""
-    info = st.user.to_dict()
-    return str(info.get("email") or "").strip(), str(info.get("sub") or "").strip()
-
-
 def signed_in_viewer() -> Viewer:
-    """The stored role of the signed-in user; stops the run with the right page otherwise."""
+    """The stored role of the signed-in user; stops the run with the right page otherwise.
+
+    Matched by a verified e-mail claim (or, with no e-mail, by the stored `sub`); with
+    KPI_AUTH_MATCH=sub only by `sub`. An unverified e-mail never matches anyone.
+    """
     if not st.user.is_logged_in:
         sign_in_page()
         st.stop()
-    email, sub = claims()
-    store = resources.storage()
-    viewer = viewer_for_email(store, email) if email else None
-    if viewer is None and sub:
-        viewer = viewer_for_email(store, sub)
+    by, key = sign_in_key(st.user.to_dict(), resources.settings().auth_match)
+    viewer = viewer_for_sign_in(resources.storage(), by, key)
     if viewer is None:
-        no_access_page(email or sub)
+        no_access_page(key, unverified=by == "unverified")
         st.stop()
     assert viewer is not None
     sign_out_button(st.sidebar)
     return viewer
 
 
+def unsafe_start_problems() -> list[str]:
+    """Everything that keeps the dashboard from starting (the checks of `kpi doctor`)."""
+    try:
+        kpi_table = read_table(SECRETS_PATH, "kpi")
+    except SettingsError as exc:
+        return [str(exc)]
+    return start_up_problems(resolve(os.environ, kpi_table), auth_section(), kpi_table)
+
+
+def refuse_unsafe_start() -> None:
+    """Show why the configuration is unsafe, and nothing else (before any setting is used)."""
+    problems = unsafe_start_problems()
+    if not problems:
+        return
+    vi, en = TEXT["unsafe_title"]
+    st.title(f"{vi} / {en}", anchor=False)
+    for problem in problems:
+        st.error(problem, icon=":material/error:")  # the operator's own settings
+    st.stop()
+
+
 def current_viewer() -> Viewer:
-    configured = auth_section() is not None
-    problem = auth_problem(resources.settings().is_production, configured)
-    if problem is not None:
-        st.title(_t("config_error_title"), anchor=False)
-        st.error(problem, icon=":material/error:")
-        st.stop()
-    if configured:
+    """The viewer of this run; start-up safety is checked first (refuse_unsafe_start)."""
+    if auth_section() is not None:
         return signed_in_viewer()
     return demo_role_switcher()

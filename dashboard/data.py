@@ -8,13 +8,15 @@ looking. `clear()` runs after every commit.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import resources
 from kpi.periods import Quarter, last_ended_quarter, parse_quarter
 from kpi.progress import rollup_by_indicator, rollup_statuses, statuses_in_parts
-from kpi.services import figures
+from kpi.services import cycle, figures, submissions
 from kpi.services.figures import (
     audit_frame,
     current_frame,
@@ -87,12 +89,9 @@ def periods() -> list[str]:
 
 
 def default_as_of() -> str | None:
-    """The last ended quarter if it has figures, else the latest quarter with figures."""
-    known = periods()
-    if not known:
-        return None
-    ended = str(last_ended_quarter())
-    return ended if ended in known else known[-1]
+    """The last ended quarter (figures and verdicts are measured from it), once any
+    figure exists."""
+    return str(last_ended_quarter()) if periods() else None
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -242,3 +241,58 @@ def unit_labels() -> dict[str, str]:
 
 def unit_label(code: str) -> str:
     return unit_labels().get(code, code)
+
+
+# ---- the reporting cycle (kpi.services.submissions and kpi.services.cycle) -------------
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _completeness(url: str, key: Version, count: int, today: str) -> pd.DataFrame:
+    quarters = submissions.recent_quarters(count, dt.date.fromisoformat(today))
+    return submissions.completeness(
+        resources.storage(),
+        resources.catalogue(),
+        resources.settings(),
+        quarters,
+        today=dt.date.fromisoformat(today),
+    )
+
+
+def completeness(count: int, today: dt.date | None = None) -> pd.DataFrame:
+    """One row per obligation and quarter for the last `count` quarters (the same service
+    as `kpi submissions`)."""
+    day = (today or dt.date.today()).isoformat()
+    return _completeness(resources.settings().database_url, version(), count, day)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _approved_pairs(url: str, key: Version) -> frozenset[tuple[str, str]]:
+    signed = cycle.approvals_frame(resources.storage())
+    return frozenset(zip(signed["unit_code"], signed["period"], strict=True))
+
+
+def approved_pairs() -> frozenset[tuple[str, str]]:
+    """(unit, quarter) pairs its head has signed off."""
+    return _approved_pairs(resources.settings().database_url, version())
+
+
+def unapproved(frame: pd.DataFrame) -> pd.Series:
+    """True for each figure of a frame (unit_code, period) that is not approved yet."""
+    signed = approved_pairs()
+    keys = zip(frame["unit_code"].astype(str), frame["period"].astype(str), strict=True)
+    return pd.Series([k not in signed for k in keys], index=frame.index, dtype=bool)
+
+
+def unapproved_count(as_of: str | None = None, unit_codes: list[str] | None = None) -> int:
+    """How many current figures (up to `as_of`, of the units given) are not approved."""
+    frame = current()
+    if as_of:
+        frame = frame[frame["period_index"] <= parse_quarter(as_of).index]
+    if unit_codes is not None:
+        frame = frame[frame["unit_code"].isin(unit_codes)]
+    return int(unapproved(frame).sum()) if len(frame) else 0
+
+
+def scope_codes(unit: str) -> list[str]:
+    """The unit and every unit below it."""
+    return [unit, *registry().descendants(unit)]

@@ -29,19 +29,24 @@ LEADER_PAGES = [
     PageSpec("indicator.py", "nav_indicator", ":material/monitoring:"),
     PageSpec("alerts.py", "nav_alerts", ":material/notifications:"),
     PageSpec("reports.py", "nav_reports", ":material/description:"),
+    PageSpec("tasks.py", "nav_tasks", ":material/task_alt:"),
 ]
 UPLOAD = PageSpec("upload.py", "nav_upload", ":material/upload_file:")
 SUBMISSIONS = PageSpec("submissions.py", "nav_submissions", ":material/event_available:")
 AUDIT = PageSpec("audit.py", "nav_audit", ":material/shield_person:")
 USERS = PageSpec("admin_users.py", "nav_users", ":material/manage_accounts:")
+APPROVALS = PageSpec("approvals.py", "nav_approvals", ":material/verified:")
+CYCLE_ADMIN = PageSpec("admin_cycle.py", "nav_cycle_admin", ":material/event_busy:")
 
 
 def page_specs(viewer: Viewer) -> dict[str, list[PageSpec]]:
     """Leader pages for everyone; upload for those who may write; the audit log for admins."""
     data_pages = [UPLOAD, SUBMISSIONS] if viewer.can_upload else [SUBMISSIONS]
+    if viewer.can_approve:
+        data_pages = [*data_pages, APPROVALS]
     sections = {"nav_section_monitor": LEADER_PAGES, "nav_section_data": data_pages}
     if viewer.role is Role.ADMIN:
-        sections["nav_section_admin"] = [USERS, AUDIT]
+        sections["nav_section_admin"] = [USERS, CYCLE_ADMIN, AUDIT]
     return sections
 
 

@@ -10,16 +10,20 @@ import sys
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the path
     sys.path.insert(0, str(ROOT))
 
-from dashboard import auth, data, ui  # noqa: E402
+from dashboard import auth, data, gate, ui  # noqa: E402
 from dashboard.navigation import build_pages  # noqa: E402
 from kpi.access import Viewer  # noqa: E402
 from kpi.i18n import t  # noqa: E402
 
+# Tables' own CSV download is not formula-safe; pages offer the guarded one instead.
+st.set_option("client.disableDataExport", True)
 st.set_page_config(
     page_title="KPI Monitor · Bộ Nội vụ",
     page_icon=":material/monitoring:",
@@ -29,16 +33,27 @@ st.set_page_config(
 
 
 def sidebar_identity(viewer: Viewer, lang: str) -> None:
+    """Plain text: an e-mail such as `https://evil.example/@bnv.gov.vn` is never a link."""
     role = viewer.role.en if lang == "en" else viewer.role.vi
-    email = ui.literal(viewer.email)
-    st.sidebar.caption(f"{t('signed_in_as', lang)}: {email} · {t('role', lang)}: {role}")
+    st.sidebar.text(f"{t('signed_in_as', lang)}: {viewer.email} · {t('role', lang)}: {role}")
+
+
+def record_upload_right(may_upload: bool) -> None:
+    """Tell the server guard whether this session may send files (dashboard/gate.py)."""
+    ctx = get_script_run_ctx()
+    is_active = Runtime.instance().is_active_session if Runtime.exists() else None
+    gate.record(ctx.session_id if ctx else None, may_upload, is_active)
 
 
 def main() -> None:
+    record_upload_right(False)  # until this run has found a viewer who may
+    ui.set_viewer(None)
+    auth.refuse_unsafe_start()
     ui.language_switch()
     lang = ui.lang()
     viewer = auth.current_viewer()
     ui.set_viewer(viewer)
+    record_upload_right(viewer.can_upload)
     sidebar_identity(viewer, lang)
     if data.has_demo():
         st.warning(t("demo_banner", lang), icon=":material/science:")

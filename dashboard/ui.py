@@ -17,6 +17,7 @@ from kpi.access import Viewer
 from kpi.i18n import LANGS, t
 from kpi.progress import Status
 from reports.charts import STATUS_STYLE
+from reports.tables import to_csv_bytes
 
 LANG_KEY = "lang"
 VIEWER_KEY = "_viewer"
@@ -43,7 +44,8 @@ def language_switch() -> None:
         st.session_state[LANG_KEY] = "vi"
 
 
-def set_viewer(viewer: Viewer) -> None:
+def set_viewer(viewer: Viewer | None) -> None:
+    """None at the start of each run: a role removed since the last run is gone at once."""
     st.session_state[VIEWER_KEY] = viewer
 
 
@@ -62,7 +64,8 @@ def require(allowed: Callable[[Viewer], bool]) -> Viewer:
     return current
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# "@" and "/" too: an escaped e-mail or URL is never turned into a live link.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:@/&=])")
 
 
 def literal(text: object) -> str:
@@ -104,3 +107,27 @@ def status_cell_style(status_values: pd.Series) -> list[str]:
         _strong, tint = STATUS_STYLE.get(str(status), ("#55606E", "#FFFFFF"))
         out.append(f"background-color: {tint}; color: #1B2430")
     return out
+
+
+def unapproved_note(count: int) -> None:
+    """Say how many of the figures shown lack the unit head's sign-off ("chưa duyệt")."""
+    if count:
+        st.caption(t("unapproved_note", lang(), n=count))
+
+
+DOWNLOAD_CSV = {"vi": "Tải CSV", "en": "Download CSV"}
+
+
+def table_with_download(frame: pd.DataFrame, stem: str, key: str, **options: Any) -> None:
+    """A table and the project's guarded CSV download (the toolbar download is off:
+    `client.disableDataExport`); text a spreadsheet would evaluate is prefixed with '."""
+    st.dataframe(frame, hide_index=True, width="stretch", **options)
+    st.download_button(
+        DOWNLOAD_CSV[lang()],
+        to_csv_bytes(frame),
+        f"{stem}.csv",
+        "text/csv",
+        key=key,
+        on_click="ignore",
+        icon=":material/download:",
+    )

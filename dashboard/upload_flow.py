@@ -109,8 +109,10 @@ def commit(
             allowed_units=viewer.write_scope(),
             confirm_note=note,
             progress=progress,
+            settings=resources.settings(),
+            catalogue=resources.catalogue(),
         )
-    except (ingest.ScopeError, ingest.UploadNotReady) as exc:
+    except (ingest.ScopeError, ingest.UploadNotReady, ingest.QuarterLockedError) as exc:
         return "refused", {"message": str(exc)}
     except ingest.UploadFailed as exc:
         return "refused", {"message": exc.problem.text("vi"), "problem": exc.problem}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -14,14 +15,30 @@ class Role(StrEnum):
     LEADER = "leader"
     OFFICER = "officer"
     ADMIN = "admin"
+    APPROVER = "approver"  # thủ trưởng đơn vị: signs off the unit's figures
 
     @property
     def vi(self) -> str:
-        return {"leader": "Lãnh đạo", "officer": "Cán bộ đầu mối", "admin": "Quản trị"}[self.value]
+        return {
+            "leader": "Lãnh đạo",
+            "officer": "Cán bộ đầu mối",
+            "admin": "Quản trị",
+            "approver": "Thủ trưởng đơn vị",
+        }[self.value]
 
     @property
     def en(self) -> str:
-        return {"leader": "Leader", "officer": "Data officer", "admin": "Administrator"}[self.value]
+        return {
+            "leader": "Leader",
+            "officer": "Data officer",
+            "admin": "Administrator",
+            "approver": "Unit head (approver)",
+        }[self.value]
+
+    @property
+    def needs_units(self) -> bool:
+        """Officers and approvers act for the units they are given."""
+        return self in (Role.OFFICER, Role.APPROVER)
 
 
 @dataclass(frozen=True)
@@ -46,6 +63,18 @@ class Viewer:
         if self.role is Role.ADMIN:
             return None
         if self.role is Role.OFFICER:
+            return self.unit_codes
+        return frozenset()
+
+    @property
+    def can_approve(self) -> bool:
+        return self.role in (Role.APPROVER, Role.ADMIN)
+
+    def approve_scope(self) -> frozenset[str] | None:
+        """Units whose quarters this viewer may approve; None means every unit (admin)."""
+        if self.role is Role.ADMIN:
+            return None
+        if self.role is Role.APPROVER:
             return self.unit_codes
         return frozenset()
 
@@ -74,3 +103,25 @@ def auth_configured_in(secrets_path: Path) -> bool:
     except tomllib.TOMLDecodeError:
         return False
     return isinstance(section, dict) and bool(section)
+
+
+def _verified(value: object) -> bool:
+    return value is True or str(value).strip().lower() == "true"
+
+
+def sign_in_key(claims: Mapping[str, object], match: str) -> tuple[str, str]:
+    """How a signed-in identity is matched to a stored user: (by, key).
+
+    `by` is "email" (a verified e-mail claim), "sub" (the provider's subject), "unverified"
+    (an e-mail the provider did not confirm: never matched) or "none" (nothing usable).
+    With `match="sub"` only the subject counts, for providers that send no email_verified.
+    """
+    email = str(claims.get("email") or "").strip()
+    sub = str(claims.get("sub") or "").strip()
+    if match == "sub":
+        return ("sub", sub) if sub else ("none", "")
+    if email:
+        return (
+            ("email", email) if _verified(claims.get("email_verified")) else ("unverified", email)
+        )
+    return ("sub", sub) if sub else ("none", "")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 
+from kpi.i18n_tasks import TASK_STRINGS
+
 LANGS = ("vi", "en")
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -121,6 +123,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nếu giữ tốc độ hiện nay, năm 2030 dự kiến đạt **{value}**.",
         "At the current pace, the 2030 value is projected at **{value}**.",
     ),
+    "col_coverage": ("Độ phủ", "Coverage"),
+    "coverage": ("{counted}/{expected} đơn vị", "{counted}/{expected} units"),
+    "coverage_value_only": ("{n} đơn vị chỉ báo tỷ lệ", "{n} units reported a value only"),
+    "w_coverage": (
+        "Đã cộng: {counted}; chỉ báo tỷ lệ (không cộng): {value_only}; chưa báo: {missing}",
+        "Summed: {counted}; value only (not summed): {value_only}; missing: {missing}",
+    ),
+    "w_interval": (
+        "Khoảng dự báo 80% năm 2030: {low} đến {high}; P = {progress}",
+        "80% prediction interval for 2030: {low} to {high}; P = {progress}",
+    ),
+    "w_hold": ("Giữ mức ≥ mục tiêu {target}", "Hold at or above the {target} target"),
+    "w_no_projection": ("Không dự báo khi chưa có đánh giá.", "No projection without a verdict."),
     "w_opensdg": (
         "Theo phương pháp Open SDG: **{status}** (điểm {score}).",
         "Open SDG method: **{status}** (score {score}).",
@@ -273,7 +288,79 @@ STRINGS: dict[str, tuple[str, str]] = {
     # audit
     "audit_title": ("Nhật ký hệ thống", "Audit log"),
     "uploads_title": ("Các lần nộp số liệu", "Uploads"),
+    # reporting cycle: obligations, completeness, locks, sign-off
+    "nav_approvals": ("Phê duyệt số liệu", "Sign-off"),
+    "nav_cycle_admin": ("Nghĩa vụ báo cáo và khóa số liệu", "Obligations and locks"),
+    "approved_word": ("✔ đã duyệt", "✔ approved"),
+    "unapproved_word": ("chưa duyệt", "not approved"),
+    "col_approval": ("Phê duyệt", "Sign-off"),
+    "unapproved_note": (
+        "⚠ {n} số liệu chưa được thủ trưởng đơn vị phê duyệt (“chưa duyệt”); vẫn được tính.",
+        "⚠ {n} figures not yet approved by the unit head (“chưa duyệt”); they still count.",
+    ),
+    "cycle_caption": (
+        "Theo nghĩa vụ báo cáo: hạn nộp {days} ngày sau khi kết thúc quý; "
+        "{lock} ngày sau hạn, quý bị khóa với cán bộ đầu mối.",
+        "By reporting obligation: due {days} days after the quarter ends; "
+        "{lock} days after the deadline the quarter locks for officers.",
+    ),
+    "subm_expected": ("Báo cáo phải nộp", "Expected reports"),
+    "subm_reports": ("Đã nộp", "Reports"),
+    "subm_on_time_n": ("Nộp đúng hạn", "Reports on time"),
+    "subm_rate": ("Tỷ lệ nộp", "Reporting rate"),
+    "subm_on_time_rate": ("Tỷ lệ đúng hạn", "On-time rate"),
+    "subm_by_unit": ("Theo đơn vị", "By unit"),
+    "subm_by_indicator": ("Theo chỉ tiêu", "By indicator"),
+    "subm_matrix": ("Đơn vị × quý (tình trạng kém nhất)", "Unit × quarter (worst state)"),
+    "col_indicator": ("Chỉ tiêu", "Indicator"),
+    "appr_title": ("Phê duyệt số liệu của đơn vị", "Sign-off of the unit's figures"),
+    "appr_caption": (
+        "Thủ trưởng đơn vị phê duyệt số liệu từng quý; số liệu đã duyệt bị khóa, "
+        "muốn sửa phải hủy phê duyệt (ghi lý do).",
+        "The unit head signs off each quarter; approved figures are locked and "
+        "reopen only when the sign-off is withdrawn (with a reason).",
+    ),
+    "appr_pending": ("Đang chờ phê duyệt", "Waiting for sign-off"),
+    "appr_none": ("Không có số liệu nào chờ phê duyệt.", "Nothing waits for sign-off."),
+    "appr_choose": ("Đơn vị và quý", "Unit and quarter"),
+    "appr_approve": ("Phê duyệt", "Approve"),
+    "appr_done": (
+        "Đã phê duyệt {n} số liệu {period} của {unit}.",
+        "Approved {n} figures of {unit}, {period}.",
+    ),
+    "appr_signed": ("Đã phê duyệt", "Signed off"),
+    "appr_unapprove": ("Hủy phê duyệt", "Withdraw sign-off"),
+    "appr_reason": ("Lý do hủy phê duyệt", "Reason for withdrawing"),
+    "appr_undone": (
+        "Đã hủy phê duyệt {period} của {unit}.",
+        "Sign-off of {unit}, {period} withdrawn.",
+    ),
+    "col_figures": ("Số liệu", "Figures"),
+    "col_approved_by": ("Người duyệt", "Approved by"),
+    "col_approved_at": ("Lúc duyệt", "Approved at"),
+    "cyc_title": ("Nghĩa vụ báo cáo và khóa số liệu", "Reporting obligations and locks"),
+    "cyc_obligations": ("Nghĩa vụ báo cáo", "Reporting obligations"),
+    "cyc_import": (
+        "Nhập tệp CSV (unit_code,indicator_code,from_period,to_period)",
+        "Import a CSV (unit_code,indicator_code,from_period,to_period)",
+    ),
+    "cyc_imported": ("Đã lưu {n} nghĩa vụ báo cáo.", "Saved {n} reporting obligations."),
+    "cyc_locks": ("Ngoại lệ mở khóa", "Lock exceptions"),
+    "cyc_open": ("Mở khóa", "Open the lock"),
+    "cyc_until": ("Mở đến hết ngày", "Open until"),
+    "cyc_reason": ("Lý do", "Reason"),
+    "cyc_opened": (
+        "Đã mở khóa {period} cho {unit} đến hết {until}.",
+        "Opened {period} for {unit} until {until}.",
+    ),
+    "col_from": ("Từ quý", "From"),
+    "col_to": ("Đến quý", "Until"),
+    "col_source": ("Nguồn", "Source"),
+    "source_catalogue": ("danh mục", "catalogue"),
+    "source_import": ("nhập", "imported"),
+    "col_opened_by": ("Người mở", "Opened by"),
 }
+STRINGS.update(TASK_STRINGS)
 
 
 OPENSDG: dict[str, tuple[str, str]] = {

@@ -159,7 +159,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Period '{value}' is malformed (e.g. 2025-Q3, Q3/2025, Quý III/2025).",
     ),
     "period_too_early": ("Kỳ '{value}' trước 2020-Q1.", "Period '{value}' is before 2020-Q1."),
-    "period_not_started": ("Kỳ '{value}' chưa bắt đầu.", "Period '{value}' has not started yet."),
+    "period_not_ended": (
+        "Kỳ '{value}' chưa kết thúc: chỉ nhận số liệu của quý đã kết thúc.",
+        "Period '{value}' has not ended yet: only quarters that have ended can be uploaded.",
+    ),
     "value_out_of_range": (
         "Giá trị {value} nằm ngoài khoảng 0–100%.",
         "Value {value} is outside 0–100%.",

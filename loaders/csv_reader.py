@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 
 import pandas as pd
 import pyarrow as pa
@@ -65,9 +66,17 @@ def bounded_lines(text: str, limits: Limits) -> list[str]:
     return lines
 
 
-def _header_at(records: list[list[str]]) -> int:
+HeaderTest = Callable[[list[object]], bool]
+
+
+def figures_header(record: list[object]) -> bool:
+    """The header of a figures file (indicator, unit, period and a value column)."""
+    return is_header(header_columns(record))
+
+
+def _header_at(records: list[list[str]], header: HeaderTest) -> int:
     for index, record in enumerate(records[:HEADER_SCAN_LINES]):
-        if is_header(header_columns(list[object](record))):
+        if header(list[object](record)):
             return index
     return 0
 
@@ -85,26 +94,29 @@ def _refuse_wide(row: int, count: int, limits: Limits) -> None:
         )
 
 
-def read_csv(data: bytes, limits: Limits | None = None) -> Grid:
+def read_csv(
+    data: bytes, limits: Limits | None = None, header: HeaderTest = figures_header
+) -> Grid:
+    """The cells below the first row that `header` accepts (title rows above are kept)."""
     limits = limits or Limits()
     text = decode(data)
     lines = bounded_lines(text, limits)
     separator = sniff_separator(lines)
     if '"' in text:
-        grid = _quoted_grid(text, separator, limits)
+        grid = _quoted_grid(text, separator, limits, header)
     else:
-        grid = _plain_grid(lines, separator, limits)
+        grid = _plain_grid(lines, separator, limits, header)
     sample = grid.cells.head(2000).to_numpy().ravel().tolist()
     refuse_legacy_fonts([c for c in sample if isinstance(c, str) and c])
     return grid
 
 
-def _plain_grid(lines: list[str], separator: str, limits: Limits) -> Grid:
+def _plain_grid(lines: list[str], separator: str, limits: Limits, header: HeaderTest) -> Grid:
     """No quotes in the file: a record is a line and its fields are its separators + 1."""
     for number, line in enumerate(lines, start=1):
         _refuse_wide(number, line.count(separator) + 1, limits)
     head = [line.split(separator) for line in lines[:HEADER_SCAN_LINES]]
-    start = _header_at(head)
+    start = _header_at(head, header)
     width = len(head[start]) if head else 0
     problems: list[Problem] = []
     body = lines[start:]
@@ -125,7 +137,7 @@ def _plain_grid(lines: list[str], separator: str, limits: Limits) -> Grid:
     return _with_titles(titles, cells, problems)
 
 
-def _quoted_grid(text: str, separator: str, limits: Limits) -> Grid:
+def _quoted_grid(text: str, separator: str, limits: Limits, header: HeaderTest) -> Grid:
     """Quotes present: the csv module, record by record, with exact record rows."""
     csv.field_size_limit(limits.max_cell_chars + 2)
     records: list[list[str]] = []
@@ -138,7 +150,7 @@ def _quoted_grid(text: str, separator: str, limits: Limits) -> Grid:
         row = len(records) + 1
         code = "cell_too_long" if "field larger" in str(exc) else "unterminated_quote"
         raise FileRejected(Problem(code, row, params={"limit": limits.max_cell_chars})) from exc
-    start = _header_at(records)
+    start = _header_at(records, header)
     width = len(records[start]) if records else 0
     problems: list[Problem] = []
     for index in range(start + 1, len(records)):

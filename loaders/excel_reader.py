@@ -198,3 +198,31 @@ def read_excel(data: bytes, kind: Kind, limits: Limits | None = None) -> Grid:
     return run_limited(
         read_workbook, data, kind, limits, memory=limits.memory_bytes, seconds=limits.seconds
     )
+
+
+def _visible_sheets(data: bytes, kind: Kind, limits: Limits) -> list[pd.DataFrame]:
+    """The cells of every visible sheet, under the same caps as `read_workbook`."""
+    if kind is Kind.XLSX:
+        check_xlsx(zipfile.ZipFile(io.BytesIO(data)), limits)
+    elif kind is Kind.ODS:
+        read_members(zipfile.ZipFile(io.BytesIO(data)), limits, ("content.xml",))
+    book = _open(data)
+    out: list[pd.DataFrame] = []
+    for meta in book.sheets_metadata:
+        if str(meta.visible).lower().endswith("visible") is False:
+            continue
+        sheet = book.get_sheet_by_name(meta.name)
+        _check_extent(meta.name, sheet.total_height, sheet.total_width, limits)
+        rows = sheet.to_python(skip_empty_area=False)
+        if rows:
+            out.append(_normalise(rows))
+    return out
+
+
+def read_sheets(data: bytes, kind: Kind, limits: Limits | None = None) -> list[pd.DataFrame]:
+    """Every visible sheet's cells, read in a bounded child process (for files whose
+    header is not the figures' one, such as task progress reports)."""
+    limits = limits or Limits()
+    return run_limited(
+        _visible_sheets, data, kind, limits, memory=limits.memory_bytes, seconds=limits.seconds
+    )

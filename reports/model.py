@@ -19,6 +19,7 @@ from kpi.catalogue import Catalogue, Indicator
 from kpi.periods import Quarter, ReportPeriod
 from kpi.progress import Status, status_records
 from reports.quality import Quality, UploadLine
+from reports.task_section import TaskReportSection
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Report:
     uploads: tuple[UploadLine, ...] = ()
     notices: tuple[str, ...] = ()
     data_hash: str = ""
+    tasks: TaskReportSection | None = None  # Phụ lục II, III (§III.2)
 
     @property
     def as_of(self) -> Quarter:

@@ -15,6 +15,7 @@ from fpdf.enums import XPos, YPos
 from reports.fonts import dejavu
 from reports.model import IndicatorRow, Report
 from reports.pdf_sections import quality_and_annex
+from reports.task_section import write_pdf_section
 from reports.text import (
     MOVEMENT_RGB,
     STATUS_RGB,
@@ -374,5 +375,7 @@ def write_pdf(report: Report, charts: Mapping[str, bytes]) -> bytes:
     _results(pdf)
     if charts:
         _charts(pdf, charts)
+    if report.tasks is not None:
+        write_pdf_section(pdf, report.tasks)
     quality_and_annex(pdf)
     return bytes(pdf.output())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Collection
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -41,17 +42,30 @@ INSTRUCTIONS = [
 ]
 
 
-def template_rows(catalogue: Catalogue, unit: str = "", period: str = "") -> list[list[object]]:
-    return [[i.code, i.name_vi, unit, period, None, None, None, None] for i in catalogue]
+def template_rows(
+    catalogue: Catalogue,
+    unit: str = "",
+    period: str = "",
+    codes: Collection[str] | None = None,
+) -> list[list[object]]:
+    """One row per indicator; `codes` keeps only the indicators a unit owes."""
+    return [
+        [i.code, i.name_vi, unit, period, None, None, None, None]
+        for i in catalogue
+        if codes is None or i.code in codes
+    ]
 
 
-def template_xlsx(catalogue: Catalogue, unit: str = "", period: str = "") -> bytes:
+def template_xlsx(
+    catalogue: Catalogue, unit: str = "", period: str = "", codes: Collection[str] | None = None
+) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "Số liệu"
     sheet.append(HEADERS)
-    for row in template_rows(catalogue, unit, period):
+    rows = template_rows(catalogue, unit, period, codes)
+    for row in rows:
         sheet.append(row)
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
@@ -59,20 +73,20 @@ def template_xlsx(catalogue: Catalogue, unit: str = "", period: str = "") -> byt
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[chr(64 + index)].width = width
-    last = len(catalogue) + 1
+    last = len(rows) + 1
     for cell_row in sheet.iter_rows(min_row=2, max_row=last + 200, max_col=4):
         for cell in cell_row:
             cell.number_format = "@"  # codes, units and periods stay text
-    codes = DataValidation(
+    dropdown = DataValidation(
         type="list",
-        formula1='"' + ",".join(catalogue.codes) + '"',
+        formula1='"' + ",".join(c for c in catalogue.codes if codes is None or c in codes) + '"',
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Mã chỉ tiêu",
         error="Chọn mã trong danh sách.",
     )
-    sheet.add_data_validation(codes)
-    codes.add(f"A2:A{last + 200}")
+    sheet.add_data_validation(dropdown)
+    dropdown.add(f"A2:A{last + 200}")
     sheet.freeze_panes = "A2"
     guide = book.create_sheet("Hướng dẫn")
     for line in INSTRUCTIONS:
@@ -84,8 +98,10 @@ def template_xlsx(catalogue: Catalogue, unit: str = "", period: str = "") -> byt
     return buffer.getvalue()
 
 
-def template_csv(catalogue: Catalogue, unit: str = "", period: str = "") -> bytes:
+def template_csv(
+    catalogue: Catalogue, unit: str = "", period: str = "", codes: Collection[str] | None = None
+) -> bytes:
     import pandas as pd
 
-    frame = pd.DataFrame(template_rows(catalogue, unit, period), columns=HEADERS)
+    frame = pd.DataFrame(template_rows(catalogue, unit, period, codes), columns=HEADERS)
     return to_csv_bytes(frame)

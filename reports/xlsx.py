@@ -18,6 +18,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reports.model import IndicatorRow, Report
 from reports.quality import Quality
 from reports.tables import safe_text
+from reports.task_section import label as task_label
+from reports.task_section import write_sheet as write_task_sheet
 from reports.text import (
     METHOD_TEXT,
     STATUS_RGB,
@@ -298,6 +300,9 @@ def write_xlsx(report: Report, charts: Mapping[str, bytes]) -> bytes:
     if charts:
         _charts_sheet(workbook.create_sheet(label("sheet_charts", report.lang)), report, charts)
     _quality_sheet(workbook.create_sheet(label("sheet_quality", report.lang)), report)
+    if report.tasks is not None:
+        tasks_sheet = workbook.create_sheet(task_label("sheet_tasks", report.lang))
+        write_task_sheet(tasks_sheet, report.tasks, report.lang)
     _annex_sheet(workbook.create_sheet(label("sheet_annex", report.lang)), report)
     workbook.properties.title = f"{label('title', report.lang)} {report.period}"
     workbook.properties.creator = "KPI Monitor"

@@ -16,7 +16,7 @@ import pandera.pandas as pa
 
 from kpi.canonical import KEY, ROW_COLUMN
 from kpi.catalogue import Catalogue
-from kpi.periods import EARLIEST_PERIOD, current_quarter
+from kpi.periods import EARLIEST_PERIOD, last_ended_quarter
 from kpi.problems import Problem
 from kpi.units import UnitRegistry
 
@@ -57,7 +57,7 @@ def _required_text(missing: str, unknown: str, known: Iterable[str]) -> list[pa.
 
 
 def _period_checks(today: dt.date) -> list[pa.Check]:
-    latest = str(current_quarter(today))
+    latest = str(last_ended_quarter(today))  # a running or future quarter is refused
     earliest = str(EARLIEST_PERIOD)
 
     def well_formed(s: pd.Series) -> pd.Series:
@@ -67,7 +67,7 @@ def _period_checks(today: dt.date) -> list[pa.Check]:
         pa.Check(lambda s: _text(s) != "", error="missing_period"),
         pa.Check(lambda s: (_text(s) == "") | well_formed(s), error="malformed_period"),
         pa.Check(lambda s: ~well_formed(s) | (_text(s) >= earliest), error="period_too_early"),
-        pa.Check(lambda s: ~well_formed(s) | (_text(s) <= latest), error="period_not_started"),
+        pa.Check(lambda s: ~well_formed(s) | (_text(s) <= latest), error="period_not_ended"),
     ]
 
 

@@ -47,7 +47,7 @@ def add_form(admin: Viewer) -> None:
                     resources.storage(), email, Role(role or Role.LEADER), chosen, actor=admin.email
                 )
             except AccessError as exc:
-                st.error(str(exc))
+                st.error(ui.literal(exc))
             else:
                 st.success(_t("saved"))
 

@@ -85,6 +85,7 @@ def page() -> None:
         st.info(t("no_data", lang))
         return
     previous = str(parse_quarter(current) + -1)
+    ui.unapproved_note(data.unapproved_count(current))
     st.subheader(
         t("alerts_worse", lang, previous=quarter_label(previous), current=quarter_label(current)),
         anchor=False,

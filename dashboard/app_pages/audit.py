@@ -54,12 +54,12 @@ def page() -> None:
     store = resources.storage()
     st.subheader(_t("changes"), anchor=False)
     changes = changes_frame(store, unit_code=unit or None, actor=actor or None, period=period)
-    st.dataframe(changes.head(2000), hide_index=True, width="stretch", height=360)
+    ui.table_with_download(changes.head(2000), "nhat-ky-so-lieu", "audit_dl_changes", height=360)
     st.subheader(_t("actions"), anchor=False)
     log = audit_entries(store, unit_code=unit or None, actor=actor or None).head(1000)
     if not log.empty:
         log = log.assign(detail=log["detail"].astype(str))
-    st.dataframe(log, hide_index=True, width="stretch", height=360)
+    ui.table_with_download(log, "nhat-ky-hanh-dong", "audit_dl_actions", height=360)
     st.subheader(t("uploads_title", lang), anchor=False)
     attempts = upload_list(store, limit=500)  # every attempt, refused ones too
     st.dataframe(attempts, hide_index=True, width="stretch", height=320)

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, ui
+from dashboard.metadata_section import metadata_section
 from kpi.catalogue import Indicator
 from kpi.i18n import number, opensdg_label, percent, quarter_label, signed, t
 from reports import charts
@@ -94,8 +95,7 @@ def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
             lang,
             per_quarter=number(_f(status.get("remaining_pace_pp_per_quarter")), lang, 2),
         ),
-        t("w_next", lang, value=percent(_f(status.get("next_quarter_needed")), lang)),
-        t("w_projection", lang, value=percent(_f(status.get("projected_2030")), lang)),
+        *_outlook(status, indicator, lang),
         t(
             "w_opensdg",
             lang,
@@ -103,9 +103,41 @@ def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
             score=number(_f(status.get("opensdg_score")), lang, 2),
         ),
     ]
-    st.markdown("\n".join(f"- {line}" for line in lines))
+    lines.append(_coverage_line(status, lang))
+    st.markdown("\n".join(f"- {line}" for line in lines if line))
     if status.get("methods_disagree"):
         st.warning(t("w_disagree", lang), icon=":material/balance:")
+
+
+def _outlook(status: dict[str, object], indicator: Indicator, lang: str) -> list[str]:
+    """What is still needed, and the projection with its interval (none without a verdict)."""
+    if status.get("status") == "achieved":
+        needed = [t("w_hold", lang, target=percent(indicator.target, lang, 0))]
+    else:
+        needed = [t("w_next", lang, value=percent(_f(status.get("next_quarter_needed")), lang))]
+    projected = _f(status.get("projected_2030"))
+    if projected is None:
+        return [*needed, t("w_no_projection", lang)]
+    return [
+        *needed,
+        t("w_projection", lang, value=percent(projected, lang)),
+        t(
+            "w_interval",
+            lang,
+            low=percent(_f(status.get("projected_2030_low")), lang),
+            high=percent(_f(status.get("projected_2030_high")), lang),
+            progress=number(_f(status.get("projected_progress")), lang, 2),
+        ),
+    ]
+
+
+def _coverage_line(status: dict[str, object], lang: str) -> str:
+    """Who was summed, who reported only a value, who is missing (roll-ups only)."""
+    lists = [status.get(k) for k in ("units_with_counts", "units_value_only", "units_missing")]
+    if not all(isinstance(v, list) for v in lists) or not status.get("units_expected"):
+        return ""
+    names = [", ".join(v) or "–" for v in lists if isinstance(v, list)]
+    return t("w_coverage", lang, counted=names[0], value_only=names[1], missing=names[2])
 
 
 def _f(value: object) -> float | None:
@@ -195,6 +227,10 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
         return
     if total > len(shown):
         st.caption(t("history_capped", lang, shown=len(shown), total=total))
+    marks = data.unapproved(shown)
+    shown = shown.assign(
+        approval=[t("unapproved_word" if m else "approved_word", lang) for m in marks]
+    )
     # st.dataframe shows notes and file names as literal text.
     st.dataframe(shown, hide_index=True, width="stretch", height=320)
 
@@ -210,6 +246,10 @@ def page() -> None:
     as_of = data.default_as_of()
     st.title(f"{indicator.code} · {indicator.short_name(lang)}", anchor=False)
     st.caption(indicator.name(lang))
+    frame = data.series(indicator.code)
+    if unit is not None:
+        frame = frame[frame["unit_code"].isin(data.scope_codes(unit))]
+    ui.unapproved_note(int(data.unapproved(frame).sum()) if len(frame) else 0)
     status = status_row(indicator, unit, as_of)
     left, right = st.columns([5, 3], gap="large")
     chart_input = charts.trajectory_data(chart_series(indicator, unit), status, indicator, lang)
@@ -220,6 +260,7 @@ def page() -> None:
     with right, st.container(border=True):
         st.markdown(f"**{t('figures_in_words', lang)}**")
         words(status, indicator, lang)
+    metadata_section(indicator, lang)
     units_section(indicator, as_of, lang)
     history_section(indicator, unit, lang)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -10,6 +13,8 @@ from kpi.catalogue import Catalogue
 from kpi.i18n import number, percent, quarter_label, signed, t
 from kpi.periods import last_ended_quarter
 from kpi.progress import Status
+from kpi.services import tasks
+from kpi.task_progress import local_today
 
 ALL = "__all__"
 MINISTRY = "__ministry__"
@@ -43,10 +48,15 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
         t("filter_unit", lang), [MINISTRY, *units], format_func=unit_name, key="ov_unit"
     )
     default = data.default_as_of()
+    # only ended quarters: the last ended one first, then the quarters with figures
+    choices = sorted(
+        {*(p for p in periods if default is None or p <= default), *([default] if default else [])},
+        reverse=True,
+    )
     as_of = cols[3].selectbox(
         t("filter_as_of", lang),
-        list(reversed(periods)),
-        index=list(reversed(periods)).index(default) if default in periods else 0,
+        choices,
+        index=0,
         format_func=quarter_label,
         key="ov_as_of",
     )
@@ -97,7 +107,7 @@ def lead_names(codes: tuple[str, ...]) -> str:
 
 def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.DataFrame:
     catalogue = resources.catalogue()
-    ended = str(last_ended_quarter())
+    ended = str(chosen["as_of"] or last_ended_quarter())
     rows = rows.assign(_rank=[ui.severity(s) for s in rows["status"]])
     rows = rows.assign(_pos=[catalogue.codes.index(c) for c in rows["indicator_code"]])
     rows = rows.sort_values(["_rank", "_pos"])
@@ -108,19 +118,24 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
             t("col_code", lang): rows["indicator_code"].to_numpy(),
             t("col_name", lang): [catalogue[c].short_name(lang) for c in rows["indicator_code"]],
             t("col_latest", lang): [
-                f"{percent(v, lang)} · {quarter_label(p)}"
+                f"{percent(_num(v), lang)} · {quarter_label(p if isinstance(p, str) else None)}"
                 for v, p in zip(rows["latest_value"], rows["latest_period"], strict=True)
             ],
+            t("col_coverage", lang): [coverage_text(r, lang) for r in rows.to_dict("records")],
             t("col_target", lang): [
                 percent(catalogue[c].target, lang, 0) for c in rows["indicator_code"]
             ],
-            t("col_gap", lang): [signed(v, lang) for v in rows["gap_pp"]],
+            t("col_gap", lang): [signed(_num(v), lang) for v in rows["gap_pp"]],
             t("col_trend", lang): [
                 sparkline(c, chosen["unit"], chosen["as_of"]) for c in rows["indicator_code"]
             ],
+            t("col_approval", lang): [
+                approval_mark(c, p, chosen["unit"], lang)
+                for c, p in zip(rows["indicator_code"], rows["latest_period"], strict=True)
+            ],
             t("col_stale", lang): [
                 t("stale_mark", lang, period=quarter_label(ended)) if s else t("fresh_mark", lang)
-                for s in rows["stale"]
+                for s in rows["stale"].fillna(False).astype(bool)
             ],
             t("col_lead", lang): [
                 lead_names(catalogue[c].lead_unit_codes) for c in rows["indicator_code"]
@@ -128,6 +143,35 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
         }
     )
     return out
+
+
+def _num(value: Any) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def coverage_text(row: Mapping[Any, Any], lang: str) -> str:
+    """'4/6 đơn vị; 2 đơn vị chỉ báo tỷ lệ' beside a rolled-up figure."""
+    expected, counted = row.get("units_expected"), row.get("units_with_counts")
+    value_only = row.get("units_value_only")
+    if not isinstance(expected, list) or not expected or not isinstance(counted, list):
+        return "–"
+    text = t("coverage", lang, counted=len(counted), expected=len(expected))
+    if isinstance(value_only, list) and value_only:
+        text += "; " + t("coverage_value_only", lang, n=len(value_only))
+    return text
+
+
+def approval_mark(indicator: str, period: object, unit: str | None, lang: str) -> str:
+    """'chưa duyệt' when any figure behind the latest value lacks its head's sign-off."""
+    if not isinstance(period, str) or not period:
+        return "—"
+    frame = data.current()
+    rows = frame[(frame["indicator_code"] == indicator) & (frame["period"] == period)]
+    if unit is not None:
+        rows = rows[rows["unit_code"].isin(data.scope_codes(unit))]
+    if rows.empty:
+        return "—"
+    return t("unapproved_word" if data.unapproved(rows).any() else "approved_word", lang)
 
 
 def show_table(frame: pd.DataFrame, lang: str) -> None:
@@ -152,6 +196,16 @@ def show_table(frame: pd.DataFrame, lang: str) -> None:
     )
 
 
+def task_counts(lang: str) -> None:
+    """The plan's tasks beside the indicators: how many, how many overdue, a link to them."""
+    rows = tasks.task_statuses(resources.storage(), local_today())
+    done = sum(s.state.value == "done" for s in rows)
+    overdue = sum(s.overdue for s in rows)
+    cols = st.columns([4, 1], vertical_alignment="center")
+    cols[0].markdown(t("overview_tasks", lang, total=len(rows), overdue=overdue, done=done))
+    cols[1].page_link("app_pages/tasks.py", label=t("nav_tasks", lang), icon=":material/task_alt:")
+
+
 def page() -> None:
     ui.require(lambda _viewer: True)
     lang = ui.lang()
@@ -167,10 +221,13 @@ def page() -> None:
     st.caption(t("overview_caption", lang, period=quarter_label(chosen["as_of"])))
     rows = status_rows(chosen, catalogue)
     status_counts(rows, lang)
+    task_counts(lang)
     show_table(table(rows, chosen, lang), lang)
+    scope = data.scope_codes(chosen["unit"]) if chosen["unit"] else None
+    ui.unapproved_note(data.unapproved_count(chosen["as_of"], scope))
     st.caption(
         f"{number(len(rows), lang, 0)} {t('count_total', lang)} · "
-        + t("stale_legend", lang, period=quarter_label(str(last_ended_quarter())))
+        + t("stale_legend", lang, period=quarter_label(chosen["as_of"]))
     )
 
 

@@ -131,7 +131,7 @@ def main() -> None:
             try:
                 _build(unit, period, report_lang)
             except ReportError as exc:
-                st.error(str(exc))
+                st.error(ui.literal(exc))
     _downloads(lang, wanted)
     st.caption(label("reference_text", lang))
 

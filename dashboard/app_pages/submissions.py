@@ -1,30 +1,33 @@
-"""Tình hình nộp: which unit reported which quarter, on time, late or not at all."""
+"""Tình hình nộp: every obligation and quarter, on time, late, missing or not yet due,
+with the DHIS2 measures for the ministry, per unit and per indicator.
+
+The numbers come from kpi.services.submissions, the service behind `kpi submissions`.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-
+import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, ui
-from kpi.i18n import t
-from kpi.periods import current_quarter, quarter_range
-from kpi.submissions import SubmissionState, matrix_counts, matrix_wide, submission_matrix
-
-LABEL_KEYS = {
-    SubmissionState.SUBMITTED: "subm_submitted",
-    SubmissionState.LATE: "subm_late",
-    SubmissionState.MISSING: "subm_missing",
-    SubmissionState.PENDING: "subm_pending",
-}
-
+from kpi.completeness import ReportState, unit_quarter_states
+from kpi.i18n import percent, t
+from kpi.periods import parse_quarter
+from kpi.services.submissions import rates
 
 # Tints with dark text (contrast ≥ 4.5:1); the icon and word carry the meaning.
 TINTS = {
-    SubmissionState.SUBMITTED: "#DDF2EA",
-    SubmissionState.LATE: "#FCEFD2",
-    SubmissionState.MISSING: "#FBE3D6",
-    SubmissionState.PENDING: "#F2F5F9",
+    ReportState.ON_TIME: "#DDF2EA",
+    ReportState.LATE: "#FCEFD2",
+    ReportState.MISSING: "#FBE3D6",
+    ReportState.NOT_DUE: "#F2F5F9",
+}
+MEASURE_KEYS = {
+    "expected": "subm_expected",
+    "reports": "subm_reports",
+    "on_time": "subm_on_time_n",
+    "reporting_rate": "subm_rate",
+    "on_time_rate": "subm_on_time_rate",
 }
 
 
@@ -35,48 +38,84 @@ def cell_style(text: object) -> str:
     return ""
 
 
-def expected_units() -> list[str]:
-    """Units that have ever reported, plus every indicator's lead units."""
-    reported = set(data.reporting_units())
-    leads = {c for i in resources.catalogue() for c in i.lead_unit_codes}
-    registry = data.registry()
-    return sorted(u for u in reported | leads if u in registry)
+def rate_text(value: object, lang: str) -> str:
+    if not isinstance(value, int | float) or pd.isna(value):
+        return "—"
+    return percent(float(value), lang)
+
+
+def measure_metrics(total: pd.Series, lang: str) -> None:
+    cols = st.columns(len(MEASURE_KEYS))
+    for col, (column, key) in zip(cols, MEASURE_KEYS.items(), strict=True):
+        value = total[column]
+        shown = rate_text(value, lang) if column.endswith("rate") else str(int(value))
+        with col.container(border=True):
+            st.metric(t(key, lang), shown)
+
+
+def measure_table(frame: pd.DataFrame, key: str, label: str, lang: str) -> pd.DataFrame:
+    out = pd.DataFrame({label: frame[key].astype(str).to_numpy()})
+    for column, word in MEASURE_KEYS.items():
+        values = frame[column]
+        out[t(word, lang)] = (
+            [rate_text(v, lang) for v in values] if column.endswith("rate") else values.to_numpy()
+        )
+    return out
+
+
+def matrix_wide(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Units down, quarters across; each cell the unit's worst state that quarter."""
+    worst = unit_quarter_states(matrix)
+    if worst.empty:
+        return pd.DataFrame()
+    order = sorted(worst["period"].unique(), key=lambda p: parse_quarter(p).index)
+    worst = worst.assign(
+        cell=[f"{ReportState(s).icon} {ReportState(s).word(lang)}" for s in worst["state"]]
+    )
+    wide = worst.pivot(index="unit_code", columns="period", values="cell")[order]
+    wide.columns = [parse_quarter(p).label for p in order]
+    labels = data.unit_labels()
+    wide.index = [labels.get(code, code) for code in wide.index]
+    wide.index.name = t("col_unit", lang)
+    return wide.fillna("")
 
 
 def page() -> None:
     ui.require(lambda _viewer: True)
     lang = ui.lang()
-    days = resources.settings().deadline_days
-    ui.header("subm_title", t("subm_caption", lang, days=days))
-    cols = st.columns([1, 2])
-    count = cols[0].slider(t("subm_quarters", lang), 4, 16, 8, key="subm_n")
-    only_problems = cols[1].toggle(t("subm_only_problems", lang), key="subm_problems")
-    last = current_quarter()
-    periods = quarter_range(last + -(count - 1), last)
-    matrix = submission_matrix(
-        data.first_submissions(periods[0]),
-        expected_units(),
-        periods,
-        deadline_days=days,
-        today=dt.date.today(),
+    settings = resources.settings()
+    ui.header(
+        "subm_title",
+        t("cycle_caption", lang, days=settings.deadline_days, lock=settings.lock_days),
     )
-    if only_problems:
-        bad = matrix[matrix["state"].isin(["late", "missing"])]["unit_code"].unique()
-        matrix = matrix[matrix["unit_code"].isin(bad)]
-    counts = matrix_counts(matrix)
-    metric_cols = st.columns(len(LABEL_KEYS))
-    for col, (state, key) in zip(metric_cols, LABEL_KEYS.items(), strict=True):
-        with col.container(border=True):
-            st.metric(f"{state.icon} {t(key, lang)}", counts[state])
-    wide = matrix_wide(matrix, lang)
-    if wide.empty:
+    count = st.slider(t("subm_quarters", lang), 1, 16, 8, key="subm_n")
+    matrix = data.completeness(count)
+    if matrix.empty:
         st.info(t("no_data", lang))
         return
-    labels = data.unit_labels()
-    wide.index = [labels.get(code, code) for code in wide.index]
-    wide.index.name = t("col_unit", lang)
-    styled = wide.style.map(cell_style)
-    st.dataframe(styled, width="stretch", height=min(35 * (len(wide) + 1) + 3, 640))
+    measured = rates(matrix)
+    measure_metrics(measured["total"].iloc[0], lang)
+    counts = matrix["state"].value_counts()
+    st.caption(
+        " · ".join(f"{s.icon} {s.word(lang)}: {int(counts.get(s.value, 0))}" for s in ReportState)
+    )
+    unapproved = int((~matrix["approved"] & matrix["submitted_at"].notna()).sum())
+    if unapproved:
+        st.caption(t("unapproved_note", lang, n=unapproved))
+    st.subheader(t("subm_matrix", lang), anchor=False)
+    wide = matrix_wide(matrix, lang)
+    st.dataframe(wide.style.map(cell_style), width="stretch")
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("subm_by_unit", lang), anchor=False)
+        table = measure_table(measured["unit"], "unit_code", t("col_unit", lang), lang)
+        st.dataframe(table, hide_index=True, width="stretch")
+    with right:
+        st.subheader(t("subm_by_indicator", lang), anchor=False)
+        table = measure_table(
+            measured["indicator"], "indicator_code", t("col_indicator", lang), lang
+        )
+        st.dataframe(table, hide_index=True, width="stretch")
 
 
 page()

@@ -13,14 +13,25 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from kpi.access import auth_configured_in, auth_problem
-from kpi.cli.shell import catalogue, console, fail, one_line_errors, settings, storage
+from kpi.cli.doctor import start_up_problems
+from kpi.cli.shell import (
+    catalogue,
+    check_output,
+    console,
+    error_line,
+    fail,
+    one_line_errors,
+    say,
+    settings,
+    storage,
+)
 from kpi.services.demo import clear_demo, load_demo, seed_demo_if_empty
 from kpi.services.figures import export_frame, upsert_units
 from kpi.units import UnitError, parse_units
 from reports.tables import to_csv_bytes, write_export
 
-APP_PATH = Path(__file__).resolve().parents[2] / "dashboard" / "streamlit_app.py"
+# The server module wraps the app in the project's guard (dashboard/server.py).
+APP_PATH = Path(__file__).resolve().parents[2] / "dashboard" / "server.py"
 
 
 class ExportFormat(StrEnum):
@@ -40,13 +51,14 @@ def serve(
     host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe.")] = "127.0.0.1",
 ) -> None:
     """Chạy bảng điều khiển (dashboard) Streamlit."""
-    secrets = [Path(".streamlit") / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml"]
-    problem = auth_problem(settings().is_production, any(map(auth_configured_in, secrets)))
-    if problem is not None:  # production never starts without sign-in
-        fail(problem)
+    problems = start_up_problems()
+    if problems:  # production never starts unsafe: one line per problem, then refuse
+        for problem in problems[:-1]:
+            error_line(problem)
+        fail(problems[-1])
     store = storage()
     if demo and seed_demo_if_empty(store, catalogue()):
-        console.print("Đã nạp dữ liệu minh họa.")
+        say("Đã nạp dữ liệu minh họa.")
     max_mb = settings().max_upload_mb
     from streamlit.web import cli as st_cli
 
@@ -66,6 +78,8 @@ def serve(
         str(max_mb),
         "--server.enableXsrfProtection",
         "true",
+        "--client.disableDataExport",
+        "true",
     ]
     os.environ.setdefault("KPI_DATABASE_URL", settings().database_url)
     sys.exit(st_cli.main())
@@ -75,7 +89,7 @@ def serve(
 def db_upgrade() -> None:
     """Tạo hoặc nâng cấp CSDL lên phiên bản mới nhất, nạp danh mục và cây đơn vị."""
     store = storage()
-    console.print(f"CSDL đã ở phiên bản mới nhất ({store.dialect}).")
+    say(f"CSDL đã ở phiên bản mới nhất ({store.dialect}).")
 
 
 @one_line_errors
@@ -86,12 +100,12 @@ def demo(
     store = storage()
     if clear:
         removed = clear_demo(store)
-        console.print(f"Đã xóa {removed} bản ghi minh họa.")
+        say(f"Đã xóa {removed} bản ghi minh họa.")
         return
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("Đang nạp dữ liệu minh họa", total=1.0)
         written = load_demo(store, catalogue(), progress=lambda f: bar.update(task, completed=f))
-    console.print(f"Đã nạp {written} số liệu minh họa.")
+    say(f"Đã nạp {written} số liệu minh họa.")
 
 
 @one_line_errors
@@ -106,7 +120,7 @@ def units_import(
         added, updated = upsert_units(storage(), units, actor="cli")
     except UnitError as exc:
         fail(str(exc))
-    console.print(f"Đơn vị: thêm {added}, cập nhật {updated}.")
+    say(f"Đơn vị: thêm {added}, cập nhật {updated}.")
 
 
 @one_line_errors
@@ -143,8 +157,11 @@ def show_catalogue(
 def export(
     out: Annotated[Path | None, typer.Option(help="Tệp đích; bỏ trống để in ra màn hình.")] = None,
     fmt: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.csv,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
 ) -> None:
     """Xuất số liệu hiện hành (bản sửa mới nhất)."""
+    if out is not None:
+        check_output(out, force)
     frame = export_frame(storage())
     if out is None:
         if fmt is ExportFormat.xlsx:
@@ -152,7 +169,7 @@ def export(
         sys.stdout.write(to_csv_bytes(frame).decode("utf-8-sig"))
         return
     write_export(frame, out, fmt.value)
-    console.print(f"Đã ghi {len(frame)} dòng vào {out}.")
+    say(f"Đã ghi {len(frame)} dòng vào {out}.")
 
 
 def register(app: typer.Typer) -> None:

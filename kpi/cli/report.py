@@ -12,7 +12,15 @@ from typing import Annotated
 
 import typer
 
-from kpi.cli.shell import catalogue, console, fail, one_line_errors, settings, storage
+from kpi.cli.shell import (
+    catalogue,
+    check_output,
+    fail,
+    one_line_errors,
+    say,
+    settings,
+    storage,
+)
 from kpi.periods import PeriodError, parse_report_period
 
 DEFAULT_OUT = Path("reports-out")
@@ -46,13 +54,14 @@ def report(
         Path, typer.Option(help="Thư mục ghi báo cáo; mặc định ./reports-out.")
     ] = DEFAULT_OUT,
     lang: Annotated[Lang, typer.Option(help="Ngôn ngữ báo cáo: vi (mặc định) hoặc en.")] = Lang.vi,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
 ) -> None:
     """Lập báo cáo 6 tháng hoặc cả năm (XLSX, PDF) theo mục III.2 của Kế hoạch; in đường dẫn tệp."""
     try:
         report_period = parse_report_period(period)
     except PeriodError as exc:
         fail(str(exc))
-    from kpi.services.report_output import write_report_files
+    from kpi.services.report_output import file_stem, write_report_files
     from kpi.services.reporting import ReportError, build_report
 
     formats = ("xlsx", "pdf") if fmt is ReportFormat.both else (fmt.value,)
@@ -62,8 +71,10 @@ def report(
         )
     except ReportError as exc:
         fail(str(exc))
+    for fmt_name in formats:
+        check_output(out / f"{file_stem(built)}.{fmt_name}", force)
     for path in write_report_files(built, storage(), catalogue(), out, formats):
-        console.print(str(path), highlight=False, soft_wrap=True)
+        say(str(path))
 
 
 def register(app: typer.Typer) -> None:

@@ -1,22 +1,58 @@
-"""What every command needs: settings, the storage (built once), the catalogue, errors."""
+"""What every command needs: settings, the storage (built once), the catalogue, errors, output.
+
+Output never interprets what it prints: the consoles have Rich markup, emoji codes and
+highlighting off, so a cell, an e-mail or a path such as `[/x]` or `[link=…]` prints as typed.
+Styles come only from `Text` objects built here.
+"""
 
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from kpi.catalogue import Catalogue, load_catalogue
 from kpi.services.app import Storage, open_store
 from kpi.settings import Settings, load_settings
 
-# Wide enough for the status tables when output goes to a file or a pipe.
-console = Console(width=None if sys.stdout.isatty() else 160)
-err_console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
+# Control characters other than newline and tab (ESC starts terminal escapes and links).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text with control characters shown as U+FFFD, so no terminal sequence gets through."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+class LiteralConsole(Console):
+    """Every string (a print, a table cell, a title) is printable text, never markup."""
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        return super().render_str(printable(text), **options)
+
+
+def literal_console(stderr: bool = False) -> Console:
+    """A console that prints strings exactly as given (tables included)."""
+    stream = sys.stderr if stderr else sys.stdout
+    return LiteralConsole(
+        stderr=stderr,
+        # Wide enough for the status tables when output goes to a file or a pipe.
+        width=None if stream.isatty() else 160,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+
+
+console = literal_console()
+err_console = literal_console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -48,6 +84,22 @@ def storage() -> Storage:
     return open_store(settings().database_url, catalogue())
 
 
+def say(message: str, *, err: bool = False) -> None:
+    """Print one message literally (it may carry user text: cells, e-mails, paths)."""
+    (err_console if err else console).print(message, soft_wrap=True)
+
+
+def one_line(message: object) -> str:
+    """Any text on one line: newlines and runs of spaces become one space."""
+    return " ".join(str(message).split())
+
+
+def error_line(message: object) -> None:
+    """`Lỗi: …` in red on stderr; the message itself is printed as typed."""
+    text = Text.assemble(("Lỗi:", "red"), " ", printable(one_line(message)))
+    err_console.print(text, soft_wrap=True)
+
+
 def one_line_errors(func: F) -> F:
     """Turn any failure into a one-line message and a non-zero exit code."""
 
@@ -58,13 +110,26 @@ def one_line_errors(func: F) -> F:
         except (typer.Exit, typer.Abort):
             raise
         except CliError as exc:
-            err_console.print(f"[red]Lỗi:[/red] {exc}", highlight=False, soft_wrap=True)
+            error_line(exc)
             sys.exit(exc.code)
         except Exception as exc:  # the CLI never shows a traceback
-            message = " ".join(str(exc).split()) or type(exc).__name__
-            err_console.print(
-                f"[red]Lỗi:[/red] {type(exc).__name__}: {message}", highlight=False, soft_wrap=True
-            )
+            error_line(f"{type(exc).__name__}: {one_line(exc) or type(exc).__name__}")
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+DATABASE_SIDECARS = ("", "-wal", "-shm", "-journal")
+
+
+def check_output(path: Path, force: bool) -> None:
+    """Refuse to write over the database (ever) or over an existing file (without --force)."""
+    db = settings().sqlite_path
+    if db is not None:
+        target = path.resolve()
+        if any(target == Path(f"{db.resolve()}{tail}") for tail in DATABASE_SIDECARS):
+            fail(f"{path} là tệp cơ sở dữ liệu; chọn tệp khác", 2)
+    if path.is_dir():
+        fail(f"{path} là một thư mục; cho biết tên tệp", 2)
+    if path.exists() and not force:
+        fail(f"tệp {path} đã có; thêm --force để ghi đè", 2)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import pandas as pd
 import typer
 from rich.table import Table
 
-from kpi.cli.shell import catalogue, console, fail, one_line_errors, storage
-from kpi.periods import PeriodError, Quarter, parse_quarter
+from kpi.cli.shell import catalogue, console, fail, one_line_errors, say, storage
+from kpi.periods import PeriodError, Quarter, last_ended_quarter, parse_quarter
 from kpi.progress import (
     CONTRACT_COLUMNS,
     Status,
@@ -20,6 +22,7 @@ from kpi.progress import (
     status_records,
 )
 from kpi.services.statuses import UnknownUnitError, statuses_for
+from reports.tables import safe_frame
 
 
 class OutputFormat(StrEnum):
@@ -33,33 +36,55 @@ class Lang(StrEnum):
     en = "en"
 
 
-def load_statuses(unit: str, as_of: Quarter | None) -> pd.DataFrame:
-    """Statuses for the root (default), one unit, or `all` series with data."""
+def load_statuses(
+    unit: str, as_of: Quarter | None, known_on: dt.date | None = None
+) -> pd.DataFrame:
+    """Statuses for the root (default), one unit, or `all` (every parent and leaf)."""
     try:
-        return statuses_for(storage(), catalogue(), unit, as_of=as_of)
+        return statuses_for(storage(), catalogue(), unit, as_of=as_of, known_on=known_on)
     except UnknownUnitError as exc:
         fail(str(exc))
 
 
 def off_target(statuses: pd.DataFrame) -> pd.DataFrame:
-    """Limited progress or deteriorating, worst ratio first (no ratio sorts first)."""
+    """Limited progress or deteriorating, lowest projected progress first (none sorts first)."""
     off = {s.value for s in Status if s.is_off_target}
     picked = statuses[statuses["status"].isin(off)].copy()
-    picked["_order"] = picked["ratio"].fillna(float("-inf"))
+    picked["_order"] = picked["projected_progress"].astype(float).fillna(float("-inf"))
     return picked.sort_values(["_order", "indicator_code"]).drop(columns="_order")
 
 
 STALE_NOTE = {
-    "vi": "⚠ chưa có số liệu của quý đã kết thúc gần nhất",
-    "en": "⚠ no figure yet for the last quarter that has ended",
+    "vi": "⚠ chưa có số liệu của quý được chọn ({period})",
+    "en": "⚠ no figure yet for the chosen quarter ({period})",
+}
+KNOWN_ON_ERROR = {
+    "vi": "ngày '{text}' không hợp lệ: dùng dạng 2026-01-20",
+    "en": "invalid date '{text}': use the form 2026-01-20",
 }
 
 
-def _table(statuses: pd.DataFrame, lang: str, with_lead: bool) -> Table:
+def coverage_text(row: Mapping[Any, Any], lang: str) -> str:
+    """'5/6 đơn vị; 1 chỉ báo tỷ lệ' beside a figure (empty lists: nothing expected)."""
+    expected = row.get("units_expected") or []
+    counted = row.get("units_with_counts") or []
+    value_only = row.get("units_value_only") or []
+    if not isinstance(expected, list) or not expected or not isinstance(counted, list):
+        return "–"
+    text = f"{len(counted)}/{len(expected)} " + ("đơn vị" if lang == "vi" else "units")
+    if isinstance(value_only, list) and value_only:
+        extra = "chỉ báo tỷ lệ" if lang == "vi" else "value only"
+        text += f"; {len(value_only)} {extra}"
+    return text
+
+
+def _table(statuses: pd.DataFrame, lang: str, with_lead: bool, as_of: Quarter) -> Table:
     cat = catalogue()
-    head = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ", "Giá trị", "Mục tiêu", "Lệch", "R", "Trạng thái"]
+    head = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ", "Giá trị", "Độ phủ", "Mục tiêu", "Dự báo 2030"]
+    head += ["P", "Trạng thái"]
     if lang == "en":
-        head = ["Code", "Indicator", "Unit", "Period", "Value", "Target", "Gap", "R", "Status"]
+        head = ["Code", "Indicator", "Unit", "Period", "Value", "Coverage", "Target"]
+        head += ["2030 projection", "P", "Status"]
     table = Table(
         *head, *(["Đơn vị chủ trì" if lang == "vi" else "Lead unit"] if with_lead else [])
     )
@@ -70,16 +95,17 @@ def _table(statuses: pd.DataFrame, lang: str, with_lead: bool) -> Table:
             row["indicator_code"],
             indicator.short_name(lang),
             row["unit_code"],
-            f"{row['latest_period']} ⚠" if row["stale"] else row["latest_period"],
+            f"{row['latest_period']} ⚠" if row["stale"] else str(row["latest_period"] or "–"),
             fmt_number(row["latest_value"], lang),
+            coverage_text(row, lang),
             f"{indicator.target:g}",
-            fmt_number(row["gap_pp"], lang),
-            fmt_number(row["ratio"], lang, 2),
+            fmt_number(row["projected_2030"], lang),
+            fmt_number(row["projected_progress"], lang, 2),
             f"{status.icon} {status.word(lang)}",
         ]
         table.add_row(*cells, *([indicator.lead_units] if with_lead else []))
-    if statuses["stale"].any():
-        table.caption = STALE_NOTE[lang]
+    if statuses["stale"].fillna(False).astype(bool).any():
+        table.caption = STALE_NOTE[lang].format(period=as_of)
     return table
 
 
@@ -87,7 +113,16 @@ def _table(statuses: pd.DataFrame, lang: str, with_lead: bool) -> Table:
 def status(
     unit: Annotated[str, typer.Option(help="Mã đơn vị, hoặc 'all' cho mọi chuỗi số liệu.")] = "BNV",
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Chỉ dùng số liệu đến quý này.")
+        str | None,
+        typer.Option(
+            "--as-of", help="Chỉ dùng số liệu đến quý này (mặc định: quý đã kết thúc gần nhất)."
+        ),
+    ] = None,
+    known_on: Annotated[
+        str | None,
+        typer.Option(
+            "--known-on", help="Chỉ dùng các bản số liệu tạo đến hết ngày này (2026-01-20)."
+        ),
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.table,
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
@@ -97,10 +132,14 @@ def status(
 ) -> None:
     """Tiến độ các chỉ tiêu đến năm 2030 (mặc định: toàn Bộ)."""
     try:
-        quarter = parse_quarter(as_of) if as_of else None
+        quarter = parse_quarter(as_of) if as_of else last_ended_quarter()
     except PeriodError as exc:
         fail(str(exc))
-    statuses = load_statuses(unit, quarter)
+    try:
+        day = dt.date.fromisoformat(known_on) if known_on else None
+    except ValueError:
+        fail(KNOWN_ON_ERROR[lang.value].format(text=known_on))
+    statuses = load_statuses(unit, quarter, day)
     if only_off_target:
         statuses = off_target(statuses)
     if lang is Lang.en and not statuses.empty:
@@ -108,13 +147,16 @@ def status(
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(status_records(statuses), ensure_ascii=False, indent=2))
     elif fmt is OutputFormat.csv:
-        pd.DataFrame(status_records(statuses), columns=CONTRACT_COLUMNS).to_csv(
-            sys.stdout, index=False
-        )
+        records = [
+            {k: ";".join(v) if isinstance(v, list) else v for k, v in r.items()}
+            for r in status_records(statuses)
+        ]
+        # Unit codes and reasons are text: guarded as `kpi export` guards them.
+        safe_frame(pd.DataFrame(records, columns=CONTRACT_COLUMNS)).to_csv(sys.stdout, index=False)
     elif statuses.empty:
-        console.print("Không có số liệu." if lang is Lang.vi else "No data.")
+        say("Không có số liệu." if lang is Lang.vi else "No data.")
     else:
-        console.print(_table(statuses, lang.value, with_lead=only_off_target))
+        console.print(_table(statuses, lang.value, with_lead=only_off_target, as_of=quarter))
 
 
 def register(app: typer.Typer) -> None:

@@ -17,12 +17,29 @@ from rich.progress import Progress
 from rich.table import Table
 
 from kpi.access import LOCAL_ADMIN
-from kpi.cli.shell import catalogue, console, err_console, fail, one_line_errors, settings, storage
+from kpi.cli.shell import (
+    catalogue,
+    check_output,
+    console,
+    err_console,
+    fail,
+    one_line_errors,
+    say,
+    settings,
+    storage,
+)
 from kpi.periods import PeriodError, parse_quarter
 from kpi.problems import FileRejected, Problem, problems_table
 from kpi.services import ingest
 from kpi.services.figures import unit_registry
-from kpi.services.ingest import CommitResult, Prepared, ScopeError, UploadFailed
+from kpi.services.ingest import (
+    CommitResult,
+    Prepared,
+    QuarterLockedError,
+    ScopeError,
+    UploadFailed,
+)
+from kpi.services.submissions import unit_indicators
 from kpi.services.users import viewer_for_email
 from reports.template import template_csv, template_xlsx
 
@@ -39,25 +56,32 @@ def template(
     out: Annotated[Path, typer.Option(help="Tệp mẫu cần tạo: .xlsx hoặc .csv.")],
     unit: Annotated[str | None, typer.Option(help="Điền sẵn mã đơn vị.")] = None,
     period: Annotated[str | None, typer.Option(help="Điền sẵn kỳ, ví dụ 2025-Q3.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
 ) -> None:
     """Tạo mẫu báo cáo số liệu cho cán bộ đầu mối."""
+    check_output(out, force)
     try:
         quarter = str(parse_quarter(period)) if period else ""
     except PeriodError as exc:
         fail(str(exc))
     unit_code = ""
+    codes: list[str] | None = None
     if unit:
         found = unit_registry(storage()).resolve(unit)
         if found is None:
             fail(f"không có đơn vị '{unit}'")
         unit_code = found.code
+        owed = parse_quarter(quarter) if quarter else None
+        codes = unit_indicators(storage(), catalogue(), unit_code, owed)
+        if not codes:
+            fail(f"đơn vị {unit_code} không có nghĩa vụ báo cáo chỉ tiêu nào (kpi obligations)")
     suffix = out.suffix.lower()
     if suffix not in {".xlsx", ".csv"}:
         fail("tệp mẫu phải có đuôi .xlsx hoặc .csv")
     maker = template_xlsx if suffix == ".xlsx" else template_csv
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(maker(catalogue(), unit_code, quarter))
-    console.print(f"Đã tạo mẫu {out} ({len(catalogue())} chỉ tiêu).")
+    out.write_bytes(maker(catalogue(), unit_code, quarter, codes))
+    say(f"Đã tạo mẫu {out} ({len(codes or catalogue())} chỉ tiêu).")
 
 
 def _print_problems(problems: list[Problem], total: int, lang: str) -> None:
@@ -226,8 +250,10 @@ def _commit(
                 allowed_units=scope,
                 confirm_note=(note or "").strip() or None,
                 progress=lambda f: bar.update(task, completed=f),
+                settings=settings(),
+                catalogue=catalogue(),
             )
-    except ScopeError as exc:
+    except (ScopeError, QuarterLockedError) as exc:
         fail(str(exc))
     except UploadFailed as exc:
         fail(exc.problem.text(lang.value), 4)
@@ -247,7 +273,7 @@ def _commit(
             )
         )
         return
-    console.print(_summary(result, prepared, lang.value))
+    say(_summary(result, prepared, lang.value))
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from kpi.access import LOCAL_ADMIN, Role
-from kpi.cli.shell import console, fail, one_line_errors, storage
+from kpi.cli.shell import console, fail, one_line_errors, say, storage
 from kpi.services.users import AccessError, add_user, remove_user, users_frame
 
 
@@ -29,7 +29,7 @@ def add(
     except AccessError as exc:
         fail(str(exc))
     units = ", ".join(sorted(viewer.unit_codes)) or "—"
-    console.print(f"Đã lưu {viewer.email}: {role.vi}, đơn vị: {units}.")
+    say(f"Đã lưu {viewer.email}: {role.vi}, đơn vị: {units}.")
 
 
 @one_line_errors
@@ -37,7 +37,7 @@ def remove(email: Annotated[str, typer.Argument(help="E-mail người dùng.")])
     """Xóa người dùng."""
     if not remove_user(storage(), email, actor=LOCAL_ADMIN):
         fail(f"không có người dùng '{email}'")
-    console.print(f"Đã xóa {email}.")
+    say(f"Đã xóa {email}.")
 
 
 @one_line_errors

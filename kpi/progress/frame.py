@@ -11,10 +11,12 @@ import pandas as pd
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, last_ended_quarter
 from kpi.progress import method
-from kpi.progress.opensdg import COMPARABLE, MODERATE, SUBSTANTIAL, TARGET_YEAR, ZERO_SUBSTITUTE
-from kpi.progress.status import OpenSdgStatus, Status
+from kpi.progress.frame_text import opensdg_columns, reasons
+from kpi.progress.status import Status
+from kpi.progress.tdist import t_quantile
 
 KEYS = ["indicator_code", "unit_code"]
+COVERAGE_COLUMNS = ["units_expected", "units_with_counts", "units_value_only", "units_missing"]
 CONTRACT_COLUMNS = [
     "indicator_code",
     "unit_code",
@@ -38,18 +40,30 @@ CONTRACT_COLUMNS = [
     "opensdg_score",
     "methods_disagree",
     "stale",
+    "projected_progress",
+    "projected_2030_low",
+    "projected_2030_high",
+    *COVERAGE_COLUMNS,
 ]
-EXTRA_COLUMNS = ["reason_en", "n_points", "opensdg_ratio", "latest_index", "baseline_index"]
+EXTRA_COLUMNS = [
+    "reason_en",
+    "n_points",
+    "opensdg_ratio",
+    "latest_index",
+    "baseline_index",
+    "as_of_index",
+]
 
 
 def catalogue_frame(catalogue: Catalogue) -> pd.DataFrame:
+    programme = method.PROGRAMME_BASELINE.index
     return pd.DataFrame(
         {
             "indicator_code": [i.code for i in catalogue],
             "target": [i.target for i in catalogue],
             "target_index": [i.target_period.index for i in catalogue],
             "cat_baseline_index": [
-                i.baseline_period.index if i.baseline_period else -1 for i in catalogue
+                i.baseline_period.index if i.baseline_period else programme for i in catalogue
             ],
             "position": range(len(catalogue)),
         }
@@ -60,9 +74,24 @@ def empty_statuses() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in CONTRACT_COLUMNS + EXTRA_COLUMNS})
 
 
+def _firsts(sid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """First and last row of each run of equal ids (rows sorted by id)."""
+    if len(sid) == 0:
+        return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
+    first = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]])
+    return first, np.r_[first[1:], len(sid)] - 1
+
+
+def _per_series(
+    sid: np.ndarray, count: int, fill: float, at: np.ndarray, values: np.ndarray
+) -> np.ndarray:
+    out = np.full(count, fill, dtype=np.float64)
+    out[sid[at]] = values[at]
+    return out
+
+
 def _series_table(frame: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
-    """Per series, from its baseline on: count, first and last points, least-squares
-    slope (points/year) and the Open SDG base-year value. Plain numpy over sorted ids."""
+    """Per series: latest point, baseline, the fit from the baseline on, the full years."""
     ind, ind_names = pd.factorize(frame["indicator_code"])
     unit, unit_names = pd.factorize(frame["unit_code"])
     key = ind.astype(np.int64) * len(unit_names) + unit
@@ -72,187 +101,172 @@ def _series_table(frame: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
     keys = np.flatnonzero(present)
     t = frame["period_index"].to_numpy(dtype=np.int64)
     y = frame["value"].to_numpy(dtype=np.float64)
-    # One int64 sort key; a stable sort is near linear when rows come in order already.
+    counts = _has_counts(frame)
     low, span = int(t.min()), int(t.max() - t.min()) + 1
     sort_key = sid * span + (t - low)
     if not (sort_key[1:] >= sort_key[:-1]).all():
         order = np.argsort(sort_key, kind="stable")
-        sid, t, y = sid[order], t[order], y[order]
+        sid, t, y, counts = sid[order], t[order], y[order], counts[order]
     series_ind = (keys // len(unit_names)).astype(np.int64)
     cat_by_ind = cat.set_index("indicator_code").reindex(ind_names)
-    cat_base = cat_by_ind["cat_baseline_index"].to_numpy(dtype=np.int64)[series_ind]
     count = len(keys)
-    earliest = t[np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]])]
-    has_cat = np.bincount(sid, weights=(t == cat_base[sid]), minlength=count) > 0
-    base = np.where(has_cat, cat_base, earliest)
-    keep = t >= base[sid]
-    if not keep.all():
-        sid, t, y = sid[keep], t[keep], y[keep]
-    n = np.bincount(sid, minlength=count).astype(np.float64)
-    first = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]])
-    last = np.r_[first[1:], len(sid)] - 1
-    tc = (t - t[first][sid]) / 4
-    st, sy = np.bincount(sid, tc, count), np.bincount(sid, y, count)
-    sty, stt = np.bincount(sid, tc * y, count), np.bincount(sid, tc * tc, count)
-    denominator = n * stt - st**2
-    with np.errstate(divide="ignore", invalid="ignore"):
-        slope = np.where(denominator > 0, (n * sty - st * sy) / denominator, np.nan)
-    slope = np.round(slope, method.PACE_DECIMALS)
-    base_year = t[first] // 4
-    in_base_year = np.flatnonzero((t // 4) == base_year[sid])
-    tail = np.r_[sid[in_base_year][1:] != sid[in_base_year][:-1], True]
-    annual_base = np.empty(count)
-    annual_base[sid[in_base_year][tail]] = y[in_base_year][tail]
-    return pd.DataFrame(
+    _first, last = _firsts(sid)
+    base_q = cat_by_ind["cat_baseline_index"].to_numpy(dtype=np.int64)[series_ind]
+    keep = t >= base_q[sid]
+    ks, kt, ky = sid[keep], t[keep], y[keep]
+    out = pd.DataFrame(
         {
             "indicator_code": np.asarray(ind_names, dtype=object)[series_ind],
             "unit_code": np.asarray(unit_names, dtype=object)[(keys % len(unit_names))],
-            "n_points": n.astype(np.int64),
-            "baseline_index": t[first],
-            "baseline_value": y[first],
             "latest_index": t[last],
             "latest_value": y[last],
+            "latest_counts": counts[last],
+            "cat_baseline_index": base_q,
             "target": cat_by_ind["target"].to_numpy(dtype=np.float64)[series_ind],
             "target_index": cat_by_ind["target_index"].to_numpy(dtype=np.int64)[series_ind],
             "position": cat_by_ind["position"].to_numpy(dtype=np.int64)[series_ind],
-            "observed_pace_pp_per_year": slope,
-            "annual_base": annual_base,
         }
     )
+    _fit_columns(out, ks, kt, ky, count)
+    _annual_columns(out, ks, kt, ky, count)
+    return out
 
 
-def _primary(s: pd.DataFrame) -> None:
+def _has_counts(frame: pd.DataFrame) -> np.ndarray:
+    if "numerator" not in frame or "denominator" not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    return (frame["numerator"].notna() & frame["denominator"].notna()).to_numpy()
+
+
+def _fit_columns(
+    out: pd.DataFrame, ks: np.ndarray, kt: np.ndarray, ky: np.ndarray, count: int
+) -> None:
+    """Least squares on τ (years since each series' baseline), two passes as the reference."""
+    n = np.bincount(ks, minlength=count).astype(np.float64)
+    first, last = _firsts(ks)
+    base_idx = _per_series(ks, count, np.nan, first, kt.astype(np.float64))
+    out["baseline_index"] = base_idx
+    out["baseline_value"] = _per_series(ks, count, np.nan, first, ky)
+    out["used_latest_index"] = _per_series(ks, count, np.nan, last, kt.astype(np.float64))
+    out["n_points"] = n.astype(np.int64)
+    tau = (kt - base_idx[ks]) / 4
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean_t = np.bincount(ks, tau, count) / n
+        mean_y = np.bincount(ks, ky, count) / n
+        dt_ = tau - mean_t[ks]
+        stt = np.bincount(ks, dt_ * dt_, count)
+        sty = np.bincount(ks, dt_ * (ky - mean_y[ks]), count)
+        slope = np.where((n >= 2) & (stt > 0), sty / stt, np.nan)
+        intercept = mean_y - slope * mean_t
+        residual = ky - (intercept[ks] + slope[ks] * tau)
+        sse = np.bincount(ks, residual * residual, count)
+        se = np.where(n > 2, np.sqrt(np.maximum(sse, 0.0) / (n - 2)), np.nan)
+    out["intercept"] = np.round(intercept, method.DECIMALS)
+    out["observed_pace_pp_per_year"] = np.round(slope, method.DECIMALS)
+    out["residual_se"] = se
+    out["mean_tau"] = mean_t
+    out["s_tautau"] = stt
+
+
+def _annual_columns(
+    out: pd.DataFrame, ks: np.ndarray, kt: np.ndarray, ky: np.ndarray, count: int
+) -> None:
+    """Full calendar years: first and last Q4 value from the baseline on."""
+    q4 = kt % 4 == 3
+    qs, qt, qy = ks[q4], kt[q4], ky[q4]
+    out["annual_count"] = np.bincount(qs, minlength=count)
+    first, last = _firsts(qs)
+    out["annual_base"] = _per_series(qs, count, np.nan, first, qy)
+    out["annual_current"] = _per_series(qs, count, np.nan, last, qy)
+    out["annual_base_year"] = _per_series(qs, count, np.nan, first, (qt // 4).astype(float))
+    out["annual_current_year"] = _per_series(qs, count, np.nan, last, (qt // 4).astype(float))
+
+
+def _primary(s: pd.DataFrame, as_of: Quarter) -> None:
+    judged_base = s["baseline_index"].notna()
+    # A series judged from its baseline: the latest point is the latest used point.
     t0, t = s["baseline_index"] / 4, s["latest_index"] / 4
     big_t = s["target_index"] / 4
     y0, yt, target = s["baseline_value"], s["latest_value"], s["target"]
-    required = (target - y0) / (big_t - t0).where(big_t > t0)
-    s["required_pace_pp_per_year"] = required
-    observed = s["observed_pace_pp_per_year"]
-    ratio = observed / required.where(required > 0)
-    s["ratio"] = ratio
+    horizon = big_t - t0
+    slope = s["observed_pace_pp_per_year"]
+    projected = (s["intercept"] + slope * horizon).round(method.DECIMALS).clip(0, 100)
+    progress = ((projected - y0) / (target - y0).where(target > y0)).round(method.DECIMALS)
+    s["projected_raw"], s["progress_raw"] = projected, progress
     span = s["latest_index"] - s["baseline_index"]
+    level = target.where(target < method.FULL_TARGET, method.FULL_ACHIEVED)
     conditions = [
-        yt >= target,
+        yt >= level,
         (s["n_points"] < method.MIN_POINTS) | (span < method.MIN_SPAN_QUARTERS),
-        ~(required > 0),
-        ratio >= method.ON_TRACK_RATIO,
-        ratio >= method.ACCELERATION_RATIO,
-        ratio >= 0,
+        (y0 >= target) & (yt < target - method.HOLD_PP),
+        y0 >= target,
+        progress >= method.ON_TRACK_PROGRESS,
+        progress >= method.ACCELERATION_PROGRESS,
+        progress >= 0,
     ]
     choices = [
         Status.ACHIEVED,
         Status.INSUFFICIENT_DATA,
         Status.DETERIORATING,
         Status.ON_TRACK,
+        Status.ON_TRACK,
         Status.NEEDS_ACCELERATION,
         Status.LIMITED_PROGRESS,
     ]
-    s["status"] = np.select(conditions, [c.value for c in choices], Status.DETERIORATING.value)
-    slope_to_target = (target - y0) / (big_t - t0).where(big_t > t0)
-    trajectory = (y0 + slope_to_target * (t - t0)).where(big_t > t0, target)
-    s["trajectory_value"] = trajectory
-    s["gap_pp"] = yt - trajectory
-    s["remaining_pace_pp_per_quarter"] = ((target - yt) / (big_t - t).where(big_t > t)) / 4
-    needed = (y0 + slope_to_target * (t + 0.25 - t0)).where(big_t > t0, target)
-    s["next_quarter_needed"] = needed.clip(0, 100)
-    s["projected_2030"] = (yt + observed * (big_t - t)).clip(0, 100)
-
-
-def _opensdg(s: pd.DataFrame) -> None:
-    base_year, year = s["baseline_index"] // 4, s["latest_index"] // 4
-    base = s["annual_base"].where(s["annual_base"] != 0, ZERO_SUBSTITUTE)
-    target = s["target"].where(s["target"] != 0, ZERO_SUBSTITUTE)
-    current = s["latest_value"]
-    span = (year - base_year).where(year > base_year)
-    observed = (current / base) ** (1 / span) - 1
-    horizon = (TARGET_YEAR - base_year).where(base_year < TARGET_YEAR)
-    needed = ((target / base) ** (1 / horizon) - 1).abs()
-    ratio = observed / needed.where(needed > 0)
-    conditions = [
-        year - base_year < 1,
-        current >= s["target"],
-        ratio >= SUBSTANTIAL,
-        ratio >= MODERATE,
-        ratio >= 0,
-        ratio < 0,
-    ]
-    choices = [
-        "not_available",
-        "target_achieved",
-        "substantial_progress",
-        "moderate_progress",
-        "limited_progress",
-        "deterioration",
-    ]
-    status = pd.Series(np.select(conditions, choices, "not_available"), index=s.index)
-    s["opensdg_status"] = status
-    s["opensdg_ratio"] = ratio.where(~status.isin(["not_available", "target_achieved"]))
-    score = np.where(
-        ratio >= MODERATE,
-        np.minimum(7.1429 * ratio - 4.2857, 5.0),
-        np.maximum(4.1667 * ratio - 2.5, -5.0),
+    verdict = np.select(conditions, [c.value for c in choices], Status.DETERIORATING.value)
+    verdict = np.where(judged_base, verdict, Status.INSUFFICIENT_DATA.value)
+    old = as_of.index - s["latest_index"]
+    recent_rule = (verdict != Status.ACHIEVED.value) & (old >= method.NO_RECENT_QUARTERS)
+    status = np.where(recent_rule & judged_base, Status.NO_RECENT_DATA.value, verdict)
+    s["verdict"], s["status"] = verdict, status
+    judged = pd.Series(status, index=s.index).isin(
+        [st.value for st in Status if method.has_verdict(st)]
     )
-    s["opensdg_score"] = np.where(
-        status == "target_achieved", 5.0, np.where(status == "not_available", np.nan, score)
+    _interval(s, horizon, judged)
+    required = (target - y0) / horizon.where(horizon > 0)
+    s["required_pace_pp_per_year"] = required
+    s["ratio"] = (slope / required.where(required > 0)).where(judged)
+    trajectory = y0 + (target - y0) * (t - t0) / horizon
+    s["trajectory_value"] = trajectory.where(horizon > 0, target).where(judged_base)
+    s["gap_pp"] = yt - s["trajectory_value"]
+    achieved = status == Status.ACHIEVED.value
+    remaining = ((target - yt) / (big_t - t).where(big_t > t)).where(judged_base & ~achieved)
+    s["remaining_pace_pp_per_quarter"] = remaining / 4
+    s["next_quarter_needed"] = (yt + remaining / 4).clip(0, 100)
+    s["projected_2030"] = projected.where(judged)
+    s["projected_progress"] = progress.where(judged)
+
+
+def _interval(s: pd.DataFrame, horizon: pd.Series, judged: pd.Series) -> None:
+    n = s["n_points"]
+    quantile = n.map(
+        {k: t_quantile(method.INTERVAL_LEVEL, int(k) - 2) for k in n.unique() if k > 2}
     )
-    comparable = s["status"].map({k.value: v.value for k, v in COMPARABLE.items()})
-    s["methods_disagree"] = (
-        (s["status"] != Status.INSUFFICIENT_DATA.value)
-        & (status != OpenSdgStatus.NOT_AVAILABLE.value)
-        & (comparable != status)
+    centre = s["intercept"] + s["observed_pace_pp_per_year"] * horizon
+    half = (
+        quantile
+        * s["residual_se"]
+        * np.sqrt(1 + 1 / n + (horizon - s["mean_tau"]) ** 2 / s["s_tautau"])
     )
+    ok = judged & (n >= method.MIN_POINTS) & half.notna()
+    s["projected_2030_low"] = (centre - half).clip(0, 100).where(ok)
+    s["projected_2030_high"] = (centre + half).clip(0, 100).where(ok)
 
 
-def _formatted(values: pd.Series, lang: str, digits: int = 1) -> np.ndarray:
-    """Format numbers once per distinct value (few distinct after rounding)."""
-    rounded = np.round(values.to_numpy(dtype=np.float64), digits)
-    distinct, inverse = np.unique(rounded, return_inverse=True)
-    # The values are rounded already, so plain formatting matches method.fmt_number.
-    text = ["–" if math.isnan(v) else f"{v + 0.0:.{digits}f}" for v in distinct.tolist()]
-    table = np.array([t.replace(".", ",") for t in text] if lang == "vi" else text, dtype=object)
-    return table[inverse.reshape(-1)] if len(table) else np.full(len(rounded), "–", dtype=object)
-
-
-def _reasons(s: pd.DataFrame, lang: str) -> pd.Series:
-    """Each row's sentence, built only from the template its status needs."""
-    status = s["status"].to_numpy(dtype=object)
-    word = np.empty(len(s), dtype=object)
-    for st in Status:
-        word[status == st.value] = st.en if lang == "en" else st.vi
-    fell_back = (status == Status.DETERIORATING.value) & ~(
-        s["required_pace_pp_per_year"].to_numpy(dtype=np.float64) > 0
-    )
-    done = status == Status.ACHIEVED.value
-    short = status == Status.INSUFFICIENT_DATA.value
-    pace = ~(done | short | fell_back)
-    out = np.empty(len(s), dtype=object)
-    obs = _formatted(s["observed_pace_pp_per_year"][pace], lang)
-    req = _formatted(s["required_pace_pp_per_year"][pace], lang)
-    now = _formatted(s["latest_value"], lang)
-    goal = _formatted(s["target"], lang, 0)
-    if lang == "en":
-        out[pace] = word[pace] + ": current pace " + obs + " points/year, needs " + req
-        out[pace] = out[pace] + " points/year"
-        out[done] = word[done] + ": latest " + now[done] + "% ≥ target " + goal[done] + "%"
-        out[short] = word[short] + ": need at least 2 values half a year apart"
-        out[fell_back] = (
-            word[fell_back] + ": fell from the target to " + now[fell_back] + "% (target "
-        ) + (goal[fell_back] + "%)")
-    else:
-        out[pace] = word[pace] + ": tốc độ hiện tại " + obs + " điểm/năm, cần " + req
-        out[pace] = out[pace] + " điểm/năm"
-        out[done] = word[done] + ": giá trị mới nhất " + now[done] + "% ≥ mục tiêu " + goal[done]
-        out[done] = out[done] + "%"
-        out[short] = word[short] + ": cần ít nhất 2 giá trị cách nhau từ 2 quý"
-        out[fell_back] = (
-            word[fell_back] + ": đã đạt rồi giảm xuống " + now[fell_back] + "% (mục tiêu "
-        ) + (goal[fell_back] + "%)")
-    return pd.Series(out, index=s.index)
+def leaf_coverage(s: pd.DataFrame) -> None:
+    """A unit's own series: that unit, in the list that applies to its latest figure."""
+    units = s["unit_code"].astype(str).to_numpy()
+    with_counts = s["latest_counts"].to_numpy(dtype=bool)
+    s["units_expected"] = [[u] for u in units]
+    s["units_with_counts"] = [[u] if c else [] for u, c in zip(units, with_counts, strict=True)]
+    s["units_value_only"] = [[] if c else [u] for u, c in zip(units, with_counts, strict=True)]
+    s["units_missing"] = [[] for _ in units]
 
 
 def _period_labels(index: pd.Series) -> pd.Series:
-    table = {i: str(Quarter.from_index(int(i))) for i in index.unique()}
-    return index.map(table)
+    values = index.to_numpy(dtype=np.float64)
+    table = {v: str(Quarter.from_index(int(v))) for v in np.unique(values) if not math.isnan(v)}
+    return pd.Series([table.get(v) for v in values], index=index.index, dtype=object)
 
 
 def compute_statuses(
@@ -262,24 +276,32 @@ def compute_statuses(
     as_of: Quarter | None = None,
     today: dt.date | None = None,
 ) -> pd.DataFrame:
-    """One row per (indicator, unit) series with data: the JSON contract columns and extras."""
-    frame = current[["indicator_code", "unit_code", "period_index", "value"]]
-    if as_of is not None:
-        frame = frame[frame["period_index"] <= as_of.index]
-    frame = frame.dropna(subset=["value"])
+    """One row per (indicator, unit) series with data up to the as-of quarter (default:
+    the last ended quarter): the JSON contract columns and extras."""
+    as_of = as_of or last_ended_quarter(today)
+    columns = [
+        c for c in (*KEYS, "period_index", "value", "numerator", "denominator") if c in current
+    ]
+    frame = current[columns]
+    frame = frame[frame["period_index"] <= as_of.index].dropna(subset=["value"])
     cat = catalogue_frame(catalogue)
     frame = frame[frame["indicator_code"].isin(cat["indicator_code"])]
     if frame.empty:
         return empty_statuses()
     s = _series_table(frame, cat)
-    _primary(s)
-    _opensdg(s)
+    _primary(s, as_of)
+    opensdg_columns(s)
     s["status_vi"] = s["status"].map({st.value: st.vi for st in Status})
-    s["reason"] = _reasons(s, "vi")
-    s["reason_en"] = _reasons(s, "en")
+    base_labels = np.array(
+        [Quarter.from_index(int(i)).label for i in s["cat_baseline_index"]], dtype=object
+    )
+    s["reason"] = reasons(s, "vi", base_labels)
+    s["reason_en"] = reasons(s, "en", base_labels)
     s["baseline_period"] = _period_labels(s["baseline_index"])
     s["latest_period"] = _period_labels(s["latest_index"])
-    s["stale"] = s["latest_index"] < last_ended_quarter(today).index
+    s["stale"] = s["latest_index"] < as_of.index
+    s["as_of_index"] = as_of.index
+    leaf_coverage(s)
     s = s.sort_values(["position", "unit_code"], kind="stable").reset_index(drop=True)
     return s[CONTRACT_COLUMNS + EXTRA_COLUMNS]
 

@@ -1,16 +1,22 @@
-"""Open SDG's compound-growth progress measure, on annual values (for comparability)."""
+"""Open SDG's progress measure (Statistics Canada's 2024 `ProgressMeasure` in sdg-build),
+on full calendar years, for comparison with SDG platforms (docs/methodology.md).
+
+A year's value is its Q4 value; a year without Q4 is not used. The ratio divides the
+observed compound growth by |required compound growth|.
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kpi.progress.status import OpenSdgStatus, Status
 
-ZERO_SUBSTITUTE = 0.001
 TARGET_YEAR = 2030
 SUBSTANTIAL = 0.95
 MODERATE = 0.6
+FLOOR_SCORE = -5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,20 +24,16 @@ class OpenSdgResult:
     status: OpenSdgStatus
     ratio: float
     score: float
+    base_year: int | None = None
+    current_year: int | None = None
+
+
+NOT_AVAILABLE = OpenSdgResult(OpenSdgStatus.NOT_AVAILABLE, math.nan, math.nan)
 
 
 def cagr(v1: float, v0: float, t1: float, t0: float) -> float:
+    """Compound annual growth rate from (t0, v0) to (t1, v1)."""
     return float((v1 / v0) ** (1 / (t1 - t0)) - 1)
-
-
-def opensdg_ratio(base: float, current: float, target: float, base_year: int, year: int) -> float:
-    if base_year >= TARGET_YEAR:
-        return math.nan
-    base = base or ZERO_SUBSTITUTE
-    target = target or ZERO_SUBSTITUTE
-    observed = cagr(current, base, year, base_year)
-    needed = cagr(target, base, TARGET_YEAR, base_year)
-    return observed / abs(needed) if needed != 0 else math.nan
 
 
 def opensdg_score(status: OpenSdgStatus, ratio: float) -> float:
@@ -41,7 +43,7 @@ def opensdg_score(status: OpenSdgStatus, ratio: float) -> float:
         return math.nan
     if ratio >= MODERATE:
         return min(7.1429 * ratio - 4.2857, 5.0)
-    return max(4.1667 * ratio - 2.5, -5.0)
+    return max(4.1667 * ratio - 2.5, FLOOR_SCORE)
 
 
 def opensdg_status(ratio: float) -> OpenSdgStatus:
@@ -54,17 +56,21 @@ def opensdg_status(ratio: float) -> OpenSdgStatus:
     return OpenSdgStatus.DETERIORATION
 
 
-def assess_opensdg(
-    base: float, current: float, target: float, base_year: int, year: int
-) -> OpenSdgResult:
-    """The measure for one series' annual base and current values."""
-    if year - base_year < 1:
-        return OpenSdgResult(OpenSdgStatus.NOT_AVAILABLE, math.nan, math.nan)
-    if current >= target:
-        return OpenSdgResult(OpenSdgStatus.TARGET_ACHIEVED, math.nan, 5.0)
-    ratio = opensdg_ratio(base, current, target, base_year, year)
-    status = opensdg_status(ratio) if not math.isnan(ratio) else OpenSdgStatus.NOT_AVAILABLE
-    return OpenSdgResult(status, ratio, opensdg_score(status, ratio))
+def assess_opensdg(annual: Mapping[int, float], target: float) -> OpenSdgResult:
+    """The measure on full-year values ({year: Q4 value}, years from the baseline's on)."""
+    if not annual:
+        return NOT_AVAILABLE
+    base_year, year = min(annual), max(annual)
+    base, current = annual[base_year], annual[year]
+    if current >= target:  # checked first, as the reference code does
+        return OpenSdgResult(OpenSdgStatus.TARGET_ACHIEVED, math.nan, 5.0, base_year, year)
+    if year - base_year < 1 or base == 0 or base_year >= TARGET_YEAR:
+        return OpenSdgResult(OpenSdgStatus.NOT_AVAILABLE, math.nan, math.nan, base_year, year)
+    if base >= target:  # required growth ≤ 0 while the value fell below the target
+        return OpenSdgResult(OpenSdgStatus.DETERIORATION, math.nan, FLOOR_SCORE, base_year, year)
+    ratio = cagr(current, base, year, base_year) / abs(cagr(target, base, TARGET_YEAR, base_year))
+    status = opensdg_status(ratio)
+    return OpenSdgResult(status, ratio, opensdg_score(status, ratio), base_year, year)
 
 
 COMPARABLE = {
@@ -78,6 +84,6 @@ COMPARABLE = {
 
 def methods_disagree(status: Status, sdg: OpenSdgStatus) -> bool:
     """True when both methods give a verdict and the verdicts differ."""
-    if status is Status.INSUFFICIENT_DATA or sdg is OpenSdgStatus.NOT_AVAILABLE:
+    if status not in COMPARABLE or sdg is OpenSdgStatus.NOT_AVAILABLE:
         return False
     return COMPARABLE[status] is not sdg

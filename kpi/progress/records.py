@@ -13,6 +13,8 @@ DIGITS = 4
 
 
 def _clean(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
     if value is None or value is pd.NA:
         return None
     if isinstance(value, bool):

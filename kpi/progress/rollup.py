@@ -13,8 +13,11 @@ import numpy as np
 import pandas as pd
 
 from kpi.catalogue import Catalogue
-from kpi.periods import Quarter
-from kpi.progress.frame import compute_statuses
+from kpi.periods import Quarter, last_ended_quarter
+from kpi.progress import coverage
+from kpi.progress.frame import COVERAGE_COLUMNS, compute_statuses
+from kpi.progress.method import REASONS
+from kpi.progress.status import Status
 from kpi.units import UnitRegistry
 
 GROUP = ["unit_code", "indicator_code", "period_index"]
@@ -91,6 +94,7 @@ def rollup(current: pd.DataFrame, registry: UnitRegistry, root: str = "BNV") -> 
     """
     indicator_ids, indicators = pd.factorize(current["indicator_code"])  # numbers group fast
     children = _children_figures(current.assign(indicator_code=indicator_ids), registry, root)
+    covered = _coverage(children, registry, root, np.asarray(indicators, dtype=object))
     computed = (
         _roll_level(children, np.zeros(int(children["unit_code"].max()) + 1, dtype=np.int64))
         if not children.empty
@@ -130,10 +134,32 @@ def rollup(current: pd.DataFrame, registry: UnitRegistry, root: str = "BNV") -> 
         "missing_count_units",
     ]
     out = merged.dropna(subset=["value"])[columns]
+    out = out.merge(covered, on=["indicator_code", "period_index"], how="left")
+    out = coverage.add_missing(out, list(registry.children(root)))
+    out = coverage.chain_links(out, coverage.contributors(current, registry, root))
     return out.sort_values(["indicator_code", "period_index"]).reset_index(drop=True)
 
 
-FLAG_COLUMNS = ["source", "rollup_value", "rollup_differs", "missing_count_units"]
+def _coverage(
+    children: pd.DataFrame, registry: UnitRegistry, root: str, indicators: np.ndarray
+) -> pd.DataFrame:
+    """Coverage lists per (indicator, period) from the direct units' effective figures."""
+    direct = children[children["depth"] == 1] if "depth" in children else children
+    direct = direct.assign(
+        indicator_code=indicators[direct["indicator_code"].to_numpy(dtype=np.int64)]
+    )
+    codes = list(_depths(registry, root))
+    return coverage.coverage_lists(direct, codes, list(registry.children(root)))
+
+
+FLAG_COLUMNS = [
+    "source",
+    "rollup_value",
+    "rollup_differs",
+    "missing_count_units",
+    "level_value",
+    *COVERAGE_COLUMNS,
+]
 
 
 def rollup_by_indicator(current: pd.DataFrame, registry: UnitRegistry, root: str) -> pd.DataFrame:
@@ -155,17 +181,55 @@ def rollup_statuses(
     as_of: Quarter | None = None,
     today: dt.date | None = None,
 ) -> pd.DataFrame:
-    """Statuses of a rolled-up series (from `rollup`), with the roll-up flags of the latest
-    period used: `source`, `rollup_value`, `rollup_differs`, `missing_count_units`."""
-    if as_of is not None:
-        series = series[series["period_index"] <= as_of.index]
+    """Statuses of a rolled-up series (from `rollup`), judged on its composition-consistent
+    trend, with the roll-up flags and coverage of the latest period used. Every indicator
+    of the catalogue has a row; one with no figure says why."""
+    as_of = as_of or last_ended_quarter(today)
+    series = coverage.anchored(series[series["period_index"] <= as_of.index])
     statuses = compute_statuses(series, catalogue, as_of=as_of, today=today)
     flags = series[["indicator_code", "period_index", *FLAG_COLUMNS]]
-    return statuses.merge(
+    out = statuses.drop(columns=COVERAGE_COLUMNS).merge(
         flags.rename(columns={"period_index": "latest_index"}),
         on=["indicator_code", "latest_index"],
         how="left",
     )
+    return _with_every_indicator(out, catalogue, root_of(series, statuses), as_of)
+
+
+def root_of(series: pd.DataFrame, statuses: pd.DataFrame) -> str | None:
+    units = pd.concat([series.get("unit_code", pd.Series()), statuses["unit_code"]])
+    return str(units.iloc[0]) if len(units) else None
+
+
+def _with_every_indicator(
+    statuses: pd.DataFrame, catalogue: Catalogue, root: str | None, as_of: Quarter
+) -> pd.DataFrame:
+    """Rows for indicators with no rolled-up figure: no verdict, and the reason."""
+    missing = [c for c in catalogue.codes if c not in set(statuses["indicator_code"])]
+    if not missing or root is None:
+        return statuses
+    word = Status.INSUFFICIENT_DATA
+    rows = pd.DataFrame(
+        {
+            "indicator_code": missing,
+            "unit_code": root,
+            "status": word.value,
+            "status_vi": word.vi,
+            "reason": REASONS["vi"]["no_figure"].format(word=word.vi),
+            "reason_en": REASONS["en"]["no_figure"].format(word=word.en),
+            "target": [catalogue[c].target for c in missing],
+            "stale": False,
+            "methods_disagree": False,
+            "opensdg_status": "not_available",
+            "as_of_index": as_of.index,
+            "n_points": 0,
+        }
+    )
+    out = pd.concat([statuses, rows], ignore_index=True) if len(statuses) else rows
+    for column in out.columns.intersection(COVERAGE_COLUMNS):
+        out[column] = [v if isinstance(v, list) else [] for v in out[column]]
+    order = {code: n for n, code in enumerate(catalogue.codes)}
+    return out.sort_values("indicator_code", key=lambda c: c.map(order)).reset_index(drop=True)
 
 
 def ministry_statuses(

@@ -6,9 +6,10 @@ from enum import StrEnum
 
 
 class Status(StrEnum):
-    """Primary status (linear pace in percentage points), see docs/methodology.md."""
+    """Primary status (projected progress P toward the 2030 target), see docs/methodology.md."""
 
     ACHIEVED = "achieved"
+    NO_RECENT_DATA = "no_recent_data"
     INSUFFICIENT_DATA = "insufficient_data"
     ON_TRACK = "on_track"
     NEEDS_ACCELERATION = "needs_acceleration"
@@ -47,6 +48,7 @@ class Status(StrEnum):
 
 _VI = {
     Status.ACHIEVED: "Đã đạt mục tiêu",
+    Status.NO_RECENT_DATA: "Không có số liệu mới",
     Status.INSUFFICIENT_DATA: "Chưa đủ dữ liệu",
     Status.ON_TRACK: "Đúng lộ trình",
     Status.NEEDS_ACCELERATION: "Cần tăng tốc",
@@ -55,6 +57,7 @@ _VI = {
 }
 _EN = {
     Status.ACHIEVED: "Achieved",
+    Status.NO_RECENT_DATA: "No recent data",
     Status.INSUFFICIENT_DATA: "Insufficient data",
     Status.ON_TRACK: "On track",
     Status.NEEDS_ACCELERATION: "Needs acceleration",
@@ -63,6 +66,7 @@ _EN = {
 }
 _ICON = {
     Status.ACHIEVED: "★",
+    Status.NO_RECENT_DATA: "◌",
     Status.INSUFFICIENT_DATA: "○",
     Status.ON_TRACK: "✔",
     Status.NEEDS_ACCELERATION: "▲",
@@ -73,9 +77,10 @@ _RANK = {
     Status.DETERIORATING: 0,
     Status.LIMITED_PROGRESS: 1,
     Status.NEEDS_ACCELERATION: 2,
-    Status.INSUFFICIENT_DATA: 3,
-    Status.ON_TRACK: 4,
-    Status.ACHIEVED: 5,
+    Status.NO_RECENT_DATA: 3,
+    Status.INSUFFICIENT_DATA: 4,
+    Status.ON_TRACK: 5,
+    Status.ACHIEVED: 6,
 }
 
 

@@ -6,12 +6,15 @@ so that they never import kpi.storage themselves.
 
 from __future__ import annotations
 
+import pandas as pd
+
+from kpi.storage import Storage
+from kpi.storage.cycle import approvals_frame
 from kpi.storage.queries import first_submissions, recent_uploads, reporting_units, revision_count
 from kpi.storage.repository import (
     audit_frame,
     current_frame,
     data_version,
-    export_frame,
     has_demo_data,
     has_measurements,
     history_frame,
@@ -21,6 +24,7 @@ from kpi.storage.repository import (
     uploads_frame,
     upsert_units,
 )
+from kpi.storage.repository import export_frame as stored_export
 
 __all__ = [
     "audit_frame",
@@ -40,3 +44,17 @@ __all__ = [
     "uploads_frame",
     "upsert_units",
 ]
+
+
+APPROVAL_WORDS = {True: "đã duyệt", False: "chưa duyệt"}
+
+
+def export_frame(storage: Storage) -> pd.DataFrame:
+    """Current figures with their provenance and, last, whether the unit head approved
+    them (`approval`: "đã duyệt" or "chưa duyệt")."""
+    frame = stored_export(storage)
+    signed = approvals_frame(storage)
+    done = set(zip(signed["unit_code"], signed["period"], strict=True))
+    keys = zip(frame["unit_code"].astype(str), frame["period"].astype(str), strict=True)
+    frame["approval"] = [APPROVAL_WORDS[k in done] for k in keys]
+    return frame

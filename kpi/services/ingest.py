@@ -20,10 +20,11 @@ import pandas as pd
 import loaders
 import schemas
 from kpi.canonical import COLUMNS, KEY, NUMERIC, ROW_COLUMN, content_hash, period_indexes
-from kpi.catalogue import Catalogue
+from kpi.catalogue import Catalogue, load_catalogue
 from kpi.problems import FileRejected, Problem
 from kpi.settings import Settings
 from kpi.storage import Storage, StorageBusyError
+from kpi.storage.cycle import LockRule, QuarterLockedError
 from kpi.storage.repository import current_frame, unit_registry
 from kpi.storage.writes import (
     CommitError,
@@ -43,6 +44,7 @@ __all__ = [
     "CommitResult",
     "FileRejected",
     "Prepared",
+    "QuarterLockedError",
     "ScopeError",
     "UploadFailed",
     "UploadNotReady",
@@ -293,8 +295,18 @@ def commit(
     allowed_units: Collection[str] | None = None,
     confirm_note: str | None = None,
     progress: Callable[[float], None] | None = None,
+    settings: Settings | None = None,
+    catalogue: Catalogue | None = None,
+    today: dt.date | None = None,
 ) -> CommitResult:
-    """Commit a prepared file whole. Warnings need a confirmation note."""
+    """Commit a prepared file whole. Warnings need a confirmation note.
+
+    For officers (a limited `allowed_units`) quarters past their lock date are
+    refused (QuarterLockedError) unless the unit has an open exception; an
+    administrator (no limit) writes them and the override is audited. Quarters a
+    unit head approved are refused for everyone. With `settings` (and a webhook URL
+    in them), the webhook receiver hears of what the commit changed.
+    """
     if not prepared.ok:
         raise UploadNotReady("tệp còn lỗi; không thể ghi")
     if prepared.warnings and not (confirm_note or "").strip():
@@ -302,14 +314,33 @@ def commit(
     confirmed = [{"row": w.row, "value": w.value, **w.params} for w in prepared.warnings]
     meta = _meta(prepared, confirm_note, _outlier_keys(prepared, confirmed))
     frame = prepared.frame[[*COLUMNS, ROW_COLUMN]]
+    rules = settings or Settings()
+    lock = LockRule(
+        today=today or dt.date.today(),
+        deadline_days=rules.deadline_days,
+        lock_days=rules.lock_days,
+        enforce=allowed_units is not None,
+        contact=rules.admin_contact,
+    )
     try:
-        return commit_upload(
-            storage, frame, actor=actor, meta=meta, allowed_units=allowed_units, progress=progress
+        result = commit_upload(
+            storage,
+            frame,
+            actor=actor,
+            meta=meta,
+            allowed_units=allowed_units,
+            progress=progress,
+            lock=lock,
         )
     except (StorageBusyError, CommitError) as exc:
         code = "database_busy" if isinstance(exc, StorageBusyError) else "commit_failed"
         _record_quietly(storage, actor, meta, code)
         raise UploadFailed(Problem(code)) from exc
+    if settings is not None and not result.already_imported:
+        from kpi.services.webhooks import scan_in_background
+
+        scan_in_background(storage, catalogue or load_catalogue(), settings)
+    return result
 
 
 def _record_quietly(storage: Storage, actor: str, meta: UploadMeta, code: str) -> None:

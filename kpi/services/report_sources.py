@@ -1,7 +1,8 @@
 """What the report takes from the rest of the system: statuses and submissions.
 
 Statuses come from kpi.progress, the functions behind `kpi status --as-of`, so
-both always agree. Submissions come from kpi.submissions, as on the dashboard.
+both always agree. Submissions come from kpi.services.submissions (the reporting
+obligations), as on the dashboard and in `kpi submissions`.
 """
 
 from __future__ import annotations
@@ -10,16 +11,24 @@ import datetime as dt
 
 import pandas as pd
 
-from kpi.catalogue import Catalogue
+from kpi.catalogue import Catalogue, load_catalogue
+from kpi.completeness import ReportState, deadline, local_date, unit_quarter_states
 from kpi.periods import Quarter, ReportPeriod, quarter_range
 from kpi.progress import rollup
-from kpi.services import statuses
+from kpi.services import statuses, submissions
 from kpi.settings import Settings
 from kpi.storage import Storage
-from kpi.storage.queries import first_submissions, reporting_units
-from kpi.submissions import SubmissionState, submission_matrix
+from kpi.submissions import SubmissionState
 from kpi.units import Unit, UnitRegistry
 from reports.quality import SubmissionLine
+
+# The report's two lists keep their names; the states come from kpi.completeness.
+STATE_NAMES = {
+    ReportState.MISSING.value: SubmissionState.MISSING.value,
+    ReportState.LATE.value: SubmissionState.LATE.value,
+    ReportState.ON_TIME.value: SubmissionState.SUBMITTED.value,
+    ReportState.NOT_DUE.value: SubmissionState.PENDING.value,
+}
 
 
 def unit_statuses(
@@ -35,14 +44,6 @@ def unit_statuses(
     return statuses.unit_statuses(frame, catalogue, registry, unit, as_of=as_of, today=day_after)
 
 
-def expected_units(storage: Storage, registry: UnitRegistry, unit: Unit) -> list[str]:
-    """Units that owe figures: the unit itself, or under the ministry every unit that reports."""
-    if unit.code != registry.root.code:
-        return [unit.code]
-    below = set(registry.descendants(unit.code))
-    return [code for code in reporting_units(storage) if code in below]
-
-
 def submission_lines(
     storage: Storage,
     registry: UnitRegistry,
@@ -51,15 +52,33 @@ def submission_lines(
     settings: Settings,
     *,
     today: dt.date | None = None,
+    catalogue: Catalogue | None = None,
 ) -> tuple[tuple[SubmissionLine, ...], tuple[SubmissionLine, ...]]:
-    """(missing, late) for every quarter of the period, as the submissions page shows them."""
+    """(missing, late) unit quarters of the period, by the obligations, from the service
+    the Submissions page and `kpi submissions` use (worst state of each unit and quarter)."""
     quarters = quarter_range(period.opening, period.closing)
-    matrix = submission_matrix(
-        first_submissions(storage, since_index=period.opening.index),
-        expected_units(storage, registry, unit),
-        quarters,
-        deadline_days=settings.deadline_days,
-        today=today,
+    cells = submissions.completeness(
+        storage, catalogue or load_catalogue(), settings, quarters, unit=unit, today=today
+    )
+    worst = unit_quarter_states(cells)
+    due = {str(q): deadline(q, settings.deadline_days) for q in quarters}
+    first: dict[tuple[str, str], object] = {}
+    for u, p, at in zip(cells["unit_code"], cells["period"], cells["submitted_at"], strict=True):
+        if at is not None and not pd.isna(at) and (u, p) not in first:
+            first[(u, p)] = at
+        elif at is not None and not pd.isna(at):
+            first[(u, p)] = min(first[(u, p)], at)
+    matrix = pd.DataFrame(
+        {
+            "unit_code": worst["unit_code"],
+            "period": worst["period"],
+            "deadline": [due[p] for p in worst["period"]],
+            "submitted_at": [
+                local_date(first.get((u, p)))
+                for u, p in zip(worst["unit_code"], worst["period"], strict=True)
+            ],
+            "state": worst["state"].map(STATE_NAMES),
+        }
     )
 
     def lines(state: SubmissionState) -> tuple[SubmissionLine, ...]:

@@ -10,9 +10,11 @@ import pandas as pd
 
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, ReportPeriod, quarter_range
+from kpi.services.cycle import unapproved_count
 from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
 from kpi.services.report_sources import submission_lines, unit_statuses
 from kpi.services.statuses import scope_of
+from kpi.services.task_reporting import task_report_section
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
@@ -58,7 +60,9 @@ def build_report(
     closing_rows = unit_statuses(frame, catalogue, target, registry, period.closing)
     start_rows = unit_statuses(frame, catalogue, target, registry, start)
     quality = Quality(
-        *submission_lines(storage, registry, target, period, settings, today=made_on),
+        *submission_lines(
+            storage, registry, target, period, settings, today=made_on, catalogue=catalogue
+        ),
         revised=revised_since(storage, scope, period.closing, _cutoff(start, settings)),
         outliers=confirmed_outliers(storage, scope, period.opening, period.closing),
     )
@@ -73,8 +77,15 @@ def build_report(
         ),
         quality=quality,
         uploads=uploads_used(storage, frame),
-        notices=(*notices(frame, period, lang), *rollup_notices(closing_rows, lang)),
+        notices=(
+            *notices(frame, period, lang),
+            *rollup_notices(closing_rows, lang),
+            approval_notice(storage, frame, period, lang),
+        ),
         data_hash=data_hash(frame, period, target.code),
+        tasks=task_report_section(
+            storage, settings, catalogue, period, target, registry.root.code, made_on, lang
+        ),
     )
 
 
@@ -111,6 +122,21 @@ def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
             else f"No data for {names}; end values are from the latest quarter with data."
         )
     return out
+
+
+def approval_notice(storage: Storage, frame: pd.DataFrame, period: ReportPeriod, lang: str) -> str:
+    """How many figures of the period lack the unit head's sign-off ("chưa duyệt")."""
+    within = frame[frame["period_index"].between(period.opening.index, period.closing.index)]
+    count = unapproved_count(storage, within)
+    if lang == "en":
+        return (
+            f"{count} of the {len(within)} figures of the period are not approved by their "
+            "unit head (“chưa duyệt”); they still count."
+        )
+    return (
+        f"{count} trên {len(within)} số liệu của kỳ chưa được thủ trưởng đơn vị phê duyệt "
+        "(“chưa duyệt”); vẫn được tính."
+    )
 
 
 def rollup_notices(statuses: pd.DataFrame, lang: str) -> list[str]:

@@ -1,7 +1,9 @@
 """Statuses for a scope: the one rule every entry point and report follows.
 
-The ministry, or any unit with units below it, gets the roll-up of its subtree;
-a leaf unit gets its own series; `all` gives every series with data.
+The ministry, or any unit with units below it, gets the roll-up of its subtree (with
+its coverage); a leaf unit gets its own series; `all` gives every leaf series with data
+and every parent unit's roll-up. The as-of quarter defaults to the last ended quarter;
+`known_on` reads only the revisions created on or before that date.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import datetime as dt
 import pandas as pd
 
 from kpi.catalogue import Catalogue
-from kpi.periods import Quarter
+from kpi.periods import Quarter, last_ended_quarter
 from kpi.progress import compute_statuses, ministry_statuses
 from kpi.storage import Storage
+from kpi.storage.known import known_on_frame
 from kpi.storage.repository import current_frame, unit_registry
 from kpi.units import Unit, UnitRegistry
 
@@ -57,19 +60,54 @@ def unit_statuses(
     return rows.reset_index(drop=True)
 
 
+def every_scope(
+    frame: pd.DataFrame,
+    catalogue: Catalogue,
+    registry: UnitRegistry,
+    *,
+    as_of: Quarter | None = None,
+    today: dt.date | None = None,
+) -> pd.DataFrame:
+    """`--unit all`: every parent unit's roll-up (root first), then every leaf series."""
+    parents = [u for u in registry if is_rollup(registry, u)]
+    parents.sort(key=lambda u: (u.code != registry.root.code, u.code))
+    parts = [
+        unit_statuses(frame, catalogue, registry, u, as_of=as_of, today=today) for u in parents
+    ]
+    leaves = frame[~frame["unit_code"].isin([u.code for u in parents])]
+    parts.append(compute_statuses(leaves, catalogue, as_of=as_of, today=today))
+    parts = [p for p in parts if not p.empty]
+    return pd.concat(parts, ignore_index=True) if parts else compute_statuses(leaves, catalogue)
+
+
+def values_for(
+    storage: Storage,
+    as_of: Quarter,
+    *,
+    known_on: dt.date | None = None,
+    unit_codes: list[str] | None = None,
+) -> pd.DataFrame:
+    """Current values up to the as-of quarter, or as they were known on a date."""
+    if known_on is not None:
+        return known_on_frame(storage, known_on, as_of_index=as_of.index, unit_codes=unit_codes)
+    return current_frame(storage, as_of_index=as_of.index, unit_codes=unit_codes)
+
+
 def statuses_for(
     storage: Storage,
     catalogue: Catalogue,
     unit_ref: str,
     *,
     as_of: Quarter | None = None,
+    known_on: dt.date | None = None,
     today: dt.date | None = None,
 ) -> pd.DataFrame:
-    """Statuses for the root, one unit (code or exact name), or `all` series with data."""
+    """Statuses for the root, one unit (code or exact name), or `all`."""
+    as_of = as_of or last_ended_quarter(today)
     registry = unit_registry(storage)
-    current = current_frame(storage, as_of_index=as_of.index if as_of else None)
+    current = values_for(storage, as_of, known_on=known_on)
     if unit_ref.lower() == "all":
-        return compute_statuses(current, catalogue, as_of=as_of, today=today)
+        return every_scope(current, catalogue, registry, as_of=as_of, today=today)
     unit = registry.resolve(unit_ref)
     if unit is None:
         raise UnknownUnitError(unit_ref)

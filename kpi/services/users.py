@@ -11,6 +11,7 @@ from kpi.storage.access import (
     remove_user,
     users_frame,
     viewer_for_email,
+    viewer_for_sign_in,
 )
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "remove_user",
     "users_frame",
     "viewer_for_email",
+    "viewer_for_sign_in",
 ]

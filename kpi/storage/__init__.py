@@ -3,6 +3,8 @@
 The shell builds one `Storage` with `open_storage(url)` and passes it in.
 """
 
+from kpi.storage import api as _api_tables  # noqa: F401  (registers the tables)
+from kpi.storage import task_models  # registers the task tables on Base.metadata
 from kpi.storage.engine import Storage, StorageBusyError, open_storage, retrying
 from kpi.storage.models import (
     AuditEntry,
@@ -30,4 +32,5 @@ __all__ = [
     "UserUnit",
     "open_storage",
     "retrying",
+    "task_models",
 ]

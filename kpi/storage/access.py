@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import delete, func, select
@@ -25,10 +26,21 @@ def normalise_email(email: str) -> str:
 def viewer_for_email(storage: Storage, email: str) -> Viewer | None:
     """The stored role and units of a user, by e-mail (or OIDC `sub`); None if unknown."""
     key = normalise_email(email)
+    return _viewer_where(storage, (func.lower(User.email) == key) | (User.sub == email.strip()))
+
+
+def viewer_for_sign_in(storage: Storage, by: str, key: str) -> Viewer | None:
+    """The user a sign-in names: by e-mail only (`by="email"`) or by stored `sub` only."""
+    if by == "email":
+        return _viewer_where(storage, func.lower(User.email) == normalise_email(key))
+    if by == "sub" and key.strip():
+        return _viewer_where(storage, User.sub == key.strip())
+    return None
+
+
+def _viewer_where(storage: Storage, condition: Any) -> Viewer | None:
     with storage.reading() as session:
-        user = session.scalar(
-            select(User).where((func.lower(User.email) == key) | (User.sub == email.strip()))
-        )
+        user = session.scalar(select(User).where(condition))
         if user is None:
             return None
         units = session.scalars(select(UserUnit.unit_code).where(UserUnit.user_id == user.id))
@@ -55,8 +67,8 @@ def add_user(
         if unit is None:
             raise AccessError(f"không có đơn vị '{ref}'")
         codes.append(unit.code)
-    if role is Role.OFFICER and not codes:
-        raise AccessError("cán bộ đầu mối cần ít nhất một đơn vị (--unit)")
+    if role.needs_units and not codes:
+        raise AccessError(f"{role.vi.lower()} cần ít nhất một đơn vị (--unit)")
     with storage.writing() as session:
         user = session.scalar(select(User).where(func.lower(User.email) == key))
         before = None

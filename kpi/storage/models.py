@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -181,3 +182,60 @@ class UserUnit(Base):
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), primary_key=True)
+
+
+class ObligationRecord(Base):
+    """A reporting obligation imported by an administrator (defaults come from the catalogue)."""
+
+    __tablename__ = "obligations"
+    __table_args__ = (UniqueConstraint("unit_code", "indicator_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    indicator_code: Mapped[str] = mapped_column(ForeignKey("indicators.code"))
+    from_period: Mapped[str | None] = mapped_column(String(8))
+    to_period: Mapped[str | None] = mapped_column(String(8))
+    created_by: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class LockException(Base):
+    """An administrator's exception: officers of the unit may upload the locked quarter
+    until the given day."""
+
+    __tablename__ = "lock_exceptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    period: Mapped[str] = mapped_column(String(8))
+    until: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    opened_by: Mapped[str] = mapped_column(String(320))
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Approval(Base):
+    """The unit head's sign-off of a unit's quarter; while it stands the figures are locked."""
+
+    __tablename__ = "approvals"
+    __table_args__ = (PrimaryKeyConstraint("unit_code", "period"),)
+
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    period: Mapped[str] = mapped_column(String(8))
+    approved_by: Mapped[str] = mapped_column(String(320))
+    approved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReminderSent(Base):
+    """Every reminder delivered; the unique key makes a second send the same day impossible."""
+
+    __tablename__ = "reminders_sent"
+    __table_args__ = (UniqueConstraint("recipient", "reason", "period", "day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    recipient: Mapped[str] = mapped_column(String(320))
+    reason: Mapped[str] = mapped_column(String(32))
+    period: Mapped[str] = mapped_column(String(16))
+    day: Mapped[dt.date] = mapped_column(Date)
+    subject: Mapped[str] = mapped_column(Text)
+    sent_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

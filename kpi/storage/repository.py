@@ -22,6 +22,7 @@ from kpi.storage.models import (
     Upload,
     UploadFile,
 )
+from kpi.tasks import load_plan_tasks
 from kpi.units import Unit, UnitRegistry, check_tree, check_unique_names, fold_name
 
 SYSTEM_ACTOR = "system"
@@ -150,12 +151,17 @@ def _parents_first(units: Sequence[Unit], known: Iterable[str]) -> list[Unit]:
 
 
 def ensure_seeded(storage: Storage, catalogue: Catalogue, units: Sequence[Unit]) -> None:
-    """A new database gets the catalogue and the unit tree."""
+    """A new database gets the catalogue, the unit tree and the plan's tasks."""
     sync_catalogue(storage, catalogue)
     with storage.reading() as session:
         have = session.scalar(select(func.count()).select_from(UnitRecord)) or 0
     if not have:
         upsert_units(storage, units)
+    # The plan's tasks (Phụ lục II, III) are seeded with the catalogue; imported here
+    # because kpi.storage.tasks uses this module's audit().
+    from kpi.storage.tasks import save_tasks
+
+    save_tasks(storage, load_plan_tasks(), source="plan")
 
 
 def unit_registry(storage: Storage) -> UnitRegistry:

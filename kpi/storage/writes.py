@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kpi.canonical import NUMERIC as VALUE_COLUMNS
 from kpi.fingerprint import PREFIX, legacy_content_hash
 from kpi.storage.bulk import Progress, write_rows
+from kpi.storage.cycle import LockRule, QuarterLockedError, check_approved, check_locks
 from kpi.storage.engine import Storage, retrying
 from kpi.storage.models import CurrentValue, Upload, UploadFile, utcnow
 from kpi.storage.repository import audit
@@ -195,6 +196,7 @@ def _commit_once(
     actor: str,
     meta: UploadMeta,
     progress: Progress | None,
+    lock: LockRule | None = None,
 ) -> CommitResult:
     with storage.writing() as session:
         if session.get_bind().dialect.name == "postgresql":
@@ -207,6 +209,10 @@ def _commit_once(
             upload = _new_upload(session, actor, meta, len(frame), "duplicate")
             upload.rows_unchanged = len(frame)
             return CommitResult(None, 0, 0, len(frame), True, previous)
+        # Inside the transaction: a sign-off or a lock cannot slip in between check and write.
+        check_approved(session, frame)
+        if lock is not None:
+            check_locks(session, frame, lock, actor)
         upload = _new_upload(session, actor, meta, len(frame), "committed")
         upload.rows_new = int(counts.get("new", 0))
         upload.rows_changed = int(counts.get("changed", 0))
@@ -259,18 +265,38 @@ def commit_upload(
     meta: UploadMeta,
     allowed_units: Collection[str] | None = None,
     progress: Progress | None = None,
+    lock: LockRule | None = None,
 ) -> CommitResult:
     """Commit a validated canonical frame whole, or nothing.
 
     `allowed_units` is the acting user's write scope (None: no limit). Rows
-    outside it refuse the whole file, and the refusal is audited.
+    outside it refuse the whole file, and the refusal is audited. Quarters a unit
+    head has approved are always refused; `lock` adds the deadline lock (None: no
+    deadline check, as for the demo loader). Every refusal is audited.
     """
     outside = outside_scope(frame, allowed_units)
     if outside:
         refuse_scope(storage, actor, meta, outside)
         raise ScopeError(actor, outside)
     try:
-        return retrying(lambda: _commit_once(storage, frame, actor, meta, progress))
+        return retrying(lambda: _commit_once(storage, frame, actor, meta, progress, lock))
+    except QuarterLockedError as exc:
+        refuse_locked(storage, actor, meta, exc)
+        raise
     except SQLAlchemyError as exc:  # told as a message by the service, never as SQL text
         log.warning("upload commit failed: %s", type(exc).__name__)
         raise CommitError(type(exc).__name__) from exc
+
+
+def refuse_locked(storage: Storage, actor: str, meta: UploadMeta, exc: QuarterLockedError) -> None:
+    """Record a file refused for a locked or approved quarter: an upload row and audit."""
+    with storage.writing() as session:
+        upload = _new_upload(session, actor, meta, rows_total=0, outcome="refused_locked")
+        audit(
+            session,
+            actor,
+            "upload.refused",
+            "refused",
+            upload_id=upload.id,
+            detail={"file": meta.file_name, "locked": exc.blocked, "message": str(exc)},
+        )

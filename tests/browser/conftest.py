@@ -75,7 +75,7 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 60
 
 
 def start_app(
-    db_url: str, log: Path, script: Path = ROOT / "dashboard" / "streamlit_app.py"
+    db_url: str, log: Path, script: Path = ROOT / "dashboard" / "server.py"
 ) -> tuple[str, subprocess.Popen[bytes]]:
     """`streamlit run script` on a free port; returns its URL once healthy."""
     port = free_port()

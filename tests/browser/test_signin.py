@@ -4,6 +4,7 @@ writable, an unknown user sees only the no-access page."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -26,6 +27,7 @@ from tests.dashboard.conftest import demo_db_template  # noqa: F401  (shared fix
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 OFFICER, LEADER = "can-bo@bnv.gov.vn", "lanh-dao@bnv.gov.vn"
+COOKIE_SECRET = "browser-test-cookie-secret-0123456789"
 
 
 @pytest.fixture(scope="module")
@@ -55,13 +57,25 @@ def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 class App:
     url: str
     db_url: str
+    provider: str
+    cookie_secret: str = COOKIE_SECRET
 
 
-def secrets_toml(app_port: int, provider_url: str) -> str:
+def set_claims(provider: str, sub: str, claims: dict[str, object]) -> None:
+    """Store a user's claims at the provider (its PUT /users/<sub> API)."""
+    body = json.dumps(claims).encode()
+    request = urllib.request.Request(
+        f"{provider}/users/{sub}", body, {"Content-Type": "application/json"}, method="PUT"
+    )
+    with urllib.request.urlopen(request, timeout=10):
+        pass
+
+
+def secrets_toml(app_port: int, provider_url: str, cookie_secret: str = COOKIE_SECRET) -> str:
     return (
         "[auth]\n"
         f'redirect_uri = "http://127.0.0.1:{app_port}/oauth2callback"\n'
-        'cookie_secret = "browser-test-cookie-secret-0123456789"\n'
+        f'cookie_secret = "{cookie_secret}"\n'
         'client_id = "kpi-monitor"\n'
         'client_secret = "kpi-monitor-secret"\n'
         f'server_metadata_url = "{provider_url}/.well-known/openid-configuration"\n'
@@ -89,7 +103,7 @@ def app(
     (tmp_path / ".streamlit" / "secrets.toml").write_text(secrets_toml(port, provider))
     shutil.copy(ROOT / ".streamlit" / "config.toml", tmp_path / ".streamlit" / "config.toml")
     command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "streamlit_app.py"),
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "server.py"),
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
@@ -99,13 +113,15 @@ def app(
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process)
-        yield App(url, db_url)
+        yield App(url, db_url, provider)
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
-def sign_in(page: Page, app: App, who: str) -> None:
+def sign_in(page: Page, app: App, who: str, verified: bool = True) -> None:
+    """Sign in at the provider's own form as `who`, its e-mail verified or not."""
+    set_claims(app.provider, who, {"email": who, "email_verified": verified})
     page.goto(app.url)
     settle(page)
     page.get_by_role("button", name="Đăng nhập").click()

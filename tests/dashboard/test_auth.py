@@ -20,9 +20,9 @@ from tests.dashboard.conftest import APP
 
 AUTH = {
     "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-    "cookie_secret": "test-cookie-secret",
+    "cookie_secret": "test-cookie-secret-of-more-than-32-bytes",
     "client_id": "kpi",
-    "client_secret": "secret",
+    "client_secret": "kpi-test-client-secret",
     "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
 }
 HOSTILE = '<script>alert(1)</script> [x](javascript:alert(1)) =HYPERLINK("http://x")'
@@ -70,7 +70,7 @@ def test_production_with_auth_signs_in(app_db: str, monkeypatch: pytest.MonkeyPa
 
 
 def test_unknown_user_sees_only_no_access(app_db: str) -> None:
-    at = signed_in({"email": HOSTILE, "sub": "x-1"})
+    at = signed_in({"email": HOSTILE, "email_verified": True, "sub": "x-1"})
     assert titles(at) == ["Chưa có quyền truy cập"]
     assert "Trung tâm Công nghệ Thông tin" in at.text[0].value
     assert at.text[1].value == HOSTILE  # plain text, shown as typed
@@ -85,9 +85,9 @@ def test_officer_by_sub_gets_upload_leader_does_not(app_db: str) -> None:
     store.dispose()
     officer = signed_in({"sub": "sub-o"}, page="upload.py")
     assert not officer.radio  # no demo switcher once sign-in is configured
-    assert any("o@bnv.gov.vn" in c.value.replace("\\", "") for c in officer.sidebar.caption)
+    assert any("o@bnv.gov.vn" in t.value for t in officer.sidebar.text)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        signed_in({"email": "LD@bnv.gov.vn"}, page="upload.py")
+        signed_in({"email": "LD@bnv.gov.vn", "email_verified": True}, page="upload.py")
 
 
 def test_admin_pages_only_for_admins(app_db: str) -> None:
@@ -95,12 +95,12 @@ def test_admin_pages_only_for_admins(app_db: str) -> None:
     add_user(store, "ad@bnv.gov.vn", Role.ADMIN, actor=LOCAL_ADMIN)
     add_user(store, "o@bnv.gov.vn", Role.OFFICER, ["VPB"], actor=LOCAL_ADMIN)
     store.dispose()
-    admin = signed_in({"email": "ad@bnv.gov.vn"}, page="admin_users.py")
+    admin = signed_in({"email": "ad@bnv.gov.vn", "email_verified": True}, page="admin_users.py")
     assert "Người dùng và phân quyền" in titles(admin)
     assert set(admin.dataframe[0].value["email"]) == {"ad@bnv.gov.vn", "o@bnv.gov.vn"}
     for page in ("admin_users.py", "audit.py"):
         with pytest.raises(ValueError, match="Could not find a navigation page"):
-            signed_in({"email": "o@bnv.gov.vn"}, page=page)
+            signed_in({"email": "o@bnv.gov.vn", "email_verified": True}, page=page)
 
 
 def test_admin_adds_a_user_and_it_is_audited(app_db: str) -> None:

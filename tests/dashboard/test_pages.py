@@ -96,8 +96,21 @@ def test_indicator_page_chart_words_and_history(open_page: AppFactory) -> None:
     assert "Tỷ lệ tiến độ R" in words and "2030 dự kiến" in words
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Biểu đồ PNG", "Biểu đồ SVG", "Số liệu CSV", "Số liệu XLSX"]
-    assert len(at.dataframe) == 2  # units table and history
-    assert len(at.dataframe[1].value) > 0
+    assert len(at.dataframe) == 3  # metadata, units table and history
+    assert len(at.dataframe[2].value) > 0
+
+
+def test_indicator_page_metadata_section(open_page: AppFactory) -> None:
+    at = open_page("indicator.py")
+    assert "Siêu dữ liệu" in texts(at, "subheader")
+    meta = at.dataframe[0].value
+    fields = dict(zip(meta["Mục"], meta["Nội dung"], strict=True))
+    assert fields["Đơn vị tính"] == "%"
+    assert fields["Định nghĩa"] == "(chưa có thông tin)"  # the plan does not define it
+    assert fields["Cập nhật lần cuối"] != "(chưa có thông tin)"  # demo figures are stored
+    english = open_page("indicator.py", lang="en")
+    assert "Metadata" in texts(english, "subheader")
+    assert "Unit of measure" in list(english.dataframe[0].value["Field"])
 
 
 def test_indicator_page_other_indicator_and_unit(open_page: AppFactory) -> None:
@@ -112,10 +125,11 @@ def test_submissions_matrix(open_page: AppFactory) -> None:
     at = open_page("submissions.py")
     assert "Tình hình nộp báo cáo" in texts(at, "title")
     matrix = at.dataframe[0].value
-    assert any(code.startswith("VCCHC") for code in matrix.index)
+    matrix = matrix.data if hasattr(matrix, "data") else matrix
+    assert any(code.startswith("VPB") for code in matrix.index)  # a lead unit owes figures
+    assert not any(code.startswith("VCCHC") for code in matrix.index)  # it owes none
     assert matrix.shape[1] == 8
-    missing = [m for m in at.metric if "Chưa nộp" in m.label]
-    assert int(missing[0].value) >= 1  # the demo's late unit
+    assert {m.label for m in at.metric} >= {"Báo cáo phải nộp", "Tỷ lệ nộp", "Tỷ lệ đúng hạn"}
 
 
 def test_alerts_page_shows_stale_series(open_page: AppFactory) -> None:

@@ -54,7 +54,9 @@ def test_demo_then_export_has_every_indicator_with_eight_quarters(cli_db: str) -
         "uploaded_at",
         "file_name",
         "source_row",
+        "approval",
     ]
+    assert set(frame["approval"]) == {"chưa duyệt"}  # nothing signed off yet
     quarters = frame.groupby("indicator_code")["period"].nunique()
     assert len(quarters) == 16 and (quarters >= 8).all()
     assert invoke("demo", "--clear")[0] == 0

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -62,7 +63,10 @@ def test_load_as_unknown_user_is_refused(cli_db: str, tmp_path: Path) -> None:
     assert kpi("export")[1].strip().count("\n") == 0  # header only
 
 
-def test_load_as_officer_is_limited_to_their_units(cli_db: str, tmp_path: Path) -> None:
+def test_load_as_officer_is_limited_to_their_units(
+    cli_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KPI_LOCK_DAYS", "36500")  # 2025-Q3 stays open: this is about scope
     assert kpi("users", "add", "cb@bnv.gov.vn", "--role", "officer", "--unit", "CNCC")[0] == 0
     path = tmp_path / "a.csv"
     path.write_text(ROWS, "utf-8")

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from kpi.catalogue import load_catalogue
 from kpi.storage import Storage, open_storage
 from kpi.storage.engine import alembic_config
-from kpi.storage.repository import ensure_seeded
+from kpi.storage.repository import sync_catalogue, upsert_units
 from kpi.units import load_default_units
 
 ROW = ("1.1", "VPB", "2025-Q4", 8103, 85.5, 171.0, 200.0, 2, False)
@@ -37,7 +37,9 @@ def test_current_values_rebuild_keeps_rows_both_ways(tmp_path: Path) -> None:
     store = open_storage(f"sqlite:///{tmp_path / 'm.db'}", upgrade=False)
     config = alembic_config(store)
     command.upgrade(config, "0001")
-    ensure_seeded(store, load_catalogue(), load_default_units())
+    # the catalogue and units as the first schema holds them (tasks came later)
+    sync_catalogue(store, load_catalogue())
+    upsert_units(store, load_default_units())
     with store.engine.begin() as conn:
         conn.exec_driver_sql(INSERT, ROW)
 
@@ -69,3 +71,23 @@ def test_upload_trace_up_and_down_keeps_figures(storage: Storage) -> None:
     assert "source_row" in {c["name"] for c in inspector.get_columns("measurements")}
     assert "problem_count" in {c["name"] for c in inspector.get_columns("uploads")}
     assert "upload_files" in inspector.get_table_names()
+
+
+API_TABLES = {"api_tokens", "api_calls", "webhook_deliveries", "webhook_facts"}
+
+
+def _tables(store: Storage) -> set[str]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+        return {str(r[0]) for r in rows}
+
+
+def test_api_tables_up_and_down(tmp_path: Path) -> None:
+    store = open_storage(f"sqlite:///{tmp_path / 'api.db'}")
+    assert _tables(store) >= API_TABLES
+    config = alembic_config(store)
+    command.downgrade(config, "0002")
+    assert not API_TABLES & _tables(store)
+    command.upgrade(config, "head")
+    assert _tables(store) >= API_TABLES
+    store.dispose()

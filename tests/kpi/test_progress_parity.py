@@ -74,37 +74,44 @@ def test_vectorised_equals_reference_on_random_frames(frame: pd.DataFrame) -> No
 
 
 def test_catalogue_baseline_drives_the_vectorised_engine() -> None:
-    frame = long_frame(
-        [("1.12", "A", p, v) for p, v in [("2024-Q2", 10.0), ("2024-Q4", 20.0), ("2025-Q4", 30.0)]]
+    rows = [("2024-Q2", 10.0), ("2024-Q4", 20.0), ("2025-Q2", 24.0), ("2025-Q4", 30.0)]
+    frame = long_frame([("1.12", "A", p, v) for p, v in rows])
+    moved = Catalogue(
+        tuple(
+            dataclasses.replace(i, baseline_period=Quarter(2025, 2)) if i.code == "1.12" else i
+            for i in CATALOGUE
+        )
     )
-    row = compute_statuses(frame, WITH_BASELINE, today=TODAY).iloc[0]
-    assert row["baseline_period"] == "2024-Q4" and row["baseline_value"] == 20.0
-    assert row["observed_pace_pp_per_year"] == pytest.approx(10.0)
-    plain = compute_statuses(frame, CATALOGUE, today=TODAY).iloc[0]
-    assert plain["baseline_period"] == "2024-Q2"
+    row = compute_statuses(frame, moved, as_of=Quarter(2025, 4)).iloc[0]
+    assert row["baseline_period"] == "2025-Q2" and row["baseline_value"] == 24.0
+    plain = compute_statuses(frame, CATALOGUE, as_of=Quarter(2025, 4)).iloc[0]
+    assert plain["baseline_period"] == "2024-Q4"  # the programme baseline; 2024-Q2 only shown
+    assert_same_as_reference(frame, moved)
 
 
-# Baseline 20 at 2024-Q4, target 80 at 2030-Q4: required pace 10 points/year. One year
-# later the latest value gives the observed pace exactly, so R sits on each boundary.
+# Baseline 20 at 2024-Q4, target 80: four collinear points whose line reaches ŷ_T, so
+# P = (ŷ_T − 20) / 60 sits on each boundary, through both engines.
 @pytest.mark.parametrize(
-    ("latest", "ratio", "expected"),
+    ("projected", "progress", "expected"),
     [
-        (29.5, 0.95, Status.ON_TRACK),
-        (29.4, 0.94, Status.NEEDS_ACCELERATION),
-        (26.0, 0.60, Status.NEEDS_ACCELERATION),
-        (25.9, 0.59, Status.LIMITED_PROGRESS),
+        (77.0, 0.95, Status.ON_TRACK),
+        (76.94, 0.949, Status.NEEDS_ACCELERATION),
+        (56.0, 0.60, Status.NEEDS_ACCELERATION),
+        (55.94, 0.599, Status.LIMITED_PROGRESS),
         (20.0, 0.0, Status.LIMITED_PROGRESS),
-        (19.9, -0.01, Status.DETERIORATING),
+        (19.94, -0.001, Status.DETERIORATING),
     ],
 )
-def test_boundaries_end_to_end(latest: float, ratio: float, expected: Status) -> None:
-    points = [Point(Quarter(2024, 4), 20.0), Point(Quarter(2025, 4), latest)]
-    ref = assess_series(points, 80.0, today=TODAY)
-    assert ref.ratio == pytest.approx(ratio) and ref.status is expected
+def test_boundaries_end_to_end(projected: float, progress: float, expected: Status) -> None:
+    pace = (projected - 20.0) / 6
+    points = [Point(Quarter(2024, 4) + q, 20.0 + pace * q / 4) for q in range(4)]
+    as_of = Quarter(2025, 3)
+    ref = assess_series(points, 80.0, as_of=as_of)
+    assert ref.projected_progress == pytest.approx(progress) and ref.status is expected
     frame = long_frame([("1.1", "A", str(p.period), p.value) for p in points])
-    row = compute_statuses(frame, CATALOGUE, today=TODAY).iloc[0]
+    row = compute_statuses(frame, CATALOGUE, as_of=as_of).iloc[0]
     assert row["status"] == expected.value
-    assert row["ratio"] == pytest.approx(ratio)
+    assert row["projected_progress"] == pytest.approx(progress)
 
 
 def test_empty_frame_gives_the_contract_columns() -> None:

@@ -71,7 +71,7 @@ def test_report_command_for_a_unit_in_english(cli_db: str, tmp_path: Path) -> No
     xlsx = tmp_path / "out" / "report-VPB-2025-H1.xlsx"
     assert result.stdout.strip() == str(xlsx)
     book = load_workbook(xlsx)
-    assert book.sheetnames == ["Summary", "Data", "Charts", "Data quality", "Annex"]
+    assert book.sheetnames == ["Summary", "Data", "Charts", "Data quality", "Tasks", "Annex"]
     sheet = book["Data"]
     keys = [k for k, _vi, _en in DATA_COLUMNS]
     assert [c.value for c in sheet[1]] == [en for _k, _vi, en in DATA_COLUMNS]

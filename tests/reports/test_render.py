@@ -51,7 +51,14 @@ def test_xlsx_figures_equal_the_engine(
     )
     engine = {str(r["indicator_code"]): r for r in status_records(statuses)}
     book = load_workbook(rendered.xlsx)
-    assert book.sheetnames == ["Tóm tắt", "Số liệu", "Biểu đồ", "Chất lượng số liệu", "Phụ lục"]
+    assert book.sheetnames == [
+        "Tóm tắt",
+        "Số liệu",
+        "Biểu đồ",
+        "Chất lượng số liệu",
+        "Nhiệm vụ",
+        "Phụ lục",
+    ]
     sheet = book["Số liệu"]
     header = [c.value for c in sheet[1]]
     assert header == [vi for _k, vi, _en in DATA_COLUMNS]

@@ -64,7 +64,7 @@ def test_every_problem_in_one_pass(catalogue: Catalogue) -> None:
         (2, "unknown_indicator"),
         (3, "unknown_unit"),
         (4, "period_too_early"),
-        (5, "period_not_started"),
+        (5, "period_not_ended"),
         (6, "malformed_period"),
         (7, "value_out_of_range"),
         (8, "numerator_above_denominator"),

@@ -1,0 +1,99 @@
+"""Phê duyệt số liệu: what waits for the unit head's sign-off, approve, or withdraw it.
+
+Scopes and the lock on approved figures are enforced by kpi.services.cycle and the
+upload commit; this page only lays them out.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, resources, ui
+from kpi.access import Viewer
+from kpi.i18n import quarter_label, t
+from kpi.services import cycle
+
+
+def _in_scope(frame: pd.DataFrame, viewer: Viewer) -> pd.DataFrame:
+    scope = viewer.approve_scope()
+    return frame if scope is None else frame[frame["unit_code"].isin(sorted(scope))]
+
+
+def _label(unit: str, period: str) -> str:
+    return f"{data.unit_label(unit)} · {quarter_label(period)}"
+
+
+def pending_section(viewer: Viewer, lang: str) -> None:
+    st.subheader(t("appr_pending", lang), anchor=False)
+    pending = cycle.pending_approvals(resources.storage(), viewer.approve_scope())
+    if pending.empty:
+        st.info(t("appr_none", lang))
+        return
+    table = pd.DataFrame(
+        {
+            t("col_unit", lang): [data.unit_label(u) for u in pending["unit_code"]],
+            t("col_quarter", lang): [quarter_label(p) for p in pending["period"]],
+            t("col_figures", lang): pending["figures"].to_numpy(),
+            t("col_approval", lang): t("unapproved_word", lang),
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    choices = list(zip(pending["unit_code"], pending["period"], strict=True))
+    chosen = st.selectbox(
+        t("appr_choose", lang), choices, format_func=lambda c: _label(*c), key="appr_pick"
+    )
+    if st.button(t("appr_approve", lang), key="appr_go", type="primary") and chosen:
+        unit, period = chosen
+        try:
+            n = cycle.approve(resources.storage(), viewer, unit, period)
+        except cycle.CycleError as exc:
+            st.error(str(exc))
+            return
+        data.clear()
+        st.success(t("appr_done", lang, n=n, unit=unit, period=quarter_label(period)))
+
+
+def signed_section(viewer: Viewer, lang: str) -> None:
+    st.subheader(t("appr_signed", lang), anchor=False)
+    signed = _in_scope(cycle.approvals_frame(resources.storage()), viewer)
+    if signed.empty:
+        st.info(t("no_data", lang))
+        return
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col_unit", lang): [data.unit_label(u) for u in signed["unit_code"]],
+                t("col_quarter", lang): [quarter_label(p) for p in signed["period"]],
+                t("col_approved_by", lang): signed["approved_by"].astype(str).to_numpy(),
+                t("col_approved_at", lang): signed["approved_at"].astype(str).str[:16].to_numpy(),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    choices = list(zip(signed["unit_code"], signed["period"], strict=True))
+    chosen = st.selectbox(
+        t("appr_choose", lang), choices, format_func=lambda c: _label(*c), key="unappr_pick"
+    )
+    reason = st.text_input(t("appr_reason", lang), key="unappr_reason")
+    if st.button(t("appr_unapprove", lang), key="unappr_go", disabled=not reason.strip()):
+        unit, period = chosen
+        try:
+            cycle.unapprove(resources.storage(), viewer, unit, period, reason)
+        except cycle.CycleError as exc:
+            st.error(str(exc))
+            return
+        data.clear()
+        st.success(t("appr_undone", lang, unit=unit, period=quarter_label(period)))
+
+
+def page() -> None:
+    viewer = ui.require(lambda v: v.can_approve)
+    lang = ui.lang()
+    ui.header("appr_title", t("appr_caption", lang))
+    pending_section(viewer, lang)
+    signed_section(viewer, lang)
+
+
+page()

@@ -1,0 +1,182 @@
+"""Nhiệm vụ: the plan's 44 tasks and 11 databases, overdue first, by lead unit; reports; scores."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, resources, task_views, ui
+from kpi.i18n import t
+from kpi.services import tasks as service
+from kpi.task_progress import TaskStatus, local_today
+from kpi.tasks import TaskState
+
+ALL = "__all__"
+UNIT_PARAM = "unit"
+STATE_ICONS = {
+    TaskState.NOT_STARTED: "○",
+    TaskState.IN_PROGRESS: "◐",
+    TaskState.DONE: "✓",
+    TaskState.PAUSED: "⏸",
+}
+
+
+def state_text(status: TaskStatus, lang: str) -> str:
+    return f"{STATE_ICONS[status.state]} {status.state.label(lang)}"
+
+
+def filters(lang: str, leads: list[str]) -> tuple[str | None, str | None, dt.date, bool]:
+    labels = data.unit_labels()
+    wanted = st.query_params.get(UNIT_PARAM)
+    options = [ALL, *leads]
+    cols = st.columns([1, 2, 1, 1])
+    kind = cols[0].selectbox(
+        t("tasks_kind", lang),
+        [ALL, "task", "database"],
+        format_func=lambda k: t("all", lang) if k == ALL else t(f"tasks_kind_{k}", lang),
+        key="tk_kind",
+    )
+    unit = cols[1].selectbox(
+        t("tasks_unit", lang),
+        options,
+        index=options.index(wanted) if wanted in options else 0,
+        format_func=lambda c: t("all", lang) if c == ALL else labels.get(c, c),
+        key="tk_unit",
+    )
+    day = cols[2].date_input(
+        t("tasks_as_of", lang), local_today(), key="tk_day", format="DD/MM/YYYY"
+    )
+    only = cols[3].toggle(t("tasks_only_overdue", lang), key="tk_overdue")
+    if unit != ALL:
+        st.query_params[UNIT_PARAM] = unit
+    elif UNIT_PARAM in st.query_params:
+        del st.query_params[UNIT_PARAM]
+    chosen_day = day if isinstance(day, dt.date) else local_today()
+    return (None if kind == ALL else kind), (None if unit == ALL else unit), chosen_day, only
+
+
+def counts(rows: list[TaskStatus], lang: str) -> None:
+    cols = st.columns(4)
+    values = [
+        ("tasks_total", len(rows)),
+        ("tasks_done", sum(s.state is TaskState.DONE for s in rows)),
+        ("tasks_in_progress", sum(s.state is TaskState.IN_PROGRESS for s in rows)),
+        ("tasks_overdue", sum(s.overdue for s in rows)),
+    ]
+    for col, (key, value) in zip(cols, values, strict=True):
+        with col.container(border=True):
+            st.metric(("⚠ " if key == "tasks_overdue" else "") + t(key, lang), value)
+
+
+def task_frame(rows: list[TaskStatus], lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("col_task_code", lang): [s.task.code for s in rows],
+            t("col_task_overdue", lang): [
+                t("overdue_mark", lang) if s.overdue else "" for s in rows
+            ],
+            t("col_task_name", lang): [s.task.name for s in rows],
+            t("col_task_lead", lang): [
+                ", ".join(s.task.lead_unit_codes) or s.task.lead_units for s in rows
+            ],
+            t("col_task_deadline", lang): [
+                t("recurring_mark", lang)
+                if s.task.deadline.recurring and not s.task.deadline.date
+                else s.task.deadline_text or "—"
+                for s in rows
+            ],
+            t("col_task_state", lang): [state_text(s, lang) for s in rows],
+            t("col_task_percent", lang): [s.percent for s in rows],
+            t("col_task_updated", lang): [
+                s.updated_at.astimezone(task_views.ZONE).strftime("%d/%m/%Y")
+                if s.updated_at
+                else "—"
+                for s in rows
+            ],
+        }
+    )
+
+
+def show_tasks(rows: list[TaskStatus], lang: str) -> None:
+    if not rows:
+        st.info(t("tasks_none", lang))
+        return
+    frame = task_frame(rows, lang)
+    overdue_col = t("col_task_overdue", lang)
+    styled = frame.style.map(
+        lambda v: "background-color: #FBE3D6; color: #1B2430" if v else "", subset=[overdue_col]
+    )
+    st.dataframe(
+        styled,
+        hide_index=True,
+        width="stretch",
+        height=min(35 * (len(frame) + 1) + 3, 700),
+        column_config={
+            t("col_task_percent", lang): st.column_config.ProgressColumn(
+                t("col_task_percent", lang), min_value=0, max_value=100, format="%d%%"
+            ),
+            t("col_task_name", lang): st.column_config.TextColumn(width="medium"),
+        },
+    )
+
+
+def by_unit(rows: list[TaskStatus], lang: str) -> None:
+    """Overdue items per lead unit, most first: who leaders should call."""
+    labels = data.unit_labels()
+    tally: dict[str, int] = {}
+    for s in rows:
+        if s.overdue:
+            for code in s.task.lead_unit_codes or (s.task.lead_units,):
+                tally[code] = tally.get(code, 0) + 1
+    if not tally:
+        return
+    ordered = sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))
+    st.subheader(t("tasks_by_unit", lang), anchor=False)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col_score_unit", lang): [labels.get(c, c) for c, _ in ordered],
+                t("col_task_count", lang): [n for _, n in ordered],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def list_tab(lang: str) -> None:
+    every = service.tasks(resources.storage())
+    leads = sorted({c for task in every for c in task.lead_unit_codes})
+    kind, unit, day, only = filters(lang, leads)
+    rows = service.task_statuses(resources.storage(), day, kind=kind, unit=unit)
+    st.caption(t("tasks_caption", lang, day=day.strftime("%d/%m/%Y")))
+    counts(rows, lang)
+    shown = [s for s in rows if s.overdue] if only else rows
+    if unit is not None:
+        st.subheader(t("tasks_unit_page", lang, unit=data.unit_label(unit)), anchor=False)
+    show_tasks(shown, lang)
+    if unit is None:
+        by_unit(rows, lang)
+
+
+def page() -> None:
+    viewer = ui.require(lambda _viewer: True)
+    lang = ui.lang()
+    ui.header("tasks_title")
+    names = ["tasks_tab_list", "tasks_tab_score"]
+    if viewer.can_upload:
+        names.insert(1, "tasks_tab_report")
+    tabs = dict(zip(names, st.tabs([t(n, lang) for n in names]), strict=True))
+    with tabs["tasks_tab_list"]:
+        list_tab(lang)
+    if "tasks_tab_report" in tabs:
+        with tabs["tasks_tab_report"]:
+            task_views.report_form(viewer, lang)
+            task_views.upload_box(viewer, lang)
+    with tabs["tasks_tab_score"]:
+        task_views.scorecard(lang)
+
+
+page()

@@ -1,0 +1,218 @@
+"""`kpi obligations`, `kpi submissions`, `kpi locks`, `kpi approve` and `kpi unapprove`:
+who owes which figures, how the cycle stands, lock exceptions and the unit head's sign-off."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.table import Table
+
+from kpi.access import LOCAL_ADMIN, Role, Viewer
+from kpi.cli.shell import catalogue, console, fail, one_line_errors, settings, storage
+from kpi.completeness import ReportState
+from kpi.obligations import ObligationError, obligation_records
+from kpi.periods import PeriodError, parse_quarter
+from kpi.services import cycle, submissions
+from kpi.services.figures import unit_registry
+from kpi.services.users import viewer_for_email
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _unit_code(ref: str) -> str:
+    found = unit_registry(storage()).resolve(ref)
+    if found is None:
+        fail(f"không có đơn vị '{ref}'")
+    return found.code
+
+
+@one_line_errors
+def obligations_import(
+    file: Annotated[
+        Path, typer.Argument(help="CSV: unit_code,indicator_code[,from_period,to_period].")
+    ],
+) -> None:
+    """Nhập nghĩa vụ báo cáo (đơn vị nào báo cáo chỉ tiêu nào, từ quý nào, đến quý nào)."""
+    if not file.is_file():
+        fail(f"không tìm thấy tệp {file}", 2)
+    try:
+        rows = cycle.import_obligations(
+            storage(), catalogue(), file.read_text(encoding="utf-8-sig"), actor=LOCAL_ADMIN
+        )
+    except ObligationError as exc:
+        fail(str(exc))
+    console.print(f"Đã lưu {len(rows)} nghĩa vụ báo cáo.")
+
+
+@one_line_errors
+def obligations_list(
+    unit: Annotated[str | None, typer.Option(help="Chỉ đơn vị này (mã hoặc tên).")] = None,
+    fmt: Annotated[Format, typer.Option("--format")] = Format.table,
+) -> None:
+    """Liệt kê nghĩa vụ báo cáo đang có hiệu lực."""
+    found = submissions.obligations(storage(), catalogue())
+    if unit:
+        code = _unit_code(unit)
+        found = [o for o in found if o.unit_code == code]
+    rows = obligation_records(found)
+    if fmt is Format.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table("Đơn vị", "Chỉ tiêu", "Từ quý", "Đến quý", "Nguồn")
+    for row in rows:
+        source = "danh mục" if row["source"] == "catalogue" else "nhập"
+        table.add_row(
+            row["unit_code"],
+            row["indicator_code"],
+            row["from_period"] or "—",
+            row["to_period"] or "—",
+            source,
+        )
+    console.print(table)
+
+
+def _rate(value: object) -> str:
+    if not isinstance(value, int | float) or pd.isna(value):
+        return "—"
+    return f"{float(value):.1f}%".replace(".", ",")
+
+
+@one_line_errors
+def show_submissions(
+    period: Annotated[
+        str | None, typer.Option(help="Một quý, ví dụ 2026-Q3 (mặc định: 8 quý gần nhất).")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option(help="Đơn vị (mã hoặc tên) và các đơn vị trực thuộc.")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format")] = Format.table,
+) -> None:
+    """Tình hình nộp theo nghĩa vụ và quý: đúng hạn, muộn, chưa nộp, chưa đến hạn."""
+    try:
+        quarters = [parse_quarter(period)] if period else submissions.recent_quarters()
+    except PeriodError as exc:
+        fail(str(exc))
+    target = unit_registry(storage()).get(_unit_code(unit)) if unit else None
+    matrix = submissions.completeness(storage(), catalogue(), settings(), quarters, unit=target)
+    if fmt is Format.json:
+        typer.echo(json.dumps(submissions.records(matrix), ensure_ascii=False, indent=2))
+        return
+    table = Table("Đơn vị", "Chỉ tiêu", "Quý", "Tình trạng", "Nộp lúc", "Phê duyệt")
+    for row in submissions.records(matrix):
+        state = ReportState(str(row["state"]))
+        approved = f"✔ {row['approved_by']}" if row["approved"] else "chưa duyệt"
+        table.add_row(
+            str(row["unit_code"]),
+            str(row["indicator_code"]),
+            parse_quarter(str(row["period"])).label,
+            f"{state.icon} {state.word('vi')}",
+            str(row["submitted_at"] or "—")[:16],
+            approved if row["submitted_at"] else "—",
+        )
+    console.print(table)
+    total = submissions.rates(matrix)["total"].iloc[0]
+    console.print(
+        f"Dự kiến {int(total['expected'])} báo cáo, đã nộp {int(total['reports'])}, đúng hạn "
+        f"{int(total['on_time'])}; tỷ lệ nộp {_rate(total['reporting_rate'])}, "
+        f"tỷ lệ đúng hạn {_rate(total['on_time_rate'])}."
+    )
+
+
+@one_line_errors
+def locks_open(
+    unit: Annotated[str, typer.Option(help="Đơn vị (mã hoặc tên).")],
+    period: Annotated[str, typer.Option(help="Quý bị khóa, ví dụ 2026-Q3.")],
+    until: Annotated[str, typer.Option(help="Mở đến hết ngày (YYYY-MM-DD).")],
+    reason: Annotated[str, typer.Option(help="Lý do mở khóa.")],
+) -> None:
+    """Mở ngoại lệ: cán bộ của đơn vị được nộp số liệu quý đã khóa đến một ngày."""
+    try:
+        cycle.open_lock(storage(), unit, period, until, reason, actor=LOCAL_ADMIN)
+    except cycle.CycleError as exc:
+        fail(str(exc))
+    console.print(
+        f"Đã mở khóa {parse_quarter(period).label} cho {_unit_code(unit)} đến hết {until}."
+    )
+
+
+@one_line_errors
+def locks_list() -> None:
+    """Liệt kê các ngoại lệ mở khóa."""
+    table = Table("Đơn vị", "Quý", "Đến hết", "Lý do", "Người mở", "Lúc")
+    for row in cycle.locks_frame(storage()).to_dict("records"):
+        table.add_row(
+            row["unit_code"],
+            parse_quarter(row["period"]).label,
+            str(row["until"]),
+            row["reason"],
+            row["opened_by"],
+            str(row["opened_at"])[:16],
+        )
+    console.print(table)
+
+
+def _approver(as_user: str | None) -> Viewer:
+    if as_user is None:
+        return Viewer(LOCAL_ADMIN, Role.ADMIN)
+    viewer = viewer_for_email(storage(), as_user)
+    if viewer is None:
+        fail(f"không có người dùng '{as_user}'")
+    if not viewer.can_approve:
+        fail(f"{viewer.email} không có vai trò phê duyệt (approver)")
+    return viewer
+
+
+AsUser = Annotated[str | None, typer.Option("--as", help="Thực hiện với tư cách người dùng này.")]
+UnitOpt = Annotated[str, typer.Option(help="Đơn vị (mã hoặc tên).")]
+PeriodOpt = Annotated[str, typer.Option(help="Quý, ví dụ 2026-Q3.")]
+
+
+@one_line_errors
+def approve(unit: UnitOpt, period: PeriodOpt, as_user: AsUser = None) -> None:
+    """Thủ trưởng đơn vị phê duyệt số liệu một quý của đơn vị (số liệu được khóa)."""
+    viewer = _approver(as_user)
+    try:
+        figures = cycle.approve(storage(), viewer, unit, period)
+    except cycle.CycleError as exc:
+        fail(str(exc))
+    console.print(
+        f"Đã phê duyệt {figures} số liệu {parse_quarter(period).label} của {_unit_code(unit)}."
+    )
+
+
+@one_line_errors
+def unapprove(
+    unit: UnitOpt,
+    period: PeriodOpt,
+    reason: Annotated[str, typer.Option(help="Lý do hủy phê duyệt.")],
+    as_user: AsUser = None,
+) -> None:
+    """Hủy phê duyệt: số liệu của quý được mở lại để sửa (ghi nhật ký)."""
+    viewer = _approver(as_user)
+    try:
+        cycle.unapprove(storage(), viewer, unit, period, reason)
+    except cycle.CycleError as exc:
+        fail(str(exc))
+    console.print(f"Đã hủy phê duyệt {parse_quarter(period).label} của {_unit_code(unit)}.")
+
+
+def register(app: typer.Typer) -> None:
+    obligations = typer.Typer(help="Nghĩa vụ báo cáo.", no_args_is_help=True)
+    obligations.command("import")(obligations_import)
+    obligations.command("list")(obligations_list)
+    app.add_typer(obligations, name="obligations")
+    app.command("submissions")(show_submissions)
+    locks = typer.Typer(help="Khóa số liệu sau hạn nộp và ngoại lệ.", no_args_is_help=True)
+    locks.command("open")(locks_open)
+    locks.command("list")(locks_list)
+    app.add_typer(locks, name="locks")
+    app.command("approve")(approve)
+    app.command("unapprove")(unapprove)

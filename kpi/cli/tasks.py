@@ -1,0 +1,282 @@
+"""`kpi tasks …` (Phụ lục II, III) and `kpi scorecard`: tasks, progress reports, unit scores."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from kpi.access import LOCAL_ADMIN, Role, Viewer
+from kpi.cli.shell import catalogue, console, err_console, fail, one_line_errors, settings, storage
+from kpi.problems import FileRejected
+from kpi.services import scorecard as scores
+from kpi.services import tasks as service
+from kpi.task_problems import TaskProblem
+from kpi.task_progress import ReportError, local_today, parse_half_year
+from kpi.tasks import TaskCatalogueError
+from reports.task_template import task_template_csv, task_template_xlsx
+
+tasks_app = typer.Typer(
+    help="Nhiệm vụ (Phụ lục II) và cơ sở dữ liệu (Phụ lục III) của Kế hoạch.",
+    no_args_is_help=True,
+)
+
+
+class Kind(StrEnum):
+    task = "task"
+    database = "database"
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _viewer(as_user: str | None) -> Viewer:
+    if as_user is None:
+        return Viewer(LOCAL_ADMIN, Role.ADMIN)
+    from kpi.services.users import viewer_for_email
+
+    viewer = viewer_for_email(storage(), as_user)
+    if viewer is None:
+        fail(f"không có người dùng '{as_user}'")
+    return viewer
+
+
+def _day(text: str | None, option: str) -> dt.date:
+    if not text:
+        return local_today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fail(f"{option} '{text}' phải có dạng YYYY-MM-DD")
+
+
+def _unit_code(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    found = service.units(storage()).resolve(unit)
+    if found is None:
+        fail(f"không có đơn vị '{unit}'")
+    return found.code
+
+
+@one_line_errors
+def list_tasks(
+    kind: Annotated[Kind | None, typer.Option("--kind", help="task hoặc database.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Đơn vị chủ trì (mã).")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Chỉ nhiệm vụ quá hạn.")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Ngày xét, YYYY-MM-DD.")] = None,
+    fmt: Annotated[Format, typer.Option("--format")] = Format.table,
+) -> None:
+    """Các nhiệm vụ và cơ sở dữ liệu: trạng thái, tỷ lệ, quá hạn (quá hạn trước)."""
+    rows = service.task_statuses(
+        storage(),
+        _day(as_of, "--as-of"),
+        kind=kind.value if kind else None,
+        unit=_unit_code(unit),
+        overdue_only=overdue,
+    )
+    if fmt is Format.json:
+        records = [service.as_record(s) for s in rows]
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    table = Table("Mã", "Loại", "Tên", "Chủ trì", "Thời hạn", "Trạng thái", "%", "Quá hạn")
+    for s in rows:
+        table.add_row(
+            s.task.code,
+            "CSDL" if s.task.kind.value == "database" else "NV",
+            s.task.name[:70],
+            ", ".join(s.task.lead_unit_codes) or s.task.lead_units,
+            s.task.deadline_text,
+            s.state.label("vi"),
+            str(s.percent),
+            "⚠ quá hạn" if s.overdue else "",
+        )
+    table.caption = f"{len(rows)} mục, {sum(s.overdue for s in rows)} quá hạn"
+    console.print(table)
+
+
+@one_line_errors
+def update(
+    code: Annotated[str, typer.Argument(help="Mã nhiệm vụ, ví dụ II.16 hoặc III.8.")],
+    state: Annotated[str, typer.Option("--state", help="not_started|in_progress|done|paused")],
+    percent: Annotated[
+        int | None, typer.Option("--percent", help="Tỷ lệ hoàn thành 0–100.")
+    ] = None,
+    evidence: Annotated[str, typer.Option("--evidence", help="Số, ngày văn bản, đường dẫn.")] = "",
+    issues: Annotated[str, typer.Option("--issues", help="Khó khăn, vướng mắc, đề xuất.")] = "",
+    as_user: Annotated[
+        str | None, typer.Option("--as", help="Báo cáo với tư cách người này.")
+    ] = None,
+) -> None:
+    """Báo cáo tiến độ một nhiệm vụ (cán bộ của đơn vị chủ trì); không sửa báo cáo cũ."""
+    try:
+        draft = service.report_progress(
+            storage(),
+            _viewer(as_user),
+            code,
+            state=state,
+            percent=percent,
+            evidence=evidence,
+            issues=issues,
+            today=local_today(),
+        )
+    except (service.TaskServiceError, ReportError) as exc:
+        fail(str(exc))
+    console.print(
+        f"Đã ghi: {draft.task_code} {draft.state.label('vi')} {draft.percent}% "
+        f"ngày {draft.reported_on.isoformat()}."
+    )
+
+
+@one_line_errors
+def template(
+    out: Annotated[Path, typer.Option("--out", help="Tệp .xlsx hoặc .csv.")] = Path(
+        "tien-do-nhiem-vu.xlsx"
+    ),
+    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ nhiệm vụ đơn vị chủ trì.")] = None,
+) -> None:
+    """Mẫu báo cáo tiến độ: một dòng mỗi nhiệm vụ, điền sẵn trạng thái hiện tại."""
+    suffix = out.suffix.lower()
+    if suffix not in {".xlsx", ".csv"}:
+        fail("--out phải là tệp .xlsx hoặc .csv")
+    rows = service.task_statuses(storage(), local_today(), unit=_unit_code(unit))
+    maker = task_template_xlsx if suffix == ".xlsx" else task_template_csv
+    out.write_bytes(maker(rows))
+    console.print(f"Đã tạo mẫu {out} ({len(rows)} nhiệm vụ).")
+
+
+def _print_problems(problems: list[TaskProblem]) -> None:
+    table = Table("Dòng", "Cột", "Giá trị", "Lỗi", title=f"{len(problems)} lỗi — không ghi gì")
+    ordered = sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
+    for p in ordered:
+        table.add_row("" if p.row is None else str(p.row), p.column_label(), p.value, p.text())
+    err_console.print(table)
+
+
+@one_line_errors
+def load(
+    file: Annotated[Path, typer.Argument(help="Tệp CSV, .xlsx, .xls hoặc .ods theo mẫu.")],
+    as_user: Annotated[str | None, typer.Option("--as", help="Nộp với tư cách người này.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ kiểm tra, không ghi.")] = False,
+) -> None:
+    """Nạp báo cáo tiến độ từ mẫu: ghi toàn bộ tệp hoặc không ghi gì."""
+    if not file.is_file():
+        fail(f"không tìm thấy tệp {file}", 2)
+    try:
+        outcome = service.load_reports_file(
+            storage(),
+            _viewer(as_user),
+            file.read_bytes(),
+            file.name,
+            today=local_today(),
+            settings=settings(),
+            dry_run=dry_run,
+        )
+    except FileRejected as exc:
+        fail(exc.problem.text("vi"), 2)
+    except service.TaskServiceError as exc:
+        fail(str(exc))
+    if outcome.problems:
+        _print_problems(outcome.problems)
+        raise typer.Exit(1)
+    verb = "Kiểm tra xong, không ghi" if dry_run else "Đã ghi"
+    console.print(f"{verb}: {len(outcome.drafts)} báo cáo tiến độ.")
+
+
+@one_line_errors
+def import_tasks(
+    file: Annotated[Path, typer.Argument(help="CSV cùng cột với kpi/data/tasks.csv.")],
+    as_user: Annotated[str | None, typer.Option("--as", help="Quản trị thực hiện.")] = None,
+) -> None:
+    """Thêm nhiệm vụ (ví dụ của Quyết định 86/QĐ-BNV); chỉ quản trị."""
+    if not file.is_file():
+        fail(f"không tìm thấy tệp {file}", 2)
+    viewer = _viewer(as_user)
+    if not viewer.is_admin:
+        fail(f"{viewer.email} không phải quản trị")
+    try:
+        added, updated = service.import_tasks(storage(), file, viewer.email)
+    except (TaskCatalogueError, service.TaskServiceError) as exc:
+        fail(str(exc))
+    console.print(f"Đã nhập: {added} nhiệm vụ mới, {updated} cập nhật.")
+
+
+scorecard_app = typer.Typer(
+    help="Mức độ hoàn thành nhiệm vụ của từng đơn vị theo 6 tháng (§II.1.c).",
+    invoke_without_command=True,
+)
+
+
+@scorecard_app.callback()
+@one_line_errors
+def scorecard(
+    ctx: typer.Context,
+    period: Annotated[str | None, typer.Option("--period", help="Ví dụ 2026-H2.")] = None,
+    fmt: Annotated[Format, typer.Option("--format")] = Format.table,
+    version: Annotated[int | None, typer.Option("--version", help="Phiên bản đã công bố.")] = None,
+    live: Annotated[
+        bool, typer.Option("--live", help="Tính lại theo số liệu hiện tại (tạm tính).")
+    ] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Ngày xét, YYYY-MM-DD.")] = None,
+) -> None:
+    """Bảng điểm của một kỳ 6 tháng: bản đã công bố mới nhất, hoặc bản tạm tính."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if period is None:
+        fail("cần --period, ví dụ 2026-H2")
+    from kpi.cli.scorecard_view import frozen, provisional, show
+
+    try:
+        half = parse_half_year(period)
+    except ReportError as exc:
+        fail(str(exc))
+    versions = scores.published(storage(), half)
+    if version is not None:
+        chosen = next((v for v in versions if v.version == version), None)
+        if chosen is None:
+            fail(f"kỳ {half} không có phiên bản đã công bố {version}")
+        sheet = frozen(chosen)
+    elif versions and not live:
+        sheet = frozen(versions[0])
+    else:
+        day = _day(as_of, "--as-of")
+        rows = scores.compute(storage(), settings(), catalogue(), half, day)
+        sheet = provisional(half, day, rows, scores.weights_from(settings()))
+    show(sheet, versions, fmt.value, half)
+
+
+@scorecard_app.command("publish")
+@one_line_errors
+def publish(
+    period: Annotated[str, typer.Option("--period", help="Ví dụ 2026-H2.")],
+    as_user: Annotated[str | None, typer.Option("--as", help="Quản trị công bố.")] = None,
+) -> None:
+    """Công bố bảng điểm: cố định, không đổi; sửa sau là một phiên bản mới."""
+    viewer = _viewer(as_user)
+    if not viewer.is_admin:
+        fail(f"{viewer.email} không phải quản trị")
+    try:
+        half = parse_half_year(period)
+    except ReportError as exc:
+        fail(str(exc))
+    version = scores.publish(storage(), settings(), catalogue(), half, local_today(), viewer.email)
+    console.print(f"Đã công bố bảng điểm {half} phiên bản {version}.")
+
+
+tasks_app.command("list")(list_tasks)
+tasks_app.command("update")(update)
+tasks_app.command("template")(template)
+tasks_app.command("load")(load)
+tasks_app.command("import")(import_tasks)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(tasks_app, name="tasks")
+    app.add_typer(scorecard_app, name="scorecard")

@@ -1,0 +1,85 @@
+"""Interface words of the tasks pages (Phụ lục II, III) and the unit scorecard, vi and en.
+
+Part of the one catalogue: kpi.i18n merges them into its STRINGS.
+"""
+
+from __future__ import annotations
+
+TASK_STRINGS: dict[str, tuple[str, str]] = {
+    "nav_tasks": ("Nhiệm vụ", "Tasks"),
+    "tasks_title": (
+        "Nhiệm vụ Phụ lục II và cơ sở dữ liệu Phụ lục III",
+        "Tasks of Annex II and databases of Annex III",
+    ),
+    "tasks_caption": (
+        "Nhiệm vụ quá hạn đứng đầu. Quá hạn: đã qua thời gian hoàn thành mà chưa hoàn thành. "
+        "Nhiệm vụ thường xuyên được đánh giá theo từng 6 tháng. Tính đến {day}.",
+        "Overdue items first. Overdue: past the completion time and not done. Recurring tasks "
+        "are judged per half-year. As of {day}.",
+    ),
+    "tasks_tab_list": ("Danh sách", "List"),
+    "tasks_tab_report": ("Báo cáo tiến độ", "Report progress"),
+    "tasks_tab_score": ("Mức độ hoàn thành của đơn vị", "Unit completion score"),
+    "tasks_kind": ("Loại", "Kind"),
+    "tasks_kind_task": ("Nhiệm vụ", "Task"),
+    "tasks_kind_database": ("Cơ sở dữ liệu", "Database"),
+    "tasks_unit": ("Đơn vị chủ trì", "Lead unit"),
+    "tasks_as_of": ("Tính đến ngày", "As of"),
+    "tasks_only_overdue": ("Chỉ nhiệm vụ quá hạn", "Overdue only"),
+    "tasks_total": ("Tổng số", "Total"),
+    "tasks_done": ("Hoàn thành", "Done"),
+    "tasks_in_progress": ("Đang thực hiện", "In progress"),
+    "tasks_overdue": ("Quá hạn", "Overdue"),
+    "tasks_by_unit": ("Quá hạn theo đơn vị chủ trì", "Overdue by lead unit"),
+    "tasks_unit_page": ("Nhiệm vụ do {unit} chủ trì", "Tasks led by {unit}"),
+    "tasks_none": ("Không có nhiệm vụ nào.", "No tasks."),
+    "col_task_code": ("Mã", "Code"),
+    "col_task_name": ("Tên nhiệm vụ", "Task"),
+    "col_task_lead": ("Chủ trì", "Lead"),
+    "col_task_deadline": ("Thời gian hoàn thành", "Completion time"),
+    "col_task_state": ("Trạng thái", "State"),
+    "col_task_percent": ("Tỷ lệ", "Done"),
+    "col_task_updated": ("Cập nhật", "Updated"),
+    "col_task_overdue": ("Quá hạn", "Overdue"),
+    "col_task_count": ("Số nhiệm vụ quá hạn", "Overdue tasks"),
+    "overdue_mark": ("⚠ Quá hạn", "⚠ Overdue"),
+    "recurring_mark": ("↻ Thường xuyên", "↻ Recurring"),
+    "task_pick": ("Nhiệm vụ", "Task"),
+    "task_state": ("Trạng thái", "State"),
+    "task_percent": ("Tỷ lệ hoàn thành (%)", "Percent done"),
+    "task_evidence": (
+        "Minh chứng (số, ngày văn bản, đường dẫn)",
+        "Evidence (document number and date, link)",
+    ),
+    "task_issues": ("Khó khăn, vướng mắc, đề xuất", "Difficulties and proposals"),
+    "task_submit": ("Ghi báo cáo", "Save report"),
+    "task_saved": ("Đã ghi báo cáo tiến độ {code}.", "Progress report on {code} saved."),
+    "task_no_scope": (
+        "Tài khoản của bạn không chủ trì nhiệm vụ nào.",
+        "Your account leads no task.",
+    ),
+    "task_template": ("Tải mẫu báo cáo tiến độ (.xlsx)", "Download the progress template (.xlsx)"),
+    "task_upload": ("Nộp tệp báo cáo tiến độ", "Upload a progress file"),
+    "task_problems": ("{count} lỗi — không ghi dòng nào", "{count} problems — nothing written"),
+    "task_loaded": ("Đã ghi {count} báo cáo tiến độ.", "{count} progress reports saved."),
+    "score_period": ("Kỳ 6 tháng", "Half-year"),
+    "score_caption": (
+        "Điểm = trọng số nhiệm vụ × điểm nhiệm vụ + trọng số báo cáo quý × điểm báo cáo "
+        "(xem docs/scorecard.md). {status}",
+        "Score = task weight × task score + report weight × report score (see "
+        "docs/scorecard.md). {status}",
+    ),
+    "score_published": ("Đã công bố, phiên bản {version}.", "Published, version {version}."),
+    "score_provisional": ("Tạm tính, chưa công bố.", "Provisional, not published."),
+    "col_score_unit": ("Đơn vị", "Unit"),
+    "col_score": ("Điểm", "Score"),
+    "col_score_tasks": ("Nhiệm vụ tính điểm", "Tasks counted"),
+    "col_score_on_time": ("Đúng hạn", "On time"),
+    "col_score_late": ("Trễ hạn", "Late"),
+    "col_score_overdue": ("Quá hạn", "Overdue"),
+    "col_score_reports": ("Báo cáo quý đúng hạn", "Quarterly reports on time"),
+    "overview_tasks": (
+        "**Nhiệm vụ Phụ lục II, III:** {total} mục · ⚠ {overdue} quá hạn · ✓ {done} hoàn thành",
+        "**Tasks of Annex II, III:** {total} items · ⚠ {overdue} overdue · ✓ {done} done",
+    ),
+}

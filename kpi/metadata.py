@@ -1,0 +1,100 @@
+"""Indicator metadata (definition, counts, source, method, who answers for it).
+
+Kept beside the catalogue in `kpi/data/indicator_metadata.csv`, filled only where
+the plan says it; an empty field stays empty and is shown as such, never guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+from kpi.catalogue import Catalogue, CatalogueError
+
+DATA_FILE = "indicator_metadata.csv"
+EMPTY_MARK = {"vi": "(chưa có thông tin)", "en": "(not given)"}
+
+# field -> (Vietnamese label, English label, bilingual in the file?)
+FIELDS: dict[str, tuple[str, str, bool]] = {
+    "definition": ("Định nghĩa", "Definition", True),
+    "numerator": ("Tử số", "Numerator", True),
+    "denominator": ("Mẫu số", "Denominator", True),
+    "unit_of_measure": ("Đơn vị tính", "Unit of measure", False),
+    "periodicity": ("Kỳ báo cáo", "Periodicity", True),
+    "data_source": ("Nguồn số liệu", "Data source", True),
+    "method": ("Phương pháp tính", "Method of computation", True),
+    "responsible_unit": ("Đơn vị chịu trách nhiệm", "Responsible unit", False),
+    "contact": ("Đầu mối liên hệ", "Contact", False),
+    "plan_reference": ("Căn cứ trong Kế hoạch", "Plan reference", False),
+}
+LAST_UPDATED_LABEL = ("Cập nhật lần cuối", "Last updated")
+SECTION_TITLE = ("Siêu dữ liệu", "Metadata")
+TABLE_HEADERS = (("Mục", "Field"), ("Nội dung", "Value"))
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorMetadata:
+    code: str
+    values: Mapping[str, str]  # "definition_vi", "unit_of_measure", ... -> text ("" = not given)
+
+    def get(self, field: str, lang: str = "vi") -> str:
+        """The field in `lang` ("" when the plan does not say it)."""
+        if FIELDS[field][2]:
+            return self.values.get(f"{field}_{lang}", "")
+        return self.values.get(field, "")
+
+    def record(self) -> dict[str, str | None]:
+        """Flat record for the API and the package: every column, None when empty."""
+        return {key: (text or None) for key, text in self.values.items()}
+
+
+def columns() -> list[str]:
+    """The file's columns after `code`, in order."""
+    out: list[str] = []
+    for name, (_vi, _en, bilingual) in FIELDS.items():
+        out.extend([f"{name}_vi", f"{name}_en"] if bilingual else [name])
+    return out
+
+
+def label(field: str, lang: str = "vi") -> str:
+    vi, en, _ = FIELDS[field]
+    return en if lang == "en" else vi
+
+
+def words(pair: tuple[str, str], lang: str = "vi") -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def rows(
+    meta: IndicatorMetadata, last_updated: str | None, lang: str = "vi"
+) -> list[tuple[str, str]]:
+    """(label, text) for every field, an empty one marked as such, last updated at the end."""
+    empty = EMPTY_MARK[lang if lang in EMPTY_MARK else "vi"]
+    out = [(label(name, lang), meta.get(name, lang) or empty) for name in FIELDS]
+    out.append((words(LAST_UPDATED_LABEL, lang), last_updated or empty))
+    return out
+
+
+def parse_metadata(text: str, catalogue: Catalogue) -> dict[str, IndicatorMetadata]:
+    """One record per catalogue indicator; unknown codes or missing columns are errors."""
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ["code", *columns()] if c not in (reader.fieldnames or [])]
+    if missing:
+        raise CatalogueError(f"siêu dữ liệu thiếu cột: {', '.join(missing)}")
+    found: dict[str, IndicatorMetadata] = {}
+    for line, row in enumerate(reader, start=2):
+        code = (row.get("code") or "").strip()
+        if code not in catalogue:
+            raise CatalogueError(f"siêu dữ liệu, dòng {line}: không có chỉ tiêu '{code}'")
+        values = {c: (row.get(c) or "").strip() for c in columns()}
+        found[code] = IndicatorMetadata(code, values)
+    blank = dict.fromkeys(columns(), "")
+    return {i.code: found.get(i.code, IndicatorMetadata(i.code, blank)) for i in catalogue}
+
+
+def load_metadata(catalogue: Catalogue) -> dict[str, IndicatorMetadata]:
+    text = resources.files("kpi.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    return parse_metadata(text, catalogue)

@@ -1,0 +1,92 @@
+"""The tasks section of the plan's 6-month and year-end reports, built from storage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+
+from kpi.catalogue import Catalogue
+from kpi.periods import ReportPeriod
+from kpi.services import scorecard as scores
+from kpi.settings import Settings
+from kpi.storage import Storage
+from kpi.task_progress import HalfYear
+from kpi.units import Unit
+from reports.task_section import TaskReportSection
+from reports.task_section import label as task_label
+
+
+def period_days(period: ReportPeriod) -> tuple[dt.date, dt.date]:
+    """First and last day of H1, H2 or the whole year."""
+    if period.half == 1:
+        return dt.date(period.year, 1, 1), dt.date(period.year, 6, 30)
+    if period.half == 2:
+        return dt.date(period.year, 7, 1), dt.date(period.year, 12, 31)
+    return dt.date(period.year, 1, 1), dt.date(period.year, 12, 31)
+
+
+def _scores(
+    storage: Storage,
+    settings: Settings,
+    catalogue: Catalogue,
+    half: HalfYear,
+    day: dt.date,
+    lang: str,
+) -> tuple[str, tuple[dict[str, object], ...]]:
+    versions = scores.published(storage, half)
+    if versions:
+        status = task_label("scores_status", lang, version=versions[0].version)
+        return status, tuple(versions[0].rows)
+    rows = scores.compute(storage, settings, catalogue, half, day)
+    return task_label("scores_provisional", lang), tuple(asdict(r) for r in rows)
+
+
+def task_report_section(
+    storage: Storage,
+    settings: Settings,
+    catalogue: Catalogue,
+    period: ReportPeriod,
+    unit: Unit,
+    root_code: str,
+    made_on: dt.date,
+    lang: str,
+) -> TaskReportSection:
+    """For the ministry every task; for a unit the tasks it leads. Scores at H2 and year end."""
+    start, end = period_days(period)
+    lead = None if unit.code == root_code else unit.code
+    built = scores.report_section(storage, start, end, made_on, lead)
+    section = TaskReportSection(
+        day=min(made_on, end),
+        counts=built.counts,
+        completed=tuple(
+            (t.code, t.name, t.lead_units, t.deadline_text, day) for t, day in built.completed
+        ),
+        overdue=tuple(
+            (
+                s.task.code,
+                s.task.name,
+                s.task.lead_units,
+                s.task.deadline_text,
+                s.state.label(lang),
+                s.percent,
+            )
+            for s in built.overdue
+        ),
+        issues=tuple((t.code, u, text, day) for t, u, text, day in built.issues),
+    )
+    if period.half == 1:
+        return section
+    half = HalfYear(period.year, 2)
+    status, rows = _scores(storage, settings, catalogue, half, made_on, lang)
+    if lead is not None:
+        rows = tuple(r for r in rows if r["unit_code"] == lead)
+    return TaskReportSection(
+        section.day,
+        section.counts,
+        section.completed,
+        section.overdue,
+        section.issues,
+        score_half=half.label(lang),
+        score_status=status,
+        scores=rows,
+    )

@@ -1,0 +1,125 @@
+"""The reporting-cycle pages on the demo data: the Submissions page agrees with
+`kpi submissions`; sign-off from the approvals page shows everywhere; the admin page
+imports obligations and opens locks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from dashboard.navigation import page_specs
+from kpi.access import Role, Viewer
+from kpi.cli.main import app
+from kpi.i18n import percent
+from tests.conftest import reset_cli_caches
+from tests.dashboard.conftest import AppFactory
+
+runner = CliRunner()
+
+
+def cli(*args: str) -> str:
+    reset_cli_caches()
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _rates(records: list[dict[str, object]]) -> dict[str, str]:
+    expected = [r for r in records if r["state"] != "not_due"]
+    reports = [r for r in expected if r["state"] in {"on_time", "late"}]
+    on_time = [r for r in expected if r["state"] == "on_time"]
+    return {
+        "Báo cáo phải nộp": str(len(expected)),
+        "Đã nộp": str(len(reports)),
+        "Nộp đúng hạn": str(len(on_time)),
+        "Tỷ lệ nộp": percent(round(100 * len(reports) / len(expected), 1)),
+        "Tỷ lệ đúng hạn": percent(round(100 * len(on_time) / len(expected), 1)),
+    }
+
+
+@pytest.mark.slow
+def test_submissions_page_and_cli_agree_on_every_rate(open_page: AppFactory, app_db: str) -> None:
+    at = open_page("submissions.py")
+    shown = {m.label: str(m.value) for m in at.metric}
+    records = json.loads(cli("submissions", "--format", "json"))
+    assert records and set(records[0]) == {
+        "unit_code",
+        "indicator_code",
+        "period",
+        "state",
+        "submitted_at",
+        "approved",
+        "approved_by",
+        "approved_at",
+    }
+    assert shown == _rates(records)
+    by_unit = at.dataframe[1].value
+    for unit, row in by_unit.set_index("Đơn vị").iterrows():
+        mine = [r for r in records if r["unit_code"] == unit]
+        assert row["Tỷ lệ nộp"] == _rates(mine)["Tỷ lệ nộp"], unit
+        assert row["Tỷ lệ đúng hạn"] == _rates(mine)["Tỷ lệ đúng hạn"], unit
+    by_indicator = at.dataframe[2].value
+    for code, row in by_indicator.set_index("Chỉ tiêu").iterrows():
+        mine = [r for r in records if r["indicator_code"] == code]
+        assert row["Báo cáo phải nộp"] == int(_rates(mine)["Báo cáo phải nộp"]), code
+
+
+@pytest.mark.slow
+def test_sign_off_on_the_page_shows_on_every_page(open_page: AppFactory, app_db: str) -> None:
+    at = open_page("approvals.py", role=Role.APPROVER)
+    assert "Phê duyệt số liệu của đơn vị" in [str(x.value) for x in at.title]
+    pending = at.dataframe[0].value
+    assert set(pending["Phê duyệt"]) == {"chưa duyệt"}
+    at.selectbox(key="appr_pick").set_value(("VPB", "2026-Q3")).run()
+    at.button(key="appr_go").click().run()
+    assert not at.exception
+    assert any("Đã phê duyệt 16 số liệu" in str(s.value) for s in at.success)
+    records = json.loads(
+        cli("submissions", "--period", "2026-Q3", "--unit", "VPB", "--format", "json")
+    )
+    assert records and all(
+        r["approved"] and r["approved_by"] == "thu-truong@demo.local" for r in records
+    )
+    at.switch_page("app_pages/indicator.py").run()
+    at.selectbox(key="ind_unit").set_value("VPB").run()
+    history = at.dataframe[-1].value
+    marks = dict(zip(history["period"], history["approval"], strict=False))
+    assert marks["2026-Q3"] == "✔ đã duyệt" and marks["2026-Q2"] == "chưa duyệt"
+    assert any("chưa duyệt" in str(c.value) for c in at.caption)
+    for page in ("overview.py", "alerts.py", "submissions.py"):
+        at.switch_page(f"app_pages/{page}").run()
+        assert not at.exception
+        assert any("chưa được thủ trưởng đơn vị phê duyệt" in str(c.value) for c in at.caption), (
+            page
+        )
+    exported = cli("export")
+    assert "đã duyệt" in exported and "chưa duyệt" in exported
+
+
+def test_cycle_pages_are_in_the_navigation_of_their_roles_only() -> None:
+    def files(role: Role) -> set[str]:
+        sections = page_specs(Viewer("x@bnv.gov.vn", role, frozenset({"VPB"})))
+        return {spec.file for specs in sections.values() for spec in specs}
+
+    assert "approvals.py" in files(Role.APPROVER) and "approvals.py" in files(Role.ADMIN)
+    assert "approvals.py" not in files(Role.OFFICER) | files(Role.LEADER)
+    assert "admin_cycle.py" in files(Role.ADMIN)
+    assert "admin_cycle.py" not in files(Role.APPROVER) | files(Role.OFFICER)
+    assert "upload.py" not in files(Role.APPROVER)  # the head signs off, officers upload
+
+
+def test_admin_cycle_page_imports_and_opens_a_lock(open_page: AppFactory, app_db: str) -> None:
+    at = open_page("admin_cycle.py", role=Role.ADMIN)
+    assert "Nghĩa vụ báo cáo và khóa số liệu" in [str(x.value) for x in at.title]
+    obligations = at.dataframe[0].value
+    assert set(obligations["Nguồn"]) == {"danh mục"} and len(obligations) == 29
+    at.selectbox(key="lock_unit").set_value("VPB")
+    at.selectbox(key="lock_period").set_value("2026-Q3")
+    at.text_input(key="lock_reason").input("Bổ sung số liệu")
+    at.get("button")[0].click().run()
+    assert not at.exception
+    assert any("Đã mở khóa Q3/2026 cho VPB" in str(s.value) for s in at.success)
+    listed = cli("locks", "list")
+    assert "VPB" in listed and "Bổ sung số liệu" in listed

@@ -1,0 +1,85 @@
+"""The Nhiệm vụ page and the task counts on the overview, on the demo database."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard.navigation import page_specs
+from kpi.access import Role, Viewer
+from kpi.i18n import t
+from kpi.services import tasks as service
+from kpi.services.app import open_store
+from kpi.task_progress import local_today
+from tests.dashboard.conftest import AppFactory
+
+
+def frame(at: AppTest, index: int = 0):
+    value = at.dataframe[index].value
+    return value.data if hasattr(value, "data") else value
+
+
+def test_every_role_sees_the_tasks_page() -> None:
+    for role in Role:
+        specs = [s for group in page_specs(Viewer("x@bnv.gov.vn", role)).values() for s in group]
+        assert "tasks.py" in [s.file for s in specs]
+
+
+def test_the_list_puts_overdue_items_first_and_counts_them(open_page: AppFactory) -> None:
+    at = open_page("tasks.py")
+    assert t("tasks_title", "vi") in [str(x.value) for x in at.title]
+    table = frame(at)
+    assert len(table) == 55
+    marks = list(table["Quá hạn"])
+    overdue = sum(1 for m in marks if m)
+    assert overdue > 0 and marks[:overdue] == ["⚠ Quá hạn"] * overdue and not any(marks[overdue:])
+    metrics = {m.label: int(m.value) for m in at.metric}
+    assert metrics["Tổng số"] == 55 and metrics["⚠ Quá hạn"] == overdue
+    by_unit = frame(at, 1)
+    assert by_unit["Số nhiệm vụ quá hạn"].sum() >= overdue  # a task with two leads counts twice
+    assert list(by_unit["Số nhiệm vụ quá hạn"]) == sorted(
+        by_unit["Số nhiệm vụ quá hạn"], reverse=True
+    )
+    assert not [tab for tab in at.tabs if tab.label == "Báo cáo tiến độ"]  # leaders do not report
+
+
+def test_a_units_page_lists_only_the_tasks_it_leads(open_page: AppFactory) -> None:
+    at = open_page("tasks.py")
+    at.selectbox(key="tk_unit").set_value("VPC").run()
+    assert not at.exception
+    assert set(frame(at)["Mã"]) == {"II.14", "II.15", "II.16"}
+    assert any("Vụ Pháp chế" in str(h.value) for h in at.subheader)
+
+
+def test_an_officer_reports_done_and_the_task_leaves_the_overdue_list(
+    open_page: AppFactory, app_db: str
+) -> None:
+    at = open_page("tasks.py", role=Role.OFFICER)  # demo officer: VPB and TTCNTT
+    assert [tab.label for tab in at.tabs] == [
+        "Danh sách",
+        "Báo cáo tiến độ",
+        "Mức độ hoàn thành của đơn vị",
+    ]
+    at.selectbox(key="tr_code").set_value("II.13")
+    at.radio(key="tr_state").set_value("done")
+    at.text_input(key="tr_evidence").input("Quyết định 45/QĐ-BNV ngày 25/11/2026")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("II.13" in str(s.value) for s in at.success)
+    store = open_store(app_db)
+    rows = {s.task.code: s for s in service.task_statuses(store, local_today())}
+    store.dispose()
+    assert rows["II.13"].state.value == "done" and not rows["II.13"].overdue
+
+
+def test_the_scorecard_tab_and_english(open_page: AppFactory) -> None:
+    at = open_page("tasks.py", lang="en")
+    assert "Unit completion score" in [tab.label for tab in at.tabs]
+    scores = frame(at, 2)
+    assert "Score" in scores.columns and len(scores) > 10
+    assert any("Provisional" in str(c.value) for c in at.caption)
+
+
+def test_the_overview_shows_the_task_counts(open_page: AppFactory) -> None:
+    at = open_page()
+    text = " ".join(str(m.value) for m in at.markdown)
+    assert "Nhiệm vụ Phụ lục II, III:" in text and "55 mục" in text and "quá hạn" in text
