@@ -62,10 +62,10 @@ def check(file_name: str, content: bytes, viewer: Viewer) -> Checked:
             settings=resources.settings(),
         )
     except FileRejected as exc:
-        _record(file_name, content, viewer, "unreadable", [exc.problem], 1)
+        _record(file_name, content, viewer, "unreadable", 1)
         return Checked(file_name, digest, rejected=exc.problem)
     if not prepared.ok:  # kept with the file, so an admin can see who struggles with what
-        _record(file_name, content, viewer, "refused", prepared.problems, prepared.total_problems)
+        _record(file_name, content, viewer, "refused", prepared.total_problems)
     outside: tuple[str, ...] = ()
     if prepared.ok:  # refused whole before any write; still traced to the person
         outside = tuple(
@@ -84,7 +84,6 @@ def _record(
     content: bytes,
     viewer: Viewer,
     outcome: str,
-    problems: list[Problem],
     total: int,
 ) -> None:
     ingest.record_refusal(
@@ -94,7 +93,6 @@ def _record(
         data=content,
         outcome=outcome,
         problem_count=total,
-        problem_codes=[p.code for p in problems],
     )
 
 

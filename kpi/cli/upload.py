@@ -141,7 +141,7 @@ def _not_reported(prepared: Prepared, lang: str) -> str:
     )
 
 
-def _record(file: Path, actor: str, outcome: str, problems: list[Problem], total: int) -> None:
+def _record(file: Path, actor: str, outcome: str, total: int) -> None:
     ingest.record_refusal(
         storage(),
         actor=actor,
@@ -149,7 +149,6 @@ def _record(file: Path, actor: str, outcome: str, problems: list[Problem], total
         data=file.read_bytes(),
         outcome=outcome,
         problem_count=total,
-        problem_codes=[p.code for p in problems],
     )
 
 
@@ -182,7 +181,7 @@ def load(
             _say(lang, "Cần --confirm kèm --note để ghi.", "Use --confirm with --note to commit.")
         )
         if not dry_run:
-            _record(file, actor, "unconfirmed", prepared.warnings, len(prepared.warnings))
+            _record(file, actor, "unconfirmed", len(prepared.warnings))
         raise typer.Exit(3)
     if dry_run:
         _dry_run(prepared, scope, lang)
@@ -203,12 +202,12 @@ def _prepare(file: Path, unit: str | None, actor: str, dry_run: bool, lang: Lang
         )
     except FileRejected as exc:
         if not dry_run:
-            _record(file, actor, "unreadable", [exc.problem], 1)
+            _record(file, actor, "unreadable", 1)
         fail(exc.problem.text(lang.value), 2)
     if not prepared.ok:
         _print_problems(prepared.problems, prepared.total_problems, lang.value)
         if not dry_run:
-            _record(file, actor, "refused", prepared.problems, prepared.total_problems)
+            _record(file, actor, "refused", prepared.total_problems)
         raise typer.Exit(1)
     return prepared
 

@@ -346,7 +346,7 @@ def commit(
 def _record_quietly(storage: Storage, actor: str, meta: UploadMeta, code: str) -> None:
     """Keep a trace of a failed commit when the database lets us; never mask the message."""
     try:
-        record_attempt(storage, actor, meta, "failed", {"problem": code})
+        record_attempt(storage, actor, meta, "failed")
     except Exception:  # the database is the problem: the officer's message is what matters
         return
 
@@ -359,7 +359,6 @@ def record_refusal(
     data: bytes,
     outcome: str,
     problem_count: int,
-    problem_codes: list[str] | None = None,
 ) -> int:
     """Record an attempt that wrote nothing (unreadable, refused, unconfirmed) with its
     file, so an admin can see an officer struggling and download what was sent."""
@@ -372,8 +371,7 @@ def record_refusal(
         content=data,
         problem_count=problem_count,
     )
-    codes = sorted(set(problem_codes or []))[:20]
-    return record_attempt(storage, actor, meta, outcome, {"codes": codes})
+    return record_attempt(storage, actor, meta, outcome)
 
 
 def scope_problems(prepared: Prepared, allowed_units: Collection[str] | None) -> list[str]:

@@ -131,25 +131,12 @@ def refuse_scope(storage: Storage, actor: str, meta: UploadMeta, units: list[str
         )
 
 
-def record_attempt(
-    storage: Storage,
-    actor: str,
-    meta: UploadMeta,
-    outcome: str,
-    detail: dict[str, Any] | None = None,
-) -> int:
+def record_attempt(storage: Storage, actor: str, meta: UploadMeta, outcome: str) -> int:
     """Record an attempt that wrote no figure (refused, unreadable, failed): the upload
-    row with its problem count, the file, and an audit entry. Returns the upload id."""
+    row with its outcome and problem count, and the file. No audit entry: the data
+    version (the dashboard's cache key) stays, so a refusal rebuilds no cache."""
     with storage.writing() as session:
         upload = _new_upload(session, actor, meta, rows_total=0, outcome=outcome)
-        audit(
-            session,
-            actor,
-            "upload.refused",
-            outcome,
-            upload_id=upload.id,
-            detail={"file": meta.file_name, "problems": meta.problem_count, **(detail or {})},
-        )
         return upload.id
 
 

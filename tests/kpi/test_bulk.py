@@ -27,8 +27,8 @@ def test_staged_tuples_turn_missing_cells_into_null_for_any_dtype() -> None:
     )
     rows = staged_tuples(frame)
     assert rows == [
-        ("1.1", "VPB", "2025-Q4", 2025 * 4 + 3, 85.5, None, None, None, 1),
-        ("1.2", "VPB", "2026-Q1", 2026 * 4, 12.0, 3.0, 25.0, "ghi chú", 2),
+        ("1.1", "VPB", "2025-Q4", 2025 * 4 + 3, 85.5, None, None, None, 1, None),
+        ("1.2", "VPB", "2026-Q1", 2026 * 4, 12.0, 3.0, 25.0, "ghi chú", 2, None),
     ]
     assert len(rows[0]) == len(STAGED_COLUMNS)
 

@@ -52,6 +52,8 @@ def test_demo_then_export_has_every_indicator_with_eight_quarters(cli_db: str) -
         "revision",
         "uploaded_by",
         "uploaded_at",
+        "file_name",
+        "source_row",
         "approval",
     ]
     assert set(frame["approval"]) == {"chưa duyệt"}  # nothing signed off yet

@@ -57,6 +57,22 @@ def test_current_values_rebuild_keeps_rows_both_ways(tmp_path: Path) -> None:
     store.dispose()
 
 
+def test_upload_trace_up_and_down_keeps_figures(storage: Storage) -> None:
+    """0003_upload_trace on both engines: source rows, upload files, problem counts."""
+    from sqlalchemy import inspect
+
+    config = alembic_config(storage)
+    command.downgrade(config, "0002")
+    columns = {c["name"] for c in inspect(storage.engine).get_columns("measurements")}
+    assert "source_row" not in columns
+    assert "upload_files" not in inspect(storage.engine).get_table_names()
+    command.upgrade(config, "head")
+    inspector = inspect(storage.engine)
+    assert "source_row" in {c["name"] for c in inspector.get_columns("measurements")}
+    assert "problem_count" in {c["name"] for c in inspector.get_columns("uploads")}
+    assert "upload_files" in inspector.get_table_names()
+
+
 API_TABLES = {"api_tokens", "api_calls", "webhook_deliveries", "webhook_facts"}
 
 
