@@ -74,6 +74,19 @@ def detect(data: bytes, limits: Limits | None = None) -> Kind:
         if any(stream in data for stream in ENCRYPTED_STREAMS):
             raise FileRejected(Problem("encrypted_file"))
         return Kind.XLS
-    if data[:4096].count(b"\x00") > 8:  # binary or UTF-16; a stray NUL is a cell problem
+    if _looks_binary(data[:4096]):
         raise FileRejected(Problem("not_a_table"))
     return Kind.CSV
+
+
+CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r")
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Binary or UTF-16: many NULs, or NULs among many control bytes. A stray NUL in a
+    note is a cell problem; legacy Vietnamese encodings use some control bytes but no NUL."""
+    nuls = head.count(b"\x00")
+    if nuls > 8:
+        return True
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
+    return nuls > 0 and controls > len(head) // 20

@@ -125,7 +125,8 @@ def anchored(series: pd.DataFrame) -> pd.DataFrame:
     """The trend series up to the series' last quarter: the last segment, chain-linked and
     anchored at the latest level (call after cutting at the as-of quarter)."""
     if series.empty or "chain" not in series:
-        return series
+        # no chain to anchor: the level is the value itself (an empty series keeps its columns)
+        return series.assign(level_value=series.get("value", pd.Series(dtype=float)))
     series = series.sort_values(PERIOD_KEY)
     last = series.groupby("indicator_code", sort=False).tail(1).set_index("indicator_code")
     segment = series["indicator_code"].map(last["segment"])

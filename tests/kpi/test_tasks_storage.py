@@ -168,7 +168,7 @@ def test_the_migration_goes_up_and_down(tmp_path: Path):
     names = set(inspect(store.engine).get_table_names())
     assert {"plan_tasks", "task_reports", "scorecards"} <= names
     config = alembic_config(store)
-    command.downgrade(config, "-1")
+    command.downgrade(config, "0002")  # the revision before the tasks
     assert not {"plan_tasks", "task_reports", "scorecards"} & set(
         inspect(store.engine).get_table_names()
     )

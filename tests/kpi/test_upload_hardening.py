@@ -169,7 +169,7 @@ def test_10_references_and_periods(db: str) -> None:
         "'Q5/2025'",
         "'2025-13'",
         "trước 2020-Q1",
-        "chưa bắt đầu",
+        "chưa kết thúc",
     )
 
 
