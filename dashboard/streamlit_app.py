@@ -12,6 +12,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the path
@@ -45,13 +46,25 @@ def record_upload_right(may_upload: bool) -> None:
     gate.record(ctx.session_id if ctx else None, may_upload, is_active)
 
 
+def identify() -> Viewer:
+    """The viewer of this run. The upload right stays as the last finished run decided
+    while this one works (an officer's file sent mid-run is not refused); a run stopped or
+    failed before a viewer is known withdraws it, one replaced by a newer run leaves it."""
+    try:
+        auth.refuse_unsafe_start()
+        ui.language_switch()
+        return auth.current_viewer()
+    except RerunException:
+        raise
+    except BaseException:
+        record_upload_right(False)
+        raise
+
+
 def main() -> None:
-    record_upload_right(False)  # until this run has found a viewer who may
     ui.set_viewer(None)
-    auth.refuse_unsafe_start()
-    ui.language_switch()
+    viewer = identify()
     lang = ui.lang()
-    viewer = auth.current_viewer()
     ui.set_viewer(viewer)
     record_upload_right(viewer.can_upload)
     sidebar_identity(viewer, lang)

@@ -3,10 +3,14 @@ sessions are pruned, and clear_cache frames are recognised (dashboard/server.py)
 
 from __future__ import annotations
 
+import pytest
+import streamlit as st
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from dashboard import gate
+from dashboard import auth, gate
 from dashboard.gate import is_clear_cache
+from kpi.access import Role, Viewer
+from tests.dashboard.conftest import AppFactory
 
 
 def test_only_recorded_uploaders_may_upload() -> None:
@@ -40,3 +44,31 @@ def test_clear_cache_frames_are_recognised_and_nothing_else() -> None:
     assert not is_clear_cache(frame(rerun))
     assert not is_clear_cache({"type": "websocket.receive", "bytes": b"\xff\x00 not a proto"})
     assert not is_clear_cache({"type": "websocket.disconnect"})
+
+
+def test_an_officer_keeps_the_right_while_a_run_works(
+    open_page: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file sent while the page reruns is not refused; a run stopped before the viewer is
+    known withdraws the right."""
+    before = set(gate._uploaders)
+    at = open_page("upload.py", role=Role.OFFICER)
+    (session,) = set(gate._uploaders) - before
+    seen: list[bool] = []
+    identify = auth.current_viewer
+
+    def watched() -> Viewer:
+        seen.append(gate.may_upload(session))
+        return identify()
+
+    monkeypatch.setattr(auth, "current_viewer", watched)
+    at.run()
+    assert seen == [True] and gate.may_upload(session)
+
+    def stopped() -> Viewer:
+        st.stop()
+        raise AssertionError("unreachable")
+
+    monkeypatch.setattr(auth, "current_viewer", stopped)
+    at.run()
+    assert not gate.may_upload(session)
