@@ -22,6 +22,7 @@ from kpi.storage import api as store
 from kpi.storage.queries import first_submissions, reporting_units
 from kpi.storage.repository import current_frame, data_version, unit_registry
 from kpi.submissions import submission_matrix
+from kpi.task_progress import local_today
 
 SERIES_COLUMNS = [
     "indicator_code",
@@ -49,7 +50,8 @@ class DataStamp:
 
 
 def data_stamp(storage: Storage) -> DataStamp:
-    version = data_version(storage)
+    # the day is part of the version: default quarters and overdue tasks move at midnight
+    version = (data_version(storage), local_today().isoformat())
     digest = hashlib.sha256(repr(version).encode()).hexdigest()[:20]
     return DataStamp(etag=f'"{digest}"', last_modified=store.last_change(storage))
 
