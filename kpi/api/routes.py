@@ -13,7 +13,7 @@ from starlette.responses import Response
 from kpi.api.http import ApiError, bad_request, data_response
 from kpi.periods import PeriodError, Quarter, parse_quarter
 from kpi.progress import CONTRACT_COLUMNS
-from kpi.task_progress import local_today
+from kpi.services import tasks as task_service
 from kpi.services.app import App
 from kpi.services.open_data import (
     SERIES_COLUMNS,
@@ -25,9 +25,9 @@ from kpi.services.open_data import (
     status_list,
     submissions_frame,
 )
-from kpi.services import tasks as task_service
 from kpi.services.statuses import UnknownUnitError
 from kpi.services.tokens import Client
+from kpi.task_progress import local_today
 
 INDICATOR_COLUMNS = [
     "code", "group", "name_vi", "name_en", "short_name_vi", "short_name_en", "unit",

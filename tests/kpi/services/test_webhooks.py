@@ -146,8 +146,8 @@ def test_overdue_tasks_announced_once_and_a_done_one_leaves(
     assert "task.overdue" in events(log)
     assert webhooks.scan(storage, catalogue, settings, today=day) == []
     done = items[0]
-    report_progress(storage, Viewer(LOCAL_ADMIN, Role.ADMIN), str(done["code"]), state="done", evidence="QĐ 1",
-                    today=day)  # fmt: skip
+    admin = Viewer(LOCAL_ADMIN, Role.ADMIN)
+    report_progress(storage, admin, str(done["code"]), state="done", evidence="QĐ 1", today=day)
     assert webhooks.scan(storage, catalogue, settings, today=day) == []  # nothing new
 
 
