@@ -152,7 +152,9 @@ def _fits(statuses: pd.DataFrame) -> list[tuple[tuple[str, float], ...]]:
         return [()] * len(statuses)
     rows = statuses[fields].to_dict("records")
     return [
-        tuple((str(k), float(v)) for k, v in r.items()) if not any(pd.isna(list(r.values()))) else ()
+        tuple((str(k), float(v)) for k, v in r.items())
+        if not any(pd.isna(list(r.values())))
+        else ()
         for r in rows
     ]
 
