@@ -23,6 +23,7 @@ from kpi.services.open_data import (
     recent_quarters,
     series_frame,
     status_list,
+    status_text,
     submissions_frame,
 )
 from kpi.services.statuses import UnknownUnitError
@@ -82,7 +83,13 @@ def status(request: Request, app: App, _client: Client) -> Response:
         except UnknownUnitError as exc:
             raise _not_found(exc) from exc
 
-    return data_response(request, app, build, CONTRACT_COLUMNS)
+    def text() -> str:
+        try:
+            return status_text(app.storage, app.catalogue, unit, as_of=as_of, known_on=known_on)
+        except UnknownUnitError as exc:
+            raise _not_found(exc) from exc
+
+    return data_response(request, app, build, CONTRACT_COLUMNS, json_text=text)
 
 
 def series(request: Request, app: App, _client: Client) -> Response:

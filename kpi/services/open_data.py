@@ -14,7 +14,7 @@ import pandas as pd
 from kpi.catalogue import Catalogue
 from kpi.metadata import load_metadata
 from kpi.periods import Quarter, last_ended_quarter, quarter_range
-from kpi.progress import rollup, status_records
+from kpi.progress import rollup, status_json, status_records
 from kpi.services.statuses import UnknownUnitError, is_rollup, scope_of, statuses_for
 from kpi.settings import Settings
 from kpi.storage import Storage
@@ -95,6 +95,18 @@ def status_list(
 ) -> list[dict[str, Any]]:
     """Exactly the objects `kpi status --format json` prints (the same two functions)."""
     return status_records(statuses_for(storage, catalogue, unit, as_of=as_of, known_on=known_on))
+
+
+def status_text(
+    storage: Storage,
+    catalogue: Catalogue,
+    unit: str = "BNV",
+    *,
+    as_of: Quarter | None = None,
+    known_on: dt.date | None = None,
+) -> str:
+    """Exactly the text `kpi status --format json` prints, by the same column-wise path."""
+    return status_json(statuses_for(storage, catalogue, unit, as_of=as_of, known_on=known_on))
 
 
 def series_frame(
