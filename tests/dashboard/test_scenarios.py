@@ -101,3 +101,15 @@ def test_the_running_quarter_is_refused_at_upload(open_page: AppFactory) -> None
     )
     assert "chưa kết thúc" in shown
     assert "Đã ghi" not in " ".join(str(s.value) for s in at.success)
+
+
+def test_value_only_rows_are_announced_before_commit(open_page: AppFactory) -> None:
+    content = ("indicator_code,unit_code,period,value,numerator,denominator\n"
+               "1.2,VPB,2026-Q3,50,500,1000\n1.2,TTCNTT,2026-Q3,70,,\n").encode()  # fmt: skip
+    at = open_page("upload.py", role=Role.OFFICER)
+    at.get("file_uploader")[0].set_value(("mixed.csv", content, "text/csv"))
+    at.run()
+    assert not at.exception
+    warned = " ".join(str(w.value) for w in at.warning)
+    assert "1 dòng chỉ có tỷ lệ" in warned and "(dòng 3)" in warned
+    assert "không được cộng dồn" in warned

@@ -46,8 +46,14 @@ def status(*args: str) -> dict[tuple[str, str], dict[str, Any]]:
 
 def test_value_only_unit_is_not_summed_and_says_so(cli_db: str, tmp_path: Path) -> None:
     rows = series("VPB", 39, 1, QUARTERS) + series("TTCNTT", 79, 1, QUARTERS, counts=False)
+    path = tmp_path / "value_only.csv"
+    path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    code, out = run("load", str(path), "--dry-run")  # said before anything is written
+    flat = " ".join(out.split())
+    assert code == 0 and "8 dòng chỉ có tỷ lệ" in flat and "dòng 10, 11, 12" in flat, out
+    assert "không được cộng dồn" in flat
     code, out = load(tmp_path, rows)
-    assert code == 0, out
+    assert code == 0 and "không được cộng dồn" in " ".join(out.split()), out
     every = status()
     assert len(every) == 16  # an indicator with no figure keeps its row, with the reason
     assert (
