@@ -104,8 +104,8 @@ def test_the_running_quarter_is_refused_at_upload(open_page: AppFactory) -> None
 
 
 def test_value_only_rows_are_announced_before_commit(open_page: AppFactory) -> None:
-    content = ("indicator_code,unit_code,period,value,numerator,denominator\n"
-               "1.2,VPB,2026-Q3,50,500,1000\n1.2,TTCNTT,2026-Q3,70,,\n").encode()  # fmt: skip
+    content = (b"indicator_code,unit_code,period,value,numerator,denominator\n"
+               b"1.2,VPB,2026-Q3,50,500,1000\n1.2,TTCNTT,2026-Q3,70,,\n")  # fmt: skip
     at = open_page("upload.py", role=Role.OFFICER)
     at.get("file_uploader")[0].set_value(("mixed.csv", content, "text/csv"))
     at.run()
