@@ -180,10 +180,12 @@ def rollup_statuses(
     *,
     as_of: Quarter | None = None,
     today: dt.date | None = None,
+    root: str | None = None,
 ) -> pd.DataFrame:
     """Statuses of a rolled-up series (from `rollup`), judged on its composition-consistent
     trend, with the roll-up flags and coverage of the latest period used. Every indicator
-    of the catalogue has a row; one with no figure says why."""
+    of the catalogue has a row; one with no figure says why (`root` names the unit when
+    no indicator has a figure at all)."""
     as_of = as_of or last_ended_quarter(today)
     series = coverage.anchored(series[series["period_index"] <= as_of.index])
     statuses = compute_statuses(series, catalogue, as_of=as_of, today=today)
@@ -193,7 +195,7 @@ def rollup_statuses(
         on=["indicator_code", "latest_index"],
         how="left",
     )
-    return _with_every_indicator(out, catalogue, root_of(series, statuses), as_of)
+    return _with_every_indicator(out, catalogue, root or root_of(series, statuses), as_of)
 
 
 def root_of(series: pd.DataFrame, statuses: pd.DataFrame) -> str | None:
@@ -225,7 +227,11 @@ def _with_every_indicator(
             "n_points": 0,
         }
     )
-    out = pd.concat([statuses, rows], ignore_index=True) if len(statuses) else rows
+    if len(statuses):
+        out = pd.concat([statuses, rows], ignore_index=True)
+    else:  # every contract column, empty where a row has no figure
+        extra = [c for c in rows.columns if c not in statuses.columns]
+        out = rows.reindex(columns=[*statuses.columns, *extra])
     for column in out.columns.intersection(COVERAGE_COLUMNS):
         out[column] = [v if isinstance(v, list) else [] for v in out[column]]
     order = {code: n for n, code in enumerate(catalogue.codes)}
@@ -242,5 +248,6 @@ def ministry_statuses(
     root: str | None = None,
 ) -> pd.DataFrame:
     """Statuses of the whole ministry (the root unit, or `root`) for every indicator."""
-    series = rollup(current, registry, root or registry.root.code)
-    return rollup_statuses(series, catalogue, as_of=as_of, today=today)
+    root = root or registry.root.code
+    series = rollup(current, registry, root)
+    return rollup_statuses(series, catalogue, as_of=as_of, today=today, root=root)

@@ -125,3 +125,14 @@ def test_a_parent_in_the_middle_of_the_tree_has_its_own_roll_up(
     assert parent["latest_value"] == 47.0
     assert every[("KV1A", "1.1")]["units_expected"] == ["KV1A"]
     assert status("--unit", "KV1")[("KV1", "1.1")] == parent
+
+
+def test_a_ministry_with_only_values_keeps_every_row_with_the_reason(
+    cli_db: str, tmp_path: Path
+) -> None:
+    code, out = load(tmp_path, series("VPB", 40, 1, QUARTERS, counts=False))
+    assert code == 0, out
+    rows = [r for k, r in status().items() if k[0] == "BNV"]
+    assert len(rows) == 16 and {r["status"] for r in rows} == {"insufficient_data"}
+    one = next(r for r in rows if r["indicator_code"] == "1.1")
+    assert "tử số/mẫu số" in one["reason"]
