@@ -13,7 +13,7 @@ from kpi.periods import Quarter, ReportPeriod, quarter_range
 from kpi.services.cycle import unapproved_count
 from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
 from kpi.services.report_sources import submission_lines, unit_statuses
-from kpi.services.statuses import scope_of
+from kpi.services.statuses import owed, scope_of
 from kpi.services.task_reporting import task_report_section
 from kpi.settings import Settings
 from kpi.storage import Storage
@@ -57,8 +57,9 @@ def build_report(
     scope = scope_of(registry, target)
     frame = current_frame(storage, as_of_index=period.closing.index, unit_codes=scope)
     start = period.opening + -1
-    closing_rows = unit_statuses(frame, catalogue, target, registry, period.closing)
-    start_rows = unit_statuses(frame, catalogue, target, registry, start)
+    rules = owed(storage, catalogue)
+    closing_rows = unit_statuses(frame, catalogue, target, registry, period.closing, rules)
+    start_rows = unit_statuses(frame, catalogue, target, registry, start, rules)
     quality = Quality(
         *submission_lines(
             storage, registry, target, period, settings, today=made_on, catalogue=catalogue

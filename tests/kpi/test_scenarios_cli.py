@@ -10,6 +10,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 
+from kpi.catalogue import load_catalogue
 from kpi.cli.main import app
 from kpi.periods import Quarter, last_ended_quarter, quarter_range
 
@@ -136,3 +137,19 @@ def test_a_ministry_with_only_values_keeps_every_row_with_the_reason(
     assert len(rows) == 16 and {r["status"] for r in rows} == {"insufficient_data"}
     one = next(r for r in rows if r["indicator_code"] == "1.1")
     assert "tử số/mẫu số" in one["reason"]
+
+
+def test_a_unit_that_owes_a_figure_is_expected_even_if_it_never_reported(
+    cli_db: str, tmp_path: Path
+) -> None:
+    code, out = load(tmp_path, series("VPB", 40, 1, QUARTERS))
+    assert code == 0, out
+    catalogue = load_catalogue()
+    every = status()
+    one = every[("BNV", "1.1")]
+    assert set(catalogue["1.1"].lead_unit_codes) <= set(one["units_expected"])
+    assert one["units_with_counts"] == ["VPB"]
+    assert one["units_missing"] == sorted(set(catalogue["1.1"].lead_unit_codes) - {"VPB"})
+    none = every[("BNV", "1.2")]  # no figure at all: every unit that owes it is missing
+    leads = sorted(set(catalogue["1.2"].lead_unit_codes) - {"BNV"})
+    assert none["units_expected"] == none["units_missing"] == leads and leads
