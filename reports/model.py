@@ -81,6 +81,7 @@ class Report:
     notices: tuple[str, ...] = ()
     data_hash: str = ""
     tasks: TaskReportSection | None = None  # Phụ lục II, III (§III.2)
+    known_on: dt.date | None = None  # figures as stored at the end of this day; None: now
 
     @property
     def as_of(self) -> Quarter:
