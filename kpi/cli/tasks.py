@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 
 from kpi.access import LOCAL_ADMIN, Role, Viewer
+from kpi.cli import task_signoffs
 from kpi.cli.shell import (
     catalogue,
     check_output,
@@ -286,6 +287,7 @@ tasks_app.command("update")(update)
 tasks_app.command("template")(template)
 tasks_app.command("load")(load)
 tasks_app.command("import")(import_tasks)
+task_signoffs.register(tasks_app)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kpi.access import Viewer
+from kpi.services import task_signoffs as signoffs
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage import tasks as store
@@ -152,8 +153,43 @@ def report_progress(
     except ReportError as exc:
         raise TaskServiceError(str(exc)) from exc
     draft = ReportDraft(task.code, checked, value, evidence.strip(), issues.strip(), day)
-    store.add_reports(storage, [draft], viewer.email, {task.code: unit})
+    _store_open(storage, [draft], viewer.email, {task.code: unit})
     return draft
+
+
+def _store_open(
+    storage: Storage,
+    drafts: Sequence[ReportDraft],
+    actor: str,
+    units: dict[str, str | None],
+    file_name: str | None = None,
+) -> None:
+    """Store reports unless their unit's half-year is signed off (checked before the write
+    and again inside it, against a sign-off landing in between)."""
+    closed = signoffs.closed_pairs(
+        storage, [(units.get(d.task_code), d.reported_on) for d in drafts]
+    )
+    try:
+        if closed:
+            raise signoffs.HalfYearSignedOff(closed)
+        store.add_reports(storage, drafts, actor, units, file_name=file_name)
+    except signoffs.HalfYearSignedOff as exc:
+        raise TaskServiceError(signoffs.refusal(exc.pairs)[0]) from exc
+
+
+def _signed_off_problems(
+    storage: Storage, drafts: Sequence[ReportDraft], units: dict[str, str | None]
+) -> list[TaskProblem]:
+    """A row problem for each report whose unit's half-year is signed off."""
+    problems = []
+    for d in drafts:
+        closed = signoffs.closed_pairs(storage, [(units.get(d.task_code), d.reported_on)])
+        if closed:
+            vi, en = signoffs.refusal(closed)
+            value = d.reported_on.isoformat()
+            params = {"why": vi, "why_en": en}
+            problems.append(TaskProblem("rule", d.row, "reported_on", value, params))
+    return problems
 
 
 @dataclass
@@ -184,10 +220,13 @@ def load_reports_file(
     by_code = {t.code: t for t in tasks(storage)}
     rows = [(r.row, r.cells) for r in parsed.rows]
     drafts, problems = check_rows(rows, by_code, today, viewer.write_scope(), FOLLOW_UP_UNIT)
-    if problems or dry_run:
+    if problems:
         return LoadOutcome(drafts, problems)
     units = {d.task_code: _reporting_unit(by_code[d.task_code], viewer) for d in drafts}
-    store.add_reports(storage, drafts, viewer.email, units, file_name=file_name)
+    closed = _signed_off_problems(storage, drafts, units)
+    if closed or dry_run:
+        return LoadOutcome(drafts, closed)
+    _store_open(storage, drafts, viewer.email, units, file_name=file_name)
     return LoadOutcome(drafts, [], committed=True)
 
 

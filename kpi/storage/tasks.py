@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from kpi.storage.engine import Storage
 from kpi.storage.repository import SYSTEM_ACTOR, audit
 from kpi.storage.task_models import PlanTaskRecord, Scorecard, TaskReport
-from kpi.task_progress import ProgressReport
+from kpi.storage.task_signoffs import check_open
+from kpi.task_progress import HalfYear, ProgressReport
 from kpi.task_reports import ReportDraft
 from kpi.tasks import Deadline, PlanTask, TaskKind, TaskState, sorted_tasks
 
@@ -170,6 +171,16 @@ def _add_report(session: Session, draft: ReportDraft, actor: str, unit: str | No
     )
 
 
+def _unit_halves(
+    drafts: Sequence[ReportDraft], units: dict[str, str | None]
+) -> set[tuple[str, str]]:
+    return {
+        (unit, str(HalfYear.containing(d.reported_on)))
+        for d in drafts
+        if (unit := units.get(d.task_code))
+    }
+
+
 def add_reports(
     storage: Storage,
     drafts: Sequence[ReportDraft],
@@ -177,8 +188,12 @@ def add_reports(
     units: dict[str, str | None],
     file_name: str | None = None,
 ) -> int:
-    """Store checked reports in one transaction; `units` maps a task to the reporting unit."""
+    """Store checked reports in one transaction; `units` maps a task to the reporting unit.
+
+    HalfYearSignedOff when a unit's half-year of a report is signed off (nothing stored).
+    """
     with storage.writing() as session:
+        check_open(session, _unit_halves(drafts, units))
         for draft in drafts:
             _add_report(session, draft, actor, units.get(draft.task_code))
         if file_name is not None:
