@@ -14,9 +14,15 @@ from kpi.services import task_signoffs as signoffs
 from kpi.task_progress import HalfYear, local_today
 
 
-def _signed_line(unit: str, row: pd.Series, lang: str) -> str:
-    at = str(row["approved_at"])[:16]
-    return t("tso_signed", lang, unit=data.unit_label(unit), by=row["approved_by"], at=at)
+def _signed_lines(signed: pd.DataFrame, half: HalfYear, lang: str) -> dict[str, str]:
+    """unit -> 'VPB · …: đã duyệt (by, when)' for the half-year's standing sign-offs."""
+    rows = signed[signed["period"] == str(half)]
+    return {
+        str(u): t("tso_signed", lang, unit=data.unit_label(str(u)), by=by, at=str(at)[:16])
+        for u, by, at in zip(
+            rows["unit_code"], rows["approved_by"], rows["approved_at"], strict=True
+        )
+    }
 
 
 def _sign(viewer: Viewer, unit: str, lang: str) -> None:
@@ -39,17 +45,16 @@ def signoff_box(viewer: Viewer, lang: str) -> None:
         return
     half, scope = _half(), viewer.approve_scope()
     waiting = signoffs.waiting(resources.storage(), half, scope)
-    signed = signoffs.signoffs_frame(resources.storage(), scope)
-    done = signed[signed["period"] == str(half)].set_index("unit_code")
-    units = sorted({u for u, n in waiting.items() if n or scope is not None} | set(done.index))
+    done = _signed_lines(signoffs.signoffs_frame(resources.storage(), scope), half, lang)
+    units = sorted({u for u, n in waiting.items() if n or scope is not None} | set(done))
     with st.container(border=True):
         st.subheader(t("tso_title", lang, half=half.label(lang)), anchor=False)
         st.caption(t("tso_caption", lang))
         if not units:
             st.info(t("tso_none", lang))
         for unit in units:
-            if unit in done.index:
-                st.text(_signed_line(unit, done.loc[unit], lang))
+            if unit in done:
+                st.text(done[unit])
                 continue
             left, right = st.columns([4, 1], vertical_alignment="center")
             n = waiting.get(unit, 0)
