@@ -18,6 +18,7 @@ from kpi.storage.repository import unit_registry
 from kpi.task_problems import TaskProblem
 from kpi.task_progress import (
     FOLLOW_UP_UNIT,
+    HalfYear,
     ReportError,
     TaskStatus,
     check_report,
@@ -181,14 +182,15 @@ def _signed_off_problems(
     storage: Storage, drafts: Sequence[ReportDraft], units: dict[str, str | None]
 ) -> list[TaskProblem]:
     """A row problem for each report whose unit's half-year is signed off."""
+    dated = [(units.get(d.task_code), d.reported_on) for d in drafts]
+    closed = set(signoffs.closed_pairs(storage, dated))
     problems = []
-    for d in drafts:
-        closed = signoffs.closed_pairs(storage, [(units.get(d.task_code), d.reported_on)])
-        if closed:
-            vi, en = signoffs.refusal(closed)
-            value = d.reported_on.isoformat()
+    for d, (unit, day) in zip(drafts, dated, strict=True):
+        pair = (unit or "", str(HalfYear.containing(day)))
+        if pair in closed:
+            vi, en = signoffs.refusal([pair])
             params = {"why": vi, "why_en": en}
-            problems.append(TaskProblem("rule", d.row, "reported_on", value, params))
+            problems.append(TaskProblem("rule", d.row, "reported_on", day.isoformat(), params))
     return problems
 
 
