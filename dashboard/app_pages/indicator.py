@@ -58,8 +58,8 @@ def status_row(indicator: Indicator, unit: str | None, as_of: str | None) -> dic
 def chart_series(indicator: Indicator, unit: str | None) -> pd.DataFrame:
     if unit is None:
         frame = data.ministry_values()
-        return frame[frame["indicator_code"] == indicator.code][["period", "value"]]
-    return data.series(indicator.code, unit)[["period", "value"]]
+        return frame[frame["indicator_code"] == indicator.code][["period_index", "value"]]
+    return data.series(indicator.code, unit)[["period_index", "value"]]
 
 
 def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
@@ -228,7 +228,7 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
     if total > len(shown):
         st.caption(t("history_capped", lang, shown=len(shown), total=total))
     marks = data.unapproved(shown)
-    shown = shown.assign(
+    shown = shown.drop(columns="period_index").assign(
         approval=[t("unapproved_word" if m else "approved_word", lang) for m in marks]
     )
     # st.dataframe shows notes and file names as literal text.

@@ -18,8 +18,8 @@ def trajectory_points(
     """Long frame for the trajectory chart of one series.
 
     `series` holds that series' `period_index` and `value`; `status_row` is its row of
-    `compute_statuses`. Columns: period, period_index, label ('Q3/2025'), kind
-    ('actual', 'required', 'projection'), value, lower, upper (band, projection only).
+    `compute_statuses`. Columns: period_index, kind ('actual', 'required',
+    'projection'), value, lower, upper (band, projection only); labels are the renderer's.
     """
     row = dict(status_row)
     actual = series.sort_values("period_index")
@@ -49,10 +49,7 @@ def trajectory_points(
                 actual, base_idx, latest_idx, float(pace), float(row["latest_value"]), target_period
             )
         )
-    out = pd.concat(frames, ignore_index=True)
-    out["period"] = [str(Quarter.from_index(int(i))) for i in out["period_index"]]
-    out["label"] = [Quarter.from_index(int(i)).label for i in out["period_index"]]
-    return out
+    return pd.concat(frames, ignore_index=True)
 
 
 def _projection(

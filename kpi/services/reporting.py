@@ -104,9 +104,9 @@ def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
             if vi
             else f"No data up to {quarter_label(period.closing, lang)}."
         ]
-    have = set(frame["period"].astype(str))
+    have = {int(i) for i in frame["period_index"]}
     quarters: Sequence[Quarter] = quarter_range(period.opening, period.closing)
-    missing = [q for q in quarters if str(q) not in have]
+    missing = [q for q in quarters if q.index not in have]
     out: list[str] = []
     if len(missing) == len(quarters):
         out.append(

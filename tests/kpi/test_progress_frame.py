@@ -237,8 +237,9 @@ def test_trajectory_points_for_chart() -> None:
     points = trajectory_points(frame, row)
     assert set(points["kind"]) == {"actual", "required", "projection"}
     required = points[points["kind"] == "required"]
-    assert list(required["label"]) == ["Q4/2024", "Q4/2030"]
+    assert list(required["period_index"]) == [Quarter(2024, 4).index, Quarter(2030, 4).index]
     projection = points[points["kind"] == "projection"]
     assert (projection["lower"] <= projection["value"]).all()
     assert (projection["value"] <= projection["upper"]).all()
-    assert projection["period"].iloc[-1] == "2030-Q4"
+    assert projection["period_index"].iloc[-1] == Quarter(2030, 4).index
+    assert "period" not in points and "label" not in points  # labels are the renderer's

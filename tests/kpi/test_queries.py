@@ -19,13 +19,13 @@ TODAY = dt.date(2025, 11, 20)
 def test_first_submissions_per_unit_and_period(storage: Storage, catalogue: Catalogue) -> None:
     load_demo(storage, catalogue, today=TODAY)
     frame = first_submissions(storage)
-    assert set(frame.columns) == {"unit_code", "period", "submitted_at", "is_demo"}
+    assert set(frame.columns) == {"unit_code", "period_index", "submitted_at", "is_demo"}
     assert frame["is_demo"].all()
-    assert not frame.duplicated(["unit_code", "period"]).any()
+    assert not frame.duplicated(["unit_code", "period_index"]).any()
     # 6 demo units from 2024-Q1 to 2025-Q4; the late unit lacks the last two quarters.
     assert len(frame) == 6 * 8 - 2
     recent = first_submissions(storage, since_index=Quarter(2025, 3).index)
-    assert set(recent["period"]) == {"2025-Q3", "2025-Q4"}
+    assert set(recent["period_index"]) == {Quarter(2025, 3).index, Quarter(2025, 4).index}
     matrix = submission_matrix(
         recent, ["VCCHC", "VPB"], [Quarter(2025, 3)], deadline_days=15, today=TODAY
     )
