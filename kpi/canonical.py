@@ -36,8 +36,9 @@ def period_indexes(periods: pd.Series) -> pd.Series:
 
 
 def with_period(frame: pd.DataFrame, *, drop_index: bool = False) -> pd.DataFrame:
-    """The frame with the external period ('2025-Q3') computed from its `period_index`:
-    for the edges (JSON, CSV, database rows) only; inside, the index is the period."""
+    """The frame with the external period ('2025-Q3') from its `period_index`, just before
+    it: for the edges (JSON, CSV, fingerprints) only; inside, the index is the period."""
     codes = [period_code(int(i)) for i in frame["period_index"]]
-    out = frame.assign(period=codes)
+    out = frame.drop(columns="period", errors="ignore")
+    out.insert(int(out.columns.get_loc("period_index")), "period", codes)
     return out.drop(columns="period_index") if drop_index else out

@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import data, resources, ui
 from dashboard.metadata_section import metadata_section
+from kpi.canonical import with_period
 from kpi.catalogue import Indicator
 from kpi.i18n import number, opensdg_label, percent, quarter_label, signed, t
 from reports import charts
@@ -164,7 +165,7 @@ def downloads(chart: alt.LayerChart, indicator: Indicator, unit: str | None, lan
     code = indicator.code
 
     def values() -> pd.DataFrame:
-        return data.series(code, unit).drop(columns=["period_index"], errors="ignore")
+        return with_period(data.series(code, unit), drop_index=True)
 
     files = [
         ("dl_png", "png", "image/png", lambda: chart_image(spec, "png")),

@@ -137,7 +137,7 @@ def publish(
         for i in catalogue
     ]
     ministry = with_period(pd.concat(parts, ignore_index=True))
-    units = frame[frame["unit_code"] != root][[*UNIT_COLUMNS, "is_demo"]]
+    units = with_period(frame[frame["unit_code"] != root])[[*UNIT_COLUMNS, "is_demo"]]
     series_cols = SERIES_COLUMNS if include_demo else SERIES_COLUMNS[:-1]
     unit_cols = [*UNIT_COLUMNS, "is_demo"] if include_demo else UNIT_COLUMNS
     statuses = _statuses(frame, storage, catalogue, as_of, include_demo)

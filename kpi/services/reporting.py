@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from kpi.canonical import with_period
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, ReportPeriod, quarter_range
 from kpi.services.cycle import unapproved_count
@@ -82,7 +83,7 @@ def build_report(
             *rollup_notices(closing_rows, lang),
             *approval_notice(storage, frame, period, lang),
         ),
-        data_hash=data_hash(frame, period, target.code),
+        data_hash=data_hash(with_period(frame), period, target.code),
         tasks=task_report_section(
             storage, settings, catalogue, period, target, registry.root.code, made_on, lang
         ),

@@ -37,7 +37,8 @@ CURRENT_DTYPES = {
     "revision": "int64",
     "is_demo": "bool",
 }
-CURRENT_COLUMNS = list(CURRENT_DTYPES)
+# Inside, the quarter travels as period_index; the stored '2025-Q3' only when asked for.
+CURRENT_COLUMNS = [c for c in CURRENT_DTYPES if c != "period"]
 
 
 def audit(
