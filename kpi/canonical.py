@@ -40,5 +40,5 @@ def with_period(frame: pd.DataFrame, *, drop_index: bool = False) -> pd.DataFram
     it: for the edges (JSON, CSV, fingerprints) only; inside, the index is the period."""
     codes = [period_code(int(i)) for i in frame["period_index"]]
     out = frame.drop(columns="period", errors="ignore")
-    out.insert(int(out.columns.get_loc("period_index")), "period", codes)
+    out.insert(list(out.columns).index("period_index"), "period", codes)
     return out.drop(columns="period_index") if drop_index else out

@@ -110,16 +110,27 @@ def completeness_matrix(
     indicator and quarter); `approvals` has APPROVAL_COLUMNS (one per unit and quarter).
     Only figures that are there can be approved.
     """
+    ff, ap = first_figures, approvals
     firsts = {
-        (str(r.unit_code), str(r.indicator_code), int(r.period_index)): (
-            r.submitted_at,
-            bool(r.is_demo),
+        (str(u), str(c), i): (at, bool(demo))
+        for u, c, i, at, demo in zip(
+            ff["unit_code"],
+            ff["indicator_code"],
+            ff["period_index"].astype("int64").tolist(),
+            ff["submitted_at"],
+            ff["is_demo"],
+            strict=True,
         )
-        for r in first_figures.itertuples(index=False)
     }
     signed = {
-        (str(r.unit_code), int(r.period_index)): (str(r.approved_by), r.approved_at)
-        for r in approvals.itertuples(index=False)
+        (str(u), i): (str(by), at)
+        for u, i, by, at in zip(
+            ap["unit_code"],
+            ap["period_index"].astype("int64").tolist(),
+            ap["approved_by"],
+            ap["approved_at"],
+            strict=True,
+        )
     }
     rows = []
     for quarter in quarters:

@@ -18,6 +18,7 @@ import datetime as dt
 import html
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import SupportsInt, cast
 
 import pandas as pd
 
@@ -65,6 +66,11 @@ class Cycle:
     lock_days: int = 30
 
 
+def _quarter(index: object) -> Quarter:
+    """A group key of `period_index` (a numpy integer) as a Quarter of Python ints."""
+    return Quarter.from_index(int(cast(SupportsInt, index)))
+
+
 def officer_reason(quarter: Quarter, today: dt.date, cycle: Cycle, unit: str) -> str | None:
     due = deadline(quarter, cycle.deadline_days)
     days = (today - due).days
@@ -108,7 +114,7 @@ def officer_reminders(people: Sequence[Person], cycle: Cycle, today: dt.date) ->
     ]
     out: list[Reminder] = []
     for index, rows in open_rows.groupby("period_index", sort=True):
-        quarter = Quarter.from_index(int(index))
+        quarter = _quarter(index)
         by_unit = {
             str(u): sorted(part["indicator_code"].astype(str))
             for u, part in rows.groupby("unit_code")
@@ -147,7 +153,7 @@ def _officer_message(
 def approver_reminders(people: Sequence[Person], cycle: Cycle, today: dt.date) -> list[Reminder]:
     out: list[Reminder] = []
     for index, rows in cycle.pending.groupby("period_index", sort=True):
-        quarter = Quarter.from_index(int(index))
+        quarter = _quarter(index)
         days = (today - deadline(quarter, cycle.deadline_days)).days
         if days < 0 or days % EVERY_DAYS:
             continue

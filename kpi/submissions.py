@@ -90,9 +90,15 @@ def submission_matrix(
     """
     today = today or dt.date.today()
     known: dict[tuple[str, int], tuple[dt.date | None, bool]] = {}
-    for row in first_submissions.itertuples(index=False):
-        key = (str(row.unit_code), int(row.period_index))
-        known[key] = (_as_date(row.submitted_at), bool(row.is_demo))
+    fs = first_submissions
+    for unit, index, at, demo in zip(
+        fs["unit_code"],
+        fs["period_index"].astype("int64").tolist(),
+        fs["submitted_at"],
+        fs["is_demo"],
+        strict=True,
+    ):
+        known[(str(unit), index)] = (_as_date(at), bool(demo))
     rows = []
     for unit in unit_codes:
         for period in periods:

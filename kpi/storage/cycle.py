@@ -132,7 +132,8 @@ def locks_frame(storage: Storage) -> pd.DataFrame:
 
 def _indexed(frame: pd.DataFrame) -> pd.DataFrame:
     """The stored '2025-Q3' read once into `period_index`, in the same column place."""
-    frame.insert(frame.columns.get_loc("period"), "period_index", period_indexes(frame["period"]))
+    place = list(frame.columns).index("period")
+    frame.insert(place, "period_index", period_indexes(frame["period"]))
     return frame.drop(columns="period")
 
 

@@ -50,14 +50,14 @@ def test_current_frame_in_chunks_and_as_of(storage: Storage, catalogue: Catalogu
 
     from kpi.storage.frames import read_frame
     from kpi.storage.models import CurrentValue
-    from kpi.storage.repository import CURRENT_DTYPES, current_frame
+    from kpi.storage.repository import CURRENT_DTYPES, READ_COLUMNS, current_frame
 
     assert current_frame(storage).empty
     load_demo(storage, catalogue, today=TODAY)
-    query = select(*[getattr(CurrentValue, c) for c in CURRENT_DTYPES])
-    small = read_frame(storage, query, CURRENT_DTYPES, chunk=100)
+    query = select(*[getattr(CurrentValue, c) for c in READ_COLUMNS])
+    small = read_frame(storage, query, {c: CURRENT_DTYPES[c] for c in READ_COLUMNS}, chunk=100)
     whole = current_frame(storage)
-    key = ["indicator_code", "unit_code", "period"]
+    key = ["indicator_code", "unit_code", "period_index"]
     pd.testing.assert_frame_equal(
         small.sort_values(key).reset_index(drop=True),
         whole.sort_values(key).reset_index(drop=True),
