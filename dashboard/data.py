@@ -160,7 +160,8 @@ def _history(
 ) -> tuple[pd.DataFrame, int]:
     store = resources.storage()
     rows = history_frame(store, indicator, unit, newest_first=True, limit=limit)
-    return rows[REVISION_COLUMNS], figures.revision_count(store, indicator, unit)
+    # period_index rides along for the approval marks; the page shows REVISION_COLUMNS
+    return rows[[*REVISION_COLUMNS, "period_index"]], figures.revision_count(store, indicator, unit)
 
 
 def history(indicator: str, unit: str | None, limit: int) -> tuple[pd.DataFrame, int]:
@@ -282,21 +283,22 @@ def completeness(count: int, today: dt.date | None = None) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _approved_pairs(url: str, key: Version) -> frozenset[tuple[str, str]]:
+def _approved_pairs(url: str, key: Version) -> frozenset[tuple[str, int]]:
     signed = cycle.approvals_frame(resources.storage())
-    return frozenset(zip(signed["unit_code"], signed["period"], strict=True))
+    pairs = zip(signed["unit_code"], signed["period_index"], strict=True)
+    return frozenset((str(u), int(i)) for u, i in pairs)
 
 
-def approved_pairs() -> frozenset[tuple[str, str]]:
+def approved_pairs() -> frozenset[tuple[str, int]]:
     """(unit, quarter) pairs its head has signed off."""
     return _approved_pairs(resources.settings().database_url, version())
 
 
 def unapproved(frame: pd.DataFrame) -> pd.Series:
-    """True for each figure of a frame (unit_code, period) that is not approved yet."""
+    """True for each figure of a frame (unit_code, period_index) that is not approved yet."""
     signed = approved_pairs()
-    keys = zip(frame["unit_code"].astype(str), frame["period"].astype(str), strict=True)
-    return pd.Series([k not in signed for k in keys], index=frame.index, dtype=bool)
+    keys = zip(frame["unit_code"].astype(str), frame["period_index"].astype(int), strict=True)
+    return pd.Series([(u, int(i)) not in signed for u, i in keys], index=frame.index, dtype=bool)
 
 
 def unapproved_count(as_of: str | None = None, unit_codes: list[str] | None = None) -> int:

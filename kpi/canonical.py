@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from kpi.fingerprint import COLUMNS, NUMERIC, content_hash
-from kpi.periods import parse_quarter
+from kpi.periods import parse_quarter, period_code
 
 ROW_COLUMN = "source_row"  # the row number as the officer sees it in Excel
 KEY = ["indicator_code", "unit_code", "period"]
@@ -18,6 +18,7 @@ __all__ = [
     "content_hash",
     "empty_frame",
     "period_indexes",
+    "with_period",
 ]
 
 
@@ -32,3 +33,12 @@ def period_indexes(periods: pd.Series) -> pd.Series:
     codes, uniques = pd.factorize(periods)
     indexes = np.array([parse_quarter(str(p)).index for p in uniques], dtype="int64")
     return pd.Series(indexes[codes], index=periods.index, dtype="int64")
+
+
+def with_period(frame: pd.DataFrame, *, drop_index: bool = False) -> pd.DataFrame:
+    """The frame with the external period ('2025-Q3') from its `period_index`, just before
+    it: for the edges (JSON, CSV, fingerprints) only; inside, the index is the period."""
+    codes = [period_code(int(i)) for i in frame["period_index"]]
+    out = frame.drop(columns="period", errors="ignore")
+    out.insert(list(out.columns).index("period_index"), "period", codes)
+    return out.drop(columns="period_index") if drop_index else out

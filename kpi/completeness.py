@@ -23,12 +23,12 @@ from kpi.obligations import Obligation
 from kpi.periods import Quarter
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-FIRST_FIGURE_COLUMNS = ["unit_code", "indicator_code", "period", "submitted_at", "is_demo"]
-APPROVAL_COLUMNS = ["unit_code", "period", "approved_by", "approved_at"]
+FIRST_FIGURE_COLUMNS = ["unit_code", "indicator_code", "period_index", "submitted_at", "is_demo"]
+APPROVAL_COLUMNS = ["unit_code", "period_index", "approved_by", "approved_at"]
 MATRIX_COLUMNS = [
     "unit_code",
     "indicator_code",
-    "period",
+    "period_index",
     "deadline",
     "state",
     "submitted_at",
@@ -110,18 +110,32 @@ def completeness_matrix(
     indicator and quarter); `approvals` has APPROVAL_COLUMNS (one per unit and quarter).
     Only figures that are there can be approved.
     """
+    ff, ap = first_figures, approvals
     firsts = {
-        (str(r.unit_code), str(r.indicator_code), str(r.period)): (r.submitted_at, bool(r.is_demo))
-        for r in first_figures.itertuples(index=False)
+        (str(u), str(c), i): (at, bool(demo))
+        for u, c, i, at, demo in zip(
+            ff["unit_code"],
+            ff["indicator_code"],
+            ff["period_index"].astype("int64").tolist(),
+            ff["submitted_at"],
+            ff["is_demo"],
+            strict=True,
+        )
     }
     signed = {
-        (str(r.unit_code), str(r.period)): (str(r.approved_by), r.approved_at)
-        for r in approvals.itertuples(index=False)
+        (str(u), i): (str(by), at)
+        for u, i, by, at in zip(
+            ap["unit_code"],
+            ap["period_index"].astype("int64").tolist(),
+            ap["approved_by"],
+            ap["approved_at"],
+            strict=True,
+        )
     }
     rows = []
     for quarter in quarters:
         due = deadline(quarter, deadline_days)
-        period = str(quarter)
+        period = quarter.index
         for ob in obligations:
             if not ob.covers(quarter):
                 continue
@@ -155,7 +169,7 @@ def measures(matrix: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     """Expected reports, reports, reports on time and both rates (percent, one decimal).
 
     A report is expected once its deadline has passed or a figure has arrived; `by`
-    groups the rows ("unit_code", "indicator_code", "period"); None gives one row.
+    groups the rows ("unit_code", "indicator_code", "period_index"); None gives one row.
     """
     states = matrix["state"] if not matrix.empty else pd.Series([], dtype="str")
     frame = pd.DataFrame(
@@ -189,7 +203,8 @@ def unit_quarter_states(matrix: pd.DataFrame) -> pd.DataFrame:
     order = [ReportState.MISSING, ReportState.LATE, ReportState.NOT_DUE, ReportState.ON_TIME]
     rank = {s.value: n for n, s in enumerate(order)}
     if matrix.empty:
-        return pd.DataFrame(columns=["unit_code", "period", "state"])
+        return pd.DataFrame(columns=["unit_code", "period_index", "state"])
     ranked = matrix.assign(rank=matrix["state"].map(rank))
-    worst = ranked.sort_values("rank").groupby(["unit_code", "period"], as_index=False).first()
-    return worst[["unit_code", "period", "state"]]
+    keys = ["unit_code", "period_index"]
+    worst = ranked.sort_values("rank").groupby(keys, as_index=False).first()
+    return worst[[*keys, "state"]]

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 EARLIEST_YEAR = 2020
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -109,6 +109,14 @@ def parse_quarter(text: str) -> Quarter:
             except PeriodError as exc:
                 raise PeriodError(f"kỳ báo cáo '{text}' không hợp lệ: {exc}") from exc
     raise PeriodError(f"không đọc được kỳ báo cáo '{text}'")
+
+
+@lru_cache(maxsize=4096)
+def period_code(index: int) -> str:
+    """'2025-Q3' for a quarter index: the form files, JSON and the database carry.
+
+    Inside, periods travel as the integer index; this runs only at the edges."""
+    return str(Quarter.from_index(int(index)))
 
 
 def current_quarter(today: dt.date | None = None) -> Quarter:

@@ -18,11 +18,12 @@ import datetime as dt
 import html
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import SupportsInt, cast
 
 import pandas as pd
 
 from kpi.completeness import ReportState, deadline, lock_date
-from kpi.periods import Quarter, last_ended_quarter, parse_quarter
+from kpi.periods import Quarter, last_ended_quarter
 
 DUE_SOON_DAYS = 7
 EVERY_DAYS = 7
@@ -57,12 +58,17 @@ class Cycle:
     worsened statuses, units with an open lock exception, and the settings."""
 
     matrix: pd.DataFrame
-    pending: pd.DataFrame  # unit_code, period, figures
+    pending: pd.DataFrame  # unit_code, period_index, figures
     worsened: Sequence[tuple[str, str, str]] = ()  # indicator label, before, now
-    exceptions: Collection[tuple[str, str]] = ()  # (unit_code, period) open today
+    exceptions: Collection[tuple[str, int]] = ()  # (unit_code, period_index) open today
     unit_names: Mapping[str, str] | None = None
     deadline_days: int = 15
     lock_days: int = 30
+
+
+def _quarter(index: object) -> Quarter:
+    """A group key of `period_index` (a numpy integer) as a Quarter of Python ints."""
+    return Quarter.from_index(int(cast(SupportsInt, index)))
 
 
 def officer_reason(quarter: Quarter, today: dt.date, cycle: Cycle, unit: str) -> str | None:
@@ -74,7 +80,7 @@ def officer_reason(quarter: Quarter, today: dt.date, cycle: Cycle, unit: str) ->
         return "due_today"
     if days > 0 and days % EVERY_DAYS == 0:
         open_ = today <= lock_date(quarter, cycle.deadline_days, cycle.lock_days)
-        if open_ or (unit, str(quarter)) in cycle.exceptions:
+        if open_ or (unit, quarter.index) in cycle.exceptions:
             return "overdue"
     return None
 
@@ -107,8 +113,8 @@ def officer_reminders(people: Sequence[Person], cycle: Cycle, today: dt.date) ->
         cycle.matrix["state"].isin([ReportState.MISSING.value, ReportState.NOT_DUE.value])
     ]
     out: list[Reminder] = []
-    for period, rows in open_rows.groupby("period", sort=True):
-        quarter = parse_quarter(str(period))
+    for index, rows in open_rows.groupby("period_index", sort=True):
+        quarter = _quarter(index)
         by_unit = {
             str(u): sorted(part["indicator_code"].astype(str))
             for u, part in rows.groupby("unit_code")
@@ -146,8 +152,8 @@ def _officer_message(
 
 def approver_reminders(people: Sequence[Person], cycle: Cycle, today: dt.date) -> list[Reminder]:
     out: list[Reminder] = []
-    for period, rows in cycle.pending.groupby("period", sort=True):
-        quarter = parse_quarter(str(period))
+    for index, rows in cycle.pending.groupby("period_index", sort=True):
+        quarter = _quarter(index)
         days = (today - deadline(quarter, cycle.deadline_days)).days
         if days < 0 or days % EVERY_DAYS:
             continue
@@ -177,7 +183,7 @@ def overdue_units(cycle: Cycle) -> list[str]:
     missing = cycle.matrix[cycle.matrix["state"] == ReportState.MISSING.value]
     out = []
     for unit, rows in missing.groupby("unit_code", sort=True):
-        quarters = sorted({parse_quarter(str(p)) for p in rows["period"]})
+        quarters = sorted({Quarter.from_index(int(i)) for i in rows["period_index"]})
         out.append(f"{_name(cycle, str(unit))}: {', '.join(q.label for q in quarters)}")
     return out
 

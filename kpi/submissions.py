@@ -14,11 +14,11 @@ from enum import StrEnum
 
 import pandas as pd
 
-from kpi.periods import Quarter, parse_quarter
+from kpi.periods import Quarter
 
 DEFAULT_DEADLINE_DAYS = 15
-FIRST_SUBMISSION_COLUMNS = ["unit_code", "period", "submitted_at", "is_demo"]
-MATRIX_COLUMNS = ["unit_code", "period", "deadline", "submitted_at", "state"]
+FIRST_SUBMISSION_COLUMNS = ["unit_code", "period_index", "submitted_at", "is_demo"]
+MATRIX_COLUMNS = ["unit_code", "period_index", "deadline", "submitted_at", "state"]
 
 
 class SubmissionState(StrEnum):
@@ -89,17 +89,23 @@ def submission_matrix(
     of each unit and period (see kpi.storage.queries.first_submissions).
     """
     today = today or dt.date.today()
-    known: dict[tuple[str, str], tuple[dt.date | None, bool]] = {}
-    for row in first_submissions.itertuples(index=False):
-        key = (str(row.unit_code), str(parse_quarter(str(row.period))))
-        known[key] = (_as_date(row.submitted_at), bool(row.is_demo))
+    known: dict[tuple[str, int], tuple[dt.date | None, bool]] = {}
+    fs = first_submissions
+    for unit, index, at, demo in zip(
+        fs["unit_code"],
+        fs["period_index"].astype("int64").tolist(),
+        fs["submitted_at"],
+        fs["is_demo"],
+        strict=True,
+    ):
+        known[(str(unit), index)] = (_as_date(at), bool(demo))
     rows = []
     for unit in unit_codes:
         for period in periods:
             due = deadline(period, deadline_days)
-            submitted, is_demo = known.get((unit, str(period)), (None, False))
+            submitted, is_demo = known.get((unit, period.index), (None, False))
             state = classify(submitted, due, today, is_demo=is_demo)
-            rows.append((unit, str(period), due, submitted, state.value))
+            rows.append((unit, period.index, due, submitted, state.value))
     return pd.DataFrame(rows, columns=MATRIX_COLUMNS)
 
 
@@ -112,15 +118,15 @@ def matrix_wide(matrix: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """Units down, quarters across ('Q3/2025'), each cell an icon and a word."""
     if matrix.empty:
         return pd.DataFrame()
-    order = sorted(matrix["period"].unique(), key=lambda p: parse_quarter(p).index)
+    order = sorted(int(i) for i in matrix["period_index"].unique())
 
     def cell(state: str) -> str:
         status = SubmissionState(state)
         return f"{status.icon} {status.en if lang == 'en' else status.vi}"
 
     wide = matrix.assign(cell=matrix["state"].map(cell)).pivot(
-        index="unit_code", columns="period", values="cell"
+        index="unit_code", columns="period_index", values="cell"
     )
     wide = wide[order]
-    wide.columns = [parse_quarter(p).label for p in order]
+    wide.columns = [Quarter.from_index(i).label for i in order]
     return wide

@@ -90,14 +90,14 @@ def spec_to_png(spec: str) -> bytes:
 def render_charts(report: Report, series: pd.DataFrame, catalogue: Catalogue) -> dict[str, bytes]:
     """{indicator code: PNG} for every indicator of the report that has figures.
 
-    `series` holds the report unit's quarterly values (indicator_code, period, value).
+    `series` holds the report unit's quarterly values (indicator_code, period_index, value).
     Specs are built here while vl-convert (native code) rasterises earlier ones.
     """
     _register_fonts()
     pending: dict[str, Future[bytes]] = {}
     with ThreadPoolExecutor(max_workers=2) as pool:
         for row in report.rows:
-            part = series[series["indicator_code"] == row.code][["period", "value"]]
+            part = series[series["indicator_code"] == row.code][["period_index", "value"]]
             spec = chart_spec(part.reset_index(drop=True), row, catalogue, report.lang)
             if spec is not None:
                 pending[row.code] = pool.submit(spec_to_png, spec)

@@ -25,7 +25,7 @@ import pandas as pd
 
 from kpi.catalogue import Indicator
 from kpi.i18n import percent, quarter_label, t
-from kpi.periods import TARGET_PERIOD, Quarter, parse_quarter
+from kpi.periods import TARGET_PERIOD, parse_quarter, period_code
 from kpi.progress import trajectory_points
 from kpi.progress.trajectory import FIT_FIELDS
 
@@ -53,11 +53,6 @@ QUARTER_EXPR = (
     "'Q' + (round((datum.value - floor(datum.value)) * 4) + 1) + '/' + floor(datum.value)"
 )
 PERCENT_EXPR = "replace(format(datum.value, '.0f'), '.', ',') + '%'"
-
-
-def quarter_time(period: str) -> float:
-    """'2025-Q3' -> 2025.5: quarters on a linear axis, in years."""
-    return parse_quarter(period).years
 
 
 def _engine_row(status: Mapping[str, Any], indicator: Indicator) -> dict[str, Any] | None:
@@ -89,13 +84,12 @@ def trajectory_data(
     indicator: Indicator,
     lang: str = "vi",
 ) -> pd.DataFrame:
-    """Chart input from one series (`period`, `value`) and its status row (kpi.progress).
+    """Chart input from one series (`period_index`, `value`) and its status row (kpi.progress).
 
     The required path, the projection and its 80% band come from
     kpi.progress.trajectory_points; without a baseline only the actuals are drawn.
     """
     status = dict(status)
-    series = series.assign(period_index=[parse_quarter(str(p)).index for p in series["period"]])
     row = _engine_row(status, indicator)
     if row is None or series.empty:
         points = series.sort_values("period_index").assign(kind="actual")
@@ -104,7 +98,7 @@ def trajectory_data(
     for column in ("lower", "upper"):
         if column not in points:
             points[column] = np.nan
-    periods = [str(Quarter.from_index(int(i))) for i in points["period_index"]]
+    periods = [period_code(int(i)) for i in points["period_index"]]
     return pd.DataFrame(
         {
             "kind": points["kind"].to_numpy(),
@@ -237,11 +231,12 @@ def _style(chart: alt.LayerChart) -> alt.LayerChart:
 def small_multiples(
     frame: pd.DataFrame, indicator: Indicator, lang: str = "vi", columns: int = 3
 ) -> alt.FacetChart:
-    """One small line per reporting unit. `frame` has `unit_title`, `period`, `value`
+    """One small line per reporting unit. `frame` has `unit_title`, `period_index`, `value`
     and `status` (a kpi.progress status value, which sets the colour)."""
-    data = frame.assign(
-        t=[quarter_time(str(p)) for p in frame["period"]],
-        period_label=[quarter_label(str(p)) for p in frame["period"]],
+    periods = [period_code(int(i)) for i in frame["period_index"]]
+    data = frame.drop(columns="period_index").assign(
+        t=[int(i) / 4 for i in frame["period_index"]],
+        period_label=[quarter_label(p) for p in periods],
         value_label=[percent(v, lang) for v in frame["value"]],
         target=indicator.target,
     )

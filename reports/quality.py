@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-KEY = ["indicator_code", "unit_code", "period"]
-
 
 @dataclass(frozen=True)
 class SubmissionLine:

@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import data, resources, ui
 from kpi.i18n import quarter_label, t
 from kpi.obligations import ObligationError, obligation_records
-from kpi.periods import last_ended_quarter, quarter_range
+from kpi.periods import Quarter, last_ended_quarter, quarter_range
 from kpi.services import cycle, submissions
 
 
@@ -80,7 +80,9 @@ def locks_section(actor: str, lang: str) -> None:
         pd.DataFrame(
             {
                 t("col_unit", lang): locks["unit_code"].to_numpy(),
-                t("col_quarter", lang): [quarter_label(p) for p in locks["period"]],
+                t("col_quarter", lang): [
+                    Quarter.from_index(int(i)).label for i in locks["period_index"]
+                ],
                 t("cyc_until", lang): locks["until"].astype(str).to_numpy(),
                 t("cyc_reason", lang): locks["reason"].astype(str).to_numpy(),
                 t("col_opened_by", lang): locks["opened_by"].astype(str).to_numpy(),

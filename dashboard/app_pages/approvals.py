@@ -11,7 +11,8 @@ import streamlit as st
 
 from dashboard import data, resources, ui
 from kpi.access import Viewer
-from kpi.i18n import quarter_label, t
+from kpi.i18n import t
+from kpi.periods import Quarter
 from kpi.services import cycle
 
 
@@ -20,8 +21,18 @@ def _in_scope(frame: pd.DataFrame, viewer: Viewer) -> pd.DataFrame:
     return frame if scope is None else frame[frame["unit_code"].isin(sorted(scope))]
 
 
-def _label(unit: str, period: str) -> str:
-    return f"{data.unit_label(unit)} · {quarter_label(period)}"
+def _label(unit: str, index: int) -> str:
+    return f"{data.unit_label(unit)} · {Quarter.from_index(index).label}"
+
+
+def _choices(frame: pd.DataFrame) -> list[tuple[str, int]]:
+    return [
+        (str(u), int(i)) for u, i in zip(frame["unit_code"], frame["period_index"], strict=True)
+    ]
+
+
+def _labels(indexes: pd.Series) -> list[str]:
+    return [Quarter.from_index(int(i)).label for i in indexes]
 
 
 def pending_section(viewer: Viewer, lang: str) -> None:
@@ -33,25 +44,25 @@ def pending_section(viewer: Viewer, lang: str) -> None:
     table = pd.DataFrame(
         {
             t("col_unit", lang): [data.unit_label(u) for u in pending["unit_code"]],
-            t("col_quarter", lang): [quarter_label(p) for p in pending["period"]],
+            t("col_quarter", lang): _labels(pending["period_index"]),
             t("col_figures", lang): pending["figures"].to_numpy(),
             t("col_approval", lang): t("unapproved_word", lang),
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
-    choices = list(zip(pending["unit_code"], pending["period"], strict=True))
+    choices = _choices(pending)
     chosen = st.selectbox(
         t("appr_choose", lang), choices, format_func=lambda c: _label(*c), key="appr_pick"
     )
     if st.button(t("appr_approve", lang), key="appr_go", type="primary") and chosen:
-        unit, period = chosen
+        unit, quarter = chosen[0], Quarter.from_index(chosen[1])
         try:
-            n = cycle.approve(resources.storage(), viewer, unit, period)
+            n = cycle.approve(resources.storage(), viewer, unit, quarter)
         except cycle.CycleError as exc:
             st.error(str(exc))
             return
         data.clear()
-        st.success(t("appr_done", lang, n=n, unit=unit, period=quarter_label(period)))
+        st.success(t("appr_done", lang, n=n, unit=unit, period=quarter.label))
 
 
 def signed_section(viewer: Viewer, lang: str) -> None:
@@ -64,7 +75,7 @@ def signed_section(viewer: Viewer, lang: str) -> None:
         pd.DataFrame(
             {
                 t("col_unit", lang): [data.unit_label(u) for u in signed["unit_code"]],
-                t("col_quarter", lang): [quarter_label(p) for p in signed["period"]],
+                t("col_quarter", lang): _labels(signed["period_index"]),
                 t("col_approved_by", lang): signed["approved_by"].astype(str).to_numpy(),
                 t("col_approved_at", lang): signed["approved_at"].astype(str).str[:16].to_numpy(),
             }
@@ -72,20 +83,20 @@ def signed_section(viewer: Viewer, lang: str) -> None:
         hide_index=True,
         width="stretch",
     )
-    choices = list(zip(signed["unit_code"], signed["period"], strict=True))
+    choices = _choices(signed)
     chosen = st.selectbox(
         t("appr_choose", lang), choices, format_func=lambda c: _label(*c), key="unappr_pick"
     )
     reason = st.text_input(t("appr_reason", lang), key="unappr_reason")
     if st.button(t("appr_unapprove", lang), key="unappr_go", disabled=not reason.strip()):
-        unit, period = chosen
+        unit, quarter = chosen[0], Quarter.from_index(chosen[1])
         try:
-            cycle.unapprove(resources.storage(), viewer, unit, period, reason)
+            cycle.unapprove(resources.storage(), viewer, unit, quarter, reason)
         except cycle.CycleError as exc:
             st.error(str(exc))
             return
         data.clear()
-        st.success(t("appr_undone", lang, unit=unit, period=quarter_label(period)))
+        st.success(t("appr_undone", lang, unit=unit, period=quarter.label))
 
 
 def page() -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import data, resources, ui
 from dashboard.metadata_section import metadata_section
+from kpi.canonical import with_period
 from kpi.catalogue import Indicator
 from kpi.i18n import number, opensdg_label, percent, quarter_label, signed, t
 from reports import charts
@@ -58,8 +59,8 @@ def status_row(indicator: Indicator, unit: str | None, as_of: str | None) -> dic
 def chart_series(indicator: Indicator, unit: str | None) -> pd.DataFrame:
     if unit is None:
         frame = data.ministry_values()
-        return frame[frame["indicator_code"] == indicator.code][["period", "value"]]
-    return data.series(indicator.code, unit)[["period", "value"]]
+        return frame[frame["indicator_code"] == indicator.code][["period_index", "value"]]
+    return data.series(indicator.code, unit)[["period_index", "value"]]
 
 
 def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
@@ -170,7 +171,7 @@ def downloads(chart: alt.LayerChart, indicator: Indicator, unit: str | None, lan
     code = indicator.code
 
     def values() -> pd.DataFrame:
-        return data.series(code, unit).drop(columns=["period_index"], errors="ignore")
+        return with_period(data.series(code, unit), drop_index=True)
 
     files = [
         ("dl_png", "png", "image/png", lambda: chart_image(spec, "png")),
@@ -234,7 +235,7 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
     if total > len(shown):
         st.caption(t("history_capped", lang, shown=len(shown), total=total))
     marks = data.unapproved(shown)
-    shown = shown.assign(
+    shown = shown.drop(columns="period_index").assign(
         approval=[t("unapproved_word" if m else "approved_word", lang) for m in marks]
     )
     # st.dataframe shows notes and file names as literal text.

@@ -130,8 +130,8 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
                 sparkline(c, chosen["unit"], chosen["as_of"]) for c in rows["indicator_code"]
             ],
             t("col_approval", lang): [
-                approval_mark(c, p, chosen["unit"], lang)
-                for c, p in zip(rows["indicator_code"], rows["latest_period"], strict=True)
+                approval_mark(c, i, chosen["unit"], lang)
+                for c, i in zip(rows["indicator_code"], rows["latest_index"], strict=True)
             ],
             t("col_stale", lang): [
                 t("stale_mark", lang, period=quarter_label(ended)) if s else t("fresh_mark", lang)
@@ -161,12 +161,12 @@ def coverage_text(row: Mapping[Any, Any], lang: str) -> str:
     return text
 
 
-def approval_mark(indicator: str, period: object, unit: str | None, lang: str) -> str:
+def approval_mark(indicator: str, index: object, unit: str | None, lang: str) -> str:
     """'chưa duyệt' when any figure behind the latest value lacks its head's sign-off."""
-    if not isinstance(period, str) or not period:
+    if index is None or pd.isna(index):  # type: ignore[call-overload]
         return "—"
     frame = data.current()
-    rows = frame[(frame["indicator_code"] == indicator) & (frame["period"] == period)]
+    rows = frame[(frame["indicator_code"] == indicator) & (frame["period_index"] == index)]
     if unit is not None:
         rows = rows[rows["unit_code"].isin(data.scope_codes(unit))]
     if rows.empty:

@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import data, resources, ui
 from kpi.completeness import ReportState, unit_quarter_states
 from kpi.i18n import percent, t
-from kpi.periods import parse_quarter
+from kpi.periods import Quarter
 from kpi.services.submissions import rates
 
 # Tints with dark text (contrast ≥ 4.5:1); the icon and word carry the meaning.
@@ -68,12 +68,12 @@ def matrix_wide(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
     worst = unit_quarter_states(matrix)
     if worst.empty:
         return pd.DataFrame()
-    order = sorted(worst["period"].unique(), key=lambda p: parse_quarter(p).index)
+    order = sorted(int(i) for i in worst["period_index"].unique())
     worst = worst.assign(
         cell=[f"{ReportState(s).icon} {ReportState(s).word(lang)}" for s in worst["state"]]
     )
-    wide = worst.pivot(index="unit_code", columns="period", values="cell")[order]
-    wide.columns = [parse_quarter(p).label for p in order]
+    wide = worst.pivot(index="unit_code", columns="period_index", values="cell")[order]
+    wide.columns = [Quarter.from_index(i).label for i in order]
     labels = data.unit_labels()
     wide.index = [labels.get(code, code) for code in wide.index]
     wide.index.name = t("col_unit", lang)

@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from kpi.api.http import ApiError, bad_request, data_response
+from kpi.canonical import with_period
 from kpi.periods import PeriodError, Quarter, parse_quarter
 from kpi.progress import CONTRACT_COLUMNS
 from kpi.services import tasks as task_service
@@ -107,7 +108,7 @@ def series(request: Request, app: App, _client: Client) -> Response:
             )
         except LookupError as exc:
             raise _not_found(exc) from exc
-        return frame_records(frame)
+        return frame_records(with_period(frame)[SERIES_COLUMNS])
 
     return data_response(request, app, build, SERIES_COLUMNS)
 
@@ -118,7 +119,7 @@ def submissions(request: Request, app: App, _client: Client) -> Response:
 
     def build() -> list[dict[str, Any]]:
         frame = submissions_frame(app.storage, app.catalogue, app.settings, periods)
-        return frame_records(frame)
+        return frame_records(with_period(frame)[SUBMISSION_COLUMNS])
 
     return data_response(request, app, build, SUBMISSION_COLUMNS)
 

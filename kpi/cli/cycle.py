@@ -16,7 +16,7 @@ from kpi.access import LOCAL_ADMIN, Role, Viewer
 from kpi.cli.shell import catalogue, console, fail, one_line_errors, settings, storage
 from kpi.completeness import ReportState
 from kpi.obligations import ObligationError, obligation_records
-from kpi.periods import PeriodError, parse_quarter
+from kpi.periods import PeriodError, Quarter, parse_quarter
 from kpi.services import cycle, submissions
 from kpi.services.figures import unit_registry
 from kpi.services.users import viewer_for_email
@@ -106,13 +106,14 @@ def show_submissions(
         typer.echo(json.dumps(submissions.records(matrix), ensure_ascii=False, indent=2))
         return
     table = Table("Đơn vị", "Chỉ tiêu", "Quý", "Tình trạng", "Nộp lúc", "Phê duyệt")
-    for row in submissions.records(matrix):
+    rows = zip(matrix["period_index"], submissions.records(matrix), strict=True)
+    for index, row in rows:
         state = ReportState(str(row["state"]))
         approved = f"✔ {row['approved_by']}" if row["approved"] else "chưa duyệt"
         table.add_row(
             str(row["unit_code"]),
             str(row["indicator_code"]),
-            parse_quarter(str(row["period"])).label,
+            Quarter.from_index(int(index)).label,
             f"{state.icon} {state.word('vi')}",
             str(row["submitted_at"] or "—")[:16],
             approved if row["submitted_at"] else "—",
@@ -150,7 +151,7 @@ def locks_list() -> None:
     for row in cycle.locks_frame(storage()).to_dict("records"):
         table.add_row(
             row["unit_code"],
-            parse_quarter(row["period"]).label,
+            Quarter.from_index(int(row["period_index"])).label,
             str(row["until"]),
             row["reason"],
             row["opened_by"],

@@ -61,7 +61,7 @@ def template(
     """Tạo mẫu báo cáo số liệu cho cán bộ đầu mối."""
     check_output(out, force)
     try:
-        quarter = str(parse_quarter(period)) if period else ""
+        owed = parse_quarter(period) if period else None  # the flag, read once
     except PeriodError as exc:
         fail(str(exc))
     unit_code = ""
@@ -71,7 +71,6 @@ def template(
         if found is None:
             fail(f"không có đơn vị '{unit}'")
         unit_code = found.code
-        owed = parse_quarter(quarter) if quarter else None
         codes = unit_indicators(storage(), catalogue(), unit_code, owed)
         if not codes:
             fail(f"đơn vị {unit_code} không có nghĩa vụ báo cáo chỉ tiêu nào (kpi obligations)")
@@ -80,7 +79,7 @@ def template(
         fail("tệp mẫu phải có đuôi .xlsx hoặc .csv")
     maker = template_xlsx if suffix == ".xlsx" else template_csv
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(maker(catalogue(), unit_code, quarter, codes))
+    out.write_bytes(maker(catalogue(), unit_code, str(owed) if owed else "", codes))
     say(f"Đã tạo mẫu {out} ({len(codes or catalogue())} chỉ tiêu).")
 
 

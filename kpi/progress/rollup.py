@@ -126,11 +126,9 @@ def rollup(
     merged["missing_count_units"] = merged["missing_count_units"].fillna("")
     merged["unit_code"] = root
     merged["indicator_code"] = merged["indicator_code"].astype("str")  # whatever came in
-    merged["period"] = [str(Quarter.from_index(int(i))) for i in merged["period_index"]]
     columns = [
         "indicator_code",
         "unit_code",
-        "period",
         "period_index",
         "value",
         "numerator",

@@ -23,10 +23,10 @@ def trajectory_points(
     """Long frame for the trajectory chart of one series.
 
     `series` holds that series' `period_index` and `value`; `status_row` is its row of
-    `compute_statuses`. Columns: period, period_index, label ('Q3/2025'), kind
-    ('actual', 'required', 'projection'), value, lower, upper (projection only). Nothing
-    after the row's as-of quarter is drawn; a series with no verdict has no projection.
-    The projection is the status' own fit, so it ends on the printed 2030 value and interval.
+    `compute_statuses`. Columns: period_index, kind ('actual', 'required', 'projection'),
+    value, lower, upper (projection only); labels are the renderer's. Nothing after the
+    row's as-of quarter is drawn; a series with no verdict has no projection. The
+    projection is the status' own fit, so it ends on the printed 2030 value and interval.
     """
     row = dict(status_row)
     actual = series.sort_values("period_index")
@@ -55,10 +55,7 @@ def trajectory_points(
     fit = _fit(row, actual, base_idx, latest_idx)
     if fit is not None and _judged(row):
         frames.append(_projection(fit, base_idx, latest_idx, target_period))
-    out = pd.concat(frames, ignore_index=True)
-    out["period"] = [str(Quarter.from_index(int(i))) for i in out["period_index"]]
-    out["label"] = [Quarter.from_index(int(i)).label for i in out["period_index"]]
-    return out
+    return pd.concat(frames, ignore_index=True)
 
 
 def _judged(row: Mapping[str, object]) -> bool:

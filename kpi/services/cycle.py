@@ -57,7 +57,10 @@ def _unit(storage: Storage, ref: str) -> str:
     return unit.code
 
 
-def _quarter(text: str) -> Quarter:
+def _quarter(text: str | Quarter) -> Quarter:
+    """A quarter typed by a person is read here; the dashboard passes a Quarter."""
+    if isinstance(text, Quarter):
+        return text
     try:
         return parse_quarter(text)
     except PeriodError as exc:
@@ -96,7 +99,13 @@ def quarter_lock_info(quarter: Quarter, settings: Settings, today: dt.date) -> d
 
 
 def open_lock(
-    storage: Storage, unit: str, period: str, until: str | dt.date, reason: str, *, actor: str
+    storage: Storage,
+    unit: str,
+    period: str | Quarter,
+    until: str | dt.date,
+    reason: str,
+    *,
+    actor: str,
 ) -> int:
     """An administrator lets the unit's officers upload a locked quarter until a day."""
     try:
@@ -112,20 +121,22 @@ def _may_approve(viewer: Viewer, unit_code: str) -> None:
         raise CycleError(f"{viewer.email} không có quyền phê duyệt số liệu của đơn vị {unit_code}")
 
 
-def approve(storage: Storage, viewer: Viewer, unit: str, period: str) -> int:
+def approve(storage: Storage, viewer: Viewer, unit: str, period: str | Quarter) -> int:
     """The unit head signs off the unit's quarter; returns how many figures it covers."""
     code = _unit(storage, unit)
     _may_approve(viewer, code)
     return store_approval(storage, code, _quarter(period), actor=viewer.email)
 
 
-def unapprove(storage: Storage, viewer: Viewer, unit: str, period: str, reason: str) -> None:
+def unapprove(
+    storage: Storage, viewer: Viewer, unit: str, period: str | Quarter, reason: str
+) -> None:
     code = _unit(storage, unit)
     _may_approve(viewer, code)
     store_unapproval(storage, code, _quarter(period), reason, actor=viewer.email)
 
 
-PENDING_COLUMNS = ["unit_code", "period", "figures"]
+PENDING_COLUMNS = ["unit_code", "period_index", "figures"]
 
 
 def pending_approvals(
@@ -136,19 +147,25 @@ def pending_approvals(
     counts = figure_counts(storage, since.index if since else None)
     if scope is not None:
         counts = counts[counts["unit_code"].isin(list(scope))]
-    signed = approvals_frame(storage)
-    done = set(zip(signed["unit_code"], signed["period"], strict=True))
-    keep = [(u, p) not in done for u, p in zip(counts["unit_code"], counts["period"], strict=True)]
+    done = _signed(approvals_frame(storage))
+    keys = zip(counts["unit_code"], counts["period_index"], strict=True)
+    keep = [(str(u), int(i)) not in done for u, i in keys]
     pending = counts[keep] if len(counts) else counts
-    order = pending.assign(_i=[parse_quarter(p).index for p in pending["period"]])
-    return order.sort_values(["_i", "unit_code"])[PENDING_COLUMNS].reset_index(drop=True)
+    return pending.sort_values(["period_index", "unit_code"])[PENDING_COLUMNS].reset_index(
+        drop=True
+    )
+
+
+def _signed(approvals: pd.DataFrame) -> set[tuple[str, int]]:
+    """(unit, quarter index) pairs its head has approved."""
+    pairs = zip(approvals["unit_code"], approvals["period_index"], strict=True)
+    return {(str(u), int(i)) for u, i in pairs}
 
 
 def unapproved_count(storage: Storage, frame: pd.DataFrame) -> int:
     """How many figures of a current-values frame their unit head has not approved."""
     if frame.empty:
         return 0
-    signed = approvals_frame(storage, sorted(frame["unit_code"].astype(str).unique()))
-    done = set(zip(signed["unit_code"], signed["period"], strict=True))
-    keys = zip(frame["unit_code"].astype(str), frame["period"].astype(str), strict=True)
-    return sum((u, p) not in done for u, p in keys)
+    done = _signed(approvals_frame(storage, sorted(frame["unit_code"].astype(str).unique())))
+    keys = zip(frame["unit_code"].astype(str), frame["period_index"].astype(int), strict=True)
+    return sum((u, int(i)) not in done for u, i in keys)

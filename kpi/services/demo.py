@@ -13,9 +13,9 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from kpi.canonical import content_hash
+from kpi.canonical import content_hash, period_indexes
 from kpi.catalogue import Catalogue
-from kpi.periods import TARGET_PERIOD, Quarter, current_quarter, quarter_range
+from kpi.periods import TARGET_PERIOD, Quarter, current_quarter, period_code, quarter_range
 from kpi.storage import Storage
 from kpi.storage.repository import clear_demo, has_measurements
 from kpi.storage.writes import UploadMeta, commit_upload
@@ -97,12 +97,13 @@ def load_demo(
     """Load the demo quarter by quarter, as officers would; returns rows written."""
     frame = demo_frame(catalogue, today)
     written = 0
-    periods = sorted(frame["period"].unique(), key=lambda p: Quarter(int(p[:4]), int(p[-1])))
-    for n, period in enumerate(periods, start=1):
-        part = frame[frame["period"] == period].reset_index(drop=True)
+    indexes = period_indexes(frame["period"])
+    periods = sorted(int(i) for i in indexes.unique())
+    for n, index in enumerate(periods, start=1):
+        part = frame[indexes == index].reset_index(drop=True)
         digest = content_hash(part)
         meta = UploadMeta(
-            file_name=f"minh-hoa-{period}.csv",
+            file_name=f"minh-hoa-{period_code(index)}.csv",
             sha256=digest,
             size_bytes=0,
             content_hash=digest,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kpi.periods import period_code
 from kpi.storage import Storage
 from kpi.storage.cycle import approvals_frame
 from kpi.storage.queries import first_submissions, recent_uploads, reporting_units, revision_count
@@ -54,7 +55,9 @@ def export_frame(storage: Storage) -> pd.DataFrame:
     them (`approval`: "đã duyệt" or "chưa duyệt")."""
     frame = stored_export(storage)
     signed = approvals_frame(storage)
-    done = set(zip(signed["unit_code"], signed["period"], strict=True))
+    # The export is an edge: its rows carry the stored '2025-Q3'.
+    pairs = zip(signed["unit_code"], signed["period_index"], strict=True)
+    done = {(str(u), period_code(i)) for u, i in pairs}
     keys = zip(frame["unit_code"].astype(str), frame["period"].astype(str), strict=True)
     frame["approval"] = [APPROVAL_WORDS[k in done] for k in keys]
     return frame

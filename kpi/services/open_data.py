@@ -39,6 +39,9 @@ SERIES_COLUMNS = [
     "is_demo",
 ]
 SUBMISSION_COLUMNS = ["unit_code", "period", "deadline", "submitted_at", "state"]
+# Inside, the frames carry the quarter index; `period` is added where data leaves.
+FRAME_COLUMNS = [c if c != "period" else "period_index" for c in SERIES_COLUMNS]
+SUBMISSION_FRAME_COLUMNS = [c if c != "period" else "period_index" for c in SUBMISSION_COLUMNS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +147,7 @@ def series_frame(
     if last is not None:
         out = out[out["period_index"] <= last.index]
     out = out.sort_values("period_index")
-    return out[SERIES_COLUMNS].reset_index(drop=True)
+    return out[FRAME_COLUMNS].reset_index(drop=True)
 
 
 def expected_units(storage: Storage, catalogue: Catalogue) -> list[str]:
@@ -171,7 +174,7 @@ def submissions_frame(
         deadline_days=settings.deadline_days,
         today=today,
     )
-    return matrix[SUBMISSION_COLUMNS]
+    return matrix[SUBMISSION_FRAME_COLUMNS]
 
 
 def recent_quarters(count: int = 4, today: dt.date | None = None) -> list[Quarter]:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from kpi.canonical import with_period
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter
 from kpi.progress import CONTRACT_COLUMNS, compute_statuses, status_records
@@ -132,14 +133,12 @@ def publish(
         frame = frame[~frame["is_demo"]]
     registry = unit_registry(storage)
     root = registry.root.code
-    ministry = pd.concat(
-        [
-            series_frame(storage, catalogue, i.code, root, last=as_of, include_demo=include_demo)
-            for i in catalogue
-        ],
-        ignore_index=True,
-    )
-    units = frame[frame["unit_code"] != root][[*UNIT_COLUMNS, "is_demo"]]
+    parts = [
+        series_frame(storage, catalogue, i.code, root, last=as_of, include_demo=include_demo)
+        for i in catalogue
+    ]
+    ministry = with_period(pd.concat(parts, ignore_index=True))
+    units = with_period(frame[frame["unit_code"] != root])[[*UNIT_COLUMNS, "is_demo"]]
     series_cols = SERIES_COLUMNS if include_demo else SERIES_COLUMNS[:-1]
     unit_cols = [*UNIT_COLUMNS, "is_demo"] if include_demo else UNIT_COLUMNS
     statuses = _statuses(frame, storage, catalogue, as_of, include_demo)

@@ -80,8 +80,10 @@ def cycle_today(
     matrix = submissions.completeness(storage, catalogue, settings, quarters, today=today)
     locks = locks_frame(storage)
     exceptions = {
-        (str(u), str(p))
-        for u, p, until in zip(locks["unit_code"], locks["period"], locks["until"], strict=True)
+        (str(u), int(i))
+        for u, i, until in zip(
+            locks["unit_code"], locks["period_index"], locks["until"], strict=True
+        )
         if dt.date.fromisoformat(str(until)[:10]) >= today
     }
     return Cycle(

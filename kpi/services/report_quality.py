@@ -14,7 +14,9 @@ import pandas as pd
 from kpi.periods import Quarter, parse_quarter
 from kpi.storage import Storage
 from kpi.storage.repository import audit_frame, history_frame, uploads_frame
-from reports.quality import KEY, OutlierLine, RevisionLine, UploadLine
+from reports.quality import OutlierLine, RevisionLine, UploadLine
+
+KEY = ["indicator_code", "unit_code", "period_index"]  # one series point
 
 
 def _float(value: Any) -> float | None:

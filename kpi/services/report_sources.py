@@ -15,7 +15,7 @@ import pandas as pd
 from kpi.catalogue import Catalogue, load_catalogue
 from kpi.completeness import ReportState, deadline, local_date, unit_quarter_states
 from kpi.obligations import Obligation
-from kpi.periods import Quarter, ReportPeriod, quarter_range
+from kpi.periods import Quarter, ReportPeriod, period_code, quarter_range
 from kpi.progress import rollup
 from kpi.services import statuses, submissions
 from kpi.settings import Settings
@@ -66,22 +66,24 @@ def submission_lines(
         storage, catalogue or load_catalogue(), settings, quarters, unit=unit, today=today
     )
     worst = unit_quarter_states(cells)
-    due = {str(q): deadline(q, settings.deadline_days) for q in quarters}
-    first: dict[tuple[str, str], object] = {}
-    for u, p, at in zip(cells["unit_code"], cells["period"], cells["submitted_at"], strict=True):
-        if at is not None and not pd.isna(at) and (u, p) not in first:
-            first[(u, p)] = at
+    due = {q.index: deadline(q, settings.deadline_days) for q in quarters}
+    first: dict[tuple[str, int], object] = {}
+    cell_keys = zip(cells["unit_code"], cells["period_index"], cells["submitted_at"], strict=True)
+    for u, i, at in cell_keys:
+        key = (str(u), int(i))
+        if at is not None and not pd.isna(at) and key not in first:
+            first[key] = at
         elif at is not None and not pd.isna(at):
-            first[(u, p)] = min(first[(u, p)], at)
+            first[key] = min(first[key], at)
+    worst_keys = [
+        (str(u), int(i)) for u, i in zip(worst["unit_code"], worst["period_index"], strict=True)
+    ]
     matrix = pd.DataFrame(
         {
             "unit_code": worst["unit_code"],
-            "period": worst["period"],
-            "deadline": [due[p] for p in worst["period"]],
-            "submitted_at": [
-                local_date(first.get((u, p)))
-                for u, p in zip(worst["unit_code"], worst["period"], strict=True)
-            ],
+            "period_index": worst["period_index"],
+            "deadline": [due[i] for _u, i in worst_keys],
+            "submitted_at": [local_date(first.get(key)) for key in worst_keys],
             "state": worst["state"].map(STATE_NAMES),
         }
     )
@@ -92,11 +94,11 @@ def submission_lines(
             SubmissionLine(
                 unit_code=str(r.unit_code),
                 unit_name=_name(registry, str(r.unit_code)),
-                period=str(r.period),
+                period=period_code(r.period_index),
                 deadline=r.deadline if isinstance(r.deadline, dt.date) else None,
                 submitted_on=r.submitted_at if isinstance(r.submitted_at, dt.date) else None,
             )
-            for r in chosen.sort_values(["period", "unit_code"]).itertuples(index=False)
+            for r in chosen.sort_values(["period_index", "unit_code"]).itertuples(index=False)
         )
 
     return lines(SubmissionState.MISSING), lines(SubmissionState.LATE)
@@ -107,7 +109,7 @@ def _name(registry: UnitRegistry, code: str) -> str:
     return unit.name if unit else code
 
 
-SERIES_COLUMNS = ["indicator_code", "period", "period_index", "value"]
+SERIES_COLUMNS = ["indicator_code", "period_index", "value"]
 
 
 def unit_series(frame: pd.DataFrame, unit: Unit, registry: UnitRegistry) -> pd.DataFrame:

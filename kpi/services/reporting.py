@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from kpi.canonical import with_period
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, ReportPeriod, quarter_range
 from kpi.services.cycle import unapproved_count
@@ -86,7 +87,7 @@ def build_report(
             *approval_notice(storage, frame, period, lang),
             *known_on_notice(known_on, lang),
         ),
-        data_hash=data_hash(frame, period, target.code),
+        data_hash=data_hash(with_period(frame), period, target.code),
         tasks=task_report_section(
             storage, settings, catalogue, period, target, registry.root.code, made_on, lang
         ),
@@ -109,9 +110,9 @@ def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
             if vi
             else f"No data up to {quarter_label(period.closing, lang)}."
         ]
-    have = set(frame["period"].astype(str))
+    have = {int(i) for i in frame["period_index"]}
     quarters: Sequence[Quarter] = quarter_range(period.opening, period.closing)
-    missing = [q for q in quarters if str(q) not in have]
+    missing = [q for q in quarters if q.index not in have]
     out: list[str] = []
     if len(missing) == len(quarters):
         out.append(

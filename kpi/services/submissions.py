@@ -15,7 +15,7 @@ import pandas as pd
 from kpi.catalogue import Catalogue
 from kpi.completeness import MATRIX_COLUMNS, completeness_matrix, measures
 from kpi.obligations import Obligation, effective_obligations, for_unit
-from kpi.periods import Quarter, current_quarter, quarter_range
+from kpi.periods import Quarter, current_quarter, period_code, quarter_range
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.cycle import approvals_frame, first_figures, stored_obligations
@@ -107,7 +107,7 @@ def records(matrix: pd.DataFrame) -> list[dict[str, object]]:
             {
                 "unit_code": str(row.unit_code),
                 "indicator_code": str(row.indicator_code),
-                "period": str(row.period),
+                "period": period_code(row.period_index),
                 "state": str(row.state),
                 "submitted_at": _iso(row.submitted_at),
                 "approved": bool(row.approved),

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kpi.catalogue import Catalogue
-from kpi.periods import Quarter
+from kpi.periods import Quarter, period_code
 from kpi.progress import Status, rollup_by_indicator
 from kpi.services.open_data import recent_quarters, submissions_frame
 from kpi.services.statuses import statuses_for
@@ -155,9 +155,12 @@ def _figures(storage: Storage) -> Event | None:
     registry = unit_registry(storage)
     series = rollup_by_indicator(current_frame(storage), registry, registry.root.code)
     now = {
-        f"{code}|{period}": f"{value:.4f}"
-        for code, period, value in zip(
-            series["indicator_code"], series["period"], series["value"].astype(float), strict=True
+        f"{code}|{period_code(index)}": f"{value:.4f}"
+        for code, index, value in zip(
+            series["indicator_code"],
+            series["period_index"].astype(int),
+            series["value"].astype(float),
+            strict=True,
         )
     }
     before = store.webhook_facts(storage, "figure")
@@ -184,7 +187,10 @@ def _overdue(
     """Quarterly reports past their deadline with nothing stored, not yet announced."""
     matrix = submissions_frame(storage, catalogue, settings, recent_quarters(4, today), today)
     missing = matrix[matrix["state"] == "missing"]
-    now = {f"{r.unit_code}|{r.period}": str(r.deadline) for r in missing.itertuples(index=False)}
+    now = {
+        f"{r.unit_code}|{period_code(r.period_index)}": str(r.deadline)
+        for r in missing.itertuples(index=False)
+    }
     before = store.webhook_facts(storage, "overdue")
     store.save_webhook_facts(storage, "overdue", now)
     items = [

@@ -12,6 +12,7 @@ from sqlalchemy import case, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from kpi.canonical import period_indexes
 from kpi.completeness import FIRST_FIGURE_COLUMNS, is_locked, lock_date
 from kpi.obligations import Obligation
 from kpi.periods import Quarter, parse_quarter
@@ -27,6 +28,7 @@ from kpi.storage.models import (
 )
 from kpi.storage.repository import audit
 
+# The tables hold '2025-Q3'; the frames read from them carry the quarter index instead.
 APPROVAL_COLUMNS = ["unit_code", "period", "approved_by", "approved_at"]
 LOCK_COLUMNS = ["id", "unit_code", "period", "until", "reason", "opened_by", "opened_at"]
 REMINDER_COLUMNS = ["recipient", "reason", "period", "day", "subject", "sent_at"]
@@ -125,7 +127,14 @@ def locks_frame(storage: Storage) -> pd.DataFrame:
     )
     with storage.reading() as session:
         rows = session.execute(query).all()
-    return pd.DataFrame(rows, columns=LOCK_COLUMNS)
+    return _indexed(pd.DataFrame(rows, columns=LOCK_COLUMNS))
+
+
+def _indexed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The stored '2025-Q3' read once into `period_index`, in the same column place."""
+    place = list(frame.columns).index("period")
+    frame.insert(place, "period_index", period_indexes(frame["period"]))
+    return frame.drop(columns="period")
 
 
 # ---- approvals -----------------------------------------------------------------------
@@ -137,7 +146,7 @@ def approvals_frame(storage: Storage, unit_codes: Sequence[str] | None = None) -
         query = query.where(Approval.unit_code.in_(list(unit_codes)))
     with storage.reading() as session:
         rows = session.execute(query).all()
-    return pd.DataFrame(rows, columns=APPROVAL_COLUMNS)
+    return _indexed(pd.DataFrame(rows, columns=APPROVAL_COLUMNS))
 
 
 def approve(storage: Storage, unit_code: str, quarter: Quarter, *, actor: str) -> int:
@@ -194,11 +203,11 @@ def first_figures(storage: Storage, since_index: int | None = None) -> pd.DataFr
     query = select(
         Measurement.unit_code,
         Measurement.indicator_code,
-        Measurement.period,
+        Measurement.period_index,
         func.min(Measurement.created_at).label("submitted_at"),
         # max(boolean) does not exist in PostgreSQL: count demo rows instead.
         func.max(case((Measurement.is_demo, 1), else_=0)).label("is_demo"),
-    ).group_by(Measurement.unit_code, Measurement.indicator_code, Measurement.period)
+    ).group_by(Measurement.unit_code, Measurement.indicator_code, Measurement.period_index)
     if since_index is not None:
         query = query.where(Measurement.period_index >= since_index)
     with storage.reading() as session:
@@ -209,15 +218,16 @@ def first_figures(storage: Storage, since_index: int | None = None) -> pd.DataFr
 
 
 def figure_counts(storage: Storage, since_index: int | None = None) -> pd.DataFrame:
-    """How many current figures each unit holds per quarter (unit_code, period, figures)."""
+    """How many current figures each unit holds per quarter (unit_code, period_index,
+    figures)."""
     query = select(
-        CurrentValue.unit_code, CurrentValue.period, func.count().label("figures")
-    ).group_by(CurrentValue.unit_code, CurrentValue.period)
+        CurrentValue.unit_code, CurrentValue.period_index, func.count().label("figures")
+    ).group_by(CurrentValue.unit_code, CurrentValue.period_index)
     if since_index is not None:
         query = query.where(CurrentValue.period_index >= since_index)
     with storage.reading() as session:
         rows = session.execute(query).all()
-    return pd.DataFrame(rows, columns=["unit_code", "period", "figures"])
+    return pd.DataFrame(rows, columns=["unit_code", "period_index", "figures"])
 
 
 # ---- reminders sent ------------------------------------------------------------------

@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, select
 
 from kpi.storage.engine import Storage
 from kpi.storage.models import Measurement
-from kpi.storage.repository import CURRENT_COLUMNS, CURRENT_DTYPES
+from kpi.storage.repository import CURRENT_DTYPES, READ_COLUMNS
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")  # a date means a day in Vietnam
 
@@ -49,7 +49,7 @@ def known_on_frame(
         .group_by(Measurement.indicator_code, Measurement.unit_code, Measurement.period)
         .subquery()
     )
-    query = select(*[getattr(Measurement, c) for c in CURRENT_COLUMNS]).join(
+    query = select(*[getattr(Measurement, c) for c in READ_COLUMNS]).join(
         latest,
         and_(
             Measurement.indicator_code == latest.c.i,
@@ -62,5 +62,5 @@ def known_on_frame(
         result = conn.execute(query)
         frame = pd.DataFrame(result.all(), columns=list(result.keys()))
     if frame.empty:
-        return pd.DataFrame({c: pd.Series(dtype=CURRENT_DTYPES[c]) for c in CURRENT_COLUMNS})
-    return frame.astype({c: CURRENT_DTYPES[c] for c in CURRENT_COLUMNS})
+        return pd.DataFrame({c: pd.Series(dtype=CURRENT_DTYPES[c]) for c in READ_COLUMNS})
+    return frame.astype({c: CURRENT_DTYPES[c] for c in READ_COLUMNS})

@@ -8,18 +8,18 @@ from sqlalchemy import case, func, select
 from kpi.storage.engine import Storage
 from kpi.storage.models import Measurement, Upload
 
-FIRST_SUBMISSION_COLUMNS = ["unit_code", "period", "submitted_at", "is_demo"]
+FIRST_SUBMISSION_COLUMNS = ["unit_code", "period_index", "submitted_at", "is_demo"]
 
 
 def first_submissions(storage: Storage, since_index: int | None = None) -> pd.DataFrame:
     """Per (unit, period): when its first figure was stored, and whether it is demo data."""
     query = select(
         Measurement.unit_code,
-        Measurement.period,
+        Measurement.period_index,
         func.min(Measurement.created_at).label("submitted_at"),
         # max(boolean) does not exist in PostgreSQL: count demo rows instead.
         func.max(case((Measurement.is_demo, 1), else_=0)).label("is_demo"),
-    ).group_by(Measurement.unit_code, Measurement.period)
+    ).group_by(Measurement.unit_code, Measurement.period_index)
     if since_index is not None:
         query = query.where(Measurement.period_index >= since_index)
     with storage.engine.connect() as conn:

@@ -38,6 +38,8 @@ CURRENT_DTYPES = {
     "is_demo": "bool",
 }
 CURRENT_COLUMNS = list(CURRENT_DTYPES)
+# What reads return: inside, the quarter travels as period_index; '2025-Q3' only if asked.
+READ_COLUMNS = [c for c in CURRENT_DTYPES if c != "period"]
 
 
 def audit(
@@ -178,7 +180,7 @@ def current_frame(
     unit_codes: Sequence[str] | None = None,
     indicator_codes: Sequence[str] | None = None,
     period_indexes: Sequence[int] | None = None,
-    columns: Sequence[str] = CURRENT_COLUMNS,
+    columns: Sequence[str] = READ_COLUMNS,
 ) -> pd.DataFrame:
     """Current values (latest revision) as a long frame; `columns` narrows the read."""
     query = select(*[getattr(CurrentValue, c) for c in columns])

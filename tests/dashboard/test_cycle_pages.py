@@ -13,6 +13,7 @@ from dashboard.navigation import page_specs
 from kpi.access import Role, Viewer
 from kpi.cli.main import app
 from kpi.i18n import percent
+from kpi.periods import Quarter
 from tests.conftest import reset_cli_caches
 from tests.dashboard.conftest import AppFactory
 
@@ -72,7 +73,7 @@ def test_sign_off_on_the_page_shows_on_every_page(open_page: AppFactory, app_db:
     assert "Phê duyệt số liệu của đơn vị" in [str(x.value) for x in at.title]
     pending = at.dataframe[0].value
     assert set(pending["Phê duyệt"]) == {"chưa duyệt"}
-    at.selectbox(key="appr_pick").set_value(("VPB", "2026-Q3")).run()
+    at.selectbox(key="appr_pick").set_value(("VPB", Quarter(2026, 3).index)).run()
     at.button(key="appr_go").click().run()
     assert not at.exception
     assert any("Đã phê duyệt 16 số liệu" in str(s.value) for s in at.success)

@@ -9,6 +9,8 @@ import pytest
 
 from kpi.catalogue import Catalogue
 from kpi.completeness import (
+    APPROVAL_COLUMNS,
+    FIRST_FIGURE_COLUMNS,
     ReportState,
     classify,
     completeness_matrix,
@@ -27,7 +29,7 @@ from kpi.periods import Quarter
 from kpi.reminders import Cycle, Person, due_reminders
 from kpi.units import UnitRegistry, load_default_units
 
-Q3 = Quarter(2026, 3)
+Q2, Q3 = Quarter(2026, 2), Quarter(2026, 3)
 DUE = dt.date(2026, 10, 15)
 
 
@@ -91,18 +93,18 @@ def _matrix(today: dt.date) -> pd.DataFrame:
     obligations = [Obligation("A", "1.1"), Obligation("A", "1.2"), Obligation("B", "1.1", Q3)]
     firsts = pd.DataFrame(
         [
-            ("A", "1.1", "2026-Q2", dt.datetime(2026, 7, 10, tzinfo=dt.UTC), False),
-            ("A", "1.2", "2026-Q2", dt.datetime(2026, 7, 20, tzinfo=dt.UTC), False),
-            ("A", "1.1", "2026-Q3", dt.datetime(2026, 10, 1, tzinfo=dt.UTC), False),
+            ("A", "1.1", Q2.index, dt.datetime(2026, 7, 10, tzinfo=dt.UTC), False),
+            ("A", "1.2", Q2.index, dt.datetime(2026, 7, 20, tzinfo=dt.UTC), False),
+            ("A", "1.1", Q3.index, dt.datetime(2026, 10, 1, tzinfo=dt.UTC), False),
         ],
-        columns=["unit_code", "indicator_code", "period", "submitted_at", "is_demo"],
+        columns=FIRST_FIGURE_COLUMNS,
     )
     approvals = pd.DataFrame(
-        [("A", "2026-Q2", "tt@x.vn", dt.datetime(2026, 8, 1, tzinfo=dt.UTC))],
-        columns=["unit_code", "period", "approved_by", "approved_at"],
+        [("A", Q2.index, "tt@x.vn", dt.datetime(2026, 8, 1, tzinfo=dt.UTC))],
+        columns=APPROVAL_COLUMNS,
     )
     return completeness_matrix(
-        obligations, [Quarter(2026, 2), Q3], firsts, approvals, deadline_days=15, today=today
+        obligations, [Q2, Q3], firsts, approvals, deadline_days=15, today=today
     )
 
 
@@ -111,15 +113,15 @@ def test_matrix_and_dhis2_measures() -> None:
     assert len(matrix) == 5  # B owes nothing before 2026-Q3
     states = dict(
         zip(
-            zip(matrix["unit_code"], matrix["indicator_code"], matrix["period"], strict=True),
+            zip(matrix["unit_code"], matrix["indicator_code"], matrix["period_index"], strict=True),
             matrix["state"],
             strict=True,
         )
     )
-    assert states[("A", "1.1", "2026-Q2")] == "on_time"
-    assert states[("A", "1.2", "2026-Q2")] == "late"
-    assert states[("A", "1.1", "2026-Q3")] == "on_time"  # in before the deadline
-    assert states[("A", "1.2", "2026-Q3")] == "not_due"
+    assert states[("A", "1.1", Q2.index)] == "on_time"
+    assert states[("A", "1.2", Q2.index)] == "late"
+    assert states[("A", "1.1", Q3.index)] == "on_time"  # in before the deadline
+    assert states[("A", "1.2", Q3.index)] == "not_due"
     assert matrix["approved"].tolist() == [True, True, False, False, False]
     total = measures(matrix).iloc[0]
     assert (total["expected"], total["reports"], total["on_time"]) == (3, 3, 2)
@@ -136,7 +138,7 @@ def test_reminder_days() -> None:
         Person("ld@x.vn", "leader", frozenset()),
     ]
     matrix = _matrix(dt.date(2026, 10, 1))
-    pending = pd.DataFrame([("A", "2026-Q3", 1)], columns=["unit_code", "period", "figures"])
+    pending = pd.DataFrame([("A", Q3.index, 1)], columns=["unit_code", "period_index", "figures"])
     cycle = Cycle(matrix, pending)
 
     def reasons(day: dt.date) -> list[tuple[str, str, str]]:
@@ -152,7 +154,7 @@ def test_reminder_days() -> None:
     assert ("cb@x.vn", "overdue", "2026-Q3") in reasons(dt.date(2026, 11, 12))
     # Locked since 15 Nov and no exception: the officer hears nothing; the head still does.
     assert reasons(dt.date(2026, 11, 19)) == [("tt@x.vn", "approval_pending", "2026-Q3")]
-    opened = Cycle(matrix, pending.iloc[0:0], exceptions={("A", "2026-Q3")})
+    opened = Cycle(matrix, pending.iloc[0:0], exceptions={("A", Q3.index)})
     assert [r.key for r in due_reminders(people, opened, dt.date(2026, 11, 19))] == [
         ("cb@x.vn", "overdue", "2026-Q3")
     ]

@@ -239,14 +239,16 @@ def test_trajectory_points_for_chart() -> None:
     row = compute_statuses(frame, load_catalogue(), as_of=as_of).iloc[0]
     points = trajectory_points(frame, row)
     assert set(points["kind"]) == {"actual", "required", "projection"}
-    assert "2026-Q1" not in set(points.loc[points["kind"] == "actual", "period"])
+    assert parse_quarter("2026-Q1").index not in set(
+        points.loc[points["kind"] == "actual", "period_index"]
+    )
     required = points[points["kind"] == "required"]
-    assert list(required["label"]) == ["Q4/2024", "Q4/2030"]
+    assert list(required["period_index"]) == [Quarter(2024, 4).index, Quarter(2030, 4).index]
     projection = points[points["kind"] == "projection"]
     assert (projection["lower"] <= projection["value"]).all()
     assert (projection["value"] <= projection["upper"]).all()
     end = projection.iloc[-1]
-    assert end["period"] == "2030-Q4"
+    assert end["period_index"] == Quarter(2030, 4).index
     assert end["value"] == pytest.approx(row["projected_2030"])
     assert (end["lower"], end["upper"]) == pytest.approx(
         (row["projected_2030_low"], row["projected_2030_high"])
@@ -256,3 +258,4 @@ def test_trajectory_points_for_chart() -> None:
     ]
     assert short["status"] == "insufficient_data"
     assert "projection" not in set(trajectory_points(frame.head(3), short)["kind"])
+    assert "period" not in points and "label" not in points  # labels are the renderer's

@@ -19,13 +19,13 @@ TODAY = dt.date(2025, 11, 20)
 def test_first_submissions_per_unit_and_period(storage: Storage, catalogue: Catalogue) -> None:
     load_demo(storage, catalogue, today=TODAY)
     frame = first_submissions(storage)
-    assert set(frame.columns) == {"unit_code", "period", "submitted_at", "is_demo"}
+    assert set(frame.columns) == {"unit_code", "period_index", "submitted_at", "is_demo"}
     assert frame["is_demo"].all()
-    assert not frame.duplicated(["unit_code", "period"]).any()
+    assert not frame.duplicated(["unit_code", "period_index"]).any()
     # 6 demo units from 2024-Q1 to 2025-Q4; the late unit lacks the last two quarters.
     assert len(frame) == 6 * 8 - 2
     recent = first_submissions(storage, since_index=Quarter(2025, 3).index)
-    assert set(recent["period"]) == {"2025-Q3", "2025-Q4"}
+    assert set(recent["period_index"]) == {Quarter(2025, 3).index, Quarter(2025, 4).index}
     matrix = submission_matrix(
         recent, ["VCCHC", "VPB"], [Quarter(2025, 3)], deadline_days=15, today=TODAY
     )
@@ -50,14 +50,14 @@ def test_current_frame_in_chunks_and_as_of(storage: Storage, catalogue: Catalogu
 
     from kpi.storage.frames import read_frame
     from kpi.storage.models import CurrentValue
-    from kpi.storage.repository import CURRENT_DTYPES, current_frame
+    from kpi.storage.repository import CURRENT_DTYPES, READ_COLUMNS, current_frame
 
     assert current_frame(storage).empty
     load_demo(storage, catalogue, today=TODAY)
-    query = select(*[getattr(CurrentValue, c) for c in CURRENT_DTYPES])
-    small = read_frame(storage, query, CURRENT_DTYPES, chunk=100)
+    query = select(*[getattr(CurrentValue, c) for c in READ_COLUMNS])
+    small = read_frame(storage, query, {c: CURRENT_DTYPES[c] for c in READ_COLUMNS}, chunk=100)
     whole = current_frame(storage)
-    key = ["indicator_code", "unit_code", "period"]
+    key = ["indicator_code", "unit_code", "period_index"]
     pd.testing.assert_frame_equal(
         small.sort_values(key).reset_index(drop=True),
         whole.sort_values(key).reset_index(drop=True),

@@ -9,6 +9,7 @@ import pytest
 
 from kpi.periods import Quarter
 from kpi.submissions import (
+    FIRST_SUBMISSION_COLUMNS,
     SubmissionState,
     classify,
     deadline,
@@ -17,7 +18,7 @@ from kpi.submissions import (
     submission_matrix,
 )
 
-Q3 = Quarter(2025, 3)
+Q2, Q3 = Quarter(2025, 2), Quarter(2025, 3)
 
 
 @pytest.mark.parametrize(
@@ -48,7 +49,7 @@ def test_matrix_covers_every_unit_and_quarter() -> None:
     first = pd.DataFrame(
         {
             "unit_code": ["A", "A", "B"],
-            "period": ["2025-Q2", "2025-Q3", "2025-Q2"],
+            "period_index": [Q2.index, Q3.index, Q2.index],
             "submitted_at": [
                 pd.Timestamp("2025-07-10", tz="UTC"),
                 pd.Timestamp("2025-11-02", tz="UTC"),
@@ -62,7 +63,9 @@ def test_matrix_covers_every_unit_and_quarter() -> None:
         first, ["A", "B", "C"], periods, deadline_days=15, today=dt.date(2025, 11, 5)
     )
     assert len(matrix) == 9
-    state = {(r.unit_code, r.period): r.state for r in matrix.itertuples()}
+    state = {
+        (r.unit_code, str(Quarter.from_index(r.period_index))): r.state for r in matrix.itertuples()
+    }
     assert state[("A", "2025-Q2")] == "submitted"
     assert state[("A", "2025-Q3")] == "late"
     assert state[("B", "2025-Q2")] == "late"
@@ -77,7 +80,7 @@ def test_deadline_setting_changes_the_verdict() -> None:
     first = pd.DataFrame(
         {
             "unit_code": ["A"],
-            "period": ["2025-Q3"],
+            "period_index": [Q3.index],
             "submitted_at": [dt.datetime(2025, 10, 25)],
             "is_demo": [False],
         }
@@ -90,7 +93,7 @@ def test_deadline_setting_changes_the_verdict() -> None:
 
 def test_wide_matrix_labels_quarters_and_words() -> None:
     matrix = submission_matrix(
-        pd.DataFrame(columns=["unit_code", "period", "submitted_at", "is_demo"]),
+        pd.DataFrame(columns=FIRST_SUBMISSION_COLUMNS),
         ["A"],
         [Quarter(2025, 2), Quarter(2025, 3)],
         today=dt.date(2025, 10, 1),

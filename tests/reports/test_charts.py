@@ -11,6 +11,7 @@ import pytest
 import vl_convert as vlc
 
 from kpi.catalogue import Catalogue
+from kpi.periods import parse_quarter
 from reports import charts
 
 PERIODS = [f"{y}-Q{q}" for y in (2024, 2025) for q in (1, 2, 3, 4)]
@@ -25,7 +26,8 @@ STATUS = {
 
 def _series() -> pd.DataFrame:
     wobble = np.array([0.0, 0.4, -0.3, 0.2, -0.4, 0.3, -0.2, 0.0])
-    return pd.DataFrame({"period": PERIODS, "value": 42 + np.arange(8) * 0.75 + wobble})
+    indexes = [parse_quarter(p).index for p in PERIODS]
+    return pd.DataFrame({"period_index": indexes, "value": 42 + np.arange(8) * 0.75 + wobble})
 
 
 def _layers(spec: dict[str, Any]) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ import pytest
 
 from kpi.access import Role, Viewer
 from kpi.catalogue import Catalogue
-from kpi.periods import Quarter
+from kpi.periods import Quarter, period_code
 from kpi.services import cycle, ingest, submissions
 from kpi.services.figures import audit_frame, unit_registry
 from kpi.settings import Settings
@@ -68,7 +68,7 @@ def test_officer_refused_after_lock_then_allowed_by_exception(
     opened = audit_frame(storage).query("action == 'lock.open'").iloc[0]
     assert opened["unit_code"] == "VPB" and opened["detail"]["reason"] == "Bổ sung số liệu"
     locks = cycle.locks_frame(storage)
-    assert locks[["unit_code", "period"]].values.tolist() == [["VPB", Q3]]
+    assert locks[["unit_code", "period_index"]].values.tolist() == [["VPB", Quarter(2026, 3).index]]
 
 
 def test_administrator_is_not_locked_and_the_override_is_audited(
@@ -109,7 +109,7 @@ def test_completeness_follows_obligations(storage: Storage, catalogue: Catalogue
     matrix = submissions.completeness(
         storage, catalogue, SETTINGS, quarters, unit=unit, today=dt.date(2026, 11, 1)
     )
-    states = {(r.indicator_code, r.period): r.state for r in matrix.itertuples()}
+    states = {(r.indicator_code, period_code(r.period_index)): r.state for r in matrix.itertuples()}
     assert ("1.1", "2026-Q2") not in states  # before the obligation starts: not expected
     assert states[("1.1", Q3)] == "missing" and states[("1.12", "2026-Q2")] in {"on_time", "late"}
     assert states[("1.13", "2026-Q2")] == "missing"
