@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the pat
 from dashboard import auth, data, gate, ui  # noqa: E402
 from dashboard.navigation import build_pages  # noqa: E402
 from kpi.access import Viewer  # noqa: E402
-from kpi.i18n import t  # noqa: E402
+from kpi.text import t  # noqa: E402
 
 # Tables' own CSV download is not formula-safe; pages offer the guarded one instead.
 st.set_option("client.disableDataExport", True)

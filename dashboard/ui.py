@@ -14,8 +14,8 @@ import streamlit as st
 
 from dashboard import resources
 from kpi.access import Viewer
-from kpi.i18n import LANGS, t
 from kpi.progress import Status
+from kpi.text import LANGS, t
 from reports.charts import STATUS_STYLE
 from reports.tables import to_csv_bytes
 

@@ -19,6 +19,8 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
+from kpi import text as catalogue_text
+
 DATA_FILE = "tasks.csv"
 GROUPS_FILE = "task_groups.csv"
 COLUMNS = (
@@ -52,13 +54,7 @@ class TaskState(StrEnum):
     PAUSED = "paused"
 
     def label(self, lang: str = "vi") -> str:
-        words = {
-            "not_started": ("Chưa triển khai", "Not started"),
-            "in_progress": ("Đang thực hiện", "In progress"),
-            "done": ("Hoàn thành", "Done"),
-            "paused": ("Tạm dừng", "Paused"),
-        }[self.value]
-        return words[1] if lang == "en" else words[0]
+        return catalogue_text.t(f"task_state.{self.value}", lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,9 +24,10 @@ import numpy as np
 import pandas as pd
 
 from kpi.catalogue import Indicator
-from kpi.i18n import percent, quarter_label, t
+from kpi.formatting import percent, quarter_label
 from kpi.periods import TARGET_PERIOD, Quarter, parse_quarter
 from kpi.progress import trajectory_points
+from kpi.text import t
 
 TRAJECTORY_COLUMNS = ["kind", "t", "period", "period_label", "value", "value_label", "low", "high"]
 KINDS = ("actual", "required", "projection")

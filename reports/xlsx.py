@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kpi.formatting import quarter_name, report_period_label, utc_moment
 from reports.model import IndicatorRow, Report
 from reports.quality import Quality
 from reports.tables import safe_text
@@ -22,11 +23,8 @@ from reports.task_section import label as task_label
 from reports.task_section import write_sheet as write_task_sheet
 from reports.text import (
     METHOD_TEXT,
-    STATUS_RGB,
-    datetime_label,
     label,
-    period_label,
-    quarter_label,
+    status_rgb,
     status_word,
     summary_sentence,
 )
@@ -131,9 +129,9 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
     ws["A3"] = summary_sentence(report.as_of, by_status, report.moves, lang)
     facts = [
         (label("unit", lang), f"{report.unit_name} ({report.unit_code})"),
-        (label("period", lang), f"{period_label(report.period, lang)} ({report.period})"),
-        (label("as_of", lang), quarter_label(report.as_of, lang)),
-        (label("compare", lang), quarter_label(report.start_as_of, lang)),
+        (label("period", lang), f"{report_period_label(report.period, lang)} ({report.period})"),
+        (label("as_of", lang), quarter_name(report.as_of, lang)),
+        (label("compare", lang), quarter_name(report.start_as_of, lang)),
         (label("made_on", lang), report.made_on.isoformat()),
         (label("reference", lang), label("reference_text", lang)),
         (label("hash", lang), report.data_hash),
@@ -168,7 +166,7 @@ def _data_sheet(ws: Worksheet, report: Report) -> None:
     _table(ws, 1, headings, rows)
     status_col = [k for k, _, _ in DATA_COLUMNS].index("status_text") + 1
     for r, row in enumerate(report.rows, start=2):
-        colour = "{:02X}{:02X}{:02X}".format(*STATUS_RGB[row.status.value])
+        colour = "{:02X}{:02X}{:02X}".format(*status_rgb(row.status.value))
         ws.cell(row=r, column=status_col).font = Font(bold=True, color=colour)
     ws.freeze_panes = "C2"
     for c in range(1, len(DATA_COLUMNS) + 1):
@@ -230,7 +228,7 @@ def _change_sections(q: Quality, lang: str) -> list[Section]:
             r.old_value,
             r.new_value,
             r.revised_by,
-            datetime_label(r.revised_at),
+            utc_moment(r.revised_at),
         ]
         for r in q.revised
     ]
@@ -243,7 +241,7 @@ def _change_sections(q: Quality, lang: str) -> list[Section]:
             o.value,
             o.note,
             o.confirmed_by,
-            datetime_label(o.confirmed_at),
+            utc_moment(o.confirmed_at),
         ]
         for o in q.outliers
     ]
@@ -285,7 +283,7 @@ def _annex_sheet(ws: Worksheet, report: Report) -> None:
     _put(ws, top, 1, label("uploads", lang)).font = BOLD
     heads = ["#", *[label(k, lang) for k in ("file", "officer", "at", "rows")]]
     rows = [
-        [u.upload_id, u.file_name, u.uploaded_by, datetime_label(u.uploaded_at), u.rows_used]
+        [u.upload_id, u.file_name, u.uploaded_by, utc_moment(u.uploaded_at), u.rows_used]
         for u in report.uploads
     ]
     _table(ws, top + 1, heads, rows)

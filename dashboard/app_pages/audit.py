@@ -9,9 +9,9 @@ from typing import Any
 import streamlit as st
 
 from dashboard import data, resources, ui
-from kpi.i18n import t
 from kpi.services.figures import upload_file, upload_list
 from kpi.services.users import audit_entries, changes_frame
+from kpi.text import t
 
 ALL = ""
 TEXT = {

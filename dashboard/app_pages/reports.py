@@ -10,9 +10,10 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import data, resources, ui
+from kpi.formatting import report_period_label
 from kpi.periods import EARLIEST_YEAR, ReportPeriod, last_ended_quarter, parse_report_period
 from kpi.services.reporting import ReportError, build_report
-from reports.text import label, period_label, status_word
+from reports.text import label, status_word
 
 RESULT_KEY = "report_result"
 TEXT: dict[str, tuple[str, str]] = {
@@ -63,7 +64,7 @@ def _controls(lang: str) -> tuple[str, ReportPeriod, str]:
     period = middle.selectbox(
         _t("period", lang),
         period_options(),
-        format_func=lambda p: f"{period_label(p, lang)} ({p})",
+        format_func=lambda p: f"{report_period_label(p, lang)} ({p})",
         key="report_period",
     )
     report_lang = right.radio(

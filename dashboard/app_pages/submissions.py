@@ -11,9 +11,10 @@ import streamlit as st
 
 from dashboard import data, resources, ui
 from kpi.completeness import ReportState, unit_quarter_states
-from kpi.i18n import percent, t
+from kpi.formatting import percent
 from kpi.periods import parse_quarter
 from kpi.services.submissions import rates
+from kpi.text import t
 
 # Tints with dark text (contrast ≥ 4.5:1); the icon and word carry the meaning.
 TINTS = {

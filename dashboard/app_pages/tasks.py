@@ -8,10 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, task_views, ui
-from kpi.i18n import t
 from kpi.services import tasks as service
 from kpi.task_progress import TaskStatus, local_today
 from kpi.tasks import TaskState
+from kpi.text import t
 
 ALL = "__all__"
 UNIT_PARAM = "unit"
