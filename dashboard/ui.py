@@ -13,10 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import resources
+from kpi import palette
 from kpi.access import Viewer
 from kpi.progress import Status
 from kpi.text import LANGS, t
-from reports.charts import STATUS_STYLE
 from reports.tables import to_csv_bytes
 
 LANG_KEY = "lang"
@@ -104,8 +104,8 @@ def status_cell_style(status_values: pd.Series) -> list[str]:
     """Pandas Styler rule: a light tint per status with dark text (contrast ≥ 4.5:1)."""
     out = []
     for status in status_values:
-        _strong, tint = STATUS_STYLE.get(str(status), ("#55606E", "#FFFFFF"))
-        out.append(f"background-color: {tint}; color: #1B2430")
+        _strong, tint = palette.status_colours(status)
+        out.append(palette.cell_style(tint))
     return out
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from kpi.formatting import half_year_label
 from kpi.tasks import PlanTask, TaskState, code_sort_key
 
 MAX_TEXT = 2000
@@ -65,9 +66,7 @@ class HalfYear:
         return f"{self.year}-H{self.half}"
 
     def label(self, lang: str = "vi") -> str:
-        if lang == "en":
-            return f"H{self.half} {self.year}"
-        return f"6 tháng {'đầu' if self.half == 1 else 'cuối'} năm {self.year}"
+        return half_year_label(self.year, self.half, lang)
 
 
 def parse_half_year(text: str) -> HalfYear:

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, task_views, ui
+from kpi import palette
 from kpi.services import tasks as service
 from kpi.task_progress import TaskStatus, local_today
 from kpi.tasks import TaskState
@@ -106,7 +107,7 @@ def show_tasks(rows: list[TaskStatus], lang: str) -> None:
     frame = task_frame(rows, lang)
     overdue_col = t("col_task_overdue", lang)
     styled = frame.style.map(
-        lambda v: "background-color: #FBE3D6; color: #1B2430" if v else "", subset=[overdue_col]
+        lambda v: palette.cell_style(palette.OVERDUE_TINT) if v else "", subset=[overdue_col]
     )
     st.dataframe(
         styled,

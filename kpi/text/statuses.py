@@ -31,4 +31,41 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report_state.late": ("Muộn", "Late"),
     "report_state.missing": ("Chưa nộp", "Missing"),
     "report_state.not_due": ("Chưa đến hạn", "Not yet due"),
+    "reason.achieved": (
+        "{word}: giá trị mới nhất {now}% ≥ mục tiêu {goal}%",
+        "{word}: latest {now}% ≥ target {goal}%",
+    ),
+    "reason.achieved_full": (
+        "{word}: giá trị mới nhất {now}% ≥ 99% (mục tiêu 100%, quy ước UNSD)",
+        "{word}: latest {now}% ≥ 99% (target 100%, UNSD convention)",
+    ),
+    "reason.no_recent": (
+        "{word}: số liệu cuối cùng là quý {last}; đánh giá khi đó: {verdict}",
+        "{word}: last figure in {last}; verdict then: {verdict}",
+    ),
+    "reason.short": (
+        "{word}: cần ít nhất 4 giá trị trải trên từ 3 quý trở lên",
+        "{word}: needs at least 4 values spanning 3 quarters or more",
+    ),
+    "reason.no_baseline": (
+        "{word}: chưa có số liệu từ kỳ gốc {base} trở đi",
+        "{word}: no figure from the baseline {base} on",
+    ),
+    "reason.no_figure": (
+        "{word}: chưa có số liệu tổng hợp (không đơn vị nào báo tử số/mẫu số)",
+        "{word}: no rolled-up figure (no unit reported counts)",
+    ),
+    "reason.fell_back": (
+        "{word}: đã đạt rồi giảm xuống {now}% (mục tiêu {goal}%)",
+        "{word}: fell from the target to {now}% (target {goal}%)",
+    ),
+    "reason.holding": (
+        "{word}: giữ mức {now}%, trong phạm vi 1 điểm của mục tiêu {goal}%",
+        "{word}: holding {now}%, within 1 point of the {goal}% target",
+    ),
+    "reason.projected": (
+        "{word}: dự báo năm 2030 đạt {proj}%, bằng {share}% mức tăng cần có để đạt mục "
+        "tiêu {goal}%",
+        "{word}: heading for {proj}% in 2030, {share}% of the rise the {goal}% target needs",
+    ),
 }

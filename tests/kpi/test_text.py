@@ -1,0 +1,67 @@
+"""The one catalogue: every key in both languages, the same placeholders, no key twice."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from kpi import text
+from kpi.text import LANGS, STRINGS, DuplicateKey, merge, t, words
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_key_has_both_languages_with_the_same_placeholders(key: str) -> None:
+    vi, en = STRINGS[key]
+    assert vi.strip() and en.strip(), key
+    assert _fields(vi) == _fields(en), key
+
+
+def test_every_area_is_merged() -> None:
+    assert len(STRINGS) == sum(len(m.STRINGS) for m in text.MODULES)
+
+
+def test_a_key_defined_in_two_areas_is_refused() -> None:
+    with pytest.raises(DuplicateKey, match="'status.achieved'.*a.*b"):
+        merge({"a": {"status.achieved": ("x", "y")}, "b": {"status.achieved": ("x", "z")}})
+
+
+def test_languages_and_lookup() -> None:
+    assert LANGS == ("vi", "en")
+    assert t("nav_overview") == "Tổng quan"
+    assert t("nav_overview", "en") == "Overview"
+    assert t("group_label", "en", group="A") == "Group A"
+    assert words("group_label", "vi") == "Nhóm {group}"  # unformatted
+    with pytest.raises(KeyError):
+        t("no such key")
+
+
+def test_enum_words_come_from_the_catalogue() -> None:
+    from kpi.access import Role
+    from kpi.completeness import ReportState
+    from kpi.progress.status import OpenSdgStatus, Status, opensdg_word
+    from kpi.submissions import SubmissionState
+    from kpi.tasks import TaskState
+
+    assert Status.ON_TRACK.vi == t("status.on_track") == "Đúng lộ trình"
+    assert Status.ON_TRACK.word("en") == "On track"
+    assert Role.OFFICER.en == "Data officer"
+    assert SubmissionState.MISSING.vi == "Chưa nộp"
+    assert ReportState.NOT_DUE.word("en") == "Not yet due"
+    assert TaskState.PAUSED.label("vi") == "Tạm dừng"
+    assert OpenSdgStatus.DETERIORATION.word("vi") == "đi xuống"
+    assert opensdg_word("unknown") == "unknown"
+    assert opensdg_word(None) == "—"
+    for enum, prefix in (
+        (Status, "status"),
+        (OpenSdgStatus, "opensdg"),
+        (Role, "role"),
+        (SubmissionState, "submission"),
+        (ReportState, "report_state"),
+        (TaskState, "task_state"),
+    ):
+        assert {f"{prefix}.{member.value}" for member in enum} <= set(STRINGS), prefix
