@@ -26,7 +26,7 @@ from kpi.text import t  # noqa: E402
 # Tables' own CSV download is not formula-safe; pages offer the guarded one instead.
 st.set_option("client.disableDataExport", True)
 st.set_page_config(
-    page_title="KPI Monitor · Bộ Nội vụ",
+    page_title=t("page_title"),
     page_icon=":material/monitoring:",
     layout="wide",
     initial_sidebar_state="expanded",

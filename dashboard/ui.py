@@ -36,7 +36,7 @@ def language_switch() -> None:
     st.sidebar.segmented_control(
         t("language", lang()),
         options=list(LANGS),
-        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+        format_func=lambda code: t(f"language_name.{code}"),
         key=LANG_KEY,
         selection_mode="single",
     )
@@ -115,15 +115,12 @@ def unapproved_note(count: int) -> None:
         st.caption(t("unapproved_note", lang(), n=count))
 
 
-DOWNLOAD_CSV = {"vi": "Tải CSV", "en": "Download CSV"}
-
-
 def table_with_download(frame: pd.DataFrame, stem: str, key: str, **options: Any) -> None:
     """A table and the project's guarded CSV download (the toolbar download is off:
     `client.disableDataExport`); text a spreadsheet would evaluate is prefixed with '."""
     st.dataframe(frame, hide_index=True, width="stretch", **options)
     st.download_button(
-        DOWNLOAD_CSV[lang()],
+        t("download_csv", lang()),
         to_csv_bytes(frame),
         f"{stem}.csv",
         "text/csv",

@@ -170,12 +170,19 @@ def long_date(day: dt.date, lang: str = "vi") -> str:
     return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
+def _in_vietnam(moment: dt.datetime) -> dt.datetime:
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone(LOCAL_ZONE)
+
+
 def local_moment(moment: dt.datetime | None, missing: str = MISSING) -> str:
     """A stored instant in Việt Nam's time: '30/11/2026 14:05' (naive values count as UTC)."""
-    if moment is None:
-        return missing
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
-    return aware.astimezone(LOCAL_ZONE).strftime("%d/%m/%Y %H:%M")
+    return missing if moment is None else _in_vietnam(moment).strftime("%d/%m/%Y %H:%M")
+
+
+def local_day(moment: dt.datetime | None, missing: str = MISSING) -> str:
+    """The day of a stored instant in Việt Nam: '30/11/2026'."""
+    return missing if moment is None else day_label(_in_vietnam(moment).date())
 
 
 def utc_moment(moment: object) -> str:

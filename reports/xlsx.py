@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kpi.formatting import quarter_name, report_period_label, utc_moment
+from kpi.text import t
 from reports.model import IndicatorRow, Report
 from reports.quality import Quality
 from reports.tables import safe_text
@@ -37,34 +38,37 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 NUMBER_FORMAT = "0.00"
 
-# (key, Vietnamese heading, English heading, attribute of IndicatorRow or a callable)
-DATA_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("indicator_code", "Mã", "Code"),
-    ("name", "Chỉ tiêu", "Indicator"),
-    ("lead_units", "Đơn vị chủ trì", "Lead units"),
-    ("target", "Mục tiêu 2030 (%)", "2030 target (%)"),
-    ("baseline_period", "Kỳ gốc", "Baseline period"),
-    ("baseline_value", "Giá trị gốc (%)", "Baseline value (%)"),
-    ("start_period", "Kỳ đầu kỳ", "Start period"),
-    ("start_value", "Đầu kỳ (%)", "Start (%)"),
-    ("latest_period", "Kỳ cuối kỳ", "End period"),
-    ("latest_value", "Cuối kỳ (%)", "End (%)"),
-    ("change", "Thay đổi (điểm %)", "Change (pp)"),
-    ("trajectory_value", "Lộ trình (%)", "Trajectory (%)"),
-    ("gap_pp", "Chênh lệch (điểm %)", "Gap (pp)"),
-    ("observed_pace_pp_per_year", "Tốc độ thực tế (điểm %/năm)", "Observed pace (pp/year)"),
-    ("required_pace_pp_per_year", "Tốc độ cần thiết (điểm %/năm)", "Required pace (pp/year)"),
-    ("remaining_pace_pp_per_quarter", "Cần tăng mỗi quý (điểm %)", "Needed per quarter (pp)"),
-    ("next_quarter_needed", "Cần đạt quý tới (%)", "Needed next quarter (%)"),
-    ("projected_2030", "Dự báo 2030 (%)", "Projected 2030 (%)"),
-    ("status", "Mã trạng thái", "Status code"),
-    ("status_text", "Trạng thái", "Status"),
-    ("reason", "Giải thích", "Explanation"),
-    ("previous_status", "Trạng thái kỳ trước", "Previous status"),
-    ("movement", "So với kỳ trước", "Vs previous report"),
-    ("opensdg_status", "Đánh giá Open SDG", "Open SDG status"),
-    ("methods_disagree", "Hai phương pháp khác nhau", "Methods disagree"),
-    ("stale", "Số liệu cũ", "Stale data"),
+DATA_KEYS = (
+    "indicator_code",
+    "name",
+    "lead_units",
+    "target",
+    "baseline_period",
+    "baseline_value",
+    "start_period",
+    "start_value",
+    "latest_period",
+    "latest_value",
+    "change",
+    "trajectory_value",
+    "gap_pp",
+    "observed_pace_pp_per_year",
+    "required_pace_pp_per_year",
+    "remaining_pace_pp_per_quarter",
+    "next_quarter_needed",
+    "projected_2030",
+    "status",
+    "status_text",
+    "reason",
+    "previous_status",
+    "movement",
+    "opensdg_status",
+    "methods_disagree",
+    "stale",
+)
+# (key, Vietnamese heading, English heading); the headings are the catalogue's report.col.*
+DATA_COLUMNS: tuple[tuple[str, str, str], ...] = tuple(
+    (key, t(f"report.col.{key}", "vi"), t(f"report.col.{key}", "en")) for key in DATA_KEYS
 )
 
 

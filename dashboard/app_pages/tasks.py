@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import data, resources, task_views, ui
 from kpi import palette
+from kpi.formatting import day_label, local_day
 from kpi.services import tasks as service
 from kpi.task_progress import TaskStatus, local_today
 from kpi.tasks import TaskState
@@ -90,12 +91,7 @@ def task_frame(rows: list[TaskStatus], lang: str) -> pd.DataFrame:
             ],
             t("col_task_state", lang): [state_text(s, lang) for s in rows],
             t("col_task_percent", lang): [s.percent for s in rows],
-            t("col_task_updated", lang): [
-                s.updated_at.astimezone(task_views.ZONE).strftime("%d/%m/%Y")
-                if s.updated_at
-                else "—"
-                for s in rows
-            ],
+            t("col_task_updated", lang): [local_day(s.updated_at) for s in rows],
         }
     )
 
@@ -152,7 +148,7 @@ def list_tab(lang: str) -> None:
     leads = sorted({c for task in every for c in task.lead_unit_codes})
     kind, unit, day, only = filters(lang, leads)
     rows = service.task_statuses(resources.storage(), day, kind=kind, unit=unit)
-    st.caption(t("tasks_caption", lang, day=day.strftime("%d/%m/%Y")))
+    st.caption(t("tasks_caption", lang, day=day_label(day)))
     counts(rows, lang)
     shown = [s for s in rows if s.overdue] if only else rows
     if unit is not None:

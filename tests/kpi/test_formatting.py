@@ -138,3 +138,8 @@ def test_moments_in_vietnam_and_in_utc() -> None:
     assert f.utc_moment(plus7) == "2026-11-30 20:05"
     assert f.utc_moment(utc.replace(tzinfo=None)) == "2026-11-30 20:05"
     assert f.utc_moment(None) == ""
+
+
+def test_local_day() -> None:
+    assert f.local_day(dt.datetime(2026, 11, 30, 18, 0, tzinfo=dt.UTC)) == "01/12/2026"
+    assert f.local_day(None) == "—"

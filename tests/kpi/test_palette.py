@@ -46,7 +46,8 @@ def test_dashboard_and_reports_share_the_palette() -> None:
 
 
 @pytest.mark.parametrize(
-    ("colour", "rgb"), [("#1B2430", (27, 36, 48)), ("#FFFFFF", (255, 255, 255)), ("000000", (0, 0, 0))]
+    ("colour", "rgb"),
+    [("#1B2430", (27, 36, 48)), ("#FFFFFF", (255, 255, 255)), ("000000", (0, 0, 0))],
 )
 def test_rgb(colour: str, rgb: tuple[int, int, int]) -> None:
     assert palette.rgb(colour) == rgb

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import string
 
 import pytest
@@ -26,8 +27,21 @@ def test_every_area_is_merged() -> None:
 
 
 def test_a_key_defined_in_two_areas_is_refused() -> None:
-    with pytest.raises(DuplicateKey, match="'status.achieved'.*a.*b"):
+    with pytest.raises(DuplicateKey, match=r"'status\.achieved' is defined in a and b"):
         merge({"a": {"status.achieved": ("x", "y")}, "b": {"status.achieved": ("x", "z")}})
+
+
+def test_a_duplicate_key_fails_the_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpi.text import tasks
+
+    monkeypatch.setitem(tasks.STRINGS, "nav_overview", ("Tổng quan", "Overview"))
+    try:
+        with pytest.raises(ValueError, match=r"'nav_overview' is defined in kpi\.text\.app"):
+            importlib.reload(text)
+    finally:
+        monkeypatch.undo()
+        importlib.reload(text)
+    assert text.STRINGS == STRINGS
 
 
 def test_languages_and_lookup() -> None:
