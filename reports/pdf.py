@@ -315,17 +315,7 @@ def _results(pdf: ReportPDF) -> None:
 def _table_note(report: Report) -> str:
     lang = report.lang
     start, end = quarter_name(report.start_as_of, lang), quarter_name(report.as_of, lang)
-    if lang == "en":
-        return (
-            f"Start = data as of {start}; end = data as of {end}; a period in brackets is the "
-            "latest quarter with data when it is earlier. Trajectory, gap and pace as defined in "
-            "the annex; pp = percentage points."
-        )
-    return (
-        f"Đầu kỳ: số liệu tính đến {start}; cuối kỳ: số liệu tính đến {end}; kỳ trong ngoặc là "
-        "quý gần nhất có số liệu khi sớm hơn. Lộ trình, chênh lệch và tốc độ cần thiết theo "
-        "phương pháp ở phần Phụ lục; điểm % = điểm phần trăm."
-    )
+    return label("table_note", lang, start=start, end=end)
 
 
 def png_aspect(png: bytes) -> float:

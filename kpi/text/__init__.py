@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import ModuleType
 
-from kpi.text import app, catalogue, cli, mail, problems, reports, statuses, tasks
+from kpi.text import app, catalogue, cli, errors, mail, problems, reports, statuses, tasks
 
 LANGS = ("vi", "en")
 MODULES: tuple[ModuleType, ...] = (
     app,
     catalogue,
     cli,
+    errors,
     mail,
     problems,
     reports,

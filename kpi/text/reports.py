@@ -239,4 +239,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.col.opensdg_status": ("Đánh giá Open SDG", "Open SDG status"),
     "report.col.methods_disagree": ("Hai phương pháp khác nhau", "Methods disagree"),
     "report.col.stale": ("Số liệu cũ", "Stale data"),
+    "report.table_note": (
+        "Đầu kỳ: số liệu tính đến {start}; cuối kỳ: số liệu tính đến {end}; kỳ trong ngoặc "
+        "là quý gần nhất có số liệu khi sớm hơn. Lộ trình, chênh lệch và tốc độ cần thiết "
+        "theo phương pháp ở phần Phụ lục; điểm % = điểm phần trăm.",
+        "Start = data as of {start}; end = data as of {end}; a period in brackets is the "
+        "latest quarter with data when it is earlier. Trajectory, gap and pace as defined "
+        "in the annex; pp = percentage points.",
+    ),
 }
