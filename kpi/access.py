@@ -71,11 +71,7 @@ class Viewer:
         return frozenset()
 
 
-PRODUCTION_WITHOUT_AUTH = (
-    "KPI_ENV=production nhưng chưa cấu hình đăng nhập: thêm mục [auth] vào "
-    ".streamlit/secrets.toml (xem docs/access-control.md). Chế độ minh họa không được phép "
-    "trong môi trường production."
-)
+PRODUCTION_WITHOUT_AUTH = t("safety.production_without_auth")
 
 
 def auth_problem(is_production: bool, auth_configured: bool) -> str | None:

@@ -154,4 +154,73 @@ STRINGS: dict[str, tuple[str, str]] = {
         "siêu dữ liệu, dòng {line}: không có chỉ tiêu '{code}'",
         "metadata, row {line}: no indicator '{code}'",
     ),
+    "error.period.no_quarter": ("quý {q} không tồn tại", "quarter {q} does not exist"),
+    "error.period.bad_year": ("năm {year} không hợp lệ", "year {year} is not valid"),
+    "error.period.invalid": (
+        "kỳ báo cáo '{text}' không hợp lệ: {why}",
+        "period '{text}' is not valid: {why}",
+    ),
+    "error.period.unreadable": (
+        "không đọc được kỳ báo cáo '{text}'",
+        "cannot read the period '{text}'",
+    ),
+    "error.period.report_form": (
+        "kỳ báo cáo '{text}' phải có dạng 2025-H1, 2025-H2 hoặc 2025",
+        "report period '{text}' must look like 2025-H1, 2025-H2 or 2025",
+    ),
+    "error.settings.invalid": (
+        "thiết lập {name}='{raw}' không hợp lệ",
+        "setting {name}='{raw}' is not valid",
+    ),
+    "error.settings.unreadable": ("{path} không đọc được: {why}", "{path} cannot be read: {why}"),
+    "error.settings.empty": (
+        "thiết lập {where} đang để trống: bỏ hẳn biến đó hoặc đặt một giá trị",
+        "setting {where} is empty: remove the variable or give it a value",
+    ),
+    "error.settings.choice": (
+        "thiết lập {where}='{raw}' phải là {allowed}",
+        "setting {where}='{raw}' must be {allowed}",
+    ),
+    "error.settings.or": (" hoặc ", " or "),
+    "error.score.weight_range": (
+        "trọng số {name}={value} phải trong khoảng 0–1",
+        "weight {name}={value} must be within 0–1",
+    ),
+    "error.score.zero_weights": (
+        "trọng số nhiệm vụ và chỉ tiêu không được cùng bằng 0",
+        "the task and indicator weights must not both be 0",
+    ),
+    "safety.cookie_unset": (
+        "[auth] cookie_secret chưa đặt: tạo một chuỗi ngẫu nhiên dài",
+        "[auth] cookie_secret is not set: make a long random string",
+    ),
+    "safety.cookie_example": (
+        "[auth] cookie_secret là giá trị mẫu: ai cũng giả được phiên",
+        "[auth] cookie_secret is the example value: anyone could forge a session",
+    ),
+    "safety.cookie_short": (
+        "[auth] cookie_secret ngắn hơn {n} byte: tạo lại",
+        "[auth] cookie_secret is shorter than {n} bytes: make a new one",
+    ),
+    "safety.cookie_ok": (
+        "≥ {n} byte, không phải giá trị mẫu",
+        "≥ {n} bytes, not the example value",
+    ),
+    "safety.demo_mode": ("chưa có [auth]: chế độ minh họa (demo)", "no [auth]: demo mode"),
+    "safety.auth_missing": ("thiếu [auth] {keys}", "[auth] lacks {keys}"),
+    "safety.auth_complete": ("[auth] đủ các mục", "[auth] has every key"),
+    "safety.client_unset": ("[auth] client_secret chưa đặt", "[auth] client_secret is not set"),
+    "safety.client_example": (
+        "[auth] client_secret là giá trị mẫu",
+        "[auth] client_secret is the example value",
+    ),
+    "safety.client_ok": ("không phải giá trị mẫu", "not the example value"),
+    "safety.production_without_auth": (
+        "KPI_ENV=production nhưng chưa cấu hình đăng nhập: thêm mục [auth] vào "
+        ".streamlit/secrets.toml (xem docs/access-control.md). Chế độ minh họa không được "
+        "phép trong môi trường production.",
+        "KPI_ENV=production but sign-in is not configured: add an [auth] table to "
+        ".streamlit/secrets.toml (see docs/access-control.md). Demo mode is not allowed in "
+        "production.",
+    ),
 }
