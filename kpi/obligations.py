@@ -108,7 +108,7 @@ def parse_obligations(text: str, catalogue: Catalogue, registry: UnitRegistry) -
             continue
         found_key, obligation = _row(row, row_number, catalogue, registry)
         if found_key in found:
-            raise ObligationError(t("error.obligations.duplicate", row=row_number, key=found_key))
+            raise ObligationError(t("error.obligations.duplicate", row=row_number, pair=found_key))
         found[found_key] = obligation
     if not found:
         raise ObligationError(t("error.obligations.no_rows"))

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from kpi.formatting import half_year_label
 from kpi.tasks import PlanTask, TaskState, code_sort_key
-from kpi.text import t
+from kpi.text import both
 
 MAX_TEXT = 2000
 # §III.2: Vụ Công chức - Viên chức follows and presses the plan's implementation.
@@ -39,9 +39,9 @@ class ReportError(ValueError):
         self.en = en or vi
 
     @classmethod
-    def of(cls, key: str, **values: object) -> ReportError:
+    def of(cls, key: str, /, **values: object) -> ReportError:
         """The error whose words are the catalogue's `key`, in both languages."""
-        return cls(t(key, "vi", **values), t(key, "en", **values))
+        return cls(*both(key, **values))
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -113,10 +113,7 @@ def check_unique_names(units: Iterable[Unit]) -> None:
         key = fold_name(unit.name)
         other = seen.setdefault(key, unit.code)
         if other != unit.code:
-            raise UnitError(
-                f"tên đơn vị '{unit.name}' trùng với đơn vị {other} "
-                f"(unit name already used by {other}): {unit.code}"
-            )
+            raise UnitError(t("error.units.same_name", name=unit.name, other=other, code=unit.code))
 
 
 def check_tree(units: Iterable[Unit]) -> None:

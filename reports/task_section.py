@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from reports.pdf import ReportPDF
 
 
-def label(key: str, lang: str, **values: object) -> str:
+def label(key: str, lang: str, /, **values: object) -> str:
     return t(f"report_tasks.{key}", lang, **values)
 
 

@@ -34,7 +34,7 @@ def status_rgb(status: object) -> tuple[int, int, int]:
     return STATUS_RGB.get(str(status), OTHER_STATUS_RGB)
 
 
-def label(key: str, lang: str = "vi", **values: object) -> str:
+def label(key: str, lang: str = "vi", /, **values: object) -> str:
     return t(f"report.{key}", lang, **values)
 
 

@@ -52,7 +52,13 @@ def words(key: str, lang: str = "vi") -> str:
     return en if lang == "en" else vi
 
 
-def t(key: str, lang: str = "vi", **values: object) -> str:
+def t(key: str, lang: str = "vi", /, **values: object) -> str:
     """The string for `key` in `lang`, formatted with `values`."""
     template = words(key, lang)
     return template.format(**values) if values else template
+
+
+def both(key: str, /, **values: object) -> tuple[str, str]:
+    """(vi, en) of `key`, for messages that carry both languages (API errors)."""
+    vi, en = (t(key, lang, **values) for lang in LANGS)
+    return vi, en

@@ -409,4 +409,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Chỉ có trong chế độ minh họa. Bản triển khai thật dùng đăng nhập OpenID Connect.",
         "Demo mode only. A real deployment signs in with OpenID Connect.",
     ),
+    "api.not_found": ("Không có tài nguyên này.", "No such resource."),
+    "api.read_only": ("API chỉ cho đọc (GET).", "The API is read-only (GET)."),
+    "api.bad_request": ("Yêu cầu không hợp lệ.", "Bad request."),
+    "api.token_required": (
+        "Cần token (Authorization: Bearer …).",
+        "A bearer token is required (Authorization: Bearer …).",
+    ),
+    "api.token_unknown": (
+        "Token không đúng hoặc đã bị thu hồi.",
+        "The token is unknown or revoked.",
+    ),
+    "api.server_error": ("Lỗi máy chủ.", "Server error."),
+    "api.bad_format": (
+        "format='{fmt}' không có; dùng json hoặc csv.",
+        "format='{fmt}' is not known; use json or csv.",
+    ),
+    "api.bad_date": (
+        "{name}='{raw}' không phải ngày dạng 2026-10-15.",
+        "{name}='{raw}' is not a date such as 2026-10-15.",
+    ),
+    "api.needs_indicator": (
+        "Cần tham số indicator (mã chỉ tiêu).",
+        "The indicator parameter (an indicator code) is required.",
+    ),
 }

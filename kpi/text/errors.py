@@ -127,8 +127,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "error.obligations.missing_columns": ("thiếu cột: {columns}", "missing columns: {columns}"),
     "error.obligations.duplicate": (
-        "dòng {row}: trùng đơn vị và chỉ tiêu {key}",
-        "row {row}: unit and indicator {key} repeated",
+        "dòng {row}: trùng đơn vị và chỉ tiêu {pair}",
+        "row {row}: unit and indicator {pair} repeated",
     ),
     "error.obligations.no_rows": (
         "tệp không có dòng nghĩa vụ báo cáo nào",
@@ -222,5 +222,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "KPI_ENV=production but sign-in is not configured: add an [auth] table to "
         ".streamlit/secrets.toml (see docs/access-control.md). Demo mode is not allowed in "
         "production.",
+    ),
+    "error.units.same_name": (
+        "tên đơn vị '{name}' trùng với đơn vị {other} (unit name already used by {other}): {code}",
+        "unit name '{name}' already used by {other}: {code}",
     ),
 }
