@@ -10,7 +10,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import ModuleType
 
-from kpi.text import app, catalogue, cli, errors, mail, problems, reports, statuses, tasks
+from kpi.text import (
+    app,
+    catalogue,
+    cli,
+    errors,
+    mail,
+    problems,
+    reports,
+    statuses,
+    tasks,
+    templates,
+)
 
 LANGS = ("vi", "en")
 MODULES: tuple[ModuleType, ...] = (
@@ -23,6 +34,7 @@ MODULES: tuple[ModuleType, ...] = (
     reports,
     statuses,
     tasks,
+    templates,
 )
 
 
