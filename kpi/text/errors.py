@@ -227,4 +227,5 @@ STRINGS: dict[str, tuple[str, str]] = {
         "tên đơn vị '{name}' trùng với đơn vị {other} (unit name already used by {other}): {code}",
         "unit name '{name}' already used by {other}: {code}",
     ),
+    "error.font_missing": ("không tìm thấy phông {path}", "font not found: {path}"),
 }
