@@ -27,9 +27,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Committed: {new} new, {changed} changed, {same} unchanged; upload {upload_id}.",
     ),
     "cli.load.reimported": (
-        "Tệp này đã được nhập trước đó (lần nộp {previous}); các số liệu của tệp được ghi "
+        " Tệp này đã được nhập trước đó (lần nộp {previous}); các số liệu của tệp được ghi "
         "lại thành bản sửa mới.",
-        "This file was imported before (upload {previous}); its figures were written again "
+        " This file was imported before (upload {previous}); its figures were written again "
         "as new revisions.",
     ),
     "cli.load.not_reported": (

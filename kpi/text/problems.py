@@ -210,9 +210,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "administrator (the attempt is recorded).",
     ),
     "hint.decimal_comma": (
-        "Có thể do dấu phẩy thập phân (48,9) trong tệp phân cách bằng dấu phẩy: hãy dùng "
+        " Có thể do dấu phẩy thập phân (48,9) trong tệp phân cách bằng dấu phẩy: hãy dùng "
         "dấu chấm (48.9) hoặc lưu tệp với dấu chấm phẩy (;).",
-        "Probably a decimal comma (48,9) in a comma-separated file: write 48.9 or save the "
+        " Probably a decimal comma (48,9) in a comma-separated file: write 48.9 or save the "
         "file with ';' separators.",
     ),
     "column.indicator_code": ("Mã chỉ tiêu", "indicator_code"),

@@ -8,7 +8,9 @@ import string
 import pytest
 
 from kpi import text
-from kpi.text import LANGS, STRINGS, DuplicateKey, merge, t, words
+from kpi.problems import Problem
+from kpi.task_problems import TaskProblem
+from kpi.text import LANGS, STRINGS, DuplicateKey, both, merge, t, words
 
 
 def _fields(template: str) -> set[str]:
@@ -52,6 +54,7 @@ def test_languages_and_lookup() -> None:
     assert words("group_label", "vi") == "Nhóm {group}"  # unformatted
     with pytest.raises(KeyError):
         t("no such key")
+    assert both("nav_overview") == ("Tổng quan", "Overview")
 
 
 def test_enum_words_come_from_the_catalogue() -> None:
@@ -79,3 +82,58 @@ def test_enum_words_come_from_the_catalogue() -> None:
         (TaskState, "task_state"),
     ):
         assert {f"{prefix}.{member.value}" for member in enum} <= set(STRINGS), prefix
+
+
+@pytest.mark.parametrize(
+    ("problem", "lang", "text"),
+    [
+        (
+            Problem(
+                "outlier", 2, "value", "75", {"delta": 29.5, "previous": 45.5, "period": "2025-Q2"}
+            ),
+            "vi",
+            "Thay đổi +29,5 điểm so với quý trước (Quý 2/2025: 45,5%); cần xác nhận kèm ghi chú.",
+        ),
+        (
+            Problem(
+                "outlier",
+                2,
+                "value",
+                "75",
+                {"delta": -25.0, "previous": 100.0, "period": "2025-Q2"},
+            ),
+            "en",
+            "Changed by -25 points against the previous quarter (Q2 2025: 100%); "
+            "needs a confirmation with a note.",
+        ),
+        (
+            Problem(
+                "numerator_above_denominator", 3, "numerator", "13000", {"denominator": 12000.0}
+            ),
+            "vi",
+            "Tử số 13000 lớn hơn mẫu số 12.000.",  # the number grouped as the dashboard does
+        ),
+        (Problem("missing_column", column="unit_code"), "vi", "Thiếu cột bắt buộc 'Mã đơn vị'."),
+        (
+            Problem("missing_column", column="unit_code"),
+            "en",
+            "Required column 'unit_code' is missing.",
+        ),
+        (
+            Problem("field_count", 4, params={"found": 5, "expected": 4, "hint": "decimal_comma"}),
+            "en",
+            "The row has 5 fields; the header has 4. Probably a decimal comma (48,9) in a "
+            "comma-separated file: write 48.9 or save the file with ';' separators.",
+        ),
+    ],
+)
+def test_problem_words(problem: Problem, lang: str, text: str) -> None:
+    assert problem.text(lang) == text
+
+
+def test_problem_rows_and_task_problems() -> None:
+    row = Problem("missing_unit", 7, "unit_code").as_row("en")
+    assert row == {"Row": 7, "Column": "unit_code", "Value": "", "Problem": "The unit is missing."}
+    rule = TaskProblem("rule", 2, "state", params={"why": "vì sao", "why_en": "why"})
+    assert rule.text("vi") == "vì sao" and rule.text("en") == "why"
+    assert TaskProblem("missing_task", 2, "task_code").column_label() == "Mã nhiệm vụ"
