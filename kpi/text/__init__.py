@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from types import ModuleType
 
 from kpi.text import (
+    access,
     app,
     catalogue,
     cli,
@@ -25,6 +26,7 @@ from kpi.text import (
 
 LANGS = ("vi", "en")
 MODULES: tuple[ModuleType, ...] = (
+    access,
     app,
     catalogue,
     cli,
