@@ -21,6 +21,7 @@ from kpi.access import Role, Viewer, sign_in_key
 from kpi.safety import start_up_problems
 from kpi.services.users import viewer_for_sign_in
 from kpi.settings import SECRETS_PATH, SettingsError, read_table, resolve
+from kpi.text import t
 
 DEMO_KEY = "demo_role"
 DEMO_USERS = {
@@ -34,41 +35,9 @@ DEMO_USERS = {
     ),
 }
 
-TEXT = {
-    "sign_in_title": ("Đăng nhập", "Sign in"),
-    "sign_in_body": (
-        "Hệ thống theo dõi chỉ tiêu chuyển đổi số của Bộ Nội vụ. "
-        "Vui lòng đăng nhập bằng tài khoản của Bộ.",
-        "Digital-transformation indicators of the Ministry of Home Affairs. "
-        "Please sign in with your ministry account.",
-    ),
-    "sign_in_button": ("Đăng nhập", "Sign in"),
-    "sign_out": ("Đăng xuất", "Sign out"),
-    "no_access_title": ("Chưa có quyền truy cập", "No access yet"),
-    "no_access_body": (
-        "Bạn đã đăng nhập với tài khoản dưới đây, nhưng tài khoản này chưa được cấp quyền "
-        "xem hoặc nhập số liệu. Vui lòng liên hệ:",
-        "You are signed in with the account below, but it has not been given access yet. "
-        "Please ask:",
-    ),
-    "config_error_title": ("Chưa cấu hình đăng nhập", "Sign-in is not configured"),
-    "unsafe_title": (
-        "Cấu hình không an toàn: hệ thống chưa chạy",
-        "Unsafe configuration: the dashboard will not start",
-    ),
-    "unverified_title": ("E-mail chưa được xác minh", "E-mail not verified"),
-    "unverified_body": (
-        "Nhà cung cấp định danh chưa xác nhận địa chỉ e-mail dưới đây, nên hệ thống không "
-        "dùng nó để cấp quyền. Vui lòng liên hệ:",
-        "The identity provider has not confirmed the e-mail address below, so it is not "
-        "used to grant access. Please ask:",
-    ),
-}
-
 
 def _t(key: str) -> str:
-    vi, en = TEXT[key]
-    return en if ui.lang() == "en" else vi
+    return t(f"auth.{key}", ui.lang())
 
 
 def auth_section() -> dict[str, Any] | None:
@@ -88,7 +57,7 @@ def demo_role_switcher() -> Viewer:
         options=list(DEMO_USERS),
         format_func=lambda r: labels[r],
         key=DEMO_KEY,
-        help="Chỉ có trong chế độ minh họa. Bản triển khai thật dùng đăng nhập OpenID Connect.",
+        help=_t("demo_help"),
     )
     return DEMO_USERS[role]
 
@@ -147,7 +116,7 @@ def refuse_unsafe_start() -> None:
     problems = unsafe_start_problems()
     if not problems:
         return
-    vi, en = TEXT["unsafe_title"]
+    vi, en = t("auth.unsafe_title", "vi"), t("auth.unsafe_title", "en")
     st.title(f"{vi} / {en}", anchor=False)
     for problem in problems:
         st.error(problem, icon=":material/error:")  # the operator's own settings

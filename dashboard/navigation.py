@@ -12,7 +12,7 @@ from typing import NamedTuple
 import streamlit as st
 
 from kpi.access import Role, Viewer
-from kpi.i18n import t
+from kpi.text import t
 
 PAGES = Path(__file__).parent / "app_pages"
 

@@ -21,12 +21,12 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the pat
 from dashboard import auth, data, gate, ui  # noqa: E402
 from dashboard.navigation import build_pages  # noqa: E402
 from kpi.access import Viewer  # noqa: E402
-from kpi.i18n import t  # noqa: E402
+from kpi.text import t  # noqa: E402
 
 # Tables' own CSV download is not formula-safe; pages offer the guarded one instead.
 st.set_option("client.disableDataExport", True)
 st.set_page_config(
-    page_title="KPI Monitor · Bộ Nội vụ",
+    page_title=t("page_title"),
     page_icon=":material/monitoring:",
     layout="wide",
     initial_sidebar_state="expanded",

@@ -9,9 +9,9 @@ import streamlit as st
 
 from dashboard import data, resources
 from kpi.access import Viewer
-from kpi.i18n import t
 from kpi.services import task_signoffs as signoffs
 from kpi.task_progress import HalfYear, local_today
+from kpi.text import t
 
 
 def _signed_lines(signed: pd.DataFrame, half: HalfYear, lang: str) -> dict[str, str]:

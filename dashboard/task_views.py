@@ -9,12 +9,12 @@ import streamlit as st
 
 from dashboard import data, resources
 from kpi.access import Viewer
-from kpi.i18n import t
 from kpi.problems import FileRejected
 from kpi.services import scorecard as scores
 from kpi.services import tasks as service
 from kpi.task_progress import FOLLOW_UP_UNIT, LOCAL_ZONE, HalfYear, local_today, reporters_for
 from kpi.tasks import PlanTask, TaskState
+from kpi.text import t
 from reports.task_template import task_template_xlsx
 
 ZONE = LOCAL_ZONE

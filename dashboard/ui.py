@@ -13,10 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import resources
+from kpi import palette
 from kpi.access import Viewer
-from kpi.i18n import LANGS, t
 from kpi.progress import Status
-from reports.charts import STATUS_STYLE
+from kpi.text import LANGS, t
 from reports.tables import to_csv_bytes
 
 LANG_KEY = "lang"
@@ -36,7 +36,7 @@ def language_switch() -> None:
     st.sidebar.segmented_control(
         t("language", lang()),
         options=list(LANGS),
-        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+        format_func=lambda code: t(f"language_name.{code}"),
         key=LANG_KEY,
         selection_mode="single",
     )
@@ -104,8 +104,8 @@ def status_cell_style(status_values: pd.Series) -> list[str]:
     """Pandas Styler rule: a light tint per status with dark text (contrast ≥ 4.5:1)."""
     out = []
     for status in status_values:
-        _strong, tint = STATUS_STYLE.get(str(status), ("#55606E", "#FFFFFF"))
-        out.append(f"background-color: {tint}; color: #1B2430")
+        _strong, tint = palette.status_colours(status)
+        out.append(palette.cell_style(tint))
     return out
 
 
@@ -115,15 +115,12 @@ def unapproved_note(count: int) -> None:
         st.caption(t("unapproved_note", lang(), n=count))
 
 
-DOWNLOAD_CSV = {"vi": "Tải CSV", "en": "Download CSV"}
-
-
 def table_with_download(frame: pd.DataFrame, stem: str, key: str, **options: Any) -> None:
     """A table and the project's guarded CSV download (the toolbar download is off:
     `client.disableDataExport`); text a spreadsheet would evaluate is prefixed with '."""
     st.dataframe(frame, hide_index=True, width="stretch", **options)
     st.download_button(
-        DOWNLOAD_CSV[lang()],
+        t("download_csv", lang()),
         to_csv_bytes(frame),
         f"{stem}.csv",
         "text/csv",

@@ -16,9 +16,10 @@ import pandas as pd
 
 from dashboard import resources
 from kpi.access import Viewer
-from kpi.i18n import percent, quarter_label, t
+from kpi.formatting import percent, quarter_label
 from kpi.problems import FileRejected, Problem, problems_table
 from kpi.services import ingest
+from kpi.text import t
 
 STATE_ORDER = {"changed": 0, "new": 1, "unchanged": 2}
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from kpi.text import t
+
 LOCAL_ADMIN = "local-admin"  # the CLI acting with no --as, recorded so in the audit log
 
 
@@ -19,21 +21,11 @@ class Role(StrEnum):
 
     @property
     def vi(self) -> str:
-        return {
-            "leader": "Lãnh đạo",
-            "officer": "Cán bộ đầu mối",
-            "admin": "Quản trị",
-            "approver": "Thủ trưởng đơn vị",
-        }[self.value]
+        return t(f"role.{self.value}", "vi")
 
     @property
     def en(self) -> str:
-        return {
-            "leader": "Leader",
-            "officer": "Data officer",
-            "admin": "Administrator",
-            "approver": "Unit head (approver)",
-        }[self.value]
+        return t(f"role.{self.value}", "en")
 
     @property
     def needs_units(self) -> bool:
@@ -79,11 +71,7 @@ class Viewer:
         return frozenset()
 
 
-PRODUCTION_WITHOUT_AUTH = (
-    "KPI_ENV=production nhưng chưa cấu hình đăng nhập: thêm mục [auth] vào "
-    ".streamlit/secrets.toml (xem docs/access-control.md). Chế độ minh họa không được phép "
-    "trong môi trường production."
-)
+PRODUCTION_WITHOUT_AUTH = t("safety.production_without_auth")
 
 
 def auth_problem(is_production: bool, auth_configured: bool) -> str | None:

@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from kpi.periods import PeriodError, Quarter, parse_quarter
+from kpi.text import t
 
 DATA_FILE = "indicators.csv"
 REQUIRED_COLUMNS = (
@@ -105,21 +106,21 @@ def _codes(text: str) -> tuple[str, ...]:
 
 def _parse_row(line: int, row: Mapping[str, str]) -> Indicator:
     def fail(column: str, why: str) -> CatalogueError:
-        return CatalogueError(f"danh mục, dòng {line}, cột {column}: {why}")
+        return CatalogueError(t("error.catalogue.row", line=line, column=column, why=why))
 
     code = (row.get("code") or "").strip()
     if not code:
-        raise fail("code", "thiếu mã chỉ tiêu")
+        raise fail("code", t("error.catalogue.no_code"))
     try:
         target = float(row["target"])
     except ValueError as exc:
-        raise fail("target", f"'{row['target']}' không phải là số") from exc
+        raise fail("target", t("error.not_a_number", value=row["target"])) from exc
     if not 0 <= target <= 100:
-        raise fail("target", f"mục tiêu {target} nằm ngoài 0–100")
+        raise fail("target", t("error.catalogue.target_range", target=target))
     if row["unit"] != "%":
-        raise fail("unit", "mọi chỉ tiêu của Phụ lục I đều tính bằng %")
+        raise fail("unit", t("error.catalogue.percent_only"))
     if row["period_type"] != "quarter":
-        raise fail("period_type", "chỉ hỗ trợ kỳ quý")
+        raise fail("period_type", t("error.catalogue.quarters_only"))
     try:
         comparator = Comparator(row["comparator"])
         target_period = parse_quarter(row["target_period"])
@@ -128,7 +129,7 @@ def _parse_row(line: int, row: Mapping[str, str]) -> Indicator:
         raise fail("comparator/period", str(exc)) from exc
     for column in ("name_vi", "name_en", "short_name_vi", "short_name_en", "lead_units"):
         if not row[column].strip():
-            raise fail(column, "không được để trống")
+            raise fail(column, t("error.empty_field"))
     return Indicator(
         code=code,
         group=row["group"].strip(),
@@ -154,14 +155,14 @@ def parse_catalogue(text: str) -> Catalogue:
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise CatalogueError(f"danh mục thiếu cột: {', '.join(missing)}")
+        raise CatalogueError(t("error.catalogue.missing_columns", columns=", ".join(missing)))
     indicators = tuple(_parse_row(n, row) for n, row in enumerate(reader, start=2))
     codes = [i.code for i in indicators]
     duplicates = sorted({c for c in codes if codes.count(c) > 1})
     if duplicates:
-        raise CatalogueError(f"danh mục có mã trùng: {', '.join(duplicates)}")
+        raise CatalogueError(t("error.catalogue.duplicates", codes=", ".join(duplicates)))
     if not indicators:
-        raise CatalogueError("danh mục rỗng")
+        raise CatalogueError(t("error.catalogue.empty"))
     return Catalogue(indicators)
 
 

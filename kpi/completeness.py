@@ -21,6 +21,7 @@ import pandas as pd
 
 from kpi.obligations import Obligation
 from kpi.periods import Quarter
+from kpi.text import t
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 FIRST_FIGURE_COLUMNS = ["unit_code", "indicator_code", "period_index", "submitted_at", "is_demo"]
@@ -50,13 +51,7 @@ class ReportState(StrEnum):
         return {"on_time": "✔", "late": "◐", "missing": "✖", "not_due": "○"}[self.value]
 
     def word(self, lang: str = "vi") -> str:
-        vi, en = {
-            "on_time": ("Đúng hạn", "On time"),
-            "late": ("Muộn", "Late"),
-            "missing": ("Chưa nộp", "Missing"),
-            "not_due": ("Chưa đến hạn", "Not yet due"),
-        }[self.value]
-        return en if lang == "en" else vi
+        return t(f"report_state.{self.value}", lang)
 
 
 def deadline(quarter: Quarter, deadline_days: int) -> dt.date:

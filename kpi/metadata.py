@@ -13,26 +13,24 @@ from dataclasses import dataclass
 from importlib import resources
 
 from kpi.catalogue import Catalogue, CatalogueError
+from kpi.text import LANGS, t
 
 DATA_FILE = "indicator_metadata.csv"
-EMPTY_MARK = {"vi": "(chưa có thông tin)", "en": "(not given)"}
+EMPTY_MARK = {lang: t("metadata.empty", lang) for lang in LANGS}
 
-# field -> (Vietnamese label, English label, bilingual in the file?)
-FIELDS: dict[str, tuple[str, str, bool]] = {
-    "definition": ("Định nghĩa", "Definition", True),
-    "numerator": ("Tử số", "Numerator", True),
-    "denominator": ("Mẫu số", "Denominator", True),
-    "unit_of_measure": ("Đơn vị tính", "Unit of measure", False),
-    "periodicity": ("Kỳ báo cáo", "Periodicity", True),
-    "data_source": ("Nguồn số liệu", "Data source", True),
-    "method": ("Phương pháp tính", "Method of computation", True),
-    "responsible_unit": ("Đơn vị chịu trách nhiệm", "Responsible unit", False),
-    "contact": ("Đầu mối liên hệ", "Contact", False),
-    "plan_reference": ("Căn cứ trong Kế hoạch", "Plan reference", False),
+# field -> bilingual in the file? (its label is the catalogue's "metadata.<field>")
+FIELDS: dict[str, bool] = {
+    "definition": True,
+    "numerator": True,
+    "denominator": True,
+    "unit_of_measure": False,
+    "periodicity": True,
+    "data_source": True,
+    "method": True,
+    "responsible_unit": False,
+    "contact": False,
+    "plan_reference": False,
 }
-LAST_UPDATED_LABEL = ("Cập nhật lần cuối", "Last updated")
-SECTION_TITLE = ("Siêu dữ liệu", "Metadata")
-TABLE_HEADERS = (("Mục", "Field"), ("Nội dung", "Value"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +40,7 @@ class IndicatorMetadata:
 
     def get(self, field: str, lang: str = "vi") -> str:
         """The field in `lang` ("" when the plan does not say it)."""
-        if FIELDS[field][2]:
+        if FIELDS[field]:
             return self.values.get(f"{field}_{lang}", "")
         return self.values.get(field, "")
 
@@ -54,18 +52,13 @@ class IndicatorMetadata:
 def columns() -> list[str]:
     """The file's columns after `code`, in order."""
     out: list[str] = []
-    for name, (_vi, _en, bilingual) in FIELDS.items():
+    for name, bilingual in FIELDS.items():
         out.extend([f"{name}_vi", f"{name}_en"] if bilingual else [name])
     return out
 
 
 def label(field: str, lang: str = "vi") -> str:
-    vi, en, _ = FIELDS[field]
-    return en if lang == "en" else vi
-
-
-def words(pair: tuple[str, str], lang: str = "vi") -> str:
-    return pair[1] if lang == "en" else pair[0]
+    return t(f"metadata.{field}", lang)
 
 
 def rows(
@@ -74,7 +67,7 @@ def rows(
     """(label, text) for every field, an empty one marked as such, last updated at the end."""
     empty = EMPTY_MARK[lang if lang in EMPTY_MARK else "vi"]
     out = [(label(name, lang), meta.get(name, lang) or empty) for name in FIELDS]
-    out.append((words(LAST_UPDATED_LABEL, lang), last_updated or empty))
+    out.append((t("metadata.last_updated", lang), last_updated or empty))
     return out
 
 
@@ -83,12 +76,12 @@ def parse_metadata(text: str, catalogue: Catalogue) -> dict[str, IndicatorMetada
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in ["code", *columns()] if c not in (reader.fieldnames or [])]
     if missing:
-        raise CatalogueError(f"siêu dữ liệu thiếu cột: {', '.join(missing)}")
+        raise CatalogueError(t("error.metadata.missing_columns", columns=", ".join(missing)))
     found: dict[str, IndicatorMetadata] = {}
     for line, row in enumerate(reader, start=2):
         code = (row.get("code") or "").strip()
         if code not in catalogue:
-            raise CatalogueError(f"siêu dữ liệu, dòng {line}: không có chỉ tiêu '{code}'")
+            raise CatalogueError(t("error.metadata.unknown_indicator", line=line, code=code))
         values = {c: (row.get(c) or "").strip() for c in columns()}
         found[code] = IndicatorMetadata(code, values)
     blank = dict.fromkeys(columns(), "")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kpi.catalogue import Catalogue
 from kpi.periods import PeriodError, Quarter, parse_quarter
+from kpi.text import t
 from kpi.units import UnitRegistry
 
 CSV_COLUMNS = ("unit_code", "indicator_code", "from_period", "to_period")
@@ -87,7 +88,7 @@ def _period(text: str | None, row: int, column: str) -> Quarter | None:
     try:
         return parse_quarter(text.strip())
     except PeriodError as exc:
-        raise ObligationError(f"dòng {row}, cột {column}: {exc}") from exc
+        raise ObligationError(t("error.obligations.cell", row=row, column=column, why=exc)) from exc
 
 
 def parse_obligations(text: str, catalogue: Catalogue, registry: UnitRegistry) -> list[Obligation]:
@@ -99,7 +100,7 @@ def parse_obligations(text: str, catalogue: Catalogue, registry: UnitRegistry) -
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
-        raise ObligationError(f"thiếu cột: {', '.join(missing)}")
+        raise ObligationError(t("error.obligations.missing_columns", columns=", ".join(missing)))
     found: dict[tuple[str, str], Obligation] = {}
     for row_number, raw in enumerate(reader, start=2):
         row = {str(k).strip(): (v or "").strip() for k, v in raw.items() if k is not None}
@@ -107,10 +108,10 @@ def parse_obligations(text: str, catalogue: Catalogue, registry: UnitRegistry) -
             continue
         found_key, obligation = _row(row, row_number, catalogue, registry)
         if found_key in found:
-            raise ObligationError(f"dòng {row_number}: trùng đơn vị và chỉ tiêu {found_key}")
+            raise ObligationError(t("error.obligations.duplicate", row=row_number, pair=found_key))
         found[found_key] = obligation
     if not found:
-        raise ObligationError("tệp không có dòng nghĩa vụ báo cáo nào")
+        raise ObligationError(t("error.obligations.no_rows"))
     return sorted(found.values())
 
 
@@ -119,14 +120,15 @@ def _row(
 ) -> tuple[tuple[str, str], Obligation]:
     unit = registry.resolve(row.get("unit_code", ""))
     if unit is None:
-        raise ObligationError(f"dòng {number}: không có đơn vị '{row.get('unit_code', '')}'")
+        unknown = row.get("unit_code", "")
+        raise ObligationError(t("error.obligations.unknown_unit", row=number, unit=unknown))
     code = row.get("indicator_code", "")
     if code not in catalogue.codes:
-        raise ObligationError(f"dòng {number}: không có chỉ tiêu '{code}'")
+        raise ObligationError(t("error.obligations.unknown_indicator", row=number, code=code))
     first = _period(row.get("from_period"), number, "from_period")
     last = _period(row.get("to_period"), number, "to_period")
     if first is not None and last is not None and last < first:
-        raise ObligationError(f"dòng {number}: to_period trước from_period")
+        raise ObligationError(t("error.obligations.backwards", row=number))
     return (unit.code, code), Obligation(unit.code, code, first, last, "import")
 
 

@@ -23,12 +23,15 @@ from typing import SupportsInt, cast
 import pandas as pd
 
 from kpi.completeness import ReportState, deadline, lock_date
+from kpi.formatting import day_label, quarter_label
 from kpi.periods import Quarter, last_ended_quarter
+from kpi.text import t
 
 DUE_SOON_DAYS = 7
 EVERY_DAYS = 7
 DIGEST_WEEKDAY = 0  # Monday
-SIGNATURE = "KPI Monitor — Bộ Nội vụ (thư tự động, vui lòng không trả lời)"
+LANG = "vi"  # reminders go to Vietnamese officials
+SIGNATURE = t("mail.signature", LANG)
 
 
 @dataclass(frozen=True)
@@ -101,11 +104,8 @@ def _render(subject: str, lines: Sequence[str], items: Sequence[str]) -> tuple[s
     return text, page
 
 
-OFFICER_SUBJECTS = {
-    "due_soon": "Nhắc hạn: còn 7 ngày để nộp số liệu {q}",
-    "due_today": "Hôm nay là hạn nộp số liệu {q}",
-    "overdue": "Quá hạn nộp số liệu {q}",
-}
+def _quarter_words(quarter: Quarter) -> str:
+    return t("mail.quarter", LANG, q=quarter.q, year=quarter.year)
 
 
 def officer_reminders(people: Sequence[Person], cycle: Cycle, today: dt.date) -> list[Reminder]:
@@ -135,17 +135,19 @@ def officer_reminders(people: Sequence[Person], cycle: Cycle, today: dt.date) ->
 def _officer_message(
     person: Person, reason: str, quarter: Quarter, owed: dict[str, list[str]], cycle: Cycle
 ) -> Reminder:
-    label = f"quý {quarter.q}/{quarter.year}"
-    subject = OFFICER_SUBJECTS[reason].format(q=label)
-    due = deadline(quarter, cycle.deadline_days)
-    locks = lock_date(quarter, cycle.deadline_days, cycle.lock_days)
+    label = _quarter_words(quarter)
+    subject = t(f"mail.subject.{reason}", LANG, q=label)
+    due = day_label(deadline(quarter, cycle.deadline_days))
+    locks = day_label(lock_date(quarter, cycle.deadline_days, cycle.lock_days))
     lines = [
-        "Kính gửi cán bộ đầu mối,",
-        f"Hạn nộp số liệu {label} là ngày {due:%d/%m/%Y}. Sau ngày {locks:%d/%m/%Y} "
-        "quý này bị khóa, chỉ quản trị hệ thống mở được ngoại lệ.",
-        "Các chỉ tiêu sau của đơn vị chưa có số liệu:",
+        t("mail.officer.greeting", LANG),
+        t("mail.officer.deadline", LANG, q=label, due=due, locks=locks),
+        t("mail.officer.owed", LANG),
     ]
-    items = [f"{_name(cycle, u)}: chỉ tiêu {', '.join(codes)}" for u, codes in owed.items()]
+    items = [
+        t("mail.officer.item", LANG, unit=_name(cycle, u), codes=", ".join(codes))
+        for u, codes in owed.items()
+    ]
     text, page = _render(subject, lines, items)
     return Reminder(person.email, reason, str(quarter), subject, text, page)
 
@@ -162,15 +164,12 @@ def approver_reminders(people: Sequence[Person], cycle: Cycle, today: dt.date) -
             mine = {u: n for u, n in sorted(waiting.items()) if u in person.unit_codes}
             if not mine:
                 continue
-            label = f"quý {quarter.q}/{quarter.year}"
-            subject = f"Số liệu {label} đang chờ thủ trưởng đơn vị phê duyệt"
-            lines = [
-                "Kính gửi thủ trưởng đơn vị,",
-                f"Số liệu {label} sau đây đã được nộp và đang chờ phê duyệt "
-                "(trang Phê duyệt, hoặc lệnh kpi approve). Số liệu chưa duyệt vẫn được tính "
-                "nhưng được đánh dấu “chưa duyệt”.",
+            label = _quarter_words(quarter)
+            subject = t("mail.approver.subject", LANG, q=label)
+            lines = [t("mail.approver.greeting", LANG), t("mail.approver.waiting", LANG, q=label)]
+            items = [
+                t("mail.approver.item", LANG, unit=_name(cycle, u), n=n) for u, n in mine.items()
             ]
-            items = [f"{_name(cycle, u)}: {n} số liệu" for u, n in mine.items()]
             text, page = _render(subject, lines, items)
             out.append(
                 Reminder(person.email, "approval_pending", str(quarter), subject, text, page)
@@ -192,17 +191,25 @@ def digest_reminders(people: Sequence[Person], cycle: Cycle, today: dt.date) -> 
     if today.weekday() != DIGEST_WEEKDAY:
         return []
     quarter = last_ended_quarter(today)
-    subject = f"Tổng hợp tuần {today:%d/%m/%Y}: tình hình nộp và chỉ tiêu xấu đi"
+    subject = t("mail.digest.subject", LANG, day=day_label(today))
     overdue = overdue_units(cycle)
     worse = [f"{ind}: {before} → {now}" for ind, before, now in cycle.worsened]
     lines = [
-        "Kính gửi lãnh đạo,",
-        f"Đơn vị quá hạn nộp số liệu: {len(overdue)}. Chỉ tiêu có tình trạng xấu đi "
-        f"so với quý trước ({quarter.label}): {len(worse)}.",
+        t("mail.digest.greeting", LANG),
+        t(
+            "mail.digest.counts",
+            LANG,
+            overdue=len(overdue),
+            quarter=quarter_label(quarter),
+            worse=len(worse),
+        ),
     ]
-    items = [*(f"Quá hạn — {u}" for u in overdue), *(f"Xấu đi — {w}" for w in worse)]
+    items = [
+        *(t("mail.digest.overdue_item", LANG, item=u) for u in overdue),
+        *(t("mail.digest.worse_item", LANG, item=w) for w in worse),
+    ]
     if not items:
-        items = ["Không có đơn vị quá hạn và không có chỉ tiêu xấu đi."]
+        items = [t("mail.digest.nothing", LANG)]
     text, page = _render(subject, lines, items)
     return [
         Reminder(p.email, "weekly_digest", str(quarter), subject, text, page)

@@ -13,6 +13,7 @@ from typing import Any
 
 from kpi.access import PRODUCTION_WITHOUT_AUTH
 from kpi.settings import Resolved, SettingsError, check
+from kpi.text import t
 
 MIN_COOKIE_SECRET_BYTES = 32
 EXAMPLE_SECRETS = Path(__file__).resolve().parents[1] / ".streamlit" / "secrets.example.toml"
@@ -63,14 +64,12 @@ def cookie_secret_check(auth: Mapping[str, Any], examples: frozenset[str]) -> Ch
     secret = auth.get("cookie_secret")
     name = "auth cookie_secret"
     if not isinstance(secret, str) or not secret.strip():
-        return Check(name, False, "[auth] cookie_secret chưa đặt: tạo một chuỗi ngẫu nhiên dài")
+        return Check(name, False, t("safety.cookie_unset"))
     if _is_placeholder(secret, examples):
-        return Check(name, False, "[auth] cookie_secret là giá trị mẫu: ai cũng giả được phiên")
+        return Check(name, False, t("safety.cookie_example"))
     if len(secret.encode("utf-8")) < MIN_COOKIE_SECRET_BYTES:
-        return Check(
-            name, False, f"[auth] cookie_secret ngắn hơn {MIN_COOKIE_SECRET_BYTES} byte: tạo lại"
-        )
-    return Check(name, True, f"≥ {MIN_COOKIE_SECRET_BYTES} byte, không phải giá trị mẫu")
+        return Check(name, False, t("safety.cookie_short", n=MIN_COOKIE_SECRET_BYTES))
+    return Check(name, True, t("safety.cookie_ok", n=MIN_COOKIE_SECRET_BYTES))
 
 
 def auth_checks(
@@ -80,19 +79,21 @@ def auth_checks(
     if not auth:
         if production:
             return [Check("auth configured", False, PRODUCTION_WITHOUT_AUTH)]
-        return [Check("auth configured", True, "chưa có [auth]: chế độ minh họa (demo)")]
+        return [Check("auth configured", True, t("safety.demo_mode"))]
     examples = example_values() if examples is None else examples
     missing = [key for key in REQUIRED_AUTH_KEYS if not str(auth.get(key) or "").strip()]
-    detail = f"thiếu [auth] {', '.join(missing)}" if missing else "[auth] đủ các mục"
+    detail = (
+        t("safety.auth_missing", keys=", ".join(missing)) if missing else t("safety.auth_complete")
+    )
     out = [Check("auth configured", not missing, detail)]
     out.append(cookie_secret_check(auth, examples))
     client_secret = str(auth.get("client_secret") or "").strip()
     if not client_secret:
-        out.append(Check("auth client_secret", False, "[auth] client_secret chưa đặt"))
+        out.append(Check("auth client_secret", False, t("safety.client_unset")))
     elif _is_placeholder(client_secret, examples):
-        out.append(Check("auth client_secret", False, "[auth] client_secret là giá trị mẫu"))
+        out.append(Check("auth client_secret", False, t("safety.client_example")))
     else:
-        out.append(Check("auth client_secret", True, "không phải giá trị mẫu"))
+        out.append(Check("auth client_secret", True, t("safety.client_ok")))
     return out
 
 

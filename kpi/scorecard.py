@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from kpi.task_progress import HalfYear, ProgressReport, first_done
 from kpi.tasks import PlanTask, TaskState
+from kpi.text import t
 
 SCORE_COLUMNS = (
     "unit_code",
@@ -49,9 +50,9 @@ class ScoreWeights:
     def __post_init__(self) -> None:
         for name, value in asdict(self).items():
             if not 0 <= value <= 1:
-                raise ValueError(f"trọng số {name}={value} phải trong khoảng 0–1")
+                raise ValueError(t("error.score.weight_range", name=name, value=value))
         if self.tasks + self.indicators <= 0:
-            raise ValueError("trọng số nhiệm vụ và chỉ tiêu không được cùng bằng 0")
+            raise ValueError(t("error.score.zero_weights"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from kpi.text import t
+
 DEFAULT_DB_PATH = Path("data") / "kpi.db"
 
 # env var -> (field, help). The README's settings table must list every env var.
@@ -119,7 +121,7 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
         if isinstance(default, float):
             return float(raw)
     except ValueError as exc:
-        raise SettingsError(f"thiết lập {name}='{raw}' không hợp lệ") from exc
+        raise SettingsError(t("error.settings.invalid", name=name, raw=raw)) from exc
     return str(raw)
 
 
@@ -131,7 +133,7 @@ def read_table(path: Path, name: str) -> Mapping[str, Any]:
         with path.open("rb") as handle:
             table = tomllib.load(handle).get(name, {})
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path} không đọc được: {exc}") from exc
+        raise SettingsError(t("error.settings.unreadable", path=path, why=exc)) from exc
     return table if isinstance(table, dict) else {}
 
 
@@ -184,11 +186,12 @@ def check(item: Resolved) -> Any:
     if empty and default == "" and not item.source.endswith(SHADOWS):
         return default
     if empty:
-        raise SettingsError(f"thiết lập {where} đang để trống: bỏ hẳn biến đó hoặc đặt một giá trị")
+        raise SettingsError(t("error.settings.empty", where=where))
     value = _coerce(where, item.raw, default)
     allowed = CHOICES.get(item.field)
     if allowed is not None and value not in allowed:
-        raise SettingsError(f"thiết lập {where}='{item.raw}' phải là {' hoặc '.join(allowed)}")
+        choices = t("error.settings.or").join(allowed)
+        raise SettingsError(t("error.settings.choice", where=where, raw=item.raw, allowed=choices))
     return value
 
 

@@ -15,6 +15,7 @@ from enum import StrEnum
 import pandas as pd
 
 from kpi.periods import Quarter
+from kpi.text import t
 
 DEFAULT_DEADLINE_DAYS = 15
 FIRST_SUBMISSION_COLUMNS = ["unit_code", "period_index", "submitted_at", "is_demo"]
@@ -33,21 +34,11 @@ class SubmissionState(StrEnum):
 
     @property
     def vi(self) -> str:
-        return {
-            "submitted": "Đúng hạn",
-            "late": "Muộn",
-            "missing": "Chưa nộp",
-            "pending": "Chưa đến hạn",
-        }[self.value]
+        return t(f"submission.{self.value}", "vi")
 
     @property
     def en(self) -> str:
-        return {
-            "submitted": "On time",
-            "late": "Late",
-            "missing": "Missing",
-            "pending": "Not yet due",
-        }[self.value]
+        return t(f"submission.{self.value}", "en")
 
 
 def deadline(period: Quarter, deadline_days: int = DEFAULT_DEADLINE_DAYS) -> dt.date:

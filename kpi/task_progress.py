@@ -13,7 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from kpi.formatting import half_year_label
 from kpi.tasks import PlanTask, TaskState, code_sort_key
+from kpi.text import both
 
 MAX_TEXT = 2000
 # §III.2: Vụ Công chức - Viên chức follows and presses the plan's implementation.
@@ -35,6 +37,11 @@ class ReportError(ValueError):
     def __init__(self, vi: str, en: str = "") -> None:
         super().__init__(vi)
         self.en = en or vi
+
+    @classmethod
+    def of(cls, key: str, /, **values: object) -> ReportError:
+        """The error whose words are the catalogue's `key`, in both languages."""
+        return cls(*both(key, **values))
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -65,18 +72,13 @@ class HalfYear:
         return f"{self.year}-H{self.half}"
 
     def label(self, lang: str = "vi") -> str:
-        if lang == "en":
-            return f"H{self.half} {self.year}"
-        return f"6 tháng {'đầu' if self.half == 1 else 'cuối'} năm {self.year}"
+        return half_year_label(self.year, self.half, lang)
 
 
 def parse_half_year(text: str) -> HalfYear:
     match = re.fullmatch(r"\s*(\d{4})-H([12])\s*", text.upper())
     if not match:
-        raise ReportError(
-            f"kỳ '{text}' phải có dạng 2026-H1 hoặc 2026-H2",
-            f"period '{text}' must look like 2026-H1 or 2026-H2",
-        )
+        raise ReportError.of("error.half_year", text=text)
     return HalfYear(int(match.group(1)), int(match.group(2)))
 
 
@@ -120,43 +122,23 @@ def check_report(
         parsed = TaskState(state.strip())
     except ValueError as exc:
         allowed = ", ".join(s.value for s in TaskState)
-        raise ReportError(
-            f"trạng thái '{state}' không hợp lệ (chọn một: {allowed})",
-            f"state '{state}' is not valid (one of: {allowed})",
-        ) from exc
+        raise ReportError.of("error.task_state", state=state, allowed=allowed) from exc
     if percent is None:
         percent = {TaskState.DONE: 100, TaskState.NOT_STARTED: 0}.get(parsed, 0)
     if not 0 <= percent <= 100:
-        raise ReportError(
-            f"tỷ lệ hoàn thành {percent} phải trong khoảng 0–100",
-            f"percent done {percent} must be within 0-100",
-        )
+        raise ReportError.of("error.task_percent", percent=percent)
     if parsed is TaskState.DONE and percent != 100:
-        raise ReportError("nhiệm vụ hoàn thành phải có tỷ lệ 100%", "a done task is 100% done")
+        raise ReportError.of("error.done_is_100")
     if parsed is TaskState.NOT_STARTED and percent != 0:
-        raise ReportError(
-            "nhiệm vụ chưa triển khai phải có tỷ lệ 0%", "a task not started is 0% done"
-        )
+        raise ReportError.of("error.not_started_is_0")
     if parsed is TaskState.DONE and not evidence.strip():
-        raise ReportError(
-            "báo cáo hoàn thành cần minh chứng (số, ngày văn bản hoặc đường dẫn)",
-            "a done report needs evidence (document number and date, or a link)",
-        )
+        raise ReportError.of("error.done_needs_evidence")
     if len(evidence) > MAX_TEXT or len(issues) > MAX_TEXT:
-        raise ReportError(
-            f"minh chứng và khó khăn, đề xuất tối đa {MAX_TEXT} ký tự",
-            f"evidence and difficulties are at most {MAX_TEXT} characters each",
-        )
+        raise ReportError.of("error.text_too_long", limit=MAX_TEXT)
     if reported_on > today:
-        raise ReportError(
-            f"ngày báo cáo {reported_on.isoformat()} ở tương lai",
-            f"report date {reported_on.isoformat()} is in the future",
-        )
+        raise ReportError.of("error.report_in_future", day=reported_on.isoformat())
     if reported_on < EARLIEST_REPORT:
-        raise ReportError(
-            f"ngày báo cáo {reported_on.isoformat()} trước khi Kế hoạch ban hành",
-            f"report date {reported_on.isoformat()} is before the plan was issued",
-        )
+        raise ReportError.of("error.report_before_plan", day=reported_on.isoformat())
     return parsed, percent
 
 

@@ -19,6 +19,10 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
+from kpi import text as catalogue_text
+
+say = catalogue_text.t  # "text" names deadlines here
+
 DATA_FILE = "tasks.csv"
 GROUPS_FILE = "task_groups.csv"
 COLUMNS = (
@@ -52,13 +56,7 @@ class TaskState(StrEnum):
     PAUSED = "paused"
 
     def label(self, lang: str = "vi") -> str:
-        words = {
-            "not_started": ("Chưa triển khai", "Not started"),
-            "in_progress": ("Đang thực hiện", "In progress"),
-            "done": ("Hoàn thành", "Done"),
-            "paused": ("Tạm dừng", "Paused"),
-        }[self.value]
-        return words[1] if lang == "en" else words[0]
+        return catalogue_text.t(f"task_state.{self.value}", lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +125,9 @@ def parse_deadline(text: str) -> Deadline:
             dates.extend(build(match) for match in pattern.finditer(rest))
             rest = pattern.sub(" ", rest)
     except ValueError as exc:
-        raise TaskCatalogueError(f"thời gian hoàn thành '{written}' không hợp lệ") from exc
+        raise TaskCatalogueError(say("error.tasks.bad_deadline", written=written)) from exc
     if written and not recurring and not dates:
-        raise TaskCatalogueError(
-            f"thời gian hoàn thành '{written}' không đọc được (ví dụ 5/2025, 2025, "
-            "02/9/2025, 2025-2026, Nhiệm vụ thường xuyên)"
-        )
+        raise TaskCatalogueError(say("error.tasks.unreadable_deadline", written=written))
     return Deadline(written, max(dates) if dates else None, recurring)
 
 
@@ -146,21 +141,21 @@ def _clean(text: str | None) -> str:
 
 def parse_task_row(line: int, row: Mapping[str, str | None]) -> PlanTask:
     def fail(column: str, why: str) -> TaskCatalogueError:
-        return TaskCatalogueError(f"danh mục nhiệm vụ, dòng {line}, cột {column}: {why}")
+        return TaskCatalogueError(say("error.tasks.row", line=line, column=column, why=why))
 
     code = _clean(row.get("code"))
     if not CODE_PATTERN.fullmatch(code):
-        raise fail("code", f"mã '{code}' không đúng dạng (ví dụ II.1, III.11, QD86.3)")
+        raise fail("code", say("error.tasks.bad_code", code=code))
     try:
         kind = TaskKind(_clean(row.get("kind")))
     except ValueError as exc:
-        raise fail("kind", "phải là task hoặc database") from exc
+        raise fail("kind", say("error.tasks.bad_kind")) from exc
     group = _clean(row.get("group"))
     if group not in GROUP_CODES:
-        raise fail("group", f"'{group}' không phải mục I–VIII")
+        raise fail("group", say("error.tasks.bad_group", group=group))
     for column in ("name", "lead_units"):
         if not _clean(row.get(column)):
-            raise fail(column, "không được để trống")
+            raise fail(column, say("error.empty_field"))
     try:
         deadline = parse_deadline(row.get("deadline_text") or "")
     except TaskCatalogueError as exc:
@@ -183,14 +178,14 @@ def parse_tasks(text: str, known_units: Iterable[str] | None = None) -> list[Pla
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise TaskCatalogueError(f"tệp nhiệm vụ thiếu cột: {', '.join(missing)}")
+        raise TaskCatalogueError(say("error.tasks.missing_columns", columns=", ".join(missing)))
     tasks = [parse_task_row(n, row) for n, row in enumerate(reader, start=2)]
     if not tasks:
-        raise TaskCatalogueError("tệp nhiệm vụ không có dòng nào")
+        raise TaskCatalogueError(say("error.tasks.no_rows"))
     codes = [t.code for t in tasks]
     duplicates = sorted({c for c in codes if codes.count(c) > 1})
     if duplicates:
-        raise TaskCatalogueError(f"tệp nhiệm vụ có mã trùng: {', '.join(duplicates)}")
+        raise TaskCatalogueError(say("error.tasks.duplicates", codes=", ".join(duplicates)))
     if known_units is not None:
         known = set(known_units)
         for task in tasks:
@@ -199,7 +194,7 @@ def parse_tasks(text: str, known_units: Iterable[str] | None = None) -> list[Pla
             ]
             if unknown:
                 raise TaskCatalogueError(
-                    f"nhiệm vụ {task.code}: không có đơn vị mã {', '.join(unknown)}"
+                    say("error.tasks.unknown_units", code=task.code, units=", ".join(unknown))
                 )
     return tasks
 

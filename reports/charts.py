@@ -23,30 +23,24 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from kpi import palette
 from kpi.catalogue import Indicator
-from kpi.i18n import percent, quarter_label, t
+from kpi.formatting import percent, quarter_label
 from kpi.periods import TARGET_PERIOD, parse_quarter, period_code
 from kpi.progress import trajectory_points
 from kpi.progress.trajectory import FIT_FIELDS
+from kpi.text import t
 
 TRAJECTORY_COLUMNS = ["kind", "t", "period", "period_label", "value", "value_label", "low", "high"]
 KINDS = ("actual", "required", "projection")
-INK = "#1B2430"
+INK = palette.INK
 ACTUAL = "#0B4F8A"
 REQUIRED = "#5F6B7A"
 PROJECTION = "#B35C00"
 TARGET = "#1B6E3A"
 FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
 
-# Okabe-Ito hues, darkened so marks reach ≥ 3:1 on white; tints carry dark text (≥ 4.5:1).
-STATUS_STYLE: dict[str, tuple[str, str]] = {
-    "achieved": ("#006B4F", "#DDF2EA"),
-    "on_track": ("#005A8E", "#DCEBF7"),
-    "needs_acceleration": ("#8A5A00", "#FCEFD2"),
-    "limited_progress": ("#B03A00", "#FBE3D6"),
-    "deteriorating": ("#8E2A66", "#F6DFEC"),
-    "insufficient_data": ("#55606E", "#ECEFF3"),
-}
+STATUS_STYLE = palette.STATUS_COLOURS  # (strong, tint) per status, shared with the reports
 
 # Vega expressions: the axis shows Vietnamese quarter labels and decimal commas.
 QUARTER_EXPR = (

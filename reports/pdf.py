@@ -12,20 +12,18 @@ from io import BytesIO
 from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
+from kpi.formatting import day_label, long_date, quarter_name, report_period_label
 from reports.fonts import dejavu
 from reports.model import IndicatorRow, Report
 from reports.pdf_sections import quality_and_annex
 from reports.task_section import write_pdf_section
 from reports.text import (
     MOVEMENT_RGB,
-    STATUS_RGB,
-    date_label,
+    figure,
     known_on_text,
     label,
-    number,
-    period_label,
-    quarter_label,
     status_mark,
+    status_rgb,
     status_word,
     summary_sentence,
 )
@@ -60,7 +58,7 @@ class ReportPDF(FPDF):
         lang = self.report.lang
         self.set_font(FONT, "", 7.5)
         self.set_text_color(90, 90, 90)
-        period = period_label(self.report.period, lang)
+        period = report_period_label(self.report.period, lang)
         text = f"{self.report.unit_name} · {label('period', lang)}: {period}"
         self.cell(0, 5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_draw_color(180, 180, 180)
@@ -170,11 +168,7 @@ def _letterhead(pdf: ReportPDF) -> None:
     _rule_under(pdf, right_centre, 52)
     pdf.set_xy(pdf.l_margin + half, pdf.get_y() + 1)
     pdf.set_font(FONT, "I", 10)
-    place = (
-        f"Hà Nội, {date_label(report.made_on, lang)}"
-        if lang == "vi"
-        else (report.made_on.strftime("Hanoi, %d %B %Y"))
-    )
+    place = label("place_date", lang, date=long_date(report.made_on, lang))
     pdf.multi_cell(half, 5, place, align="C")
 
 
@@ -189,7 +183,7 @@ def _cover(pdf: ReportPDF) -> None:
     pdf.multi_cell(0, 9, label("title", lang), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     pdf.set_font(FONT, "B", 13)
-    period = period_label(report.period, lang).upper()
+    period = report_period_label(report.period, lang).upper()
     pdf.multi_cell(0, 8, period, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, "", 10.5)
     pdf.multi_cell(0, 6, label("subtitle", lang), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -201,10 +195,10 @@ def _cover_facts(pdf: ReportPDF) -> None:
     report, lang = pdf.report, pdf.report.lang
     facts = [
         (label("unit", lang), f"{report.unit_name} ({report.unit_code})"),
-        (label("period", lang), f"{period_label(report.period, lang)} ({report.period})"),
-        (label("as_of", lang), quarter_label(report.as_of, lang)),
-        (label("compare", lang), quarter_label(report.start_as_of, lang)),
-        (label("made_on", lang), report.made_on.strftime("%d/%m/%Y")),
+        (label("period", lang), f"{report_period_label(report.period, lang)} ({report.period})"),
+        (label("as_of", lang), quarter_name(report.as_of, lang)),
+        (label("compare", lang), quarter_name(report.start_as_of, lang)),
+        (label("made_on", lang), day_label(report.made_on)),
         (label("known_on", lang), known_on_text(report.known_on, lang)),
         (label("reference", lang), label("reference_text", lang)),
         (label("hash", lang), report.data_hash),
@@ -228,7 +222,7 @@ def _summary(pdf: ReportPDF) -> None:
     rows, colours = [], {}
     for n, (status, count) in enumerate(report.counts):
         rows.append([status_mark(status, lang), str(count)])
-        colours[(n, 0)] = STATUS_RGB.get(status.value, (0, 0, 0))
+        colours[(n, 0)] = status_rgb(status.value)
     rows.append([label("total", lang), str(len(report.rows))])
     pdf.grid(
         [label("status", lang), label("count", lang)],
@@ -253,7 +247,7 @@ def _off_target_table(pdf: ReportPDF, rows: Sequence[IndicatorRow]) -> None:
     lines, colours = [], {}
     for n, row in enumerate(rows):
         lines.append([row.code, row.name, status_mark(row.status, lang), row.lead_units])
-        colours[(n, 2)] = STATUS_RGB[row.status.value]
+        colours[(n, 2)] = status_rgb(row.status.value)
     headings = [label(k, lang) for k in ("code", "indicator", "status", "lead_units")]
     pdf.grid(
         headings, lines, (12, 68, 34, pdf.epw - 114), aligns=["C", "L", "C", "L"], colours=colours
@@ -262,21 +256,21 @@ def _off_target_table(pdf: ReportPDF, rows: Sequence[IndicatorRow]) -> None:
 
 def results_cells(row: IndicatorRow, lang: str, closing: str) -> list[str]:
     move = label(row.movement, lang) if row.movement else "-"
-    end = number(row.end_value, lang)
+    end = figure(row.end_value, lang)
     if row.end_period and row.end_period != closing:
         end = f"{end}\n({row.end_period})"
     return [
         row.code,
         row.short_name,
-        number(row.target, lang, 0),
-        number(row.start_value, lang),
+        figure(row.target, lang, 0),
+        figure(row.start_value, lang),
         end,
-        number(row.change, lang, signed=True),
-        number(row.trajectory_value, lang),
-        number(row.gap_pp, lang, signed=True),
+        figure(row.change, lang, signed=True),
+        figure(row.trajectory_value, lang),
+        figure(row.gap_pp, lang, signed=True),
         status_mark(row.status, lang),
-        number(row.remaining_pace_pp_per_quarter, lang),
-        number(row.projected_2030, lang),
+        figure(row.remaining_pace_pp_per_quarter, lang),
+        figure(row.projected_2030, lang),
         move,
     ]
 
@@ -305,7 +299,7 @@ def _results(pdf: ReportPDF) -> None:
     lines, colours = [], {}
     for n, row in enumerate(report.rows):
         lines.append(results_cells(row, lang, str(report.as_of)))
-        colours[(n, 8)] = STATUS_RGB[row.status.value]
+        colours[(n, 8)] = status_rgb(row.status.value)
         if row.movement in MOVEMENT_RGB:
             colours[(n, 11)] = MOVEMENT_RGB[row.movement or ""]
     aligns = ["C", "L", *["R"] * 6, "C", "R", "R", "C"]
@@ -322,18 +316,8 @@ def _results(pdf: ReportPDF) -> None:
 
 def _table_note(report: Report) -> str:
     lang = report.lang
-    start, end = quarter_label(report.start_as_of, lang), quarter_label(report.as_of, lang)
-    if lang == "en":
-        return (
-            f"Start = data as of {start}; end = data as of {end}; a period in brackets is the "
-            "latest quarter with data when it is earlier. Trajectory, gap and pace as defined in "
-            "the annex; pp = percentage points."
-        )
-    return (
-        f"Đầu kỳ: số liệu tính đến {start}; cuối kỳ: số liệu tính đến {end}; kỳ trong ngoặc là "
-        "quý gần nhất có số liệu khi sớm hơn. Lộ trình, chênh lệch và tốc độ cần thiết theo "
-        "phương pháp ở phần Phụ lục; điểm % = điểm phần trăm."
-    )
+    start, end = quarter_name(report.start_as_of, lang), quarter_name(report.as_of, lang)
+    return label("table_note", lang, start=start, end=end)
 
 
 def png_aspect(png: bytes) -> float:
@@ -357,7 +341,7 @@ def _charts(pdf: ReportPDF, charts: Mapping[str, bytes]) -> None:
         caption = f"{label('chart_caption', lang)} {row.code}: {row.name}"
         pdf.multi_cell(0, 5, caption, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font(FONT, "", 8.5)
-        pdf.set_text_color(*STATUS_RGB[row.status.value])
+        pdf.set_text_color(*status_rgb(row.status.value))
         pdf.multi_cell(
             0,
             4.5,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reports.text import METHOD_TEXT, datetime_label, label, number
+from kpi.formatting import day_label, utc_moment
+from reports.text import METHOD_TEXT, figure, label
 
 if TYPE_CHECKING:
     from reports.pdf import ReportPDF
@@ -26,8 +27,8 @@ def _missing_and_late(pdf: ReportPDF) -> None:
             [
                 f"{m.unit_name} ({m.unit_code})",
                 m.period,
-                m.deadline.strftime("%d/%m/%Y") if m.deadline else "-",
-                m.submitted_on.strftime("%d/%m/%Y") if m.submitted_on else "-",
+                day_label(m.deadline, missing="-"),
+                day_label(m.submitted_on, missing="-"),
             ]
             for m in quality.late
         ]
@@ -46,10 +47,10 @@ def _revised_and_outliers(pdf: ReportPDF) -> None:
                 r.indicator_code,
                 r.unit_code,
                 r.period,
-                number(r.old_value, lang),
-                number(r.new_value, lang),
+                figure(r.old_value, lang),
+                figure(r.new_value, lang),
                 r.revised_by,
-                datetime_label(r.revised_at),
+                utc_moment(r.revised_at),
             ]
             for r in quality.revised
         ]
@@ -67,10 +68,10 @@ def _revised_and_outliers(pdf: ReportPDF) -> None:
                 o.indicator_code,
                 o.unit_code,
                 o.period,
-                number(o.previous, lang),
-                number(o.value, lang),
+                figure(o.previous, lang),
+                figure(o.value, lang),
                 o.note,
-                f"{o.confirmed_by}\n{datetime_label(o.confirmed_at)}",
+                f"{o.confirmed_by}\n{utc_moment(o.confirmed_at)}",
             ]
             for o in quality.outliers
         ]
@@ -98,7 +99,7 @@ def _annex(pdf: ReportPDF) -> None:
                 str(u.upload_id),
                 u.file_name,
                 u.uploaded_by,
-                datetime_label(u.uploaded_at),
+                utc_moment(u.uploaded_at),
                 str(u.rows_used),
             ]
             for u in report.uploads

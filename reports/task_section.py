@@ -11,59 +11,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kpi.formatting import day_label
+from kpi.text import t
+
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from reports.pdf import ReportPDF
 
-LABELS: dict[str, tuple[str, str]] = {
-    "s_tasks": (
-        "Kết quả thực hiện nhiệm vụ (Phụ lục II, III)",
-        "Results on the plan's tasks (Annex II, III)",
-    ),
-    "sheet_tasks": ("Nhiệm vụ", "Tasks"),
-    "tasks_summary": (
-        "{total} nhiệm vụ và cơ sở dữ liệu; {done} đã hoàn thành, {completed} hoàn thành "
-        "trong kỳ; {overdue} quá hạn tại {day}.",
-        "{total} tasks and databases; {done} done, {completed} completed in the period; "
-        "{overdue} overdue on {day}.",
-    ),
-    "completed": ("Nhiệm vụ hoàn thành trong kỳ", "Tasks completed in the period"),
-    "overdue": ("Nhiệm vụ quá hạn và đơn vị chủ trì", "Overdue tasks and their lead units"),
-    "issues": ("Khó khăn, vướng mắc và đề xuất", "Difficulties and proposals"),
-    "scores": ("Mức độ hoàn thành nhiệm vụ của đơn vị ({half})", "Unit completion scores ({half})"),
-    "scores_status": (
-        "Bảng điểm đã công bố, phiên bản {version}.",
-        "Published scorecard, version {version}.",
-    ),
-    "scores_provisional": ("Bảng điểm tạm tính, chưa công bố.", "Provisional scorecard."),
-    "signoff": (
-        "{unsigned} trong {reports} báo cáo tiến độ của kỳ chưa được thủ trưởng đơn vị duyệt "
-        "(vẫn được tính, ghi “chưa duyệt”).",
-        "{unsigned} of the period's {reports} progress reports are not signed off by the unit "
-        "head (they still count, marked “not approved”).",
-    ),
-    "code": ("Mã", "Code"),
-    "name": ("Tên nhiệm vụ", "Task"),
-    "lead": ("Đơn vị chủ trì", "Lead units"),
-    "deadline": ("Thời gian hoàn thành", "Completion time"),
-    "done_on": ("Ngày hoàn thành", "Done on"),
-    "state": ("Trạng thái", "State"),
-    "percent": ("Tỷ lệ (%)", "Percent"),
-    "unit": ("Đơn vị", "Unit"),
-    "text": ("Nội dung", "Text"),
-    "date": ("Ngày", "Date"),
-    "score": ("Điểm", "Score"),
-    "on_time": ("Đúng hạn", "On time"),
-    "late": ("Trễ hạn", "Late"),
-    "overdue_n": ("Quá hạn", "Overdue"),
-    "none": ("Không có.", "None."),
-}
 
-
-def label(key: str, lang: str, **values: object) -> str:
-    vi, en = LABELS[key]
-    return (en if lang == "en" else vi).format(**values)
+def label(key: str, lang: str, /, **values: object) -> str:
+    return t(f"report_tasks.{key}", lang, **values)
 
 
 @dataclass(frozen=True)
@@ -82,12 +40,11 @@ class TaskReportSection:
 
 def _tables(section: TaskReportSection, lang: str) -> list[tuple[str, list[str], list[list[Any]]]]:
     """(title, headings, rows) for each part, in order."""
-    fmt = "%d/%m/%Y"
     parts: list[tuple[str, list[str], list[list[Any]]]] = [
         (
             label("completed", lang),
             [label(k, lang) for k in ("code", "name", "lead", "deadline", "done_on")],
-            [[c, n, lead, time, d.strftime(fmt)] for c, n, lead, time, d in section.completed],
+            [[c, n, lead, time, day_label(d)] for c, n, lead, time, d in section.completed],
         ),
         (
             label("overdue", lang),
@@ -97,7 +54,7 @@ def _tables(section: TaskReportSection, lang: str) -> list[tuple[str, list[str],
         (
             label("issues", lang),
             [label(k, lang) for k in ("code", "unit", "text", "date")],
-            [[c, u, x, d.strftime(fmt)] for c, u, x, d in section.issues],
+            [[c, u, x, day_label(d)] for c, u, x, d in section.issues],
         ),
     ]
     if section.score_half:
@@ -124,7 +81,7 @@ def summary(section: TaskReportSection, lang: str) -> str:
         done=c["done"],
         completed=c["completed_in_period"],
         overdue=c["overdue"],
-        day=section.day.strftime("%d/%m/%Y"),
+        day=day_label(section.day),
     )
 
 

@@ -12,36 +12,23 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from kpi.task_progress import TaskStatus
 from kpi.tasks import TaskState, code_sort_key
+from kpi.text import t
 from reports.tables import safe_text, to_csv_bytes
 
-HEADERS = [
-    "Mã nhiệm vụ",
-    "Tên nhiệm vụ",
-    "Đơn vị chủ trì",
-    "Thời gian hoàn thành",
-    "Trạng thái",
-    "Tỷ lệ hoàn thành (%)",
-    "Minh chứng",
-    "Khó khăn, đề xuất",
-    "Ngày báo cáo",
-]
+HEADER_KEYS = (
+    "task_code",
+    "task_name",
+    "lead_units",
+    "deadline",
+    "state",
+    "percent",
+    "evidence",
+    "issues",
+    "reported_on",
+)
+HEADERS = [t(f"task_template.col.{key}") for key in HEADER_KEYS]
 WIDTHS = [10, 70, 28, 18, 16, 12, 40, 40, 14]
-INSTRUCTIONS = [
-    "HƯỚNG DẪN BÁO CÁO TIẾN ĐỘ NHIỆM VỤ (Phụ lục II, III - Kế hoạch thực hiện NQ 71/NQ-CP)",
-    "",
-    "1. Mỗi dòng là một nhiệm vụ. Không sửa dòng tiêu đề và cột Mã nhiệm vụ;",
-    "   xóa dòng không báo cáo.",
-    "2. Trạng thái: not_started, in_progress, done, paused (hoặc Chưa triển khai, Đang thực hiện,",
-    "   Hoàn thành, Tạm dừng).",
-    "3. Tỷ lệ hoàn thành: số nguyên 0–100. Hoàn thành = 100, chưa triển khai = 0.",
-    "4. Minh chứng: số, ngày văn bản hoặc đường dẫn. Bắt buộc khi báo cáo Hoàn thành.",
-    "5. Ngày báo cáo: ví dụ 2026-11-30 hoặc 30/11/2026; để trống là ngày nộp.",
-    "   Không ghi ngày trong tương lai.",
-    "6. Chỉ báo cáo nhiệm vụ do đơn vị mình chủ trì. Tệp có lỗi thì không dòng nào được ghi.",
-    "",
-    "Progress template: one row per task; states not_started, in_progress, done, paused; percent",
-    "0-100; evidence is required for done; date as 2026-11-30 (blank = today).",
-]
+INSTRUCTIONS = t("task_template.guide").split("\n")
 
 
 def template_frame(rows: Sequence[TaskStatus]) -> pd.DataFrame:
@@ -70,7 +57,7 @@ def task_template_xlsx(rows: Sequence[TaskStatus]) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Tiến độ"
+    sheet.title = t("task_template.sheet_data")
     sheet.append(HEADERS)
     for record in template_frame(rows).itertuples(index=False):
         sheet.append([safe_text(value) for value in record])
@@ -86,8 +73,8 @@ def task_template_xlsx(rows: Sequence[TaskStatus]) -> bytes:
         formula1='"' + ",".join(s.value for s in TaskState) + '"',
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="Trạng thái",
-        error="Chọn trạng thái trong danh sách.",
+        errorTitle=t("task_template.state_error_title"),
+        error=t("task_template.state_error"),
     )
     sheet.add_data_validation(states)
     states.add(f"E2:E{last}")
@@ -95,7 +82,7 @@ def task_template_xlsx(rows: Sequence[TaskStatus]) -> bytes:
         for cell in cell_row:
             cell.number_format = "@"
     sheet.freeze_panes = "B2"
-    guide = book.create_sheet("Hướng dẫn")
+    guide = book.create_sheet(t("template.sheet_guide"))
     for line in INSTRUCTIONS:
         guide.append([line])
     guide.column_dimensions["A"].width = 110

@@ -10,36 +10,23 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kpi.catalogue import Catalogue
+from kpi.text import t
 from reports.tables import to_csv_bytes
 
-HEADERS = [
-    "Mã chỉ tiêu",
-    "Tên chỉ tiêu",
-    "Mã đơn vị",
-    "Kỳ báo cáo",
-    "Giá trị (%)",
-    "Tử số",
-    "Mẫu số",
-    "Ghi chú",
-]
+HEADER_KEYS = (
+    "indicator_code",
+    "name",
+    "unit_code",
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "note",
+)
+# The officers' file columns (read back through the header aliases): Vietnamese headers
+HEADERS = [t(f"template.col.{key}") for key in HEADER_KEYS]
 WIDTHS = [12, 70, 14, 14, 13, 12, 12, 40]
-INSTRUCTIONS = [
-    "HƯỚNG DẪN ĐIỀN MẪU BÁO CÁO SỐ LIỆU CHỈ TIÊU (Phụ lục I, Nghị quyết 71/NQ-CP)",
-    "",
-    "1. Mỗi dòng là một chỉ tiêu của một đơn vị trong một quý. Không sửa dòng tiêu đề.",
-    "2. Mã chỉ tiêu: chọn trong danh sách (1.1 … 1.15, 2). Giữ nguyên dạng chữ, ví dụ '1.10'.",
-    "3. Mã đơn vị: mã ngắn (ví dụ VPB) hoặc đúng tên đầy đủ của đơn vị.",
-    "4. Kỳ báo cáo: ví dụ 2025-Q3, Q3/2025 hoặc Quý III/2025. Chỉ nộp quý đã bắt đầu.",
-    "5. Giá trị (%): số từ 0 đến 100, dùng dấu phẩy thập phân (85,5) hoặc ô định dạng %.",
-    "   Với Tử số, Mẫu số không viết dạng 1.234 (không rõ là nghìn hay thập phân).",
-    "6. Tử số và Mẫu số: số đếm (không âm, tử số không lớn hơn mẫu số). Có thể chỉ ghi",
-    "   tử số và mẫu số: hệ thống tự tính giá trị; nếu ghi cả hai, phải khớp trong 0,05 điểm.",
-    "7. Dòng chưa có số liệu: để trống cả Giá trị, Tử số và Mẫu số. Dòng đó được bỏ qua,",
-    "   ghi nhận là 'chưa báo cáo' và được đếm trong kết quả nộp; tệp không bị từ chối.",
-    "   Tử số và Mẫu số phải ghi cùng nhau (hoặc để trống cả hai).",
-    "8. Thay đổi quá 20 điểm so với quý trước cần xác nhận kèm ghi chú khi nộp.",
-    "9. Lưu tệp dạng .xlsx hoặc CSV UTF-8. Không dùng phông TCVN3/VNI; không dùng macro.",
-]
+INSTRUCTIONS = t("template.guide").split("\n")
 
 
 def template_rows(
@@ -62,7 +49,7 @@ def template_xlsx(
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Số liệu"
+    sheet.title = t("template.sheet_data")
     sheet.append(HEADERS)
     rows = template_rows(catalogue, unit, period, codes)
     for row in rows:
@@ -82,13 +69,13 @@ def template_xlsx(
         formula1='"' + ",".join(c for c in catalogue.codes if codes is None or c in codes) + '"',
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="Mã chỉ tiêu",
-        error="Chọn mã trong danh sách.",
+        errorTitle=t("template.code_error_title"),
+        error=t("template.code_error"),
     )
     sheet.add_data_validation(dropdown)
     dropdown.add(f"A2:A{last + 200}")
     sheet.freeze_panes = "A2"
-    guide = book.create_sheet("Hướng dẫn")
+    guide = book.create_sheet(t("template.sheet_guide"))
     for line in INSTRUCTIONS:
         guide.append([line])
     guide.column_dimensions["A"].width = 100

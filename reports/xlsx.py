@@ -15,6 +15,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kpi.formatting import quarter_name, report_period_label, utc_moment
+from kpi.text import t
 from reports.model import IndicatorRow, Report
 from reports.quality import Quality
 from reports.tables import safe_text
@@ -22,12 +24,9 @@ from reports.task_section import label as task_label
 from reports.task_section import write_sheet as write_task_sheet
 from reports.text import (
     METHOD_TEXT,
-    STATUS_RGB,
-    datetime_label,
     known_on_text,
     label,
-    period_label,
-    quarter_label,
+    status_rgb,
     status_word,
     summary_sentence,
 )
@@ -40,34 +39,37 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 NUMBER_FORMAT = "0.00"
 
-# (key, Vietnamese heading, English heading, attribute of IndicatorRow or a callable)
-DATA_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("indicator_code", "Mã", "Code"),
-    ("name", "Chỉ tiêu", "Indicator"),
-    ("lead_units", "Đơn vị chủ trì", "Lead units"),
-    ("target", "Mục tiêu 2030 (%)", "2030 target (%)"),
-    ("baseline_period", "Kỳ gốc", "Baseline period"),
-    ("baseline_value", "Giá trị gốc (%)", "Baseline value (%)"),
-    ("start_period", "Kỳ đầu kỳ", "Start period"),
-    ("start_value", "Đầu kỳ (%)", "Start (%)"),
-    ("latest_period", "Kỳ cuối kỳ", "End period"),
-    ("latest_value", "Cuối kỳ (%)", "End (%)"),
-    ("change", "Thay đổi (điểm %)", "Change (pp)"),
-    ("trajectory_value", "Lộ trình (%)", "Trajectory (%)"),
-    ("gap_pp", "Chênh lệch (điểm %)", "Gap (pp)"),
-    ("observed_pace_pp_per_year", "Tốc độ thực tế (điểm %/năm)", "Observed pace (pp/year)"),
-    ("required_pace_pp_per_year", "Tốc độ cần thiết (điểm %/năm)", "Required pace (pp/year)"),
-    ("remaining_pace_pp_per_quarter", "Cần tăng mỗi quý (điểm %)", "Needed per quarter (pp)"),
-    ("next_quarter_needed", "Cần đạt quý tới (%)", "Needed next quarter (%)"),
-    ("projected_2030", "Dự báo 2030 (%)", "Projected 2030 (%)"),
-    ("status", "Mã trạng thái", "Status code"),
-    ("status_text", "Trạng thái", "Status"),
-    ("reason", "Giải thích", "Explanation"),
-    ("previous_status", "Trạng thái kỳ trước", "Previous status"),
-    ("movement", "So với kỳ trước", "Vs previous report"),
-    ("opensdg_status", "Đánh giá Open SDG", "Open SDG status"),
-    ("methods_disagree", "Hai phương pháp khác nhau", "Methods disagree"),
-    ("stale", "Số liệu cũ", "Stale data"),
+DATA_KEYS = (
+    "indicator_code",
+    "name",
+    "lead_units",
+    "target",
+    "baseline_period",
+    "baseline_value",
+    "start_period",
+    "start_value",
+    "latest_period",
+    "latest_value",
+    "change",
+    "trajectory_value",
+    "gap_pp",
+    "observed_pace_pp_per_year",
+    "required_pace_pp_per_year",
+    "remaining_pace_pp_per_quarter",
+    "next_quarter_needed",
+    "projected_2030",
+    "status",
+    "status_text",
+    "reason",
+    "previous_status",
+    "movement",
+    "opensdg_status",
+    "methods_disagree",
+    "stale",
+)
+# (key, Vietnamese heading, English heading); the headings are the catalogue's report.col.*
+DATA_COLUMNS: tuple[tuple[str, str, str], ...] = tuple(
+    (key, t(f"report.col.{key}", "vi"), t(f"report.col.{key}", "en")) for key in DATA_KEYS
 )
 
 
@@ -132,9 +134,9 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
     ws["A3"] = summary_sentence(report.as_of, by_status, report.moves, lang)
     facts = [
         (label("unit", lang), f"{report.unit_name} ({report.unit_code})"),
-        (label("period", lang), f"{period_label(report.period, lang)} ({report.period})"),
-        (label("as_of", lang), quarter_label(report.as_of, lang)),
-        (label("compare", lang), quarter_label(report.start_as_of, lang)),
+        (label("period", lang), f"{report_period_label(report.period, lang)} ({report.period})"),
+        (label("as_of", lang), quarter_name(report.as_of, lang)),
+        (label("compare", lang), quarter_name(report.start_as_of, lang)),
         (label("made_on", lang), report.made_on.isoformat()),
         (label("known_on", lang), known_on_text(report.known_on, lang)),
         (label("reference", lang), label("reference_text", lang)),
@@ -170,7 +172,7 @@ def _data_sheet(ws: Worksheet, report: Report) -> None:
     _table(ws, 1, headings, rows)
     status_col = [k for k, _, _ in DATA_COLUMNS].index("status_text") + 1
     for r, row in enumerate(report.rows, start=2):
-        colour = "{:02X}{:02X}{:02X}".format(*STATUS_RGB[row.status.value])
+        colour = "{:02X}{:02X}{:02X}".format(*status_rgb(row.status.value))
         ws.cell(row=r, column=status_col).font = Font(bold=True, color=colour)
     ws.freeze_panes = "C2"
     for c in range(1, len(DATA_COLUMNS) + 1):
@@ -232,7 +234,7 @@ def _change_sections(q: Quality, lang: str) -> list[Section]:
             r.old_value,
             r.new_value,
             r.revised_by,
-            datetime_label(r.revised_at),
+            utc_moment(r.revised_at),
         ]
         for r in q.revised
     ]
@@ -245,7 +247,7 @@ def _change_sections(q: Quality, lang: str) -> list[Section]:
             o.value,
             o.note,
             o.confirmed_by,
-            datetime_label(o.confirmed_at),
+            utc_moment(o.confirmed_at),
         ]
         for o in q.outliers
     ]
@@ -287,7 +289,7 @@ def _annex_sheet(ws: Worksheet, report: Report) -> None:
     _put(ws, top, 1, label("uploads", lang)).font = BOLD
     heads = ["#", *[label(k, lang) for k in ("file", "officer", "at", "rows")]]
     rows = [
-        [u.upload_id, u.file_name, u.uploaded_by, datetime_label(u.uploaded_at), u.rows_used]
+        [u.upload_id, u.file_name, u.uploaded_by, utc_moment(u.uploaded_at), u.rows_used]
         for u in report.uploads
     ]
     _table(ws, top + 1, heads, rows)

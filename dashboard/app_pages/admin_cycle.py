@@ -9,10 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, ui
-from kpi.i18n import quarter_label, t
+from kpi.formatting import quarter_label
 from kpi.obligations import ObligationError, obligation_records
 from kpi.periods import Quarter, last_ended_quarter, quarter_range
 from kpi.services import cycle, submissions
+from kpi.text import t
 
 
 def obligations_section(actor: str, lang: str) -> None:

@@ -10,26 +10,11 @@ import streamlit as st
 from dashboard import data, resources, ui
 from kpi.access import Role, Viewer
 from kpi.services.users import AccessError, add_user, remove_user, users_frame
-
-TEXT = {
-    "title": ("Người dùng và phân quyền", "Users and access"),
-    "add": ("Thêm hoặc cập nhật người dùng", "Add or update a user"),
-    "email": ("E-mail", "E-mail"),
-    "role": ("Vai trò", "Role"),
-    "units": ("Đơn vị được nhập số liệu (cán bộ đầu mối)", "Units they write for (officers)"),
-    "save": ("Lưu", "Save"),
-    "saved": ("Đã lưu người dùng.", "User saved."),
-    "remove": ("Xóa người dùng", "Remove a user"),
-    "remove_button": ("Xóa", "Remove"),
-    "removed": ("Đã xóa người dùng.", "User removed."),
-    "not_self": ("Không thể tự xóa tài khoản của mình.", "You cannot remove yourself."),
-    "empty": ("Chưa có người dùng nào.", "No users yet."),
-}
+from kpi.text import t
 
 
 def _t(key: str) -> str:
-    vi, en = TEXT[key]
-    return en if ui.lang() == "en" else vi
+    return t(f"users.{key}", ui.lang())
 
 
 def add_form(admin: Viewer) -> None:

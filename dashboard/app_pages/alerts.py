@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, ui
-from kpi.i18n import percent, quarter_label, t
+from kpi.formatting import percent, quarter_label
 from kpi.periods import last_ended_quarter, parse_quarter
 from kpi.progress import Status
+from kpi.text import t
 
 KEY = ["indicator_code", "unit_code"]
 

@@ -11,9 +11,9 @@ import streamlit as st
 
 from dashboard import data, resources, ui
 from kpi.access import Viewer
-from kpi.i18n import t
 from kpi.periods import Quarter
 from kpi.services import cycle
+from kpi.text import t
 
 
 def _in_scope(frame: pd.DataFrame, viewer: Viewer) -> pd.DataFrame:

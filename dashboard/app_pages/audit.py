@@ -9,24 +9,15 @@ from typing import Any
 import streamlit as st
 
 from dashboard import data, resources, ui
-from kpi.i18n import t
 from kpi.services.figures import upload_file, upload_list
 from kpi.services.users import audit_entries, changes_frame
+from kpi.text import t
 
 ALL = ""
-TEXT = {
-    "unit": ("Đơn vị", "Unit"),
-    "user": ("Người thực hiện (e-mail)", "User (e-mail)"),
-    "period": ("Kỳ báo cáo", "Period"),
-    "all": ("Tất cả", "All"),
-    "changes": ("Số liệu đã ghi (trước → sau)", "Figures written (before → after)"),
-    "actions": ("Hành động", "Actions"),
-}
 
 
 def _t(key: str) -> str:
-    vi, en = TEXT[key]
-    return en if ui.lang() == "en" else vi
+    return t(f"audit.{key}", ui.lang())
 
 
 def filters() -> tuple[str, str, str]:

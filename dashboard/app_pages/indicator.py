@@ -10,7 +10,9 @@ from dashboard import data, resources, ui
 from dashboard.metadata_section import metadata_section
 from kpi.canonical import with_period
 from kpi.catalogue import Indicator
-from kpi.i18n import number, opensdg_label, percent, quarter_label, signed, t
+from kpi.formatting import number, percent, quarter_label, signed
+from kpi.progress.status import opensdg_word
+from kpi.text import t
 from reports import charts
 from reports import tables as exports
 
@@ -100,7 +102,7 @@ def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
         t(
             "w_opensdg",
             lang,
-            status=opensdg_label(status.get("opensdg_status"), lang),
+            status=opensdg_word(status.get("opensdg_status"), lang),
             score=number(_f(status.get("opensdg_score")), lang, 2),
         ),
     ]

@@ -10,11 +10,12 @@ import streamlit as st
 
 from dashboard import data, resources, ui
 from kpi.catalogue import Catalogue
-from kpi.i18n import number, percent, quarter_label, signed, t
+from kpi.formatting import number, percent, quarter_label, signed
 from kpi.periods import last_ended_quarter
 from kpi.progress import Status
 from kpi.services import tasks
 from kpi.task_progress import local_today
+from kpi.text import t
 
 ALL = "__all__"
 MINISTRY = "__ministry__"

@@ -10,39 +10,17 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import data, resources, ui
+from kpi.formatting import report_period_label
 from kpi.periods import EARLIEST_YEAR, ReportPeriod, last_ended_quarter, parse_report_period
 from kpi.services.reporting import ReportError, build_report
-from reports.text import label, period_label, status_word
+from kpi.text import t
+from reports.text import label, status_word
 
 RESULT_KEY = "report_result"
-TEXT: dict[str, tuple[str, str]] = {
-    "title": ("Báo cáo 6 tháng và cả năm", "6-month and year-end reports"),
-    "caption": (
-        "Báo cáo theo mục III.2 của Kế hoạch, gửi Vụ Công chức - Viên chức. "
-        "Số liệu trùng với lệnh `kpi report` và trang Tổng quan.",
-        "The plan's section III.2 report to the Department of Civil Servants and Public "
-        "Employees. Figures match `kpi report` and the Overview page.",
-    ),
-    "unit": ("Đơn vị", "Unit"),
-    "period": ("Kỳ báo cáo", "Reporting period"),
-    "language": ("Ngôn ngữ báo cáo", "Report language"),
-    "build": ("Lập báo cáo", "Build report"),
-    "building": ("Đang lập báo cáo và vẽ biểu đồ…", "Building the report and its charts…"),
-    "xlsx": ("Tải XLSX", "Download XLSX"),
-    "pdf": ("Tải PDF", "Download PDF"),
-    "ready": ("Báo cáo đã sẵn sàng.", "The report is ready."),
-    "hash": ("Mã kiểm tra dữ liệu (SHA-256)", "Data content hash (SHA-256)"),
-    "use_known_on": (
-        "Dùng số liệu như đã biết tại một ngày trước",
-        "Use the figures as known on an earlier day",
-    ),
-    "known_on": ("Số liệu như đã biết đến hết ngày", "Figures as known at the end of"),
-}
 
 
 def _t(key: str, lang: str) -> str:
-    vi, en = TEXT[key]
-    return en if lang == "en" else vi
+    return t(f"reports_page.{key}", lang)
 
 
 def period_options(today: dt.date | None = None) -> list[ReportPeriod]:
@@ -79,14 +57,14 @@ def _controls(lang: str) -> tuple[str, ReportPeriod, str]:
     period = middle.selectbox(
         _t("period", lang),
         period_options(),
-        format_func=lambda p: f"{period_label(p, lang)} ({p})",
+        format_func=lambda p: f"{report_period_label(p, lang)} ({p})",
         key="report_period",
     )
     report_lang = right.radio(
         _t("language", lang),
         ["vi", "en"],
         index=0 if lang == "vi" else 1,
-        format_func=lambda c: {"vi": "Tiếng Việt", "en": "English"}[c],
+        format_func=lambda c: t(f"language_name.{c}"),
         key="report_lang",
     )
     return str(unit), period, str(report_lang)

@@ -10,18 +10,15 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, ui
+from kpi import palette
 from kpi.completeness import ReportState, unit_quarter_states
-from kpi.i18n import percent, t
+from kpi.formatting import percent
 from kpi.periods import Quarter
 from kpi.services.submissions import rates
+from kpi.text import t
 
 # Tints with dark text (contrast ≥ 4.5:1); the icon and word carry the meaning.
-TINTS = {
-    ReportState.ON_TIME: "#DDF2EA",
-    ReportState.LATE: "#FCEFD2",
-    ReportState.MISSING: "#FBE3D6",
-    ReportState.NOT_DUE: "#F2F5F9",
-}
+TINTS = {state: palette.REPORT_STATE_TINTS[state.value] for state in ReportState}
 MEASURE_KEYS = {
     "expected": "subm_expected",
     "reports": "subm_reports",
@@ -34,7 +31,7 @@ MEASURE_KEYS = {
 def cell_style(text: object) -> str:
     for state, tint in TINTS.items():
         if str(text).startswith(state.icon):
-            return f"background-color: {tint}; color: #1B2430"
+            return palette.cell_style(tint)
     return ""
 
 

@@ -8,12 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, task_signoff_view, task_views, ui
+from kpi import palette
 from kpi.access import Viewer
-from kpi.i18n import t
+from kpi.formatting import day_label, local_day
 from kpi.services import task_signoffs as signoffs
 from kpi.services import tasks as service
 from kpi.task_progress import TaskStatus, local_today
 from kpi.tasks import TaskState
+from kpi.text import t
 
 ALL = "__all__"
 UNIT_PARAM = "unit"
@@ -100,12 +102,7 @@ def task_frame(
             ],
             t("col_task_state", lang): [state_text(s, lang) for s in rows],
             t("col_task_percent", lang): [s.percent for s in rows],
-            t("col_task_updated", lang): [
-                s.updated_at.astimezone(task_views.ZONE).strftime("%d/%m/%Y")
-                if s.updated_at
-                else "—"
-                for s in rows
-            ],
+            t("col_task_updated", lang): [local_day(s.updated_at) for s in rows],
         }
     )
     if marks is not None:
@@ -122,7 +119,7 @@ def show_tasks(
     frame = task_frame(rows, lang, marks)
     overdue_col = t("col_task_overdue", lang)
     styled = frame.style.map(
-        lambda v: "background-color: #FBE3D6; color: #1B2430" if v else "", subset=[overdue_col]
+        lambda v: palette.cell_style(palette.OVERDUE_TINT) if v else "", subset=[overdue_col]
     )
     st.dataframe(
         styled,
@@ -168,7 +165,7 @@ def list_tab(viewer: Viewer, lang: str) -> None:
     leads = sorted({c for task in every for c in task.lead_unit_codes})
     kind, unit, day, only = filters(lang, leads)
     rows = service.task_statuses(resources.storage(), day, kind=kind, unit=unit)
-    st.caption(t("tasks_caption", lang, day=day.strftime("%d/%m/%Y")))
+    st.caption(t("tasks_caption", lang, day=day_label(day)))
     counts(rows, lang)
     shown = [s for s in rows if s.overdue] if only else rows
     if unit is not None:

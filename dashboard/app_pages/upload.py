@@ -23,8 +23,9 @@ from dashboard.upload_flow import (
     warning_table,
 )
 from kpi.access import Viewer
-from kpi.i18n import quarter_label, t
+from kpi.formatting import quarter_label
 from kpi.periods import last_ended_quarter
+from kpi.text import t
 from reports import template as templates
 
 CHECKED_KEY = "upload_checked"

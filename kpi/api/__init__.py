@@ -16,6 +16,7 @@ from kpi.api.http import endpoint, error_response
 from kpi.api.openapi import openapi_document
 from kpi.api.routes import RESOURCES
 from kpi.services.app import App, open_app
+from kpi.text import both
 
 PREFIX = "/api/v1"
 
@@ -24,10 +25,7 @@ __all__ = ["PREFIX", "create_api"]
 
 async def _http_error(_request: Request, exc: Exception) -> Response:
     status = exc.status_code if isinstance(exc, HTTPException) else 500
-    words = {
-        404: ("Không có tài nguyên này.", "No such resource."),
-        405: ("API chỉ cho đọc (GET).", "The API is read-only (GET)."),
-    }.get(status, ("Yêu cầu không hợp lệ.", "Bad request."))
+    words = both({404: "api.not_found", 405: "api.read_only"}.get(status, "api.bad_request"))
     code = {404: "not_found", 405: "method_not_allowed"}.get(status, "http_error")
     return error_response(status, code, *words)
 

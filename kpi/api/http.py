@@ -20,6 +20,7 @@ from starlette.responses import JSONResponse, Response
 from kpi.services.app import App
 from kpi.services.open_data import DataStamp, data_stamp
 from kpi.services.tokens import Client, authenticate, log_call
+from kpi.text import both
 
 log = logging.getLogger(__name__)
 Handler = Callable[[Request, App, Client], Any]
@@ -52,12 +53,10 @@ def _bearer(request: Request) -> str | None:
 def _client(app: App, request: Request) -> Client:
     secret = _bearer(request)
     if secret is None:
-        raise ApiError(401, "unauthorized", "Cần token (Authorization: Bearer …).",
-                       "A bearer token is required (Authorization: Bearer …).")  # fmt: skip
+        raise ApiError(401, "unauthorized", *both("api.token_required"))
     client = authenticate(app.storage, secret)
     if client is None:
-        raise ApiError(401, "unauthorized", "Token không đúng hoặc đã bị thu hồi.",
-                       "The token is unknown or revoked.")  # fmt: skip
+        raise ApiError(401, "unauthorized", *both("api.token_unknown"))
     return client
 
 
@@ -79,7 +78,7 @@ def endpoint(
                 response = error_response(exc.status, exc.code, exc.vi, exc.en)
             except Exception:
                 log.exception("API call failed: %s", request.url.path)
-                response = error_response(500, "internal_error", "Lỗi máy chủ.", "Server error.")
+                response = error_response(500, "internal_error", *both("api.server_error"))
             await run_in_threadpool(
                 log_call,
                 app.storage,
@@ -101,8 +100,7 @@ def endpoint(
 def wants_csv(request: Request) -> bool:
     fmt = request.query_params.get("format", "json")
     if fmt not in ("json", "csv"):
-        raise bad_request(f"format='{fmt}' không có; dùng json hoặc csv.",
-                          f"format='{fmt}' is not known; use json or csv.")  # fmt: skip
+        raise bad_request(*both("api.bad_format", fmt=fmt))
     return fmt == "csv"
 
 

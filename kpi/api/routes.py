@@ -30,6 +30,7 @@ from kpi.services.open_data import (
 from kpi.services.statuses import UnknownUnitError
 from kpi.services.tokens import Client
 from kpi.task_progress import local_today
+from kpi.text import both
 
 INDICATOR_COLUMNS = [
     "code", "group", "name_vi", "name_en", "short_name_vi", "short_name_en", "unit",
@@ -60,8 +61,7 @@ def _date(request: Request, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
-        vi = f"{name}='{raw}' không phải ngày dạng 2026-10-15."
-        raise bad_request(vi, f"{name}='{raw}' is not a date such as 2026-10-15.") from None
+        raise bad_request(*both("api.bad_date", name=name, raw=raw)) from None
 
 
 def _not_found(exc: Exception) -> ApiError:
@@ -96,8 +96,7 @@ def status(request: Request, app: App, _client: Client) -> Response:
 def series(request: Request, app: App, _client: Client) -> Response:
     indicator = request.query_params.get("indicator")
     if not indicator:
-        raise bad_request("Cần tham số indicator (mã chỉ tiêu).",
-                          "The indicator parameter (an indicator code) is required.")  # fmt: skip
+        raise bad_request(*both("api.needs_indicator"))
     unit = request.query_params.get("unit") or "BNV"
     first, last = _quarter(request, "from"), _quarter(request, "to")
 

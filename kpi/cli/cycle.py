@@ -15,11 +15,13 @@ from rich.table import Table
 from kpi.access import LOCAL_ADMIN, Role, Viewer
 from kpi.cli.shell import catalogue, console, fail, one_line_errors, settings, storage
 from kpi.completeness import ReportState
+from kpi.formatting import percent
 from kpi.obligations import ObligationError, obligation_records
 from kpi.periods import PeriodError, Quarter, parse_quarter
 from kpi.services import cycle, submissions
 from kpi.services.figures import unit_registry
 from kpi.services.users import viewer_for_email
+from kpi.text import t
 
 
 class Format(StrEnum):
@@ -30,7 +32,7 @@ class Format(StrEnum):
 def _unit_code(ref: str) -> str:
     found = unit_registry(storage()).resolve(ref)
     if found is None:
-        fail(f"không có đơn vị '{ref}'")
+        fail(t("cli.no_unit", unit=ref))
     return found.code
 
 
@@ -42,14 +44,14 @@ def obligations_import(
 ) -> None:
     """Nhập nghĩa vụ báo cáo (đơn vị nào báo cáo chỉ tiêu nào, từ quý nào, đến quý nào)."""
     if not file.is_file():
-        fail(f"không tìm thấy tệp {file}", 2)
+        fail(t("cli.file_not_found", file=file), 2)
     try:
         rows = cycle.import_obligations(
             storage(), catalogue(), file.read_text(encoding="utf-8-sig"), actor=LOCAL_ADMIN
         )
     except ObligationError as exc:
         fail(str(exc))
-    console.print(f"Đã lưu {len(rows)} nghĩa vụ báo cáo.")
+    console.print(t("cli.obligations.saved", n=len(rows)))
 
 
 @one_line_errors
@@ -66,9 +68,9 @@ def obligations_list(
     if fmt is Format.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    table = Table("Đơn vị", "Chỉ tiêu", "Từ quý", "Đến quý", "Nguồn")
+    table = Table(*(t(f"cli.col.{k}") for k in ("unit", "indicator", "from", "to", "origin")))
     for row in rows:
-        source = "danh mục" if row["source"] == "catalogue" else "nhập"
+        source = t("source_catalogue" if row["source"] == "catalogue" else "source_import")
         table.add_row(
             row["unit_code"],
             row["indicator_code"],
@@ -82,7 +84,7 @@ def obligations_list(
 def _rate(value: object) -> str:
     if not isinstance(value, int | float) or pd.isna(value):
         return "—"
-    return f"{float(value):.1f}%".replace(".", ",")
+    return percent(float(value), "vi", 1, grouping=False)
 
 
 @one_line_errors
@@ -105,11 +107,12 @@ def show_submissions(
     if fmt is Format.json:
         typer.echo(json.dumps(submissions.records(matrix), ensure_ascii=False, indent=2))
         return
-    table = Table("Đơn vị", "Chỉ tiêu", "Quý", "Tình trạng", "Nộp lúc", "Phê duyệt")
+    keys = ("unit", "indicator", "quarter", "state", "submitted_at", "approval")
+    table = Table(*(t(f"cli.col.{k}") for k in keys))
     rows = zip(matrix["period_index"], submissions.records(matrix), strict=True)
     for index, row in rows:
         state = ReportState(str(row["state"]))
-        approved = f"✔ {row['approved_by']}" if row["approved"] else "chưa duyệt"
+        approved = f"✔ {row['approved_by']}" if row["approved"] else t("unapproved_word")
         table.add_row(
             str(row["unit_code"]),
             str(row["indicator_code"]),
@@ -121,9 +124,14 @@ def show_submissions(
     console.print(table)
     total = submissions.rates(matrix)["total"].iloc[0]
     console.print(
-        f"Dự kiến {int(total['expected'])} báo cáo, đã nộp {int(total['reports'])}, đúng hạn "
-        f"{int(total['on_time'])}; tỷ lệ nộp {_rate(total['reporting_rate'])}, "
-        f"tỷ lệ đúng hạn {_rate(total['on_time_rate'])}."
+        t(
+            "cli.submissions.totals",
+            expected=int(total["expected"]),
+            reports=int(total["reports"]),
+            on_time=int(total["on_time"]),
+            rate=_rate(total["reporting_rate"]),
+            on_time_rate=_rate(total["on_time_rate"]),
+        )
     )
 
 
@@ -139,15 +147,15 @@ def locks_open(
         cycle.open_lock(storage(), unit, period, until, reason, actor=LOCAL_ADMIN)
     except cycle.CycleError as exc:
         fail(str(exc))
-    console.print(
-        f"Đã mở khóa {parse_quarter(period).label} cho {_unit_code(unit)} đến hết {until}."
-    )
+    quarter = parse_quarter(period).label
+    console.print(t("cli.locks.opened", quarter=quarter, unit=_unit_code(unit), until=until))
 
 
 @one_line_errors
 def locks_list() -> None:
     """Liệt kê các ngoại lệ mở khóa."""
-    table = Table("Đơn vị", "Quý", "Đến hết", "Lý do", "Người mở", "Lúc")
+    keys = ("unit", "quarter", "until", "reason", "opened_by", "at")
+    table = Table(*(t(f"cli.col.{k}") for k in keys))
     for row in cycle.locks_frame(storage()).to_dict("records"):
         table.add_row(
             row["unit_code"],
@@ -165,9 +173,9 @@ def _approver(as_user: str | None) -> Viewer:
         return Viewer(LOCAL_ADMIN, Role.ADMIN)
     viewer = viewer_for_email(storage(), as_user)
     if viewer is None:
-        fail(f"không có người dùng '{as_user}'")
+        fail(t("cli.no_user", user=as_user))
     if not viewer.can_approve:
-        fail(f"{viewer.email} không có vai trò phê duyệt (approver)")
+        fail(t("cli.approve.not_approver", email=viewer.email))
     return viewer
 
 
@@ -184,9 +192,8 @@ def approve(unit: UnitOpt, period: PeriodOpt, as_user: AsUser = None) -> None:
         figures = cycle.approve(storage(), viewer, unit, period)
     except cycle.CycleError as exc:
         fail(str(exc))
-    console.print(
-        f"Đã phê duyệt {figures} số liệu {parse_quarter(period).label} của {_unit_code(unit)}."
-    )
+    quarter = parse_quarter(period).label
+    console.print(t("cli.approve.done", n=figures, quarter=quarter, unit=_unit_code(unit)))
 
 
 @one_line_errors
@@ -202,7 +209,8 @@ def unapprove(
         cycle.unapprove(storage(), viewer, unit, period, reason)
     except cycle.CycleError as exc:
         fail(str(exc))
-    console.print(f"Đã hủy phê duyệt {parse_quarter(period).label} của {_unit_code(unit)}.")
+    quarter = parse_quarter(period).label
+    console.print(t("cli.approve.undone", quarter=quarter, unit=_unit_code(unit)))
 
 
 def register(app: typer.Typer) -> None:

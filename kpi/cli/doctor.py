@@ -17,6 +17,7 @@ from rich.text import Text
 from kpi.cli.shell import console, one_line_errors, say
 from kpi.safety import Check, all_checks
 from kpi.settings import SECRETS_PATH, Resolved, SettingsError, read_table, resolve
+from kpi.text import t
 
 HIDDEN = "***"
 
@@ -48,14 +49,14 @@ def shown_value(item: Resolved) -> str:
 
 
 def settings_table(resolved: list[Resolved]) -> Table:
-    table = Table("Thiết lập (setting)", "Giá trị (value)", "Nguồn (source)")
+    table = Table(*(t(f"cli.col.{k}") for k in ("setting", "setting_value", "source")))
     for item in resolved:
         table.add_row(item.env_name, shown_value(item), item.source)
     return table
 
 
 def checks_table(checks: list[Check]) -> Table:
-    table = Table("", "Kiểm tra (check)", "Chi tiết (detail)")
+    table = Table("", t("cli.col.check"), t("cli.col.detail"))
     for item in checks:
         mark = Text("✓", style="green") if item.ok else Text("✗", style="red")
         table.add_row(mark, item.name, item.detail)
@@ -90,9 +91,9 @@ def doctor() -> None:
     console.print(checks_table(checks))
     failed = [c for c in checks if not c.ok]
     if failed:
-        say(f"{len(failed)} kiểm tra không đạt (checks failed).", err=True)
+        say(t("cli.doctor.failed", n=len(failed)), err=True)
         raise typer.Exit(1)
-    say("Mọi kiểm tra đều đạt (all checks passed).")
+    say(t("cli.doctor.passed"))
 
 
 def register(app: typer.Typer) -> None:

@@ -27,6 +27,7 @@ from kpi.cli.shell import (
 )
 from kpi.services.demo import clear_demo, load_demo, seed_demo_if_empty
 from kpi.services.figures import export_frame, upsert_units
+from kpi.text import t
 from kpi.units import UnitError, parse_units
 from reports.tables import to_csv_bytes, write_export
 
@@ -58,7 +59,7 @@ def serve(
         fail(problems[-1])
     store = storage()
     if demo and seed_demo_if_empty(store, catalogue()):
-        say("Đã nạp dữ liệu minh họa.")
+        say(t("cli.demo.loaded"))
     max_mb = settings().max_upload_mb
     from streamlit.web import cli as st_cli
 
@@ -89,7 +90,7 @@ def serve(
 def db_upgrade() -> None:
     """Tạo hoặc nâng cấp CSDL lên phiên bản mới nhất, nạp danh mục và cây đơn vị."""
     store = storage()
-    say(f"CSDL đã ở phiên bản mới nhất ({store.dialect}).")
+    say(t("cli.db.upgraded", dialect=store.dialect))
 
 
 @one_line_errors
@@ -100,12 +101,12 @@ def demo(
     store = storage()
     if clear:
         removed = clear_demo(store)
-        say(f"Đã xóa {removed} bản ghi minh họa.")
+        say(t("cli.demo.removed", n=removed))
         return
     with Progress(console=console, transient=True) as bar:
-        task = bar.add_task("Đang nạp dữ liệu minh họa", total=1.0)
+        task = bar.add_task(t("cli.demo.loading"), total=1.0)
         written = load_demo(store, catalogue(), progress=lambda f: bar.update(task, completed=f))
-    say(f"Đã nạp {written} số liệu minh họa.")
+    say(t("cli.demo.written", n=written))
 
 
 @one_line_errors
@@ -114,13 +115,13 @@ def units_import(
 ) -> None:
     """Thêm hoặc cập nhật đơn vị báo cáo từ tệp CSV."""
     if not file.is_file():
-        fail(f"không tìm thấy tệp {file}", 2)
+        fail(t("cli.file_not_found", file=file), 2)
     try:
         units = parse_units(file.read_text(encoding="utf-8-sig"))
         added, updated = upsert_units(storage(), units, actor="cli")
     except UnitError as exc:
         fail(str(exc))
-    say(f"Đơn vị: thêm {added}, cập nhật {updated}.")
+    say(t("cli.units.imported", added=added, updated=updated))
 
 
 @one_line_errors
@@ -147,7 +148,7 @@ def show_catalogue(
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    table = Table("Mã", "Chỉ tiêu", "Mục tiêu 2030", "Đơn vị chủ trì")
+    table = Table(*(t(f"cli.col.{k}") for k in ("code", "indicator", "target_2030", "lead")))
     for i in cat:
         table.add_row(i.code, i.short_name_vi, f"{i.comparator.value} {i.target:g}%", i.lead_units)
     console.print(table)
@@ -165,11 +166,11 @@ def export(
     frame = export_frame(storage())
     if out is None:
         if fmt is ExportFormat.xlsx:
-            fail("định dạng xlsx cần --out FILE")
+            fail(t("cli.export.xlsx_needs_out"))
         sys.stdout.write(to_csv_bytes(frame).decode("utf-8-sig"))
         return
     write_export(frame, out, fmt.value)
-    say(f"Đã ghi {len(frame)} dòng vào {out}.")
+    say(t("cli.export.written", n=len(frame), out=out))
 
 
 def register(app: typer.Typer) -> None:

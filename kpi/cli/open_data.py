@@ -19,10 +19,12 @@ from kpi.cli.shell import (
     settings,
     storage,
 )
+from kpi.formatting import utc_moment
 from kpi.periods import PeriodError, parse_quarter
 from kpi.services import tokens as token_service
 from kpi.services.publish import publish as write_package
 from kpi.services.webhooks import scan
+from kpi.text import t
 
 
 @one_line_errors
@@ -35,14 +37,14 @@ def tokens_add(
         secret = token_service.add_token(storage(), name, scope, actor="cli")
     except token_service.TokenError as exc:
         fail(str(exc))
-    console.print(f"Token '{name}' ({scope}); lưu mã này, nó không được hiện lại:")
+    console.print(t("cli.tokens.secret", name=name, scope=scope))
     typer.echo(secret)
 
 
 def _stamp(value: Any) -> str:
-    return (
-        "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
-    )
+    if value is None or pd.isna(value):
+        return "—"
+    return utc_moment(pd.Timestamp(value).to_pydatetime())
 
 
 @one_line_errors
@@ -50,9 +52,10 @@ def tokens_list() -> None:
     """Liệt kê token (không bao giờ hiện mã bí mật)."""
     frame = token_service.list_tokens(storage())
     if frame.empty:
-        console.print("Chưa có token.")
+        console.print(t("cli.tokens.none"))
         return
-    table = Table("Tên", "Phạm vi", "Tạo lúc", "Người tạo", "Thu hồi lúc", "Dùng lần cuối")
+    keys = ("name", "scope", "created_at", "created_by", "revoked_at", "last_used_at")
+    table = Table(*(t(f"cli.col.{k}") for k in keys))
     for row in frame.to_dict("records"):
         created, revoked, used = (
             _stamp(row[c]) for c in ("created_at", "revoked_at", "last_used_at")
@@ -70,19 +73,19 @@ def tokens_revoke(name: Annotated[str, typer.Argument(help="Tên token.")]) -> N
         token_service.revoke_token(storage(), name, actor="cli")
     except token_service.TokenError as exc:
         fail(str(exc))
-    console.print(f"Đã thu hồi token '{name}'.")
+    console.print(t("cli.tokens.revoked", name=name))
 
 
 @one_line_errors
 def notify() -> None:
     """Gửi cảnh báo tới KPI_WEBHOOK_URL: trạng thái xấu đi, số liệu toàn Bộ thay đổi, quá hạn."""
     if not settings().webhook_url:
-        fail("chưa đặt KPI_WEBHOOK_URL")
+        fail(t("cli.notify.no_url"))
     events = scan(storage(), catalogue(), settings())
     if not events:
-        console.print("Không có thay đổi mới để báo.")
+        console.print(t("cli.notify.nothing"))
     for event in events:
-        console.print(f"{event.type}: {len(event.items)} mục (sự kiện {event.id})")
+        console.print(t("cli.notify.event", type=event.type, n=len(event.items), id=event.id))
 
 
 @one_line_errors

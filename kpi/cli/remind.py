@@ -12,15 +12,14 @@ import typer
 from rich.table import Table
 
 from kpi.cli.shell import catalogue, console, err_console, fail, one_line_errors, settings, storage
+from kpi.formatting import day_label
 from kpi.services import reminders
 from kpi.services.mail import MailError
+from kpi.text import t
 
 REASONS = {
-    "due_soon": "còn 7 ngày đến hạn",
-    "due_today": "hôm nay là hạn",
-    "overdue": "quá hạn",
-    "approval_pending": "chờ phê duyệt",
-    "weekly_digest": "tổng hợp tuần",
+    reason: t(f"cli.remind.{reason}")
+    for reason in ("due_soon", "due_today", "overdue", "approval_pending", "weekly_digest")
 }
 
 
@@ -35,23 +34,22 @@ def remind(
     try:
         day = dt.date.fromisoformat(today) if today else dt.date.today()
     except ValueError:
-        fail(f"ngày '{today}' phải có dạng YYYY-MM-DD")
+        fail(t("cli.bad_day", text=today))
     try:
         result = reminders.run(storage(), catalogue(), settings(), today=day, dry_run=dry_run)
     except MailError as exc:
         fail(str(exc))
     shown = result.to_send if dry_run else result.sent
-    table = Table("Người nhận", "Lý do", "Quý", "Tiêu đề", title=f"Thư nhắc ngày {day:%d/%m/%Y}")
+    heads = (t(f"cli.col.{k}") for k in ("recipient", "reason", "quarter", "subject"))
+    table = Table(*heads, title=t("cli.remind.title", day=day_label(day)))
     for r in shown:
         table.add_row(r.recipient, REASONS.get(r.reason, r.reason), r.period, r.subject)
     if shown:
         console.print(table)
-    verb = "Sẽ gửi" if dry_run else "Đã gửi"
-    console.print(
-        f"{verb} {len(shown)} thư; {len(result.already_sent)} thư đã gửi trước đó trong ngày."
-    )
+    key = "cli.remind.will_send" if dry_run else "cli.remind.sent"
+    console.print(t(key, n=len(shown), before=len(result.already_sent)))
     for reminder, problem in result.failed:
-        err_console.print(f"Không gửi được thư cho {reminder.recipient}: {problem}")
+        err_console.print(t("cli.remind.failed", recipient=reminder.recipient, problem=problem))
     if result.failed:
         raise typer.Exit(1)
 

@@ -12,9 +12,11 @@ import typer
 from rich.table import Table
 
 from kpi.cli.shell import console
+from kpi.formatting import day_label, number
 from kpi.scorecard import ScoreWeights, UnitScore
 from kpi.services.scorecard import Published
 from kpi.task_progress import HalfYear
+from kpi.text import t
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def frozen(version: Published) -> Sheet:
 
 
 def _number(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}".replace(".", ",")
+    return number(value, "vi", 1, grouping=False)
 
 
 def payload(sheet: Sheet, versions: Sequence[Published]) -> dict[str, Any]:
@@ -74,18 +76,10 @@ def show(sheet: Sheet, versions: Sequence[Published], fmt: str, half: HalfYear) 
     if fmt == "json":
         typer.echo(json.dumps(payload(sheet, versions), ensure_ascii=False, indent=2))
         return
+    keys = ("unit", "score", "tasks", "on_time", "late", "overdue", "task_score", "reports")
     table = Table(
-        "Đơn vị",
-        "Điểm",
-        "Nhiệm vụ",
-        "Đúng hạn",
-        "Trễ hạn",
-        "Quá hạn",
-        "Điểm NV",
-        "Báo cáo quý",
-        "Đúng hạn",
-        "Điểm BC",
-        title=f"Mức độ hoàn thành nhiệm vụ — {half.label('vi')}",
+        *(t(f"cli.col.{k}") for k in (*keys, "on_time", "report_score")),
+        title=t("cli.score.title", half=half.label("vi")),
     )
     for r in sheet.rows:
         table.add_row(
@@ -100,9 +94,10 @@ def show(sheet: Sheet, versions: Sequence[Published], fmt: str, half: HalfYear) 
             str(r["obligations_on_time"]),
             _number(r["indicator_score"]),
         )
+    day = day_label(sheet.as_of)
     table.caption = (
-        f"Đã công bố, phiên bản {sheet.version} (số liệu đến {sheet.as_of:%d/%m/%Y})"
+        t("cli.score.published", version=sheet.version, day=day)
         if sheet.status == "published"
-        else f"Tạm tính đến {sheet.as_of:%d/%m/%Y}, chưa công bố"
+        else t("cli.score.provisional", day=day)
     )
     console.print(table)

@@ -21,6 +21,7 @@ from rich.text import Text
 from kpi.catalogue import Catalogue, load_catalogue
 from kpi.services.app import Storage, open_store
 from kpi.settings import Settings, load_settings
+from kpi.text import t
 
 # Control characters other than newline and tab (ESC starts terminal escapes and links).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -96,7 +97,7 @@ def one_line(message: object) -> str:
 
 def error_line(message: object) -> None:
     """`Lỗi: …` in red on stderr; the message itself is printed as typed."""
-    text = Text.assemble(("Lỗi:", "red"), " ", printable(one_line(message)))
+    text = Text.assemble((t("cli.error"), "red"), " ", printable(one_line(message)))
     err_console.print(text, soft_wrap=True)
 
 
@@ -128,16 +129,16 @@ def check_output(path: Path, force: bool) -> None:
     if db is not None:
         target = path.resolve()
         if any(target == Path(f"{db.resolve()}{tail}") for tail in DATABASE_SIDECARS):
-            fail(f"{path} là tệp cơ sở dữ liệu; chọn tệp khác", 2)
+            fail(t("cli.output.is_database", path=path), 2)
     if path.is_dir():
-        fail(f"{path} là một thư mục; cho biết tên tệp", 2)
+        fail(t("cli.output.is_directory", path=path), 2)
     if path.exists() and not force:
-        fail(f"tệp {path} đã có; thêm --force để ghi đè", 2)
+        fail(t("cli.output.exists", path=path), 2)
 
 
 def check_output_dir(path: Path, force: bool) -> None:
     """A folder of outputs: refused if it is a file, or already holds files (without --force)."""
     if path.exists() and not path.is_dir():
-        fail(f"{path} là một tệp; cho biết một thư mục", 2)
+        fail(t("cli.output.is_file", path=path), 2)
     if path.is_dir() and any(path.iterdir()) and not force:
-        fail(f"thư mục {path} đã có tệp; thêm --force để ghi đè", 2)
+        fail(t("cli.output.dir_not_empty", path=path), 2)

@@ -22,6 +22,7 @@ from kpi.progress import (
     status_records,
 )
 from kpi.services.statuses import UnknownUnitError, statuses_for
+from kpi.text import t
 from reports.tables import safe_frame
 
 
@@ -54,14 +55,7 @@ def off_target(statuses: pd.DataFrame) -> pd.DataFrame:
     return picked.sort_values(["_order", "indicator_code"]).drop(columns="_order")
 
 
-STALE_NOTE = {
-    "vi": "⚠ chưa có số liệu của quý được chọn ({period})",
-    "en": "⚠ no figure yet for the chosen quarter ({period})",
-}
-KNOWN_ON_ERROR = {
-    "vi": "ngày '{text}' không hợp lệ: dùng dạng 2026-01-20",
-    "en": "invalid date '{text}': use the form 2026-01-20",
-}
+HEADS = ("code", "indicator", "unit", "period", "value", "coverage", "target", "projection")
 
 
 def coverage_text(row: Mapping[Any, Any], lang: str) -> str:
@@ -71,23 +65,16 @@ def coverage_text(row: Mapping[Any, Any], lang: str) -> str:
     value_only = row.get("units_value_only") or []
     if not isinstance(expected, list) or not expected or not isinstance(counted, list):
         return "–"
-    text = f"{len(counted)}/{len(expected)} " + ("đơn vị" if lang == "vi" else "units")
+    text = t("cli.status.units", lang, counted=len(counted), expected=len(expected))
     if isinstance(value_only, list) and value_only:
-        extra = "chỉ báo tỷ lệ" if lang == "vi" else "value only"
-        text += f"; {len(value_only)} {extra}"
+        text += t("cli.status.value_only", lang, n=len(value_only))
     return text
 
 
 def _table(statuses: pd.DataFrame, lang: str, with_lead: bool, as_of: Quarter) -> Table:
     cat = catalogue()
-    head = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ", "Giá trị", "Độ phủ", "Mục tiêu", "Dự báo 2030"]
-    head += ["P", "Trạng thái"]
-    if lang == "en":
-        head = ["Code", "Indicator", "Unit", "Period", "Value", "Coverage", "Target"]
-        head += ["2030 projection", "P", "Status"]
-    table = Table(
-        *head, *(["Đơn vị chủ trì" if lang == "vi" else "Lead unit"] if with_lead else [])
-    )
+    keys = (*HEADS, "progress", "status", *(("lead",) if with_lead else ()))
+    table = Table(*(t(f"cli.col.{k}", lang) for k in keys))
     for row in statuses.to_dict("records"):
         status = Status(row["status"])
         indicator = cat[row["indicator_code"]]
@@ -105,7 +92,7 @@ def _table(statuses: pd.DataFrame, lang: str, with_lead: bool, as_of: Quarter) -
         ]
         table.add_row(*cells, *([indicator.lead_units] if with_lead else []))
     if statuses["stale"].fillna(False).astype(bool).any():
-        table.caption = STALE_NOTE[lang].format(period=as_of)
+        table.caption = t("cli.status.stale_note", lang, period=as_of)
     return table
 
 
@@ -138,7 +125,7 @@ def status(
     try:
         day = dt.date.fromisoformat(known_on) if known_on else None
     except ValueError:
-        fail(KNOWN_ON_ERROR[lang.value].format(text=known_on))
+        fail(t("cli.status.bad_known_on", lang.value, text=known_on))
     statuses = load_statuses(unit, quarter, day)
     if only_off_target:
         statuses = off_target(statuses)
@@ -154,7 +141,7 @@ def status(
         # Unit codes and reasons are text: guarded as `kpi export` guards them.
         safe_frame(pd.DataFrame(records, columns=CONTRACT_COLUMNS)).to_csv(sys.stdout, index=False)
     elif statuses.empty:
-        say("Không có số liệu." if lang is Lang.vi else "No data.")
+        say(t("cli.status.no_data", lang.value))
     else:
         console.print(_table(statuses, lang.value, with_lead=only_off_target, as_of=quarter))
 

@@ -23,12 +23,13 @@ from kpi.cli.shell import (
     settings,
     storage,
 )
-from kpi.problems import FileRejected
+from kpi.problems import ROW_KEYS, FileRejected
 from kpi.services import scorecard as scores
 from kpi.services import tasks as service
 from kpi.task_problems import TaskProblem
 from kpi.task_progress import ReportError, local_today, parse_half_year
 from kpi.tasks import TaskCatalogueError
+from kpi.text import t
 from reports.task_template import task_template_csv, task_template_xlsx
 
 tasks_app = typer.Typer(
@@ -54,7 +55,7 @@ def _viewer(as_user: str | None) -> Viewer:
 
     viewer = viewer_for_email(storage(), as_user)
     if viewer is None:
-        fail(f"không có người dùng '{as_user}'")
+        fail(t("cli.no_user", user=as_user))
     return viewer
 
 
@@ -64,7 +65,7 @@ def _day(text: str | None, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        fail(f"{option} '{text}' phải có dạng YYYY-MM-DD")
+        fail(t("cli.tasks.bad_day", option=option, text=text))
 
 
 def _unit_code(unit: str | None) -> str | None:
@@ -72,7 +73,7 @@ def _unit_code(unit: str | None) -> str | None:
         return None
     found = service.units(storage()).resolve(unit)
     if found is None:
-        fail(f"không có đơn vị '{unit}'")
+        fail(t("cli.no_unit", unit=unit))
     return found.code
 
 
@@ -96,19 +97,24 @@ def list_tasks(
         records = [service.as_record(s) for s in rows]
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
-    table = Table("Mã", "Loại", "Tên", "Chủ trì", "Thời hạn", "Trạng thái", "%", "Quá hạn")
+    keys = ("code", "kind", "task_name", "task_lead", "deadline", "status", "percent", "overdue")
+    table = Table(*(t(f"cli.col.{k}") for k in keys))
     for s in rows:
         table.add_row(
             s.task.code,
-            "CSDL" if s.task.kind.value == "database" else "NV",
+            t(
+                "cli.tasks.kind_database"
+                if s.task.kind.value == "database"
+                else "cli.tasks.kind_task"
+            ),
             s.task.name[:70],
             ", ".join(s.task.lead_unit_codes) or s.task.lead_units,
             s.task.deadline_text,
             s.state.label("vi"),
             str(s.percent),
-            "⚠ quá hạn" if s.overdue else "",
+            t("cli.tasks.overdue_mark") if s.overdue else "",
         )
-    table.caption = f"{len(rows)} mục, {sum(s.overdue for s in rows)} quá hạn"
+    table.caption = t("cli.tasks.caption", n=len(rows), overdue=sum(s.overdue for s in rows))
     console.print(table)
 
 
@@ -140,8 +146,13 @@ def update(
     except (service.TaskServiceError, ReportError) as exc:
         fail(str(exc))
     console.print(
-        f"Đã ghi: {draft.task_code} {draft.state.label('vi')} {draft.percent}% "
-        f"ngày {draft.reported_on.isoformat()}."
+        t(
+            "cli.tasks.saved",
+            code=draft.task_code,
+            state=draft.state.label("vi"),
+            percent=draft.percent,
+            day=draft.reported_on.isoformat(),
+        )
     )
 
 
@@ -156,16 +167,17 @@ def template(
     """Mẫu báo cáo tiến độ: một dòng mỗi nhiệm vụ, điền sẵn trạng thái hiện tại."""
     suffix = out.suffix.lower()
     if suffix not in {".xlsx", ".csv"}:
-        fail("--out phải là tệp .xlsx hoặc .csv")
+        fail(t("cli.tasks.bad_out"))
     check_output(out, force)
     rows = service.task_statuses(storage(), local_today(), unit=_unit_code(unit))
     maker = task_template_xlsx if suffix == ".xlsx" else task_template_csv
     out.write_bytes(maker(rows))
-    console.print(f"Đã tạo mẫu {out} ({len(rows)} nhiệm vụ).")
+    console.print(t("cli.tasks.template_made", out=out, n=len(rows)))
 
 
 def _print_problems(problems: list[TaskProblem]) -> None:
-    table = Table("Dòng", "Cột", "Giá trị", "Lỗi", title=f"{len(problems)} lỗi — không ghi gì")
+    title = t("cli.tasks.problems_title", n=len(problems))
+    table = Table(*(t(key) for key in ROW_KEYS), title=title)
     ordered = sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
     for p in ordered:
         table.add_row("" if p.row is None else str(p.row), p.column_label(), p.value, p.text())
@@ -180,7 +192,7 @@ def load(
 ) -> None:
     """Nạp báo cáo tiến độ từ mẫu: ghi toàn bộ tệp hoặc không ghi gì."""
     if not file.is_file():
-        fail(f"không tìm thấy tệp {file}", 2)
+        fail(t("cli.file_not_found", file=file), 2)
     try:
         outcome = service.load_reports_file(
             storage(),
@@ -198,8 +210,8 @@ def load(
     if outcome.problems:
         _print_problems(outcome.problems)
         raise typer.Exit(1)
-    verb = "Kiểm tra xong, không ghi" if dry_run else "Đã ghi"
-    console.print(f"{verb}: {len(outcome.drafts)} báo cáo tiến độ.")
+    key = "cli.tasks.checked" if dry_run else "cli.tasks.loaded"
+    console.print(t(key, n=len(outcome.drafts)))
 
 
 @one_line_errors
@@ -209,15 +221,15 @@ def import_tasks(
 ) -> None:
     """Thêm nhiệm vụ (ví dụ của Quyết định 86/QĐ-BNV); chỉ quản trị."""
     if not file.is_file():
-        fail(f"không tìm thấy tệp {file}", 2)
+        fail(t("cli.file_not_found", file=file), 2)
     viewer = _viewer(as_user)
     if not viewer.is_admin:
-        fail(f"{viewer.email} không phải quản trị")
+        fail(t("cli.not_admin", email=viewer.email))
     try:
         added, updated = service.import_tasks(storage(), file, viewer.email)
     except (TaskCatalogueError, service.TaskServiceError) as exc:
         fail(str(exc))
-    console.print(f"Đã nhập: {added} nhiệm vụ mới, {updated} cập nhật.")
+    console.print(t("cli.tasks.imported", added=added, updated=updated))
 
 
 scorecard_app = typer.Typer(
@@ -242,7 +254,7 @@ def scorecard(
     if ctx.invoked_subcommand is not None:
         return
     if period is None:
-        fail("cần --period, ví dụ 2026-H2")
+        fail(t("cli.score.needs_period"))
     from kpi.cli.scorecard_view import frozen, provisional, show
 
     try:
@@ -253,7 +265,7 @@ def scorecard(
     if version is not None:
         chosen = next((v for v in versions if v.version == version), None)
         if chosen is None:
-            fail(f"kỳ {half} không có phiên bản đã công bố {version}")
+            fail(t("cli.score.no_version", half=half, version=version))
         sheet = frozen(chosen)
     elif versions and not live:
         sheet = frozen(versions[0])
@@ -273,13 +285,13 @@ def publish(
     """Công bố bảng điểm: cố định, không đổi; sửa sau là một phiên bản mới."""
     viewer = _viewer(as_user)
     if not viewer.is_admin:
-        fail(f"{viewer.email} không phải quản trị")
+        fail(t("cli.not_admin", email=viewer.email))
     try:
         half = parse_half_year(period)
     except ReportError as exc:
         fail(str(exc))
     version = scores.publish(storage(), settings(), catalogue(), half, local_today(), viewer.email)
-    console.print(f"Đã công bố bảng điểm {half} phiên bản {version}.")
+    console.print(t("cli.score.published_now", half=half, version=version))
 
 
 tasks_app.command("list")(list_tasks)

@@ -41,6 +41,7 @@ from kpi.services.ingest import (
 )
 from kpi.services.submissions import unit_indicators
 from kpi.services.users import viewer_for_email
+from kpi.text import t
 from reports.template import template_csv, template_xlsx
 
 PROGRESS_ROWS = 2_000
@@ -69,29 +70,25 @@ def template(
     if unit:
         found = unit_registry(storage()).resolve(unit)
         if found is None:
-            fail(f"không có đơn vị '{unit}'")
+            fail(t("cli.no_unit", unit=unit))
         unit_code = found.code
         codes = unit_indicators(storage(), catalogue(), unit_code, owed)
         if not codes:
-            fail(f"đơn vị {unit_code} không có nghĩa vụ báo cáo chỉ tiêu nào (kpi obligations)")
+            fail(t("cli.template.no_obligation", unit=unit_code))
     suffix = out.suffix.lower()
     if suffix not in {".xlsx", ".csv"}:
-        fail("tệp mẫu phải có đuôi .xlsx hoặc .csv")
+        fail(t("cli.template.bad_suffix"))
     maker = template_xlsx if suffix == ".xlsx" else template_csv
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(maker(catalogue(), unit_code, str(owed) if owed else "", codes))
-    say(f"Đã tạo mẫu {out} ({len(codes or catalogue())} chỉ tiêu).")
+    say(t("cli.template.made", out=out, n=len(codes or catalogue())))
 
 
 def _print_problems(problems: list[Problem], total: int, lang: str) -> None:
     rows = problems_table(problems, lang)
     table = Table(
-        *(rows[0].keys() if rows else ["Lỗi"]),
-        title=(
-            f"{total} lỗi — không có gì được ghi"
-            if lang == "vi"
-            else f"{total} problems — nothing was written"
-        ),
+        *(rows[0].keys() if rows else [t("problem_col.message", lang)]),
+        title=t("cli.problems.title", lang, total=total),
     )
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row.values()))
@@ -103,25 +100,16 @@ def _actor(as_user: str | None) -> tuple[str, frozenset[str] | None]:
         return LOCAL_ADMIN, None
     viewer = viewer_for_email(storage(), as_user)
     if viewer is None:
-        fail(f"không có người dùng '{as_user}'")
+        fail(t("cli.no_user", user=as_user))
     return viewer.email, viewer.write_scope()
 
 
 def _summary(result: CommitResult, prepared: Prepared, lang: str) -> str:
     new, changed, same = result.rows_new, result.rows_changed, result.rows_unchanged
     upload_id = result.upload_id
-    if lang == "en":
-        text = f"Committed: {new} new, {changed} changed, {same} unchanged; upload {upload_id}."
-    else:
-        text = f"Đã ghi: {new} mới, {changed} thay đổi, {same} không đổi; mã lần nộp {upload_id}."
+    text = t("cli.load.committed", lang, new=new, changed=changed, same=same, upload_id=upload_id)
     if result.reimported_from is not None:
-        text += (
-            f" This file was imported before (upload {result.reimported_from}); its figures "
-            "were written again as new revisions."
-            if lang == "en"
-            else f" Tệp này đã được nhập trước đó (lần nộp {result.reimported_from}); các số "
-            "liệu của tệp được ghi lại thành bản sửa mới."
-        )
+        text += t("cli.load.reimported", lang, previous=result.reimported_from)
     return text + _not_reported(prepared, lang) + _value_only(prepared, lang)
 
 
@@ -133,29 +121,15 @@ def _value_only(prepared: Prepared, lang: str) -> str:
     if not rows:
         return ""
     listed = ", ".join(str(r) for r in rows[:SHOWN_ROWS]) + ("…" if len(rows) > SHOWN_ROWS else "")
-    if lang == "en":
-        return (
-            f" {len(rows)} rows give a value without numerator and denominator (rows {listed}): "
-            "they are stored but not summed into the parent units' and the ministry's figures."
-        )
-    return (
-        f" {len(rows)} dòng chỉ có tỷ lệ, không có tử số và mẫu số (dòng {listed}): số liệu "
-        "được ghi nhưng không được cộng dồn vào số liệu của đơn vị cấp trên và toàn Bộ."
-    )
+    return " " + t("value_only_rows", lang, n=len(rows), rows=listed)
 
 
 def _not_reported(prepared: Prepared, lang: str) -> str:
     if not prepared.not_reported:
         return ""
     reported, expected = prepared.completeness
-    if lang == "en":
-        return (
-            f" {prepared.not_reported} rows without figures skipped as not reported "
-            f"({reported} of {expected} reported)."
-        )
-    return (
-        f" {prepared.not_reported} dòng không có số liệu được bỏ qua (chưa báo cáo); "
-        f"đã báo cáo {reported}/{expected}."
+    return t(
+        "cli.load.not_reported", lang, n=prepared.not_reported, reported=reported, expected=expected
     )
 
 
@@ -168,10 +142,6 @@ def _record(file: Path, actor: str, outcome: str, total: int) -> None:
         outcome=outcome,
         problem_count=total,
     )
-
-
-def _say(lang: Lang, vi: str, en: str) -> str:
-    return en if lang is Lang.en else vi
 
 
 @one_line_errors
@@ -188,16 +158,14 @@ def load(
 ) -> None:
     """Kiểm tra và nạp số liệu quý: ghi toàn bộ tệp hoặc không ghi gì."""
     if not file.is_file():
-        fail(_say(lang, f"không tìm thấy tệp {file}", f"file not found: {file}"), 2)
+        fail(t("cli.file_not_found", lang.value, file=file), 2)
     if confirm and not (note or "").strip():
-        fail(_say(lang, "--confirm cần kèm --note (ghi chú xác nhận)", "--confirm needs --note"))
+        fail(t("cli.load.confirm_needs_note", lang.value))
     actor, scope = _actor(as_user)
     prepared = _prepare(file, unit, actor, dry_run, lang)
     if prepared.warnings and not confirm:
         _print_problems(prepared.warnings, len(prepared.warnings), lang.value)
-        err_console.print(
-            _say(lang, "Cần --confirm kèm --note để ghi.", "Use --confirm with --note to commit.")
-        )
+        err_console.print(t("cli.load.needs_confirm", lang.value))
         if not dry_run:
             _record(file, actor, "unconfirmed", len(prepared.warnings))
         raise typer.Exit(3)
@@ -233,22 +201,10 @@ def _prepare(file: Path, unit: str | None, actor: str, dry_run: bool, lang: Lang
 def _dry_run(prepared: Prepared, scope: frozenset[str] | None, lang: Lang) -> None:
     outside = ingest.scope_problems(prepared, scope)
     if outside:
-        fail(
-            _say(
-                lang,
-                f"không có quyền nhập số liệu cho đơn vị: {', '.join(outside)}",
-                f"not allowed to submit figures for: {', '.join(outside)}",
-            )
-        )
+        fail(t("cli.load.outside_scope", lang.value, units=", ".join(outside)))
     counts = prepared.counts()
     console.print(
-        _say(
-            lang,
-            f"Kiểm tra xong, không ghi: {counts['new']} mới, {counts['changed']} thay đổi, "
-            f"{counts['unchanged']} không đổi.",
-            f"Checked, nothing written: {counts['new']} new, {counts['changed']} changed, "
-            f"{counts['unchanged']} unchanged.",
-        )
+        t("cli.load.checked", lang.value, **counts)
         + _not_reported(prepared, lang.value)
         + _value_only(prepared, lang.value)
     )
@@ -261,7 +217,7 @@ def _commit(
         with Progress(
             console=console, transient=True, disable=len(prepared.frame) < PROGRESS_ROWS
         ) as bar:
-            task = bar.add_task(_say(lang, "Đang ghi", "Writing"), total=1.0)
+            task = bar.add_task(t("cli.load.writing", lang.value), total=1.0)
             result = ingest.commit(
                 storage(),
                 prepared,
@@ -278,19 +234,8 @@ def _commit(
         fail(exc.problem.text(lang.value), 4)
     if result.already_imported:
         previous = result.previous_upload_id
-        console.print(
-            _say(
-                lang,
-                f"Tệp đã được nhập trước đó (lần nộp {previous}); không ghi gì thêm."
-                if previous
-                else "Tệp đã được nhập trước đó: mọi số liệu trùng với số đang lưu; "
-                "không ghi gì thêm.",
-                f"The file was already imported (upload {previous}); nothing new was written."
-                if previous
-                else "The file was already imported: every figure equals the stored one; "
-                "nothing new was written.",
-            )
-        )
+        key = "cli.load.already_imported" if previous else "cli.load.already_current"
+        console.print(t(key, lang.value, previous=previous))
         return
     say(_summary(result, prepared, lang.value))
 

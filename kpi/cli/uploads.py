@@ -12,6 +12,7 @@ from rich.table import Table
 
 from kpi.cli.shell import check_output, console, fail, one_line_errors, storage
 from kpi.services.figures import upload_file, upload_list
+from kpi.text import t
 
 LIST_KEYS = [
     "id",
@@ -58,7 +59,8 @@ def list_uploads(
     if fmt is ListFormat.json:
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
-    table = Table("Mã", "Thời điểm", "Người nộp", "Tệp", "Kết quả", "Số lỗi", "Mới", "Thay đổi")
+    keys = ("code", "time", "uploaded_by", "file", "outcome", "problems", "new", "changed")
+    table = Table(*(t(f"cli.col.{k}") for k in keys))
     for r in records:
         table.add_row(
             str(r["id"]),
@@ -83,11 +85,11 @@ def get_upload(
     check_output(out, force)
     found = upload_file(storage(), upload_id)
     if found is None:
-        fail(f"không có tệp của lần nộp {upload_id}")
+        fail(t("cli.uploads.no_file", upload_id=upload_id))
     name, content = found
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(content)
-    console.print(f"Đã ghi {out} ({len(content)} byte, tệp gốc '{name}').")
+    console.print(t("cli.uploads.written", out=out, size=len(content), name=name))
 
 
 def register(app: typer.Typer) -> None:

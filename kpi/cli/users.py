@@ -10,6 +10,7 @@ from rich.table import Table
 from kpi.access import LOCAL_ADMIN, Role
 from kpi.cli.shell import console, fail, one_line_errors, say, storage
 from kpi.services.users import AccessError, add_user, remove_user, users_frame
+from kpi.text import t
 
 
 @one_line_errors
@@ -29,22 +30,22 @@ def add(
     except AccessError as exc:
         fail(str(exc))
     units = ", ".join(sorted(viewer.unit_codes)) or "—"
-    say(f"Đã lưu {viewer.email}: {role.vi}, đơn vị: {units}.")
+    say(t("cli.users.saved", email=viewer.email, role=role.vi, units=units))
 
 
 @one_line_errors
 def remove(email: Annotated[str, typer.Argument(help="E-mail người dùng.")]) -> None:
     """Xóa người dùng."""
     if not remove_user(storage(), email, actor=LOCAL_ADMIN):
-        fail(f"không có người dùng '{email}'")
-    say(f"Đã xóa {email}.")
+        fail(t("cli.no_user", user=email))
+    say(t("cli.users.removed", email=email))
 
 
 @one_line_errors
 def list_users() -> None:
     """Liệt kê người dùng, vai trò và đơn vị."""
     frame = users_frame(storage())
-    table = Table("E-mail", "Vai trò", "Đơn vị")
+    table = Table(*(t(f"cli.col.{k}") for k in ("email", "role", "unit")))
     for row in frame.to_dict("records"):
         table.add_row(row["email"], Role(row["role"]).vi, row["units"] or "—")
     console.print(table)

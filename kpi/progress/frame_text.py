@@ -10,6 +10,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from kpi.formatting import number
 from kpi.periods import Quarter
 from kpi.progress import method
 from kpi.progress.opensdg import COMPARABLE, FLOOR_SCORE, MODERATE, SUBSTANTIAL, TARGET_YEAR
@@ -68,10 +69,15 @@ def formatted(values: pd.Series | np.ndarray, lang: str, digits: int = 1) -> np.
     """Format numbers once per distinct value (few distinct after rounding)."""
     rounded = np.round(np.asarray(values, dtype=np.float64), digits)
     distinct, inverse = np.unique(rounded, return_inverse=True)
-    # The values are rounded already, so plain formatting matches method.fmt_number.
-    text = ["–" if math.isnan(v) else f"{v + 0.0:.{digits}f}" for v in distinct.tolist()]
-    table = np.array([t.replace(".", ",") for t in text] if lang == "vi" else text, dtype=object)
-    return table[inverse.reshape(-1)] if len(table) else np.full(len(rounded), "–", dtype=object)
+    # The values are rounded already, so this prints what method.fmt_number prints.
+    text = [
+        number(v + 0.0, lang, digits, grouping=False, missing=method.ENGINE_MISSING)
+        for v in distinct.tolist()
+    ]
+    table = np.array(text, dtype=object)
+    if not len(table):
+        return np.full(len(rounded), method.ENGINE_MISSING, dtype=object)
+    return table[inverse.reshape(-1)]
 
 
 def quarter_labels(index: pd.Series) -> np.ndarray:

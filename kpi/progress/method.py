@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from kpi.formatting import number
 from kpi.periods import Quarter
 from kpi.progress.status import Status
 from kpi.progress.tdist import t_quantile
+from kpi.text import LANGS, words
 
 PROGRAMME_BASELINE = Quarter(2024, 4)  # the quarter before the plan
 ON_TRACK_PROGRESS = 0.95
@@ -162,41 +164,32 @@ def remaining_pace(latest: float, t: float, target: float, target_t: float) -> f
     return (target - latest) / (target_t - t) if target_t > t else NAN
 
 
+ENGINE_MISSING = "–"  # the reasons' mark for no number (an en dash)
+
+
 def fmt_number(value: float | None, lang: str = "vi", digits: int = 1) -> str:
-    """'6,3' in Vietnamese, '6.3' in English."""
+    """'6,3' in Vietnamese, '6.3' in English, as the reason sentences print numbers."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
+        return ENGINE_MISSING
     # numpy's rounding, as the vectorised engine uses, so both print the same digits
-    text = f"{float(np.round(value, digits)) + 0.0:.{digits}f}"  # + 0.0: no "-0,0"
-    return text.replace(".", ",") if lang == "vi" else text
+    rounded = float(np.round(value, digits)) + 0.0  # + 0.0: no "-0,0"
+    return number(rounded, lang, digits, grouping=False, missing=ENGINE_MISSING)
 
 
 # Which sentence a status row gets; the vectorised engine fills the same templates.
+REASON_CASES = (
+    "achieved",
+    "achieved_full",
+    "no_recent",
+    "short",
+    "no_baseline",
+    "no_figure",
+    "fell_back",
+    "holding",
+    "projected",
+)
 REASONS: dict[str, dict[str, str]] = {
-    "vi": {
-        "achieved": "{word}: giá trị mới nhất {now}% ≥ mục tiêu {goal}%",
-        "achieved_full": "{word}: giá trị mới nhất {now}% ≥ 99% (mục tiêu 100%, quy ước UNSD)",
-        "no_recent": "{word}: số liệu cuối cùng là quý {last}; đánh giá khi đó: {verdict}",
-        "short": "{word}: cần ít nhất 4 giá trị trải trên từ 3 quý trở lên",
-        "no_baseline": "{word}: chưa có số liệu từ kỳ gốc {base} trở đi",
-        "no_figure": "{word}: chưa có số liệu tổng hợp (không đơn vị nào báo tử số/mẫu số)",
-        "fell_back": "{word}: đã đạt rồi giảm xuống {now}% (mục tiêu {goal}%)",
-        "holding": "{word}: giữ mức {now}%, trong phạm vi 1 điểm của mục tiêu {goal}%",
-        "projected": "{word}: dự báo năm 2030 đạt {proj}%, bằng {share}% mức tăng cần có "
-        "để đạt mục tiêu {goal}%",
-    },
-    "en": {
-        "achieved": "{word}: latest {now}% ≥ target {goal}%",
-        "achieved_full": "{word}: latest {now}% ≥ 99% (target 100%, UNSD convention)",
-        "no_recent": "{word}: last figure in {last}; verdict then: {verdict}",
-        "short": "{word}: needs at least 4 values spanning 3 quarters or more",
-        "no_baseline": "{word}: no figure from the baseline {base} on",
-        "no_figure": "{word}: no rolled-up figure (no unit reported counts)",
-        "fell_back": "{word}: fell from the target to {now}% (target {goal}%)",
-        "holding": "{word}: holding {now}%, within 1 point of the {goal}% target",
-        "projected": "{word}: heading for {proj}% in 2030, {share}% of the rise "
-        "the {goal}% target needs",
-    },
+    lang: {case: words(f"reason.{case}", lang) for case in REASON_CASES} for lang in LANGS
 }
 FIELD = re.compile(r"\{(\w+)\}")
 

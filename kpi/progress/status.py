@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from kpi.text import t
+
 
 class Status(StrEnum):
     """Primary status (projected progress P toward the 2030 target), see docs/methodology.md."""
@@ -18,11 +20,11 @@ class Status(StrEnum):
 
     @property
     def vi(self) -> str:
-        return _VI[self]
+        return t(f"status.{self.value}", "vi")
 
     @property
     def en(self) -> str:
-        return _EN[self]
+        return t(f"status.{self.value}", "en")
 
     def word(self, lang: str = "vi") -> str:
         return self.en if lang == "en" else self.vi
@@ -46,24 +48,6 @@ class Status(StrEnum):
         return self is Status.NEEDS_ACCELERATION
 
 
-_VI = {
-    Status.ACHIEVED: "Đã đạt mục tiêu",
-    Status.NO_RECENT_DATA: "Không có số liệu mới",
-    Status.INSUFFICIENT_DATA: "Chưa đủ dữ liệu",
-    Status.ON_TRACK: "Đúng lộ trình",
-    Status.NEEDS_ACCELERATION: "Cần tăng tốc",
-    Status.LIMITED_PROGRESS: "Tiến độ chậm",
-    Status.DETERIORATING: "Đang đi xuống",
-}
-_EN = {
-    Status.ACHIEVED: "Achieved",
-    Status.NO_RECENT_DATA: "No recent data",
-    Status.INSUFFICIENT_DATA: "Insufficient data",
-    Status.ON_TRACK: "On track",
-    Status.NEEDS_ACCELERATION: "Needs acceleration",
-    Status.LIMITED_PROGRESS: "Limited progress",
-    Status.DETERIORATING: "Deteriorating",
-}
 _ICON = {
     Status.ACHIEVED: "★",
     Status.NO_RECENT_DATA: "◌",
@@ -94,6 +78,17 @@ class OpenSdgStatus(StrEnum):
     DETERIORATION = "deterioration"
     NOT_AVAILABLE = "not_available"
 
+    def word(self, lang: str = "vi") -> str:
+        return t(f"opensdg.{self.value}", lang)
+
     @property
     def is_off_target(self) -> bool:
         return self in (OpenSdgStatus.LIMITED_PROGRESS, OpenSdgStatus.DETERIORATION)
+
+
+def opensdg_word(status: object, lang: str = "vi") -> str:
+    """The words of an Open SDG status value; anything else as it is ('—' for none)."""
+    try:
+        return OpenSdgStatus(str(status)).word(lang)
+    except ValueError:
+        return str(status or "—")

@@ -10,6 +10,7 @@ import pandas as pd
 
 from kpi.canonical import with_period
 from kpi.catalogue import Catalogue
+from kpi.formatting import quarter_name
 from kpi.periods import Quarter, ReportPeriod, quarter_range
 from kpi.services.cycle import unapproved_count
 from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
@@ -22,7 +23,7 @@ from kpi.storage.repository import unit_registry
 from kpi.units import Unit, UnitRegistry
 from reports.model import Report, data_hash, indicator_rows
 from reports.quality import Quality
-from reports.text import known_on_text, label, quarter_label
+from reports.text import known_on_text, label
 
 
 class ReportError(ValueError):
@@ -106,9 +107,9 @@ def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
     vi = lang != "en"
     if frame.empty:
         return [
-            f"Chưa có số liệu nào đến {quarter_label(period.closing, lang)}."
+            f"Chưa có số liệu nào đến {quarter_name(period.closing, lang)}."
             if vi
-            else f"No data up to {quarter_label(period.closing, lang)}."
+            else f"No data up to {quarter_name(period.closing, lang)}."
         ]
     have = {int(i) for i in frame["period_index"]}
     quarters: Sequence[Quarter] = quarter_range(period.opening, period.closing)
@@ -121,7 +122,7 @@ def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
             else "No data within the period; end values are the latest before it."
         )
     elif missing:
-        names = ", ".join(quarter_label(q, lang) for q in missing)
+        names = ", ".join(quarter_name(q, lang) for q in missing)
         out.append(
             f"Chưa có số liệu {names}; số liệu cuối kỳ lấy theo quý gần nhất có số liệu."
             if vi

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kpi.text import t
+
 FOLDER = Path(__file__).parent
 
 
@@ -33,5 +35,5 @@ def dejavu() -> FontFiles:
     )
     for path in (files.regular, files.bold, files.italic):
         if not path.is_file():
-            raise FontError(f"không tìm thấy phông {path}")
+            raise FontError(t("error.font_missing", path=path))
     return files

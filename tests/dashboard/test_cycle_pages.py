@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from dashboard.navigation import page_specs
 from kpi.access import Role, Viewer
 from kpi.cli.main import app
-from kpi.i18n import percent
+from kpi.formatting import percent
 from kpi.periods import Quarter
 from tests.conftest import reset_cli_caches
 from tests.dashboard.conftest import AppFactory

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.navigation import page_specs
 from kpi.access import Role, Viewer
-from kpi.i18n import t
+from kpi.text import t
 from tests.dashboard.conftest import AppFactory
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from kpi.progress import Status
 from reports.model import movement
-from reports.text import number, status_mark
+from reports.text import figure, status_mark
 
 S = Status
 
@@ -42,7 +42,7 @@ def test_movement(before: Status | None, now: Status, expected: str | None) -> N
     ],
 )
 def test_number_words(value: float | None, lang: str, kwargs: dict[str, object], text: str) -> None:
-    assert number(value, lang, **kwargs) == text  # type: ignore[arg-type]
+    assert figure(value, lang, **kwargs) == text  # type: ignore[arg-type]
 
 
 def test_status_mark_has_icon_and_word() -> None:

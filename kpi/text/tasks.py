@@ -1,21 +1,18 @@
-"""Interface words of the tasks pages (Phụ lục II, III) and the unit scorecard, vi and en.
-
-Part of the one catalogue: kpi.i18n merges them into its STRINGS.
-"""
+"""Words of the tasks of Phụ lục II, III, their progress files and the unit scorecard."""
 
 from __future__ import annotations
 
-TASK_STRINGS: dict[str, tuple[str, str]] = {
+STRINGS: dict[str, tuple[str, str]] = {
     "nav_tasks": ("Nhiệm vụ", "Tasks"),
     "tasks_title": (
         "Nhiệm vụ Phụ lục II và cơ sở dữ liệu Phụ lục III",
         "Tasks of Annex II and databases of Annex III",
     ),
     "tasks_caption": (
-        "Nhiệm vụ quá hạn đứng đầu. Quá hạn: đã qua thời gian hoàn thành mà chưa hoàn thành. "
-        "Nhiệm vụ thường xuyên được đánh giá theo từng 6 tháng. Tính đến {day}.",
-        "Overdue items first. Overdue: past the completion time and not done. Recurring tasks "
-        "are judged per half-year. As of {day}.",
+        "Nhiệm vụ quá hạn đứng đầu. Quá hạn: đã qua thời gian hoàn thành mà chưa hoàn "
+        "thành. Nhiệm vụ thường xuyên được đánh giá theo từng 6 tháng. Tính đến {day}.",
+        "Overdue items first. Overdue: past the completion time and not done. Recurring "
+        "tasks are judged per half-year. As of {day}.",
     ),
     "tasks_tab_list": ("Danh sách", "List"),
     "tasks_tab_report": ("Báo cáo tiến độ", "Report progress"),
@@ -99,4 +96,51 @@ TASK_STRINGS: dict[str, tuple[str, str]] = {
         "**Nhiệm vụ Phụ lục II, III:** {total} mục · ⚠ {overdue} quá hạn · ✓ {done} hoàn thành",
         "**Tasks of Annex II, III:** {total} items · ⚠ {overdue} overdue · ✓ {done} done",
     ),
+    "task_problem.no_header": (
+        "Không tìm thấy dòng tiêu đề (cần các cột: Mã nhiệm vụ, Trạng thái).",
+        "No header row found (expected: task_code, state).",
+    ),
+    "task_problem.missing_column": (
+        "Thiếu cột bắt buộc '{column}'.",
+        "Required column '{column}' is missing.",
+    ),
+    "task_problem.no_rows": ("Tệp không có dòng báo cáo nào.", "The file has no report rows."),
+    "task_problem.too_many_rows": (
+        "Tệp có {rows} dòng, vượt giới hạn {limit} dòng.",
+        "The file has {rows} rows, over the {limit} limit.",
+    ),
+    "task_problem.unknown_task": (
+        "Không có nhiệm vụ mã '{value}' trong Phụ lục II, III.",
+        "There is no task '{value}' in Phụ lục II or III.",
+    ),
+    "task_problem.missing_task": ("Thiếu mã nhiệm vụ.", "The task code is missing."),
+    "task_problem.bad_state": (
+        "Trạng thái '{value}' không hợp lệ (not_started, in_progress, done, paused hoặc "
+        "Chưa triển khai, Đang thực hiện, Hoàn thành, Tạm dừng).",
+        "State '{value}' is not valid (not_started, in_progress, done, paused).",
+    ),
+    "task_problem.bad_percent": (
+        "Tỷ lệ '{value}' phải là số nguyên từ 0 đến 100.",
+        "Percent '{value}' must be a whole number from 0 to 100.",
+    ),
+    "task_problem.bad_date": (
+        "Ngày '{value}' không đúng dạng (ví dụ 2026-11-30 hoặc 30/11/2026).",
+        "Date '{value}' is malformed (e.g. 2026-11-30 or 30/11/2026).",
+    ),
+    "task_problem.rule": ("{why}", "{why}"),
+    "task_problem.not_lead_unit": (
+        "Nhiệm vụ {value} do {lead} chủ trì; tài khoản không thuộc đơn vị chủ trì.",
+        "Task {value} is led by {lead}; the account is not in a lead unit.",
+    ),
+    "task_problem.duplicate_row": ("Trùng nhiệm vụ với dòng {other}.", "Same task as row {other}."),
+    "task_column.task_code": ("Mã nhiệm vụ", "task_code"),
+    "task_column.state": ("Trạng thái", "state"),
+    "task_column.percent": ("Tỷ lệ hoàn thành (%)", "percent"),
+    "task_column.evidence": ("Minh chứng", "evidence"),
+    "task_column.issues": ("Khó khăn, đề xuất", "issues"),
+    "task_column.reported_on": ("Ngày báo cáo", "reported_on"),
+    "task_state.not_started": ("Chưa triển khai", "Not started"),
+    "task_state.in_progress": ("Đang thực hiện", "In progress"),
+    "task_state.done": ("Hoàn thành", "Done"),
+    "task_state.paused": ("Tạm dừng", "Paused"),
 }

@@ -1,15 +1,6 @@
-"""Interface strings in Vietnamese (default) and English, and number/period formatting.
-
-Pure module: no Streamlit import, so charts and tests can use it.
-"""
+"""Words of the dashboard: navigation, pages, charts, the upload and the reporting cycle."""
 
 from __future__ import annotations
-
-import math
-
-from kpi.i18n_tasks import TASK_STRINGS
-
-LANGS = ("vi", "en")
 
 STRINGS: dict[str, tuple[str, str]] = {
     "app_title": ("Theo dõi chỉ tiêu chuyển đổi số", "Digital transformation targets"),
@@ -24,7 +15,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "signed_in_as": ("Người dùng", "Signed in as"),
     "role": ("Vai trò", "Role"),
-    # navigation
     "nav_overview": ("Tổng quan", "Overview"),
     "nav_indicator": ("Chỉ tiêu", "Indicator"),
     "nav_upload": ("Nộp số liệu", "Upload"),
@@ -36,12 +26,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav_section_monitor": ("Theo dõi", "Monitor"),
     "nav_section_data": ("Số liệu", "Data"),
     "nav_section_admin": ("Quản trị", "Administration"),
-    "no_access": (
-        "Vai trò của bạn không được mở trang này.",
-        "Your role may not open this page.",
-    ),
+    "no_access": ("Vai trò của bạn không được mở trang này.", "Your role may not open this page."),
     "no_data": ("Chưa có số liệu.", "No figures yet."),
-    # overview
     "overview_title": ("Tổng quan 16 chỉ tiêu", "Overview of the 16 indicators"),
     "overview_caption": (
         "Chỉ tiêu chậm tiến độ đứng đầu. Số liệu tính đến {period}.",
@@ -78,7 +64,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "⚠ = no figure yet for the last ended quarter ({period}).",
     ),
     "count_total": ("chỉ tiêu", "indicators"),
-    # indicator detail
     "pick_indicator": ("Chọn chỉ tiêu", "Choose an indicator"),
     "pick_unit": ("Phạm vi", "Scope"),
     "figures_in_words": ("Diễn giải số liệu", "The figures in words"),
@@ -144,11 +129,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Hai phương pháp cho kết luận khác nhau; xem cả hai trước khi kết luận.",
         "The two methods disagree; weigh both before concluding.",
     ),
-    "w_baseline": (
-        "Mốc gốc: {value} (quý {period}).",
-        "Baseline: {value} ({period}).",
-    ),
-    # chart
+    "w_baseline": ("Mốc gốc: {value} (quý {period}).", "Baseline: {value} ({period})."),
     "chart_actual": ("Số thực tế", "Actual"),
     "chart_required": ("Lộ trình cần thiết", "Required path"),
     "chart_projection": ("Dự báo theo tốc độ hiện nay", "Projection at current pace"),
@@ -157,13 +138,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart_quarter": ("Quý", "Quarter"),
     "chart_value": ("Giá trị", "Value"),
     "chart_series": ("Đường", "Line"),
-    # upload
     "upload_title": ("Nộp số liệu quý", "Submit quarterly figures"),
     "upload_intro": (
         "Tải mẫu, điền số liệu của đơn vị, rồi tải tệp lên. Hệ thống kiểm tra toàn bộ tệp "
         "trước khi ghi; tệp có lỗi không làm thay đổi số liệu đã lưu.",
-        "Download the template, fill in your unit's figures, then upload the file. The whole "
-        "file is checked before anything is written; a file with errors changes nothing.",
+        "Download the template, fill in your unit's figures, then upload the file. The "
+        "whole file is checked before anything is written; a file with errors changes "
+        "nothing.",
     ),
     "step_template": ("1. Tải mẫu", "1. Download the template"),
     "step_upload": ("2. Tải tệp lên", "2. Upload the file"),
@@ -236,8 +217,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "stored but not summed into the parent units' and the ministry's figures.",
     ),
     "not_reported": (
-        "{n} dòng không có số liệu (không có giá trị, tử số, mẫu số) được bỏ qua, ghi nhận là "
-        "chưa báo cáo; đã báo cáo {reported}/{expected} dòng.",
+        "{n} dòng không có số liệu (không có giá trị, tử số, mẫu số) được bỏ qua, ghi nhận "
+        "là chưa báo cáo; đã báo cáo {reported}/{expected} dòng.",
         "{n} rows without figures (no value, numerator or denominator) are skipped as not "
         "reported; {reported} of {expected} rows reported.",
     ),
@@ -258,7 +239,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Tài khoản chưa được giao đơn vị nào; liên hệ {contact}.",
         "Your account has no units assigned; contact {contact}.",
     ),
-    # submissions
     "subm_title": ("Tình hình nộp báo cáo", "Report submissions"),
     "subm_caption": (
         "Hạn nộp: {days} ngày sau khi kết thúc quý. Mỗi ô là một đơn vị trong một quý.",
@@ -273,7 +253,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Chỉ hiện đơn vị có báo cáo muộn hoặc thiếu",
         "Only units late or missing",
     ),
-    # alerts
     "alerts_title": ("Cảnh báo", "Alerts"),
     "alerts_worse": (
         "Tình trạng xấu đi so với quý trước ({previous} → {current})",
@@ -291,10 +270,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_before": ("Quý trước", "Previous quarter"),
     "col_now": ("Quý này", "This quarter"),
     "col_last_period": ("Quý có số gần nhất", "Last quarter with a figure"),
-    # audit
     "audit_title": ("Nhật ký hệ thống", "Audit log"),
     "uploads_title": ("Các lần nộp số liệu", "Uploads"),
-    # reporting cycle: obligations, completeness, locks, sign-off
     "nav_approvals": ("Phê duyệt số liệu", "Sign-off"),
     "nav_cycle_admin": ("Nghĩa vụ báo cáo và khóa số liệu", "Obligations and locks"),
     "approved_word": ("✔ đã duyệt", "✔ approved"),
@@ -305,10 +282,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "⚠ {n} figures not yet approved by the unit head (“chưa duyệt”); they still count.",
     ),
     "cycle_caption": (
-        "Theo nghĩa vụ báo cáo: hạn nộp {days} ngày sau khi kết thúc quý; "
-        "{lock} ngày sau hạn, quý bị khóa với cán bộ đầu mối.",
-        "By reporting obligation: due {days} days after the quarter ends; "
-        "{lock} days after the deadline the quarter locks for officers.",
+        "Theo nghĩa vụ báo cáo: hạn nộp {days} ngày sau khi kết thúc quý; {lock} ngày sau "
+        "hạn, quý bị khóa với cán bộ đầu mối.",
+        "By reporting obligation: due {days} days after the quarter ends; {lock} days "
+        "after the deadline the quarter locks for officers.",
     ),
     "subm_expected": ("Báo cáo phải nộp", "Expected reports"),
     "subm_reports": ("Đã nộp", "Reports"),
@@ -321,10 +298,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_indicator": ("Chỉ tiêu", "Indicator"),
     "appr_title": ("Phê duyệt số liệu của đơn vị", "Sign-off of the unit's figures"),
     "appr_caption": (
-        "Thủ trưởng đơn vị phê duyệt số liệu từng quý; số liệu đã duyệt bị khóa, "
-        "muốn sửa phải hủy phê duyệt (ghi lý do).",
-        "The unit head signs off each quarter; approved figures are locked and "
-        "reopen only when the sign-off is withdrawn (with a reason).",
+        "Thủ trưởng đơn vị phê duyệt số liệu từng quý; số liệu đã duyệt bị khóa, muốn sửa "
+        "phải hủy phê duyệt (ghi lý do).",
+        "The unit head signs off each quarter; approved figures are locked and reopen only "
+        "when the sign-off is withdrawn (with a reason).",
     ),
     "appr_pending": ("Đang chờ phê duyệt", "Waiting for sign-off"),
     "appr_none": ("Không có số liệu nào chờ phê duyệt.", "Nothing waits for sign-off."),
@@ -366,59 +343,3 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_import": ("nhập", "imported"),
     "col_opened_by": ("Người mở", "Opened by"),
 }
-STRINGS.update(TASK_STRINGS)
-
-
-OPENSDG: dict[str, tuple[str, str]] = {
-    "target_achieved": ("đã đạt mục tiêu", "target achieved"),
-    "substantial_progress": ("tiến bộ đáng kể", "substantial progress"),
-    "moderate_progress": ("tiến bộ vừa phải", "moderate progress"),
-    "limited_progress": ("tiến bộ hạn chế", "limited progress"),
-    "deterioration": ("đi xuống", "deterioration"),
-    "not_available": (
-        "chưa tính được (dưới 1 năm số liệu)",
-        "not available (under a year of data)",
-    ),
-}
-
-
-def opensdg_label(status: object, lang: str = "vi") -> str:
-    vi, en = OPENSDG.get(str(status), (str(status or "—"), str(status or "—")))
-    return en if lang == "en" else vi
-
-
-def t(key: str, lang: str = "vi", **values: object) -> str:
-    """The string for `key` in `lang`, formatted with `values`."""
-    vi, en = STRINGS[key]
-    template = en if lang == "en" else vi
-    return template.format(**values) if values else template
-
-
-def number(value: float | None, lang: str = "vi", digits: int = 1) -> str:
-    """'85,5' in Vietnamese, '85.5' in English; '—' for missing."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    text = f"{value:,.{digits}f}"
-    if lang == "en":
-        return text
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def percent(value: float | None, lang: str = "vi", digits: int = 1) -> str:
-    shown = number(value, lang, digits)
-    return shown if shown == "—" else f"{shown}%"
-
-
-def signed(value: float | None, lang: str = "vi", digits: int = 1) -> str:
-    shown = number(value, lang, digits)
-    if shown == "—" or value is None:
-        return shown
-    return f"+{shown}" if value > 0 else shown
-
-
-def quarter_label(period: str | None) -> str:
-    """'2025-Q3' -> 'Q3/2025'."""
-    if not period or "-Q" not in str(period):
-        return "—" if not period else str(period)
-    year, q = str(period).split("-Q")
-    return f"Q{q}/{year}"

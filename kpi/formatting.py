@@ -1,0 +1,194 @@
+"""The one place numbers, percents, points, quarters and dates become text, in vi and en.
+
+Vietnamese numbers follow CLDR as Babel prints them (`format_decimal(x, "#,##0.0",
+locale="vi")`): "." groups thousands, "," marks decimals, halves round to even on the
+shortest decimal form of the float (0.35 -> "0,4"). English uses "," and ".".
+Pure standard library, so the domain, the renderers and the entry points share it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
+
+from kpi.periods import Quarter, ReportPeriod
+
+LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")  # a date or time shown to a user is Việt Nam's
+MISSING = "—"
+_SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (group, decimal)
+
+
+def _decimal(value: object) -> Decimal | None:
+    """The value as Babel reads it: a float through its shortest repr; None if not a number."""
+    if value is None or isinstance(value, (str, bytes, bool)):
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(number) or math.isinf(number):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    return Decimal(repr(number))
+
+
+def number(
+    value: object,
+    lang: str = "vi",
+    digits: int = 1,
+    *,
+    signed: bool = False,
+    trim: bool = False,
+    grouping: bool = True,
+    missing: str = MISSING,
+) -> str:
+    """'1.234.567,9' (vi) or '1,234,567.9' (en).
+
+    `trim` drops trailing fraction zeros (pattern "#,##0.#"); `signed` puts "+" before a
+    value above zero; `missing` stands for None, NaN and text that is not a number.
+    """
+    exact = _decimal(value)
+    if exact is None:
+        return missing
+    try:
+        rounded = exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    except InvalidOperation:  # more digits than the context holds: print it unrounded
+        rounded = exact
+    text = f"{abs(rounded):,.{digits}f}" if grouping else f"{abs(rounded):.{digits}f}"
+    if trim and "." in text:
+        text = text.rstrip("0").removesuffix(".")
+    group, point = _SEPARATORS["en" if lang == "en" else "vi"]
+    text = text.replace(",", "\x00").replace(".", point).replace("\x00", group)
+    if rounded.is_signed():
+        return f"-{text}"
+    return f"+{text}" if signed and exact > 0 else text
+
+
+def percent(value: object, lang: str = "vi", digits: int = 1, **options: object) -> str:
+    """'85,5%'; the missing mark alone when there is no value."""
+    missing = str(options.get("missing", MISSING))
+    shown = number(value, lang, digits, **options)  # type: ignore[arg-type]
+    return shown if shown == missing else f"{shown}%"
+
+
+def signed(value: object, lang: str = "vi", digits: int = 1, **options: object) -> str:
+    """'+2,5' above zero, '-2,5' below, '0,0' at zero."""
+    return number(value, lang, digits, signed=True, **options)  # type: ignore[arg-type]
+
+
+def points(value: object, lang: str = "vi", digits: int = 1) -> str:
+    """A signed change in percentage points: '+2,5 điểm %' / '+2.5 pp'."""
+    shown = signed(value, lang, digits)
+    if shown == MISSING:
+        return shown
+    return f"{shown} pp" if lang == "en" else f"{shown} điểm %"
+
+
+_QUARTER_TEXT = re.compile(r"(\d{4})-Q(\d)")
+
+
+def _year_quarter(period: Quarter | int | str) -> tuple[int, int] | None:
+    """(year, q) of a Quarter, a quarter index or a '2025-Q3' text; None for other text."""
+    if isinstance(period, Quarter):
+        return period.year, period.q
+    if isinstance(period, int):
+        quarter = Quarter.from_index(period)
+        return quarter.year, quarter.q
+    match = _QUARTER_TEXT.fullmatch(str(period))
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def quarter_label(period: Quarter | int | str | None, missing: str = MISSING) -> str:
+    """The short label of tables and charts, in both languages: '2025-Q3' -> 'Q3/2025'.
+
+    A text that is not a quarter is shown as it is.
+    """
+    if period is None or period == "":
+        return missing
+    parts = _year_quarter(period)
+    return str(period) if parts is None else f"Q{parts[1]}/{parts[0]}"
+
+
+def quarter_name(period: Quarter | int | str | None, lang: str = "vi", missing: str = "-") -> str:
+    """The label of prose and reports: 'Quý 3/2025' (vi), 'Q3 2025' (en)."""
+    if period is None or period == "":
+        return missing
+    parts = _year_quarter(period)
+    if parts is None:
+        return str(period)
+    year, q = parts
+    return f"Q{q} {year}" if lang == "en" else f"Quý {q}/{year}"
+
+
+def half_year_label(year: int, half: int, lang: str = "vi") -> str:
+    """'6 tháng đầu năm 2026' (vi), 'H1 2026' (en)."""
+    if lang == "en":
+        return f"H{half} {year}"
+    return f"6 tháng {'đầu' if half == 1 else 'cuối'} năm {year}"
+
+
+def report_period_label(period: ReportPeriod, lang: str = "vi") -> str:
+    """A report's period in prose: '6 tháng đầu năm 2025', 'first half of 2025', 'năm 2025'."""
+    if lang == "en":
+        if period.half:
+            return f"{'first' if period.half == 1 else 'second'} half of {period.year}"
+        return f"year {period.year}"
+    if period.half:
+        return half_year_label(period.year, period.half, lang)
+    return f"năm {period.year}"
+
+
+def day_label(day: dt.date | None, missing: str = MISSING) -> str:
+    """A calendar day as officers write it: '30/11/2026'."""
+    return missing if day is None else day.strftime("%d/%m/%Y")
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def long_date(day: dt.date, lang: str = "vi") -> str:
+    """The date line of an official document: 'ngày 05 tháng 01 năm 2026', '05 January 2026'."""
+    if lang == "en":
+        return f"{day.day:02d} {_MONTHS[day.month - 1]} {day.year}"
+    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def _in_vietnam(moment: dt.datetime) -> dt.datetime:
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone(LOCAL_ZONE)
+
+
+def local_moment(moment: dt.datetime | None, missing: str = MISSING) -> str:
+    """A stored instant in Việt Nam's time: '30/11/2026 14:05' (naive values count as UTC)."""
+    return missing if moment is None else _in_vietnam(moment).strftime("%d/%m/%Y %H:%M")
+
+
+def local_day(moment: dt.datetime | None, missing: str = MISSING) -> str:
+    """The day of a stored instant in Việt Nam: '30/11/2026'."""
+    return missing if moment is None else day_label(_in_vietnam(moment).date())
+
+
+def utc_moment(moment: object) -> str:
+    """'YYYY-MM-DD HH:MM' in UTC, whatever the database returned ('' for none)."""
+    if isinstance(moment, dt.datetime):
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return "" if moment is None else str(moment)

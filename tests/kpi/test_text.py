@@ -1,0 +1,139 @@
+"""The one catalogue: every key in both languages, the same placeholders, no key twice."""
+
+from __future__ import annotations
+
+import importlib
+import string
+
+import pytest
+
+from kpi import text
+from kpi.problems import Problem
+from kpi.task_problems import TaskProblem
+from kpi.text import LANGS, STRINGS, DuplicateKey, both, merge, t, words
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_key_has_both_languages_with_the_same_placeholders(key: str) -> None:
+    vi, en = STRINGS[key]
+    assert vi.strip() and en.strip(), key
+    assert _fields(vi) == _fields(en), key
+
+
+def test_every_area_is_merged() -> None:
+    assert len(STRINGS) == sum(len(m.STRINGS) for m in text.MODULES)
+
+
+def test_a_key_defined_in_two_areas_is_refused() -> None:
+    with pytest.raises(DuplicateKey, match=r"'status\.achieved' is defined in a and b"):
+        merge({"a": {"status.achieved": ("x", "y")}, "b": {"status.achieved": ("x", "z")}})
+
+
+def test_a_duplicate_key_fails_the_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpi.text import tasks
+
+    monkeypatch.setitem(tasks.STRINGS, "nav_overview", ("Tổng quan", "Overview"))
+    try:
+        with pytest.raises(ValueError, match=r"'nav_overview' is defined in kpi\.text\.app"):
+            importlib.reload(text)
+    finally:
+        monkeypatch.undo()
+        importlib.reload(text)
+    assert text.STRINGS == STRINGS
+
+
+def test_languages_and_lookup() -> None:
+    assert LANGS == ("vi", "en")
+    assert t("nav_overview") == "Tổng quan"
+    assert t("nav_overview", "en") == "Overview"
+    assert t("group_label", "en", group="A") == "Group A"
+    assert words("group_label", "vi") == "Nhóm {group}"  # unformatted
+    with pytest.raises(KeyError):
+        t("no such key")
+    assert both("nav_overview") == ("Tổng quan", "Overview")
+
+
+def test_enum_words_come_from_the_catalogue() -> None:
+    from kpi.access import Role
+    from kpi.completeness import ReportState
+    from kpi.progress.status import OpenSdgStatus, Status, opensdg_word
+    from kpi.submissions import SubmissionState
+    from kpi.tasks import TaskState
+
+    assert Status.ON_TRACK.vi == t("status.on_track") == "Đúng lộ trình"
+    assert Status.ON_TRACK.word("en") == "On track"
+    assert Role.OFFICER.en == "Data officer"
+    assert SubmissionState.MISSING.vi == "Chưa nộp"
+    assert ReportState.NOT_DUE.word("en") == "Not yet due"
+    assert TaskState.PAUSED.label("vi") == "Tạm dừng"
+    assert OpenSdgStatus.DETERIORATION.word("vi") == "đi xuống"
+    assert opensdg_word("unknown") == "unknown"
+    assert opensdg_word(None) == "—"
+    for enum, prefix in (
+        (Status, "status"),
+        (OpenSdgStatus, "opensdg"),
+        (Role, "role"),
+        (SubmissionState, "submission"),
+        (ReportState, "report_state"),
+        (TaskState, "task_state"),
+    ):
+        assert {f"{prefix}.{member.value}" for member in enum} <= set(STRINGS), prefix
+
+
+@pytest.mark.parametrize(
+    ("problem", "lang", "text"),
+    [
+        (
+            Problem(
+                "outlier", 2, "value", "75", {"delta": 29.5, "previous": 45.5, "period": "2025-Q2"}
+            ),
+            "vi",
+            "Thay đổi +29,5 điểm so với quý trước (Quý 2/2025: 45,5%); cần xác nhận kèm ghi chú.",
+        ),
+        (
+            Problem(
+                "outlier",
+                2,
+                "value",
+                "75",
+                {"delta": -25.0, "previous": 100.0, "period": "2025-Q2"},
+            ),
+            "en",
+            "Changed by -25 points against the previous quarter (Q2 2025: 100%); "
+            "needs a confirmation with a note.",
+        ),
+        (
+            Problem(
+                "numerator_above_denominator", 3, "numerator", "13000", {"denominator": 12000.0}
+            ),
+            "vi",
+            "Tử số 13000 lớn hơn mẫu số 12.000.",  # the number grouped as the dashboard does
+        ),
+        (Problem("missing_column", column="unit_code"), "vi", "Thiếu cột bắt buộc 'Mã đơn vị'."),
+        (
+            Problem("missing_column", column="unit_code"),
+            "en",
+            "Required column 'unit_code' is missing.",
+        ),
+        (
+            Problem("field_count", 4, params={"found": 5, "expected": 4, "hint": "decimal_comma"}),
+            "en",
+            "The row has 5 fields; the header has 4. Probably a decimal comma (48,9) in a "
+            "comma-separated file: write 48.9 or save the file with ';' separators.",
+        ),
+    ],
+)
+def test_problem_words(problem: Problem, lang: str, text: str) -> None:
+    assert problem.text(lang) == text
+
+
+def test_problem_rows_and_task_problems() -> None:
+    row = Problem("missing_unit", 7, "unit_code").as_row("en")
+    assert row == {"Row": 7, "Column": "unit_code", "Value": "", "Problem": "The unit is missing."}
+    rule = TaskProblem("rule", 2, "state", params={"why": "vì sao", "why_en": "why"})
+    assert rule.text("vi") == "vì sao" and rule.text("en") == "why"
+    assert TaskProblem("missing_task", 2, "task_code").column_label() == "Mã nhiệm vụ"
