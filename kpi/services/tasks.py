@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kpi.access import Viewer
+from kpi.services.ports import Store
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage import tasks as store
@@ -152,8 +153,34 @@ def report_progress(
     except ReportError as exc:
         raise TaskServiceError(str(exc)) from exc
     draft = ReportDraft(task.code, checked, value, evidence.strip(), issues.strip(), day)
-    store.add_reports(storage, [draft], viewer.email, {task.code: unit})
+    _store_reports(storage, [draft], viewer.email, {task.code: unit})
     return draft
+
+
+def _store_reports(
+    store: Store,
+    drafts: Sequence[ReportDraft],
+    actor: str,
+    units: dict[str, str | None],
+    file_name: str | None = None,
+) -> None:
+    """Checked reports and their audit in one unit of work; `units` maps a task to the
+    reporting unit."""
+    with store.unit_of_work() as uow:
+        for draft in drafts:
+            unit = units.get(draft.task_code)
+            uow.task_reports.add(draft, actor, unit)
+            detail = {
+                "task": draft.task_code,
+                "state": draft.state.value,
+                "percent": draft.percent,
+                "reported_on": draft.reported_on.isoformat(),
+            }
+            uow.audit.add(actor, "task_report", unit_code=unit, detail=detail)
+        if file_name is not None:
+            detail = {"file": file_name, "rows": len(drafts)}
+            uow.audit.add(actor, "task_reports_load", detail=detail)
+        uow.commit()
 
 
 @dataclass
@@ -187,7 +214,7 @@ def load_reports_file(
     if problems or dry_run:
         return LoadOutcome(drafts, problems)
     units = {d.task_code: _reporting_unit(by_code[d.task_code], viewer) for d in drafts}
-    store.add_reports(storage, drafts, viewer.email, units, file_name=file_name)
+    _store_reports(storage, drafts, viewer.email, units, file_name=file_name)
     return LoadOutcome(drafts, [], committed=True)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kpi.catalogue import Catalogue, Indicator
@@ -60,6 +60,44 @@ def audit(
             detail=detail,
         )
     )
+
+
+class SqlAuditLog:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(
+        self,
+        actor: str,
+        action: str,
+        outcome: str = "ok",
+        *,
+        upload_id: int | None = None,
+        unit_code: str | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        audit(
+            self.session,
+            actor,
+            action,
+            outcome,
+            upload_id=upload_id,
+            unit_code=unit_code,
+            detail=detail,
+        )
+
+
+def _registry(session: Session) -> UnitRegistry:
+    query = select(UnitRecord.code, UnitRecord.name, UnitRecord.parent_code)
+    return UnitRegistry(Unit(code, name, parent) for code, name, parent in session.execute(query))
+
+
+class SqlUnits:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def registry(self) -> UnitRegistry:
+        return _registry(self.session)
 
 
 def _indicator_record(position: int, ind: Indicator) -> dict[str, Any]:
@@ -165,10 +203,29 @@ def ensure_seeded(storage: Storage, catalogue: Catalogue, units: Sequence[Unit])
 
 
 def unit_registry(storage: Storage) -> UnitRegistry:
-    query = select(UnitRecord.code, UnitRecord.name, UnitRecord.parent_code)
     with storage.reading() as session:
-        rows = session.execute(query).all()
-    return UnitRegistry(Unit(code, name, parent) for code, name, parent in rows)
+        return _registry(session)
+
+
+def current_query(
+    columns: Sequence[str] = CURRENT_COLUMNS,
+    *,
+    as_of_index: int | None = None,
+    unit_codes: Sequence[str] | None = None,
+    indicator_codes: Sequence[str] | None = None,
+    periods: Sequence[str] | None = None,
+) -> Select[Any]:
+    """The one read of current values (the latest revision of each figure)."""
+    query = select(*[getattr(CurrentValue, c) for c in columns])
+    if as_of_index is not None:
+        query = query.where(CurrentValue.period_index <= as_of_index)
+    if periods is not None:
+        query = query.where(CurrentValue.period.in_(list(periods)))  # a range of the key each
+    if unit_codes is not None:
+        query = query.where(CurrentValue.unit_code.in_(list(unit_codes)))
+    if indicator_codes is not None:
+        query = query.where(CurrentValue.indicator_code.in_(list(indicator_codes)))
+    return query
 
 
 def current_frame(
@@ -181,16 +238,16 @@ def current_frame(
     columns: Sequence[str] = CURRENT_COLUMNS,
 ) -> pd.DataFrame:
     """Current values (latest revision) as a long frame; `columns` narrows the read."""
-    query = select(*[getattr(CurrentValue, c) for c in columns])
-    if as_of_index is not None:
-        query = query.where(CurrentValue.period_index <= as_of_index)
+    periods = None
     if period_indexes is not None:
-        quarters = [str(Quarter.from_index(int(i))) for i in period_indexes]
-        query = query.where(CurrentValue.period.in_(quarters))  # a range of the key each
-    if unit_codes is not None:
-        query = query.where(CurrentValue.unit_code.in_(list(unit_codes)))
-    if indicator_codes is not None:
-        query = query.where(CurrentValue.indicator_code.in_(list(indicator_codes)))
+        periods = [str(Quarter.from_index(int(i))) for i in period_indexes]
+    query = current_query(
+        columns,
+        as_of_index=as_of_index,
+        unit_codes=unit_codes,
+        indicator_codes=indicator_codes,
+        periods=periods,
+    )
     return read_frame(storage, query, {c: CURRENT_DTYPES[c] for c in columns})
 
 

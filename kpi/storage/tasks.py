@@ -143,49 +143,23 @@ def load_reports(
     return out
 
 
-def _add_report(session: Session, draft: ReportDraft, actor: str, unit: str | None) -> None:
-    session.add(
-        TaskReport(
-            task_code=draft.task_code,
-            state=draft.state.value,
-            percent=draft.percent,
-            evidence=draft.evidence,
-            issues=draft.issues,
-            reported_on=draft.reported_on,
-            unit_code=unit,
-            reported_by=actor,
-        )
-    )
-    audit(
-        session,
-        actor,
-        "task_report",
-        unit_code=unit,
-        detail={
-            "task": draft.task_code,
-            "state": draft.state.value,
-            "percent": draft.percent,
-            "reported_on": draft.reported_on.isoformat(),
-        },
-    )
+class SqlTaskReports:
+    def __init__(self, session: Session) -> None:
+        self.session = session
 
-
-def add_reports(
-    storage: Storage,
-    drafts: Sequence[ReportDraft],
-    actor: str,
-    units: dict[str, str | None],
-    file_name: str | None = None,
-) -> int:
-    """Store checked reports in one transaction; `units` maps a task to the reporting unit."""
-    with storage.writing() as session:
-        for draft in drafts:
-            _add_report(session, draft, actor, units.get(draft.task_code))
-        if file_name is not None:
-            audit(
-                session, actor, "task_reports_load", detail={"file": file_name, "rows": len(drafts)}
+    def add(self, draft: ReportDraft, actor: str, unit_code: str | None) -> None:
+        self.session.add(
+            TaskReport(
+                task_code=draft.task_code,
+                state=draft.state.value,
+                percent=draft.percent,
+                evidence=draft.evidence,
+                issues=draft.issues,
+                reported_on=draft.reported_on,
+                unit_code=unit_code,
+                reported_by=actor,
             )
-    return len(drafts)
+        )
 
 
 def published_scorecards(storage: Storage, period: str) -> list[Scorecard]:

@@ -13,8 +13,8 @@ from kpi.canonical import COLUMNS, content_hash
 from kpi.catalogue import load_catalogue
 from kpi.cli.main import app
 from kpi.cli.shell import storage as cli_storage
-from kpi.storage import Storage
-from kpi.storage.access import (
+from kpi.services.commit import ScopeError, UploadMeta, commit_upload
+from kpi.services.users import (
     AccessError,
     add_user,
     audit_entries,
@@ -23,8 +23,8 @@ from kpi.storage.access import (
     users_frame,
     viewer_for_email,
 )
+from kpi.storage import Storage
 from kpi.storage.repository import audit_frame, export_frame
-from kpi.storage.writes import ScopeError, UploadMeta, commit_upload
 from reports.tables import safe_frame, to_csv_bytes
 
 HOSTILE = ["<script>alert(1)</script>", "[x](javascript:alert(1))", '=HYPERLINK("http://x","y")']

@@ -7,6 +7,7 @@ from sqlalchemy import text
 
 from kpi.canonical import content_hash
 from kpi.catalogue import Catalogue
+from kpi.services.commit import UploadMeta, commit_upload
 from kpi.services.demo import demo_frame, load_demo
 from kpi.storage import Storage
 from kpi.storage.repository import (
@@ -17,7 +18,6 @@ from kpi.storage.repository import (
     history_frame,
     unit_registry,
 )
-from kpi.storage.writes import UploadMeta, commit_upload
 
 
 def _frame(value: float, period: str = "2025-Q1", unit: str = "VPB") -> pd.DataFrame:

@@ -13,9 +13,9 @@ from kpi.access import LOCAL_ADMIN, Role, Viewer
 from kpi.catalogue import load_catalogue
 from kpi.services import scorecard as scores
 from kpi.services import tasks as service
+from kpi.services.users import add_user
 from kpi.settings import Settings
 from kpi.storage import AuditEntry, Storage, open_storage
-from kpi.storage.access import add_user
 from kpi.storage.engine import alembic_config
 from kpi.storage.task_models import TaskReport
 from kpi.task_progress import HalfYear
