@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 
 import pandas as pd
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -19,10 +19,10 @@ from kpi.storage.models import (
     Approval,
     CurrentValue,
     LockException,
-    Measurement,
     ObligationRecord,
     ReminderSent,
 )
+from kpi.storage.queries import first_stored
 from kpi.storage.repository import audit
 
 APPROVAL_COLUMNS = ["unit_code", "period", "approved_by", "approved_at"]
@@ -158,21 +158,8 @@ class SqlApprovals:
 
 def first_figures(storage: Storage, since_index: int | None = None) -> pd.DataFrame:
     """Per unit, indicator and quarter: when its first figure was stored, and if demo."""
-    query = select(
-        Measurement.unit_code,
-        Measurement.indicator_code,
-        Measurement.period,
-        func.min(Measurement.created_at).label("submitted_at"),
-        # max(boolean) does not exist in PostgreSQL: count demo rows instead.
-        func.max(case((Measurement.is_demo, 1), else_=0)).label("is_demo"),
-    ).group_by(Measurement.unit_code, Measurement.indicator_code, Measurement.period)
-    if since_index is not None:
-        query = query.where(Measurement.period_index >= since_index)
-    with storage.reading() as session:
-        rows = session.execute(query).all()
-    frame = pd.DataFrame(rows, columns=FIRST_FIGURE_COLUMNS)
-    frame["is_demo"] = frame["is_demo"].astype(bool)
-    return frame
+    keys = [c for c in FIRST_FIGURE_COLUMNS if c not in ("submitted_at", "is_demo")]
+    return first_stored(storage, keys, since_index)
 
 
 def figure_counts(storage: Storage, since_index: int | None = None) -> pd.DataFrame:

@@ -361,12 +361,21 @@ UPLOAD_LIST_COLUMNS = [
 ]
 
 
-def upload_list(storage: Storage, limit: int | None = None) -> pd.DataFrame:
-    """Every upload attempt (committed, duplicate, refused, unreadable), newest first."""
-    query = select(*[getattr(Upload, c) for c in UPLOAD_LIST_COLUMNS]).order_by(Upload.id.desc())
+def upload_list(
+    storage: Storage,
+    limit: int | None = None,
+    *,
+    actor: str | None = None,
+    columns: Sequence[str] = UPLOAD_LIST_COLUMNS,
+) -> pd.DataFrame:
+    """Upload attempts (committed, duplicate, refused, unreadable), newest first; only
+    one person's when `actor` is given."""
+    query = select(*[getattr(Upload, c) for c in columns]).order_by(Upload.id.desc())
+    if actor is not None:
+        query = query.where(Upload.uploaded_by == actor)
     with storage.engine.connect() as conn:
         rows = conn.execute(query.limit(limit)).all()
-    return pd.DataFrame(rows, columns=UPLOAD_LIST_COLUMNS)
+    return pd.DataFrame(rows, columns=list(columns))
 
 
 def upload_file(storage: Storage, upload_id: int) -> tuple[str, bytes] | None:
