@@ -163,6 +163,7 @@ def test_a_published_scorecard_never_changes_and_a_correction_is_a_new_version(s
     assert versions[0].weights["late"] == 0.5
 
 
+@pytest.mark.integration  # migrates a database of its own
 def test_the_migration_goes_up_and_down(tmp_path: Path):
     store = open_storage(f"sqlite:///{tmp_path / 'm.db'}")
     names = set(inspect(store.engine).get_table_names())
