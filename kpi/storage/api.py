@@ -8,7 +8,17 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import DateTime, Integer, PrimaryKeyConstraint, String, Text, func, select
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Text,
+    delete,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from kpi.storage.engine import Storage
@@ -144,8 +154,10 @@ def webhook_facts(storage: Storage, kind: str) -> dict[str, str]:
 def save_webhook_facts(storage: Storage, kind: str, facts: Mapping[str, str]) -> None:
     """Replace the facts of one kind (a full snapshot, so removed facts go too)."""
     with storage.writing() as session:
-        session.query(WebhookFact).filter(WebhookFact.kind == kind).delete()
-        session.add_all(WebhookFact(kind=kind, key=k, value=v) for k, v in facts.items())
+        session.execute(delete(WebhookFact).where(WebhookFact.kind == kind))
+        if facts:
+            rows = [{"kind": kind, "key": k, "value": v} for k, v in facts.items()]
+            session.execute(insert(WebhookFact), rows)
 
 
 def last_change(storage: Storage) -> dt.datetime | None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import Select, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from kpi.catalogue import Catalogue, Indicator
@@ -152,24 +152,27 @@ def upsert_units(
         merged.update({u.code: u for u in units})
         check_tree(merged.values())
         check_unique_names(merged.values())
-        for unit in _parents_first(units, existing.keys()):
+        ordered = _parents_first(units, existing.keys())
+        new_rows = [
+            {
+                "code": unit.code,
+                "name": unit.name,
+                "name_key": fold_name(unit.name),
+                "parent_code": unit.parent,
+                "is_demo": is_demo,
+            }
+            for unit in ordered
+            if unit.code not in existing
+        ]
+        if new_rows:  # one bulk statement, parents before their children, before moves
+            session.execute(insert(UnitRecord), new_rows)
+        for unit in ordered:
             record = existing.get(unit.code)
-            if record is None:
-                session.add(
-                    UnitRecord(
-                        code=unit.code,
-                        name=unit.name,
-                        name_key=fold_name(unit.name),
-                        parent_code=unit.parent,
-                        is_demo=is_demo,
-                    )
-                )
-                session.flush()
-                added += 1
-            elif (record.name, record.parent_code) != (unit.name, unit.parent):
+            if record is not None and (record.name, record.parent_code) != (unit.name, unit.parent):
                 record.name, record.parent_code = unit.name, unit.parent
                 record.name_key = fold_name(unit.name)
                 updated += 1
+        added = len(new_rows)
         if added or updated:
             audit(session, actor, "units.import", detail={"added": added, "updated": updated})
     return added, updated
