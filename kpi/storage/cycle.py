@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 
 import pandas as pd
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -131,9 +131,11 @@ class SqlApprovals:
         self.session = session
 
     def figures(self, unit_code: str, period: str) -> int:
-        query = select(func.count()).select_from(CurrentValue)
-        query = query.where(CurrentValue.period == period, CurrentValue.unit_code == unit_code)
-        return int(self.session.scalar(query) or 0)
+        query = _figure_counts().where(
+            CurrentValue.period == period, CurrentValue.unit_code == unit_code
+        )
+        row = self.session.execute(query).first()
+        return int(row.figures) if row else 0
 
     def get(self, unit_code: str, period: str) -> tuple[str, dt.datetime] | None:
         found = self.session.get(Approval, (unit_code, period))
@@ -162,11 +164,16 @@ def first_figures(storage: Storage, since_index: int | None = None) -> pd.DataFr
     return first_stored(storage, keys, since_index)
 
 
-def figure_counts(storage: Storage, since_index: int | None = None) -> pd.DataFrame:
-    """How many current figures each unit holds per quarter (unit_code, period, figures)."""
-    query = select(
+def _figure_counts() -> Select[str, str, int]:
+    """The one count of current figures per unit and quarter."""
+    return select(
         CurrentValue.unit_code, CurrentValue.period, func.count().label("figures")
     ).group_by(CurrentValue.unit_code, CurrentValue.period)
+
+
+def figure_counts(storage: Storage, since_index: int | None = None) -> pd.DataFrame:
+    """How many current figures each unit holds per quarter (unit_code, period, figures)."""
+    query = _figure_counts()
     if since_index is not None:
         query = query.where(CurrentValue.period_index >= since_index)
     with storage.reading() as session:

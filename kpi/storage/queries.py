@@ -1,4 +1,5 @@
-"""Read queries for the dashboard and reports beyond the core repository reads."""
+"""Read queries for the dashboard and reports beyond the core repository reads: first
+figures, upload attempts and their files, reporting units."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ import pandas as pd
 from sqlalchemy import case, func, select
 
 from kpi.storage.engine import Storage
-from kpi.storage.models import Measurement
-from kpi.storage.repository import upload_list
+from kpi.storage.models import Measurement, Upload, UploadFile
 from kpi.submissions import FIRST_SUBMISSION_COLUMNS
 
 
@@ -38,6 +38,61 @@ def first_submissions(storage: Storage, since_index: int | None = None) -> pd.Da
     """Per (unit, period): when its first figure was stored, and whether it is demo data."""
     keys = [c for c in FIRST_SUBMISSION_COLUMNS if c not in ("submitted_at", "is_demo")]
     return first_stored(storage, keys, since_index)
+
+
+UPLOAD_LIST_COLUMNS = [
+    "id",
+    "uploaded_at",
+    "uploaded_by",
+    "file_name",
+    "outcome",
+    "problem_count",
+    "rows_total",
+    "rows_new",
+    "rows_changed",
+    "rows_unchanged",
+    "size_bytes",
+    "sha256",
+    "note",
+]
+
+
+def upload_list(
+    storage: Storage,
+    limit: int | None = None,
+    *,
+    actor: str | None = None,
+    columns: Sequence[str] = UPLOAD_LIST_COLUMNS,
+) -> pd.DataFrame:
+    """Upload attempts (committed, duplicate, refused, unreadable), newest first; only
+    one person's when `actor` is given."""
+    query = select(*[getattr(Upload, c) for c in columns]).order_by(Upload.id.desc())
+    if actor is not None:
+        query = query.where(Upload.uploaded_by == actor)
+    with storage.engine.connect() as conn:
+        rows = conn.execute(query.limit(limit)).all()
+    return pd.DataFrame(rows, columns=list(columns))
+
+
+def upload_file(storage: Storage, upload_id: int) -> tuple[str, bytes] | None:
+    """The file name and the bytes of one upload attempt, or None."""
+    query = (
+        select(Upload.file_name, UploadFile.content)
+        .join(UploadFile, UploadFile.sha256 == Upload.sha256)
+        .where(Upload.id == upload_id)
+    )
+    with storage.reading() as session:
+        row = session.execute(query).first()
+    return (str(row[0]), bytes(row[1])) if row else None
+
+
+def uploads_frame(storage: Storage) -> pd.DataFrame:
+    with storage.engine.connect() as conn:
+        rows = [
+            dict(r._mapping)
+            for r in conn.execute(select(*Upload.__table__.columns).order_by(Upload.id))
+        ]
+    return pd.DataFrame(rows)
 
 
 RECENT_UPLOAD_COLUMNS = [

@@ -20,7 +20,6 @@ from kpi.storage.models import (
     Measurement,
     UnitRecord,
     Upload,
-    UploadFile,
 )
 from kpi.tasks import load_plan_tasks
 from kpi.units import Unit, UnitRegistry, check_tree, check_unique_names, fold_name
@@ -345,61 +344,6 @@ def export_frame(storage: Storage) -> pd.DataFrame:
         frame = pd.DataFrame(conn.execute(query).all(), columns=EXPORT_COLUMNS)
     frame["source_row"] = frame["source_row"].astype("Int64")
     return frame
-
-
-UPLOAD_LIST_COLUMNS = [
-    "id",
-    "uploaded_at",
-    "uploaded_by",
-    "file_name",
-    "outcome",
-    "problem_count",
-    "rows_total",
-    "rows_new",
-    "rows_changed",
-    "rows_unchanged",
-    "size_bytes",
-    "sha256",
-    "note",
-]
-
-
-def upload_list(
-    storage: Storage,
-    limit: int | None = None,
-    *,
-    actor: str | None = None,
-    columns: Sequence[str] = UPLOAD_LIST_COLUMNS,
-) -> pd.DataFrame:
-    """Upload attempts (committed, duplicate, refused, unreadable), newest first; only
-    one person's when `actor` is given."""
-    query = select(*[getattr(Upload, c) for c in columns]).order_by(Upload.id.desc())
-    if actor is not None:
-        query = query.where(Upload.uploaded_by == actor)
-    with storage.engine.connect() as conn:
-        rows = conn.execute(query.limit(limit)).all()
-    return pd.DataFrame(rows, columns=list(columns))
-
-
-def upload_file(storage: Storage, upload_id: int) -> tuple[str, bytes] | None:
-    """The file name and the bytes of one upload attempt, or None."""
-    query = (
-        select(Upload.file_name, UploadFile.content)
-        .join(UploadFile, UploadFile.sha256 == Upload.sha256)
-        .where(Upload.id == upload_id)
-    )
-    with storage.reading() as session:
-        row = session.execute(query).first()
-    return (str(row[0]), bytes(row[1])) if row else None
-
-
-def uploads_frame(storage: Storage) -> pd.DataFrame:
-    with storage.engine.connect() as conn:
-        rows = [
-            dict(r._mapping)
-            for r in conn.execute(select(*Upload.__table__.columns).order_by(Upload.id))
-        ]
-    return pd.DataFrame(rows)
 
 
 def audit_frame(storage: Storage) -> pd.DataFrame:
