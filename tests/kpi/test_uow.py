@@ -3,12 +3,14 @@ without commit(), and SQLite's write lock taken up front."""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import pytest
 from sqlalchemy import event, func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
-from kpi.storage import AuditEntry, Storage
+from kpi.storage import AuditEntry, CommitError, Storage
 from kpi.storage.api import ApiToken
 
 
@@ -51,3 +53,23 @@ def test_sqlite_takes_the_write_lock_before_the_first_read(sqlite_storage: Stora
         uow.tokens.exists("portal")
     event.remove(sqlite_storage.engine, "before_cursor_execute", record)
     assert seen[0] == "BEGIN IMMEDIATE" and seen[1].startswith("SELECT")
+
+
+def test_attempt_retries_a_busy_database_and_tells_a_refusal_as_commit_error(
+    sqlite_storage: Storage,
+) -> None:
+    calls: list[int] = []
+
+    def busy_once() -> str:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
+        return "written"
+
+    assert sqlite_storage.attempt(busy_once) == "written" and len(calls) == 2
+
+    def refused() -> None:
+        raise IntegrityError("INSERT", {}, sqlite3.IntegrityError("UNIQUE constraint failed"))
+
+    with pytest.raises(CommitError, match=r"^IntegrityError$"):
+        sqlite_storage.attempt(refused)
