@@ -2,7 +2,7 @@
 and unapprove a unit's quarter, and what waits for sign-off.
 
 Scopes are checked here and the locks themselves inside the upload commit
-(kpi.storage.writes), so the CLI and the dashboard follow one rule.
+(kpi.services.locks), so the CLI and the dashboard follow one rule.
 """
 
 from __future__ import annotations
