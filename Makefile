@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/progress.py
 	$(BIN)/python benchmarks/dashboard.py
+	$(BIN)/python benchmarks/status.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

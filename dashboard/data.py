@@ -14,9 +14,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import resources
+from kpi.obligations import Obligation
 from kpi.periods import Quarter, last_ended_quarter, parse_quarter
 from kpi.progress import rollup_by_indicator, rollup_statuses, statuses_in_parts
-from kpi.services import cycle, figures, submissions
+from kpi.progress.coverage import owed_by_direct_units
+from kpi.services import cycle, figures, statuses, submissions
 from kpi.services.figures import (
     audit_frame,
     current_frame,
@@ -97,7 +99,11 @@ def default_as_of() -> str | None:
 @st.cache_data(max_entries=16, show_spinner=False)
 def _ministry(url: str, key: Version, as_of: str | None) -> pd.DataFrame:
     quarter = parse_quarter(as_of) if as_of else None
-    return rollup_statuses(ministry_values(), resources.catalogue(), as_of=quarter)
+    root = registry().root.code
+    owed = owed_by_direct_units(obligations(), registry(), root)
+    return rollup_statuses(
+        ministry_values(), resources.catalogue(), as_of=quarter, root=root, owed=owed
+    )
 
 
 def ministry(as_of: str | None) -> pd.DataFrame:
@@ -183,7 +189,17 @@ def recent_uploads(limit: int = 50) -> pd.DataFrame:
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _ministry_values(url: str, key: Version) -> pd.DataFrame:
-    return rollup_by_indicator(current(), registry(), registry().root.code)
+    return rollup_by_indicator(current(), registry(), registry().root.code, obligations())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _obligations(url: str, key: Version) -> list[Obligation]:
+    return statuses.owed(resources.storage(), resources.catalogue())
+
+
+def obligations() -> list[Obligation]:
+    """Every reporting obligation in force: who a roll-up expects."""
+    return _obligations(resources.settings().database_url, version())
 
 
 def ministry_values() -> pd.DataFrame:

@@ -58,11 +58,14 @@ def without_clear_cache(receive: Receive) -> Receive:
 def make_room(session_id: str) -> None:
     """Drop the session's oldest held files so the new one makes at most MAX_HELD_FILES."""
     from streamlit.runtime import Runtime
+
+    if Runtime.exists():
+        drop_oldest(Runtime.instance().uploaded_file_mgr, session_id)
+
+
+def drop_oldest(manager: object, session_id: str) -> None:
     from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 
-    if not Runtime.exists():
-        return
-    manager = Runtime.instance().uploaded_file_mgr
     if not isinstance(manager, MemoryUploadedFileManager):  # another store bounds itself
         return
     held = manager.file_storage.get(session_id, {})

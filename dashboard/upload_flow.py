@@ -136,6 +136,16 @@ def not_reported_text(checked: Checked, lang: str) -> str | None:
     return t("not_reported", lang, n=prepared.not_reported, reported=reported, expected=expected)
 
 
+def value_only_text(checked: Checked, lang: str) -> str | None:
+    """Before commit: rows with a value but no counts are not summed into parent figures."""
+    prepared = checked.prepared
+    if prepared is None or not prepared.value_only_rows:
+        return None
+    rows = prepared.value_only_rows
+    listed = ", ".join(str(r) for r in rows[:10]) + ("…" if len(rows) > 10 else "")
+    return t("value_only_rows", lang, n=len(rows), rows=listed)
+
+
 def error_table(checked: Checked, lang: str) -> pd.DataFrame:
     """Row (as in Excel), column, value and message of every problem."""
     problems = [checked.rejected] if checked.rejected else []

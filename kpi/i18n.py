@@ -229,6 +229,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mọi số liệu trong tệp đã có sẵn; không có gì cần ghi.",
         "Every figure in the file is already stored; nothing to commit.",
     ),
+    "value_only_rows": (
+        "{n} dòng chỉ có tỷ lệ, không có tử số và mẫu số (dòng {rows}): số liệu được ghi "
+        "nhưng không được cộng dồn vào số liệu của đơn vị cấp trên và toàn Bộ.",
+        "{n} rows give a value without numerator and denominator (rows {rows}): they are "
+        "stored but not summed into the parent units' and the ministry's figures.",
+    ),
     "not_reported": (
         "{n} dòng không có số liệu (không có giá trị, tử số, mẫu số) được bỏ qua, ghi nhận là "
         "chưa báo cáo; đã báo cáo {reported}/{expected} dòng.",

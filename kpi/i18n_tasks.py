@@ -78,6 +78,23 @@ TASK_STRINGS: dict[str, tuple[str, str]] = {
     "col_score_late": ("Trễ hạn", "Late"),
     "col_score_overdue": ("Quá hạn", "Overdue"),
     "col_score_reports": ("Báo cáo quý đúng hạn", "Quarterly reports on time"),
+    # the unit head's half-year sign-off of progress reports (kpi.services.task_signoffs)
+    "col_task_signoff": ("Duyệt", "Sign-off"),
+    "tso_title": ("Duyệt báo cáo tiến độ {half}", "Sign off progress reports, {half}"),
+    "tso_caption": (
+        "Báo cáo chưa duyệt vẫn được tính, ghi “chưa duyệt”. Khi đã duyệt, đơn vị không "
+        "báo cáo thêm trong kỳ cho đến khi thủ trưởng hủy duyệt (kpi tasks unapprove).",
+        "Reports not signed off still count, marked “not approved”. Once signed off, the unit "
+        "reports nothing more in the half-year until the head withdraws it (kpi tasks unapprove).",
+    ),
+    "tso_waiting": ("{unit}: {n} báo cáo chưa duyệt", "{unit}: {n} reports waiting"),
+    "tso_signed": ("{unit}: đã duyệt ({by}, {at})", "{unit}: signed off ({by}, {at})"),
+    "tso_button": ("Duyệt", "Sign off"),
+    "tso_done": (
+        "Đã duyệt {n} báo cáo tiến độ {half} của {unit}.",
+        "{n} progress reports of {unit} for {half} signed off.",
+    ),
+    "tso_none": ("Không có báo cáo tiến độ nào chờ duyệt.", "No progress reports waiting."),
     "overview_tasks": (
         "**Nhiệm vụ Phụ lục II, III:** {total} mục · ⚠ {overdue} quá hạn · ✓ {done} hoàn thành",
         "**Tasks of Annex II, III:** {total} items · ⚠ {overdue} overdue · ✓ {done} done",

@@ -182,12 +182,27 @@ def is_overdue(task: PlanTask, state: TaskState, as_of: dt.date) -> bool:
     return as_of > deadline and state is not TaskState.DONE
 
 
-def task_status(task: PlanTask, reports: Sequence[ProgressReport], as_of: dt.date) -> TaskStatus:
-    """The task's state on `as_of` (for a recurring task: in the half-year of `as_of`)."""
+def _known(
+    task: PlanTask, reports: Sequence[ProgressReport], as_of: dt.date
+) -> list[ProgressReport]:
+    """The reports that count on `as_of` (for a recurring task: in the half-year of `as_of`)."""
     known = [r for r in reports if r.reported_on <= as_of]
     if task.deadline.recurring:
         half = HalfYear.containing(as_of)
         known = [r for r in known if half.contains(r.reported_on)]
+    return known
+
+
+def latest_report(
+    task: PlanTask, reports: Sequence[ProgressReport], as_of: dt.date
+) -> ProgressReport | None:
+    """The report a task's status on `as_of` comes from, if any."""
+    return _latest(_known(task, reports, as_of))
+
+
+def task_status(task: PlanTask, reports: Sequence[ProgressReport], as_of: dt.date) -> TaskStatus:
+    """The task's state on `as_of` (for a recurring task: in the half-year of `as_of`)."""
+    known = _known(task, reports, as_of)
     latest = _latest(known)
     if latest is None:
         return TaskStatus(

@@ -58,12 +58,15 @@ def _with_report_fonts(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def _status_dict(row: IndicatorRow) -> dict[str, Any]:
+    """What the chart needs, the status' own fit included (so it ends on the printed figures)."""
     return {
+        "status": row.status.value,
         "baseline_period": row.baseline_period,
         "baseline_value": row.baseline_value,
         "observed_pace_pp_per_year": row.observed_pace_pp_per_year,
         "latest_period": row.end_period,
         "latest_value": row.end_value,
+        **dict(row.fit),
     }
 
 

@@ -27,6 +27,7 @@ from kpi.catalogue import Indicator
 from kpi.i18n import percent, quarter_label, t
 from kpi.periods import TARGET_PERIOD, Quarter, parse_quarter
 from kpi.progress import trajectory_points
+from kpi.progress.trajectory import FIT_FIELDS
 
 TRAJECTORY_COLUMNS = ["kind", "t", "period", "period_label", "value", "value_label", "low", "high"]
 KINDS = ("actual", "required", "projection")
@@ -71,6 +72,7 @@ def _engine_row(status: Mapping[str, Any], indicator: Indicator) -> dict[str, An
         "latest_value": float(status["latest_value"]),
         "target": float(indicator.target),
         "observed_pace_pp_per_year": status.get("observed_pace_pp_per_year"),
+        **{k: status[k] for k in (*FIT_FIELDS, "status", "as_of_index") if k in status},
     }
 
 

@@ -18,6 +18,7 @@ from kpi.canonical import content_hash
 from kpi.catalogue import Catalogue, Indicator
 from kpi.periods import Quarter, ReportPeriod
 from kpi.progress import Status, status_records
+from kpi.progress.trajectory import FIT_FIELDS
 from reports.quality import Quality, UploadLine
 from reports.task_section import TaskReportSection
 
@@ -51,6 +52,15 @@ class IndicatorRow:
     methods_disagree: bool = False
     stale: bool = False
     previous_status: Status | None = None
+    projected_2030_low: float | None = None
+    projected_2030_high: float | None = None
+    # coverage of a rolled-up figure (unit codes); a leaf lists itself where it applies
+    units_expected: tuple[str, ...] = ()
+    units_with_counts: tuple[str, ...] = ()
+    units_value_only: tuple[str, ...] = ()
+    units_missing: tuple[str, ...] = ()
+    # the status' own fit (kpi.progress.trajectory.FIT_FIELDS), so the chart draws its line
+    fit: tuple[tuple[str, float], ...] = ()
 
     @property
     def movement(self) -> str | None:
@@ -71,6 +81,7 @@ class Report:
     notices: tuple[str, ...] = ()
     data_hash: str = ""
     tasks: TaskReportSection | None = None  # Phụ lục II, III (§III.2)
+    known_on: dt.date | None = None  # figures as stored at the end of this day; None: now
 
     @property
     def as_of(self) -> Quarter:
@@ -129,10 +140,28 @@ def _by_code(statuses: pd.DataFrame) -> dict[str, dict[str, Any]]:
         return {}
     records = status_records(statuses)
     english = statuses["reason_en"].tolist() if "reason_en" in statuses else [None] * len(records)
+    fits = _fits(statuses)
     return {
-        str(record["indicator_code"]): {**record, "reason_en": reason_en}
-        for record, reason_en in zip(records, english, strict=True)
+        str(record["indicator_code"]): {**record, "reason_en": reason_en, "fit": fit}
+        for record, reason_en, fit in zip(records, english, fits, strict=True)
     }
+
+
+def _fits(statuses: pd.DataFrame) -> list[tuple[tuple[str, float], ...]]:
+    fields = [f for f in (*FIT_FIELDS, "as_of_index") if f in statuses]
+    if len(fields) < len(FIT_FIELDS) + 1:
+        return [()] * len(statuses)
+    rows = statuses[fields].to_dict("records")
+    return [
+        tuple((str(k), float(v)) for k, v in r.items())
+        if not any(pd.isna(list(r.values())))
+        else ()
+        for r in rows
+    ]
+
+
+def _units(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list | tuple) else ()
 
 
 def indicator_rows(
@@ -195,6 +224,13 @@ def _row(
         methods_disagree=bool(now.get("methods_disagree") or False),
         stale=bool(now.get("stale") or False),
         previous_status=Status(str(before["status"])) if before else None,
+        projected_2030_low=_num(now.get("projected_2030_low")),
+        projected_2030_high=_num(now.get("projected_2030_high")),
+        units_expected=_units(now.get("units_expected")),
+        units_with_counts=_units(now.get("units_with_counts")),
+        units_value_only=_units(now.get("units_value_only")),
+        units_missing=_units(now.get("units_missing")),
+        fit=now.get("fit") or (),
     )
 
 

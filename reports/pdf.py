@@ -20,6 +20,7 @@ from reports.text import (
     MOVEMENT_RGB,
     STATUS_RGB,
     date_label,
+    known_on_text,
     label,
     number,
     period_label,
@@ -204,6 +205,7 @@ def _cover_facts(pdf: ReportPDF) -> None:
         (label("as_of", lang), quarter_label(report.as_of, lang)),
         (label("compare", lang), quarter_label(report.start_as_of, lang)),
         (label("made_on", lang), report.made_on.strftime("%d/%m/%Y")),
+        (label("known_on", lang), known_on_text(report.known_on, lang)),
         (label("reference", lang), label("reference_text", lang)),
         (label("hash", lang), report.data_hash),
     ]

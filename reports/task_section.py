@@ -37,6 +37,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Published scorecard, version {version}.",
     ),
     "scores_provisional": ("Bảng điểm tạm tính, chưa công bố.", "Provisional scorecard."),
+    "signoff": (
+        "{unsigned} trong {reports} báo cáo tiến độ của kỳ chưa được thủ trưởng đơn vị duyệt "
+        "(vẫn được tính, ghi “chưa duyệt”).",
+        "{unsigned} of the period's {reports} progress reports are not signed off by the unit "
+        "head (they still count, marked “not approved”).",
+    ),
     "code": ("Mã", "Code"),
     "name": ("Tên nhiệm vụ", "Task"),
     "lead": ("Đơn vị chủ trì", "Lead units"),
@@ -70,6 +76,8 @@ class TaskReportSection:
     score_half: str | None = None
     score_status: str = ""
     scores: tuple[dict[str, Any], ...] = ()
+    reports: int = 0  # progress reports dated in the period
+    unsigned: int = 0  # of which their unit head has not signed off
 
 
 def _tables(section: TaskReportSection, lang: str) -> list[tuple[str, list[str], list[list[Any]]]]:
@@ -120,12 +128,17 @@ def summary(section: TaskReportSection, lang: str) -> str:
     )
 
 
+def signoff_line(section: TaskReportSection, lang: str) -> str:
+    return label("signoff", lang, unsigned=section.unsigned, reports=section.reports)
+
+
 def write_sheet(ws: Worksheet, section: TaskReportSection, lang: str) -> None:
     from reports.xlsx import BOLD, TITLE, _table
 
     ws["A1"] = label("s_tasks", lang)
     ws["A1"].font = TITLE
     ws["A2"] = summary(section, lang)
+    ws["A3"] = signoff_line(section, lang)
     top = 4
     for title, headings, rows in _tables(section, lang):
         ws.cell(row=top, column=1, value=title).font = BOLD
@@ -141,6 +154,7 @@ def write_pdf_section(pdf: ReportPDF, section: TaskReportSection) -> None:
     pdf.add_page(orientation="portrait")
     pdf.heading(label("s_tasks", lang))
     pdf.paragraph(summary(section, lang))
+    pdf.paragraph(signoff_line(section, lang))
     # per part: completed, overdue, issues, scores; 0 takes the rest of the line
     widths = ((18, 78, 40, 22, 0), (16, 70, 36, 22, 24, 0), (18, 26, 0, 22), (50, 30, 30, 30, 0))
     for number, (title, headings, rows) in enumerate(_tables(section, lang), start=1):

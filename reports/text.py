@@ -24,6 +24,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "unit": ("Đơn vị báo cáo", "Reporting unit"),
     "period": ("Kỳ báo cáo", "Reporting period"),
     "made_on": ("Ngày lập", "Date made"),
+    "known_on": ("Số liệu như đã biết đến hết ngày", "Figures as known at the end of"),
+    "known_now": (
+        "ngày lập báo cáo (mọi bản sửa đã ghi)",
+        "the day the report was made (every stored revision)",
+    ),
     "as_of": ("Số liệu tính đến", "Data as of"),
     "compare": (
         "So sánh với kỳ trước (số liệu đến)",
@@ -254,3 +259,10 @@ def summary_sentence(
         f"{moves.get('improved', 0)} chỉ tiêu cải thiện và "
         f"{moves.get('worsened', 0)} chỉ tiêu xấu đi."
     )
+
+
+def known_on_text(known_on: dt.date | None, lang: str = "vi") -> str:
+    """Which revisions a report used: those stored by the end of a day, or all of them."""
+    if known_on is None:
+        return label("known_now", lang)
+    return known_on.strftime("%d/%m/%Y") if lang != "en" else known_on.isoformat()

@@ -24,6 +24,7 @@ from reports.text import (
     METHOD_TEXT,
     STATUS_RGB,
     datetime_label,
+    known_on_text,
     label,
     period_label,
     quarter_label,
@@ -135,6 +136,7 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
         (label("as_of", lang), quarter_label(report.as_of, lang)),
         (label("compare", lang), quarter_label(report.start_as_of, lang)),
         (label("made_on", lang), report.made_on.isoformat()),
+        (label("known_on", lang), known_on_text(report.known_on, lang)),
         (label("reference", lang), label("reference_text", lang)),
         (label("hash", lang), report.data_hash),
     ]

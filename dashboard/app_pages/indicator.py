@@ -136,7 +136,13 @@ def _coverage_line(status: dict[str, object], lang: str) -> str:
     lists = [status.get(k) for k in ("units_with_counts", "units_value_only", "units_missing")]
     if not all(isinstance(v, list) for v in lists) or not status.get("units_expected"):
         return ""
-    names = [", ".join(v) or "–" for v in lists if isinstance(v, list)]
+    registry = data.registry()  # names a leader reads, escaped: they are imported text
+
+    def name(code: str) -> str:
+        unit = registry.get(code)
+        return ui.literal(unit.name if unit else code)
+
+    names = [", ".join(name(c) for c in v) or "–" for v in lists if isinstance(v, list)]
     return t("w_coverage", lang, counted=names[0], value_only=names[1], missing=names[2])
 
 

@@ -32,6 +32,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "pdf": ("Tải PDF", "Download PDF"),
     "ready": ("Báo cáo đã sẵn sàng.", "The report is ready."),
     "hash": ("Mã kiểm tra dữ liệu (SHA-256)", "Data content hash (SHA-256)"),
+    "use_known_on": (
+        "Dùng số liệu như đã biết tại một ngày trước",
+        "Use the figures as known on an earlier day",
+    ),
+    "known_on": ("Số liệu như đã biết đến hết ngày", "Figures as known at the end of"),
 }
 
 
@@ -50,6 +55,17 @@ def period_options(today: dt.date | None = None) -> list[ReportPeriod]:
             if period.closing <= last:
                 options.append(period)
     return options
+
+
+def _known_on(lang: str) -> dt.date | None:
+    """An earlier day whose stored revisions the report uses ("what we knew then")."""
+    if not st.checkbox(_t("use_known_on", lang), key="report_use_known_on"):
+        return None
+    today = dt.date.today()
+    return st.date_input(
+        _t("known_on", lang), value=today, max_value=today, format="DD/MM/YYYY",
+        key="report_known_on",
+    )  # fmt: skip
 
 
 def _controls(lang: str) -> tuple[str, ReportPeriod, str]:
@@ -76,17 +92,25 @@ def _controls(lang: str) -> tuple[str, ReportPeriod, str]:
     return str(unit), period, str(report_lang)
 
 
-def _build(unit: str, period: ReportPeriod, report_lang: str) -> None:
+def _build(
+    unit: str, period: ReportPeriod, report_lang: str, known_on: dt.date | None = None
+) -> None:
     # The renderers (PDF, XLSX, chart images) weigh ~40 MB: loaded when a report is made.
     from kpi.services.report_output import file_stem, render_report
 
     storage, catalogue = resources.storage(), resources.catalogue()
     report = build_report(
-        storage, catalogue, period, unit, lang=report_lang, settings=resources.settings()
+        storage,
+        catalogue,
+        period,
+        unit,
+        lang=report_lang,
+        settings=resources.settings(),
+        known_on=known_on,
     )
     files = render_report(report, storage, catalogue)
     st.session_state[RESULT_KEY] = {
-        "key": (unit, str(period), report_lang, data.version()),
+        "key": (unit, str(period), report_lang, data.version(), known_on),
         "stem": file_stem(report),
         "files": files,
         "counts": [(status_word(s, report_lang), n) for s, n in report.counts],
@@ -125,11 +149,12 @@ def main() -> None:
     st.title(_t("title", lang), anchor=False)
     st.caption(_t("caption", lang))
     unit, period, report_lang = _controls(lang)
-    wanted = (unit, str(period), report_lang, data.version())
+    known_on = _known_on(lang)
+    wanted = (unit, str(period), report_lang, data.version(), known_on)
     if st.button(_t("build", lang), type="primary", key="report_build"):
         with st.spinner(_t("building", lang)):
             try:
-                _build(unit, period, report_lang)
+                _build(unit, period, report_lang, known_on)
             except ReportError as exc:
                 st.error(ui.literal(exc))
     _downloads(lang, wanted)

@@ -7,8 +7,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, task_views, ui
+from dashboard import data, resources, task_signoff_view, task_views, ui
+from kpi.access import Viewer
 from kpi.i18n import t
+from kpi.services import task_signoffs as signoffs
 from kpi.services import tasks as service
 from kpi.task_progress import TaskStatus, local_today
 from kpi.tasks import TaskState
@@ -70,8 +72,17 @@ def counts(rows: list[TaskStatus], lang: str) -> None:
             st.metric(("⚠ " if key == "tasks_overdue" else "") + t(key, lang), value)
 
 
-def task_frame(rows: list[TaskStatus], lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
+def signoff_text(mark: bool | None, lang: str) -> str:
+    """The latest report's sign-off: đã duyệt, chưa duyệt, or blank with no report."""
+    if mark is None:
+        return ""
+    return t("approved_word" if mark else "unapproved_word", lang)
+
+
+def task_frame(
+    rows: list[TaskStatus], lang: str, marks: dict[str, bool | None] | None = None
+) -> pd.DataFrame:
+    frame = pd.DataFrame(
         {
             t("col_task_code", lang): [s.task.code for s in rows],
             t("col_task_overdue", lang): [
@@ -97,13 +108,18 @@ def task_frame(rows: list[TaskStatus], lang: str) -> pd.DataFrame:
             ],
         }
     )
+    if marks is not None:
+        frame[t("col_task_signoff", lang)] = [signoff_text(marks[s.task.code], lang) for s in rows]
+    return frame
 
 
-def show_tasks(rows: list[TaskStatus], lang: str) -> None:
+def show_tasks(
+    rows: list[TaskStatus], lang: str, marks: dict[str, bool | None] | None = None
+) -> None:
     if not rows:
         st.info(t("tasks_none", lang))
         return
-    frame = task_frame(rows, lang)
+    frame = task_frame(rows, lang, marks)
     overdue_col = t("col_task_overdue", lang)
     styled = frame.style.map(
         lambda v: "background-color: #FBE3D6; color: #1B2430" if v else "", subset=[overdue_col]
@@ -146,7 +162,8 @@ def by_unit(rows: list[TaskStatus], lang: str) -> None:
     )
 
 
-def list_tab(lang: str) -> None:
+def list_tab(viewer: Viewer, lang: str) -> None:
+    task_signoff_view.signoff_box(viewer, lang)
     every = service.tasks(resources.storage())
     leads = sorted({c for task in every for c in task.lead_unit_codes})
     kind, unit, day, only = filters(lang, leads)
@@ -156,7 +173,7 @@ def list_tab(lang: str) -> None:
     shown = [s for s in rows if s.overdue] if only else rows
     if unit is not None:
         st.subheader(t("tasks_unit_page", lang, unit=data.unit_label(unit)), anchor=False)
-    show_tasks(shown, lang)
+    show_tasks(shown, lang, signoffs.latest_marks(resources.storage(), shown, day))
     if unit is None:
         by_unit(rows, lang)
 
@@ -170,7 +187,7 @@ def page() -> None:
         names.insert(1, "tasks_tab_report")
     tabs = dict(zip(names, st.tabs([t(n, lang) for n in names]), strict=True))
     with tabs["tasks_tab_list"]:
-        list_tab(lang)
+        list_tab(viewer, lang)
     if "tasks_tab_report" in tabs:
         with tabs["tasks_tab_report"]:
             task_views.report_form(viewer, lang)

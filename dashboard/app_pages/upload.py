@@ -19,6 +19,7 @@ from dashboard.upload_flow import (
     error_table,
     not_reported_text,
     preview_table,
+    value_only_text,
     warning_table,
 )
 from kpi.access import Viewer
@@ -105,6 +106,9 @@ def show_preview(checked: Checked, lang: str) -> None:
     skipped = not_reported_text(checked, lang)
     if skipped:
         st.info(skipped, icon=":material/info:")
+    value_only = value_only_text(checked, lang)
+    if value_only:
+        st.warning(value_only, icon=":material/functions:")
     table = preview_table(checked, lang)
     st.dataframe(
         table, hide_index=True, width="stretch", height=min(35 * (len(table) + 1) + 3, 420)

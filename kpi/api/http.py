@@ -134,6 +134,7 @@ def data_response(
     app: App,
     build: Callable[[], list[dict[str, Any]]],
     columns: Sequence[str],
+    json_text: Callable[[], str] | None = None,
 ) -> Response:
     """The records as JSON (an array) or CSV, or 304 when the client's copy is current."""
     csv = wants_csv(request)
@@ -141,6 +142,9 @@ def data_response(
     headers = _validators(stamp)
     if not_modified(request, stamp):
         return Response(status_code=304, headers=headers)
+    if not csv and json_text is not None:  # the same text as the CLI, built column-wise
+        body = json_text()
+        return Response(body, media_type="application/json; charset=utf-8", headers=headers)
     records = build()
     if csv:
         buffer = io.StringIO()

@@ -127,6 +127,21 @@ def _schemas() -> dict[str, Any]:
         "submitted_at": {"type": ["string", "null"], "format": "date"},
         "state": {"type": "string", "enum": ["submitted", "late", "missing", "pending"]},
     }
+    task = {
+        "code": {"type": "string"},
+        "kind": {"type": "string", "enum": ["task", "database"]},
+        "group": TEXT,
+        "name": {"type": "string"},
+        "lead_unit_codes": {"type": "array", "items": {"type": "string"}},
+        "coordinating_unit_codes": {"type": "array", "items": {"type": "string"}},
+        "deadline_text": TEXT,
+        "deadline": {"type": ["string", "null"], "format": "date"},
+        "recurring": {"type": "boolean"},
+        "state": {"type": "string"},
+        "percent": NUMBER,
+        "updated_at": {"type": ["string", "null"], "format": "date-time"},
+        "overdue": {"type": "boolean"},
+    }
     error = _object(
         {
             "error": _object(
@@ -144,6 +159,7 @@ def _schemas() -> dict[str, Any]:
         "Status": _status_schema(),
         "SeriesPoint": _object(series),
         "Submission": _object(submission),
+        "Task": _object(task) | {"description": "One object of `kpi tasks list --format json`."},
         "Error": error,
     }
 
@@ -185,6 +201,21 @@ def openapi_document() -> dict[str, Any]:
             "Who reported which quarter: on time, late, missing or not yet due.",
             "Submission",
             [_param("period", QUARTER, "One quarter; default the last four ended quarters.")],
+        ),
+        "/api/v1/tasks": _get(
+            "The plan's tasks (Phụ lục II) and databases (Phụ lục III), overdue first, "
+            "as `kpi tasks list --format json`.",
+            "Task",
+            [
+                _param("kind", {"type": "string", "enum": ["task", "database"]}, "One kind."),
+                _param("unit", {"type": "string"}, "Only tasks this unit leads (code or name)."),
+                _param("overdue", {"type": "boolean", "default": False}, "Only overdue ones."),
+                _param(
+                    "as_of",
+                    {"type": "string", "format": "date"},
+                    "Judge deadlines on this day (default: today, Asia/Ho_Chi_Minh).",
+                ),
+            ],
         ),
         "/api/v1/openapi.json": {
             "get": {

@@ -13,6 +13,7 @@ from starlette.responses import Response
 from kpi.api.http import ApiError, bad_request, data_response
 from kpi.periods import PeriodError, Quarter, parse_quarter
 from kpi.progress import CONTRACT_COLUMNS
+from kpi.services import tasks as task_service
 from kpi.services.app import App
 from kpi.services.open_data import (
     SERIES_COLUMNS,
@@ -22,10 +23,12 @@ from kpi.services.open_data import (
     recent_quarters,
     series_frame,
     status_list,
+    status_text,
     submissions_frame,
 )
 from kpi.services.statuses import UnknownUnitError
 from kpi.services.tokens import Client
+from kpi.task_progress import local_today
 
 INDICATOR_COLUMNS = [
     "code", "group", "name_vi", "name_en", "short_name_vi", "short_name_en", "unit",
@@ -80,7 +83,13 @@ def status(request: Request, app: App, _client: Client) -> Response:
         except UnknownUnitError as exc:
             raise _not_found(exc) from exc
 
-    return data_response(request, app, build, CONTRACT_COLUMNS)
+    def text() -> str:
+        try:
+            return status_text(app.storage, app.catalogue, unit, as_of=as_of, known_on=known_on)
+        except UnknownUnitError as exc:
+            raise _not_found(exc) from exc
+
+    return data_response(request, app, build, CONTRACT_COLUMNS, json_text=text)
 
 
 def series(request: Request, app: App, _client: Client) -> Response:
@@ -114,9 +123,46 @@ def submissions(request: Request, app: App, _client: Client) -> Response:
     return data_response(request, app, build, SUBMISSION_COLUMNS)
 
 
+TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no", "")
+KINDS = ("task", "database")
+
+
+def _flag(request: Request, name: str) -> bool:
+    raw = request.query_params.get(name, "").strip().lower()
+    if raw not in TRUE + FALSE:
+        raise bad_request(f"{name}='{raw}' phải là true hoặc false.",
+                          f"{name}='{raw}' must be true or false.")  # fmt: skip
+    return raw in TRUE
+
+
+def tasks(request: Request, app: App, _client: Client) -> Response:
+    """Exactly the objects of `kpi tasks list --format json`, overdue first."""
+    kind = request.query_params.get("kind") or None
+    if kind is not None and kind not in KINDS:
+        raise bad_request(f"kind='{kind}' phải là task hoặc database.",
+                          f"kind='{kind}' must be task or database.")  # fmt: skip
+    overdue, as_of = _flag(request, "overdue"), _date(request, "as_of") or local_today()
+    unit_text = request.query_params.get("unit") or None
+
+    def build() -> list[dict[str, Any]]:
+        unit = None
+        if unit_text is not None:
+            found = task_service.units(app.storage).resolve(unit_text)
+            if found is None:
+                raise _not_found(LookupError(f"unit '{unit_text}'"))
+            unit = found.code
+        rows = task_service.task_statuses(
+            app.storage, as_of, kind=kind, unit=unit, overdue_only=overdue
+        )
+        return [task_service.as_record(s) for s in rows]
+
+    return data_response(request, app, build, task_service.LIST_KEYS)
+
+
 RESOURCES: dict[str, Callable[[Request, App, Client], Response]] = {
     "/indicators": indicators,
     "/status": status,
     "/series": series,
     "/submissions": submissions,
+    "/tasks": tasks,
 }

@@ -10,7 +10,15 @@ import pandas as pd
 import typer
 from rich.table import Table
 
-from kpi.cli.shell import catalogue, console, fail, one_line_errors, settings, storage
+from kpi.cli.shell import (
+    catalogue,
+    check_output_dir,
+    console,
+    fail,
+    one_line_errors,
+    settings,
+    storage,
+)
 from kpi.periods import PeriodError, parse_quarter
 from kpi.services import tokens as token_service
 from kpi.services.publish import publish as write_package
@@ -86,8 +94,10 @@ def publish(
     include_demo: Annotated[
         bool, typer.Option(help="Kèm dữ liệu minh họa, mỗi dòng gắn cột is_demo.")
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè các tệp đã có.")] = False,
 ) -> None:
     """Xuất gói dữ liệu mở (Frictionless Data Package): danh mục, số liệu, trạng thái."""
+    check_output_dir(out, force)
     try:
         quarter = parse_quarter(as_of) if as_of else None
     except PeriodError as exc:

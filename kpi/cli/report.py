@@ -6,6 +6,7 @@ command, so `kpi/` never imports Altair at module level.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -55,19 +56,33 @@ def report(
     ] = DEFAULT_OUT,
     lang: Annotated[Lang, typer.Option(help="Ngôn ngữ báo cáo: vi (mặc định) hoặc en.")] = Lang.vi,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    known_on: Annotated[
+        str | None,
+        typer.Option("--known-on", help="Chỉ dùng các bản sửa ghi đến hết ngày này (YYYY-MM-DD)."),
+    ] = None,
 ) -> None:
     """Lập báo cáo 6 tháng hoặc cả năm (XLSX, PDF) theo mục III.2 của Kế hoạch; in đường dẫn tệp."""
     try:
         report_period = parse_report_period(period)
     except PeriodError as exc:
         fail(str(exc))
+    try:
+        day = dt.date.fromisoformat(known_on) if known_on else None
+    except ValueError:
+        fail(f"--known-on '{known_on}' phải có dạng YYYY-MM-DD")
     from kpi.services.report_output import file_stem, write_report_files
     from kpi.services.reporting import ReportError, build_report
 
     formats = ("xlsx", "pdf") if fmt is ReportFormat.both else (fmt.value,)
     try:
         built = build_report(
-            storage(), catalogue(), report_period, unit, lang=lang.value, settings=settings()
+            storage(),
+            catalogue(),
+            report_period,
+            unit,
+            lang=lang.value,
+            settings=settings(),
+            known_on=day,
         )
     except ReportError as exc:
         fail(str(exc))

@@ -133,3 +133,11 @@ def check_output(path: Path, force: bool) -> None:
         fail(f"{path} là một thư mục; cho biết tên tệp", 2)
     if path.exists() and not force:
         fail(f"tệp {path} đã có; thêm --force để ghi đè", 2)
+
+
+def check_output_dir(path: Path, force: bool) -> None:
+    """A folder of outputs: refused if it is a file, or already holds files (without --force)."""
+    if path.exists() and not path.is_dir():
+        fail(f"{path} là một tệp; cho biết một thư mục", 2)
+    if path.is_dir() and any(path.iterdir()) and not force:
+        fail(f"thư mục {path} đã có tệp; thêm --force để ghi đè", 2)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from collections.abc import Mapping
 from enum import StrEnum
@@ -19,6 +18,7 @@ from kpi.progress import (
     CONTRACT_COLUMNS,
     Status,
     fmt_number,
+    status_json,
     status_records,
 )
 from kpi.services.statuses import UnknownUnitError, statuses_for
@@ -145,7 +145,7 @@ def status(
     if lang is Lang.en and not statuses.empty:
         statuses = statuses.assign(reason=statuses["reason_en"])
     if fmt is OutputFormat.json:
-        typer.echo(json.dumps(status_records(statuses), ensure_ascii=False, indent=2))
+        typer.echo(status_json(statuses))
     elif fmt is OutputFormat.csv:
         records = [
             {k: ";".join(v) if isinstance(v, list) else v for k, v in r.items()}

@@ -12,7 +12,17 @@ import typer
 from rich.table import Table
 
 from kpi.access import LOCAL_ADMIN, Role, Viewer
-from kpi.cli.shell import catalogue, console, err_console, fail, one_line_errors, settings, storage
+from kpi.cli import task_signoffs
+from kpi.cli.shell import (
+    catalogue,
+    check_output,
+    console,
+    err_console,
+    fail,
+    one_line_errors,
+    settings,
+    storage,
+)
 from kpi.problems import FileRejected
 from kpi.services import scorecard as scores
 from kpi.services import tasks as service
@@ -141,11 +151,13 @@ def template(
         "tien-do-nhiem-vu.xlsx"
     ),
     unit: Annotated[str | None, typer.Option("--unit", help="Chỉ nhiệm vụ đơn vị chủ trì.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
 ) -> None:
     """Mẫu báo cáo tiến độ: một dòng mỗi nhiệm vụ, điền sẵn trạng thái hiện tại."""
     suffix = out.suffix.lower()
     if suffix not in {".xlsx", ".csv"}:
         fail("--out phải là tệp .xlsx hoặc .csv")
+    check_output(out, force)
     rows = service.task_statuses(storage(), local_today(), unit=_unit_code(unit))
     maker = task_template_xlsx if suffix == ".xlsx" else task_template_csv
     out.write_bytes(maker(rows))
@@ -275,6 +287,7 @@ tasks_app.command("update")(update)
 tasks_app.command("template")(template)
 tasks_app.command("load")(load)
 tasks_app.command("import")(import_tasks)
+task_signoffs.register(tasks_app)
 
 
 def register(app: typer.Typer) -> None:

@@ -123,7 +123,26 @@ def _summary(result: CommitResult, prepared: Prepared, lang: str) -> str:
             else f" Tệp này đã được nhập trước đó (lần nộp {result.reimported_from}); các số "
             "liệu của tệp được ghi lại thành bản sửa mới."
         )
-    return text + _not_reported(prepared, lang)
+    return text + _not_reported(prepared, lang) + _value_only(prepared, lang)
+
+
+SHOWN_ROWS = 10  # row numbers listed in a notice; the count says how many in all
+
+
+def _value_only(prepared: Prepared, lang: str) -> str:
+    rows = prepared.value_only_rows
+    if not rows:
+        return ""
+    listed = ", ".join(str(r) for r in rows[:SHOWN_ROWS]) + ("…" if len(rows) > SHOWN_ROWS else "")
+    if lang == "en":
+        return (
+            f" {len(rows)} rows give a value without numerator and denominator (rows {listed}): "
+            "they are stored but not summed into the parent units' and the ministry's figures."
+        )
+    return (
+        f" {len(rows)} dòng chỉ có tỷ lệ, không có tử số và mẫu số (dòng {listed}): số liệu "
+        "được ghi nhưng không được cộng dồn vào số liệu của đơn vị cấp trên và toàn Bộ."
+    )
 
 
 def _not_reported(prepared: Prepared, lang: str) -> str:
@@ -232,6 +251,7 @@ def _dry_run(prepared: Prepared, scope: frozenset[str] | None, lang: Lang) -> No
             f"{counts['unchanged']} unchanged.",
         )
         + _not_reported(prepared, lang.value)
+        + _value_only(prepared, lang.value)
     )
 
 

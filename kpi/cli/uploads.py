@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from kpi.cli.shell import console, fail, one_line_errors, storage
+from kpi.cli.shell import check_output, console, fail, one_line_errors, storage
 from kpi.services.figures import upload_file, upload_list
 
 LIST_KEYS = [
@@ -77,8 +77,10 @@ def list_uploads(
 def get_upload(
     upload_id: Annotated[int, typer.Argument(help="Mã lần nộp (xem `kpi uploads list`).")],
     out: Annotated[Path, typer.Option(help="Tệp đích.")],
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
 ) -> None:
     """Tải về đúng tệp đã nộp ở một lần nộp."""
+    check_output(out, force)
     found = upload_file(storage(), upload_id)
     if found is None:
         fail(f"không có tệp của lần nộp {upload_id}")

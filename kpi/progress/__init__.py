@@ -8,7 +8,7 @@ from kpi.progress.frame import (
 )
 from kpi.progress.method import fmt_number
 from kpi.progress.opensdg import OpenSdgResult, assess_opensdg
-from kpi.progress.records import status_records
+from kpi.progress.records import status_json, status_records
 from kpi.progress.rollup import (
     ministry_statuses,
     rollup,
@@ -35,6 +35,7 @@ __all__ = [
     "rollup",
     "rollup_by_indicator",
     "rollup_statuses",
+    "status_json",
     "status_records",
     "statuses_in_parts",
     "trajectory_points",

@@ -9,12 +9,52 @@ that if every contributing unit improves, the parent's trend rises.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
+from kpi.obligations import Obligation
 from kpi.units import UnitRegistry
 
 PERIOD_KEY = ["indicator_code", "period_index"]
+OPEN = 10**9  # an obligation with no first or last quarter
+# indicator -> (the root's direct unit that answers for it, first index, last index)
+Owed = dict[str, list[tuple[str, int, int]]]
+
+
+def owed_by_direct_units(
+    obligations: Sequence[Obligation], registry: UnitRegistry, root: str
+) -> Owed:
+    """Which of the root's direct units answers for each reporting obligation below it:
+    a unit that owes a figure is expected even if it never reported one."""
+    parent = {u.code: u.parent for u in registry}
+    out: Owed = {}
+    for o in obligations:
+        child = _direct_unit(o.unit_code, parent, root)
+        if child is not None:
+            first = o.first.index if o.first else -OPEN
+            last = o.last.index if o.last else OPEN
+            out.setdefault(o.indicator_code, []).append((child, first, last))
+    return out
+
+
+def _direct_unit(code: str, parent: dict[str, str | None], root: str) -> str | None:
+    seen: set[str] = set()
+    while code in parent and code not in seen:
+        seen.add(code)
+        up = parent[code]
+        if up == root:
+            return code
+        if up is None:
+            return None
+        code = up
+    return None
+
+
+def owed_at(owed: Owed | None, indicator: str, index: int) -> set[str]:
+    """The direct units that owe the indicator for the quarter."""
+    return {c for c, first, last in (owed or {}).get(indicator, ()) if first <= index <= last}
 
 
 def coverage_lists(children: pd.DataFrame, codes: list[str], expected: list[str]) -> pd.DataFrame:
@@ -34,9 +74,11 @@ def coverage_lists(children: pd.DataFrame, codes: list[str], expected: list[str]
     ).reset_index()
 
 
-def add_missing(frame: pd.DataFrame, tree_units: list[str]) -> pd.DataFrame:
-    """Expected units (the direct units that have reported the indicator in any quarter)
-    and the ones with no figure in the row's quarter, beside the two lists."""
+def add_missing(
+    frame: pd.DataFrame, tree_units: list[str], owed: Owed | None = None
+) -> pd.DataFrame:
+    """Expected units (the direct units that owe the indicator for the quarter, or have
+    reported it in any quarter) and the ones with no figure in the row's quarter."""
     for column in ("units_with_counts", "units_value_only"):
         frame[column] = [v if isinstance(v, list) else [] for v in frame[column]]
     known: dict[str, set[str]] = {}
@@ -45,8 +87,10 @@ def add_missing(frame: pd.DataFrame, tree_units: list[str]) -> pd.DataFrame:
     ):
         known.setdefault(code, set()).update(a, b)
     order = {u: n for n, u in enumerate(tree_units)}
-    expected = {c: sorted(units, key=lambda u: order.get(u, 0)) for c, units in known.items()}
-    frame["units_expected"] = [list(expected[c]) for c in frame["indicator_code"]]
+    frame["units_expected"] = [
+        sorted(known[c] | owed_at(owed, c, int(i)), key=lambda u: order.get(u, 0))
+        for c, i in zip(frame["indicator_code"], frame["period_index"], strict=True)
+    ]
     frame["units_missing"] = [
         [u for u in exp if u not in set(a) | set(b)]
         for exp, a, b in zip(

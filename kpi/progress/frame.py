@@ -52,6 +52,11 @@ EXTRA_COLUMNS = [
     "latest_index",
     "baseline_index",
     "as_of_index",
+    # the fit itself, so a chart draws the very line and interval the status used
+    "intercept",
+    "residual_se",
+    "mean_tau",
+    "s_tautau",
 ]
 
 

@@ -8,11 +8,13 @@ a computed roll-up that differs from it by more than rounding is flagged.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from kpi.catalogue import Catalogue
+from kpi.obligations import Obligation
 from kpi.periods import Quarter, last_ended_quarter
 from kpi.progress import coverage
 from kpi.progress.frame import COVERAGE_COLUMNS, compute_statuses
@@ -85,7 +87,12 @@ def _children_figures(current: pd.DataFrame, registry: UnitRegistry, root: str) 
     return eff
 
 
-def rollup(current: pd.DataFrame, registry: UnitRegistry, root: str = "BNV") -> pd.DataFrame:
+def rollup(
+    current: pd.DataFrame,
+    registry: UnitRegistry,
+    root: str = "BNV",
+    obligations: Sequence[Obligation] = (),
+) -> pd.DataFrame:
     """The root's series: the official value per (indicator, period) and the computed roll-up.
 
     Columns: indicator_code, unit_code (= root), period_index, value, numerator,
@@ -135,7 +142,8 @@ def rollup(current: pd.DataFrame, registry: UnitRegistry, root: str = "BNV") -> 
     ]
     out = merged.dropna(subset=["value"])[columns]
     out = out.merge(covered, on=["indicator_code", "period_index"], how="left")
-    out = coverage.add_missing(out, list(registry.children(root)))
+    owed = coverage.owed_by_direct_units(obligations, registry, root)
+    out = coverage.add_missing(out, list(registry.children(root)), owed)
     out = coverage.chain_links(out, coverage.contributors(current, registry, root))
     return out.sort_values(["indicator_code", "period_index"]).reset_index(drop=True)
 
@@ -162,15 +170,20 @@ FLAG_COLUMNS = [
 ]
 
 
-def rollup_by_indicator(current: pd.DataFrame, registry: UnitRegistry, root: str) -> pd.DataFrame:
+def rollup_by_indicator(
+    current: pd.DataFrame,
+    registry: UnitRegistry,
+    root: str,
+    obligations: Sequence[Obligation] = (),
+) -> pd.DataFrame:
     """`rollup` one indicator at a time: a series never spans indicators, so the result is
     the same and the peak memory at national scale stays small."""
     # category keys: the filters of a national frame and the roll-up's joins stay cheap
     frame = current.astype({"indicator_code": "category", "unit_code": "category"})
     codes = frame["indicator_code"]
-    parts = [rollup(frame[codes == code], registry, root) for code in pd.unique(codes)]
+    parts = [rollup(frame[codes == code], registry, root, obligations) for code in pd.unique(codes)]
     if not parts:
-        return rollup(frame, registry, root)
+        return rollup(frame, registry, root, obligations)
     return pd.concat(parts, ignore_index=True)
 
 
@@ -180,10 +193,13 @@ def rollup_statuses(
     *,
     as_of: Quarter | None = None,
     today: dt.date | None = None,
+    root: str | None = None,
+    owed: coverage.Owed | None = None,
 ) -> pd.DataFrame:
     """Statuses of a rolled-up series (from `rollup`), judged on its composition-consistent
     trend, with the roll-up flags and coverage of the latest period used. Every indicator
-    of the catalogue has a row; one with no figure says why."""
+    of the catalogue has a row; one with no figure says why (`root` names the unit when
+    no indicator has a figure at all)."""
     as_of = as_of or last_ended_quarter(today)
     series = coverage.anchored(series[series["period_index"] <= as_of.index])
     statuses = compute_statuses(series, catalogue, as_of=as_of, today=today)
@@ -193,7 +209,7 @@ def rollup_statuses(
         on=["indicator_code", "latest_index"],
         how="left",
     )
-    return _with_every_indicator(out, catalogue, root_of(series, statuses), as_of)
+    return _with_every_indicator(out, catalogue, root or root_of(series, statuses), as_of, owed)
 
 
 def root_of(series: pd.DataFrame, statuses: pd.DataFrame) -> str | None:
@@ -202,9 +218,14 @@ def root_of(series: pd.DataFrame, statuses: pd.DataFrame) -> str | None:
 
 
 def _with_every_indicator(
-    statuses: pd.DataFrame, catalogue: Catalogue, root: str | None, as_of: Quarter
+    statuses: pd.DataFrame,
+    catalogue: Catalogue,
+    root: str | None,
+    as_of: Quarter,
+    owed: coverage.Owed | None = None,
 ) -> pd.DataFrame:
-    """Rows for indicators with no rolled-up figure: no verdict, and the reason."""
+    """Rows for indicators with no rolled-up figure: no verdict, the reason, and the units
+    that owe it for the as-of quarter (all missing)."""
     missing = [c for c in catalogue.codes if c not in set(statuses["indicator_code"])]
     if not missing or root is None:
         return statuses
@@ -225,7 +246,14 @@ def _with_every_indicator(
             "n_points": 0,
         }
     )
-    out = pd.concat([statuses, rows], ignore_index=True) if len(statuses) else rows
+    owing = [sorted(coverage.owed_at(owed, c, as_of.index)) for c in missing]
+    rows["units_expected"] = owing
+    rows["units_missing"] = [list(units) for units in owing]
+    if len(statuses):
+        out = pd.concat([statuses, rows], ignore_index=True)
+    else:  # every contract column, empty where a row has no figure
+        extra = [c for c in rows.columns if c not in statuses.columns]
+        out = rows.reindex(columns=[*statuses.columns, *extra])
     for column in out.columns.intersection(COVERAGE_COLUMNS):
         out[column] = [v if isinstance(v, list) else [] for v in out[column]]
     order = {code: n for n, code in enumerate(catalogue.codes)}
@@ -240,7 +268,10 @@ def ministry_statuses(
     as_of: Quarter | None = None,
     today: dt.date | None = None,
     root: str | None = None,
+    obligations: Sequence[Obligation] = (),
 ) -> pd.DataFrame:
     """Statuses of the whole ministry (the root unit, or `root`) for every indicator."""
-    series = rollup(current, registry, root or registry.root.code)
-    return rollup_statuses(series, catalogue, as_of=as_of, today=today)
+    root = root or registry.root.code
+    series = rollup(current, registry, root, obligations)
+    owed = coverage.owed_by_direct_units(obligations, registry, root)
+    return rollup_statuses(series, catalogue, as_of=as_of, today=today, root=root, owed=owed)

@@ -95,6 +95,8 @@ class Prepared:
     content_hash: str = ""
     content: bytes | None = None  # the uploaded bytes, stored with the attempt
     not_reported: int = 0  # rows with no figure: skipped as not reported
+    # rows of a unit below the root with a value but no counts: never summed into parents
+    value_only_rows: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -111,6 +113,14 @@ class Prepared:
             return {"new": 0, "changed": 0, "unchanged": 0}
         states = self.preview["state"].value_counts()
         return {k: int(states.get(k, 0)) for k in ("new", "changed", "unchanged")}
+
+
+def value_only_rows(clean: pd.DataFrame, root: str) -> list[int]:
+    """Source rows that give a value without numerator and denominator, for a unit with a
+    parent: methodology v2 sums only counts, so these never enter a parent's figure."""
+    no_counts = clean["numerator"].isna() | clean["denominator"].isna()
+    chosen = clean[no_counts & (clean["unit_code"].astype(str) != root)]
+    return sorted(int(r) for r in chosen[ROW_COLUMN])
 
 
 def check_size(data: bytes, settings: Settings) -> None:
@@ -257,6 +267,7 @@ def check_file(
         neighbours = sorted({q + step for q in quarters for step in (-1, 1)} - set(quarters))
         before = current_frame(storage, period_indexes=neighbours, columns=OUTLIER_COLUMNS)
         prepared.warnings = outlier_warnings(before, clean, settings.outlier_threshold_pp)
+        prepared.value_only_rows = value_only_rows(clean, read.units.root.code)
         if preview:
             stored = current_frame(storage, period_indexes=quarters, columns=PREVIEW_COLUMNS)
             prepared.preview = classify_rows(clean, stored)

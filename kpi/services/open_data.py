@@ -14,7 +14,7 @@ import pandas as pd
 from kpi.catalogue import Catalogue
 from kpi.metadata import load_metadata
 from kpi.periods import Quarter, last_ended_quarter, quarter_range
-from kpi.progress import rollup, status_records
+from kpi.progress import rollup, status_json, status_records
 from kpi.services.statuses import UnknownUnitError, is_rollup, scope_of, statuses_for
 from kpi.settings import Settings
 from kpi.storage import Storage
@@ -22,6 +22,7 @@ from kpi.storage import api as store
 from kpi.storage.queries import first_submissions, reporting_units
 from kpi.storage.repository import current_frame, data_version, unit_registry
 from kpi.submissions import submission_matrix
+from kpi.task_progress import local_today
 
 SERIES_COLUMNS = [
     "indicator_code",
@@ -49,7 +50,8 @@ class DataStamp:
 
 
 def data_stamp(storage: Storage) -> DataStamp:
-    version = data_version(storage)
+    # the day is part of the version: default quarters and overdue tasks move at midnight
+    version = (data_version(storage), local_today().isoformat())
     digest = hashlib.sha256(repr(version).encode()).hexdigest()[:20]
     return DataStamp(etag=f'"{digest}"', last_modified=store.last_change(storage))
 
@@ -93,6 +95,18 @@ def status_list(
 ) -> list[dict[str, Any]]:
     """Exactly the objects `kpi status --format json` prints (the same two functions)."""
     return status_records(statuses_for(storage, catalogue, unit, as_of=as_of, known_on=known_on))
+
+
+def status_text(
+    storage: Storage,
+    catalogue: Catalogue,
+    unit: str = "BNV",
+    *,
+    as_of: Quarter | None = None,
+    known_on: dt.date | None = None,
+) -> str:
+    """Exactly the text `kpi status --format json` prints, by the same column-wise path."""
+    return status_json(statuses_for(storage, catalogue, unit, as_of=as_of, known_on=known_on))
 
 
 def series_frame(

@@ -16,7 +16,7 @@ SQLite a `BEGIN IMMEDIATE` transaction); `tests/kpi/services/fakes.py` in memory
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from types import TracebackType
 from typing import Any, Protocol, Self, TypeVar
 
@@ -118,6 +118,9 @@ class Tokens(Protocol):
 
 class TaskReports(Protocol):
     def add(self, draft: ReportDraft, actor: str, unit_code: str | None) -> None: ...
+
+    def check_open(self, pairs: Iterable[Pair]) -> None:
+        """Raise HalfYearSignedOff for (unit, half-year) pairs whose sign-off stands."""
 
 
 class UnitOfWork(Protocol):

@@ -16,7 +16,7 @@ from kpi.catalogue import Catalogue
 from kpi.periods import Quarter
 from kpi.progress import CONTRACT_COLUMNS, compute_statuses, status_records
 from kpi.services.open_data import SERIES_COLUMNS, indicator_records, series_frame
-from kpi.services.statuses import unit_statuses
+from kpi.services.statuses import owed, unit_statuses
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
 from reports.datapackage import Field, Table, write_package
@@ -102,7 +102,8 @@ def _statuses(
 ) -> pd.DataFrame:
     """The ministry's roll-up and every unit's own series, as `kpi status` computes them."""
     registry = unit_registry(storage)
-    root = unit_statuses(frame, catalogue, registry, registry.root, as_of=as_of)
+    rules = owed(storage, catalogue)
+    root = unit_statuses(frame, catalogue, registry, registry.root, as_of=as_of, obligations=rules)
     own = compute_statuses(frame[frame["unit_code"] != registry.root.code], catalogue, as_of=as_of)
     rows = status_records(root) + status_records(own)
     out = pd.DataFrame(rows, columns=CONTRACT_COLUMNS).astype(object)

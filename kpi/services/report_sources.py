@@ -8,11 +8,13 @@ obligations), as on the dashboard and in `kpi submissions`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pandas as pd
 
 from kpi.catalogue import Catalogue, load_catalogue
 from kpi.completeness import ReportState, deadline, local_date, unit_quarter_states
+from kpi.obligations import Obligation
 from kpi.periods import Quarter, ReportPeriod, quarter_range
 from kpi.progress import rollup
 from kpi.services import statuses, submissions
@@ -37,11 +39,14 @@ def unit_statuses(
     unit: Unit,
     registry: UnitRegistry,
     as_of: Quarter,
+    obligations: Sequence[Obligation] = (),
 ) -> pd.DataFrame:
     """The unit's statuses as of a quarter, by the one scope rule of `kpi status --unit`."""
     # "Stale" is judged against the report's closing quarter, not against today.
     day_after = as_of.end + dt.timedelta(days=1)
-    return statuses.unit_statuses(frame, catalogue, registry, unit, as_of=as_of, today=day_after)
+    return statuses.unit_statuses(
+        frame, catalogue, registry, unit, as_of=as_of, today=day_after, obligations=obligations
+    )
 
 
 def submission_lines(

@@ -13,15 +13,15 @@ from kpi.periods import Quarter, ReportPeriod, quarter_range
 from kpi.services.cycle import unapproved_count
 from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
 from kpi.services.report_sources import submission_lines, unit_statuses
-from kpi.services.statuses import scope_of
+from kpi.services.statuses import owed, scope_of, values_for
 from kpi.services.task_reporting import task_report_section
 from kpi.settings import Settings
 from kpi.storage import Storage
-from kpi.storage.repository import current_frame, unit_registry
+from kpi.storage.repository import unit_registry
 from kpi.units import Unit, UnitRegistry
 from reports.model import Report, data_hash, indicator_rows
 from reports.quality import Quality
-from reports.text import label, quarter_label
+from reports.text import known_on_text, label, quarter_label
 
 
 class ReportError(ValueError):
@@ -46,8 +46,10 @@ def build_report(
     lang: str = "vi",
     made_on: dt.date | None = None,
     settings: Settings | None = None,
+    known_on: dt.date | None = None,
 ) -> Report:
-    """Everything the report shows, as of the period's closing quarter."""
+    """Everything the report shows, as of the period's closing quarter; with `known_on`,
+    from the revisions stored by the end of that day ("what we knew then")."""
     if lang not in ("vi", "en"):
         raise ReportError("ngôn ngữ phải là vi hoặc en")
     settings = settings or Settings()
@@ -55,10 +57,11 @@ def build_report(
     registry = unit_registry(storage)
     target = resolve_unit(registry, unit)
     scope = scope_of(registry, target)
-    frame = current_frame(storage, as_of_index=period.closing.index, unit_codes=scope)
+    frame = values_for(storage, period.closing, known_on=known_on, unit_codes=scope)
     start = period.opening + -1
-    closing_rows = unit_statuses(frame, catalogue, target, registry, period.closing)
-    start_rows = unit_statuses(frame, catalogue, target, registry, start)
+    rules = owed(storage, catalogue)
+    closing_rows = unit_statuses(frame, catalogue, target, registry, period.closing, rules)
+    start_rows = unit_statuses(frame, catalogue, target, registry, start, rules)
     quality = Quality(
         *submission_lines(
             storage, registry, target, period, settings, today=made_on, catalogue=catalogue
@@ -81,11 +84,13 @@ def build_report(
             *notices(frame, period, lang),
             *rollup_notices(closing_rows, lang),
             *approval_notice(storage, frame, period, lang),
+            *known_on_notice(known_on, lang),
         ),
         data_hash=data_hash(frame, period, target.code),
         tasks=task_report_section(
             storage, settings, catalogue, period, target, registry.root.code, made_on, lang
         ),
+        known_on=known_on,
     )
 
 
@@ -122,6 +127,15 @@ def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
             else f"No data for {names}; end values are from the latest quarter with data."
         )
     return out
+
+
+def known_on_notice(known_on: dt.date | None, lang: str) -> list[str]:
+    if known_on is None:
+        return []
+    day = known_on_text(known_on, lang)
+    if lang == "en":
+        return [f"Figures as known at the end of {day}: revisions stored later are not used."]
+    return [f"Số liệu như đã biết đến hết ngày {day}: các bản sửa ghi sau ngày đó không được tính."]
 
 
 def approval_notice(

@@ -9,13 +9,16 @@ and every parent unit's roll-up. The as-of quarter defaults to the last ended qu
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pandas as pd
 
 from kpi.catalogue import Catalogue
+from kpi.obligations import Obligation, effective_obligations
 from kpi.periods import Quarter, last_ended_quarter
 from kpi.progress import compute_statuses, ministry_statuses
 from kpi.storage import Storage
+from kpi.storage.cycle import stored_obligations
 from kpi.storage.known import known_on_frame
 from kpi.storage.repository import current_frame, unit_registry
 from kpi.units import Unit, UnitRegistry
@@ -39,6 +42,13 @@ def is_rollup(registry: UnitRegistry, unit: Unit) -> bool:
     return unit.code == registry.root.code or bool(registry.children(unit.code))
 
 
+def owed(storage: Storage, catalogue: Catalogue) -> list[Obligation]:
+    """Every reporting obligation in force: who is expected in a roll-up's coverage."""
+    registry = unit_registry(storage)
+    merged = effective_obligations(catalogue, stored_obligations(storage))
+    return [o for o in merged if o.unit_code in registry]
+
+
 def unit_statuses(
     frame: pd.DataFrame,
     catalogue: Catalogue,
@@ -47,12 +57,21 @@ def unit_statuses(
     *,
     as_of: Quarter | None = None,
     today: dt.date | None = None,
+    obligations: Sequence[Obligation] = (),
 ) -> pd.DataFrame:
-    """One unit's statuses from a frame of current values (the unit's scope or more)."""
+    """One unit's statuses from a frame of current values (the unit's scope or more);
+    a roll-up expects every unit that owes a figure (`obligations`) beside those that
+    reported one."""
     if is_rollup(registry, unit):
         scoped = frame[frame["unit_code"].isin(scope_of(registry, unit))]
         return ministry_statuses(
-            scoped, catalogue, registry, as_of=as_of, today=today, root=unit.code
+            scoped,
+            catalogue,
+            registry,
+            as_of=as_of,
+            today=today,
+            root=unit.code,
+            obligations=obligations,
         )
     rows = compute_statuses(
         frame[frame["unit_code"] == unit.code], catalogue, as_of=as_of, today=today
@@ -67,12 +86,16 @@ def every_scope(
     *,
     as_of: Quarter | None = None,
     today: dt.date | None = None,
+    obligations: Sequence[Obligation] = (),
 ) -> pd.DataFrame:
     """`--unit all`: every parent unit's roll-up (root first), then every leaf series."""
     parents = [u for u in registry if is_rollup(registry, u)]
     parents.sort(key=lambda u: (u.code != registry.root.code, u.code))
     parts = [
-        unit_statuses(frame, catalogue, registry, u, as_of=as_of, today=today) for u in parents
+        unit_statuses(
+            frame, catalogue, registry, u, as_of=as_of, today=today, obligations=obligations
+        )
+        for u in parents
     ]
     leaves = frame[~frame["unit_code"].isin([u.code for u in parents])]
     parts.append(compute_statuses(leaves, catalogue, as_of=as_of, today=today))
@@ -106,9 +129,14 @@ def statuses_for(
     as_of = as_of or last_ended_quarter(today)
     registry = unit_registry(storage)
     current = values_for(storage, as_of, known_on=known_on)
+    rules = owed(storage, catalogue)
     if unit_ref.lower() == "all":
-        return every_scope(current, catalogue, registry, as_of=as_of, today=today)
+        return every_scope(
+            current, catalogue, registry, as_of=as_of, today=today, obligations=rules
+        )
     unit = registry.resolve(unit_ref)
     if unit is None:
         raise UnknownUnitError(unit_ref)
-    return unit_statuses(current, catalogue, registry, unit, as_of=as_of, today=today)
+    return unit_statuses(
+        current, catalogue, registry, unit, as_of=as_of, today=today, obligations=rules
+    )

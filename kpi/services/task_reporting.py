@@ -8,6 +8,8 @@ from dataclasses import asdict
 from kpi.catalogue import Catalogue
 from kpi.periods import ReportPeriod
 from kpi.services import scorecard as scores
+from kpi.services import task_signoffs as signoffs
+from kpi.services.tasks import tasks
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.task_progress import HalfYear
@@ -55,6 +57,8 @@ def task_report_section(
     start, end = period_days(period)
     lead = None if unit.code == root_code else unit.code
     built = scores.report_section(storage, start, end, made_on, lead)
+    codes = None if lead is None else {t.code for t in tasks(storage) if lead in t.lead_unit_codes}
+    reports, unsigned = signoffs.period_counts(storage, start, min(made_on, end), codes)
     section = TaskReportSection(
         day=min(made_on, end),
         counts=built.counts,
@@ -73,6 +77,8 @@ def task_report_section(
             for s in built.overdue
         ),
         issues=tuple((t.code, u, text, day) for t, u, text, day in built.issues),
+        reports=reports,
+        unsigned=unsigned,
     )
     if period.half == 1:
         return section
@@ -89,4 +95,6 @@ def task_report_section(
         score_half=half.label(lang),
         score_status=status,
         scores=rows,
+        reports=section.reports,
+        unsigned=section.unsigned,
     )

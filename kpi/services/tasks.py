@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kpi.access import Viewer
+from kpi.services import task_signoffs as signoffs
 from kpi.services.ports import Store
 from kpi.settings import Settings
 from kpi.storage import Storage
@@ -18,6 +19,7 @@ from kpi.storage.repository import unit_registry
 from kpi.task_problems import TaskProblem
 from kpi.task_progress import (
     FOLLOW_UP_UNIT,
+    HalfYear,
     ReportError,
     TaskStatus,
     check_report,
@@ -153,8 +155,54 @@ def report_progress(
     except ReportError as exc:
         raise TaskServiceError(str(exc)) from exc
     draft = ReportDraft(task.code, checked, value, evidence.strip(), issues.strip(), day)
-    _store_reports(storage, [draft], viewer.email, {task.code: unit})
+    _store_open(storage, [draft], viewer.email, {task.code: unit})
     return draft
+
+
+def _store_open(
+    storage: Storage,
+    drafts: Sequence[ReportDraft],
+    actor: str,
+    units: dict[str, str | None],
+    file_name: str | None = None,
+) -> None:
+    """Store reports unless their unit's half-year is signed off (checked before the write
+    and again inside it, against a sign-off landing in between)."""
+    closed = signoffs.closed_pairs(
+        storage, [(units.get(d.task_code), d.reported_on) for d in drafts]
+    )
+    try:
+        if closed:
+            raise signoffs.HalfYearSignedOff(closed)
+        _store_reports(storage, drafts, actor, units, file_name)
+    except signoffs.HalfYearSignedOff as exc:
+        raise TaskServiceError(signoffs.refusal(exc.pairs)[0]) from exc
+
+
+def _signed_off_problems(
+    storage: Storage, drafts: Sequence[ReportDraft], units: dict[str, str | None]
+) -> list[TaskProblem]:
+    """A row problem for each report whose unit's half-year is signed off."""
+    dated = [(units.get(d.task_code), d.reported_on) for d in drafts]
+    closed = set(signoffs.closed_pairs(storage, dated))
+    problems = []
+    for d, (unit, day) in zip(drafts, dated, strict=True):
+        pair = (unit or "", str(HalfYear.containing(day)))
+        if pair in closed:
+            vi, en = signoffs.refusal([pair])
+            params = {"why": vi, "why_en": en}
+            problems.append(TaskProblem("rule", d.row, "reported_on", day.isoformat(), params))
+    return problems
+
+
+def _unit_halves(
+    drafts: Sequence[ReportDraft], units: dict[str, str | None]
+) -> set[tuple[str, str]]:
+    return {
+        (unit, str(HalfYear.containing(d.reported_on)))
+        for d in drafts
+        if (unit := units.get(d.task_code))
+    }
 
 
 def _store_reports(
@@ -165,8 +213,10 @@ def _store_reports(
     file_name: str | None = None,
 ) -> None:
     """Checked reports and their audit in one unit of work; `units` maps a task to the
-    reporting unit."""
+    reporting unit. HalfYearSignedOff when a unit's half-year is signed off (nothing
+    stored)."""
     with store.unit_of_work() as uow:
+        uow.task_reports.check_open(_unit_halves(drafts, units))
         for draft in drafts:
             unit = units.get(draft.task_code)
             uow.task_reports.add(draft, actor, unit)
@@ -211,10 +261,13 @@ def load_reports_file(
     by_code = {t.code: t for t in tasks(storage)}
     rows = [(r.row, r.cells) for r in parsed.rows]
     drafts, problems = check_rows(rows, by_code, today, viewer.write_scope(), FOLLOW_UP_UNIT)
-    if problems or dry_run:
+    if problems:
         return LoadOutcome(drafts, problems)
     units = {d.task_code: _reporting_unit(by_code[d.task_code], viewer) for d in drafts}
-    _store_reports(storage, drafts, viewer.email, units, file_name=file_name)
+    closed = _signed_off_problems(storage, drafts, units)
+    if closed or dry_run:
+        return LoadOutcome(drafts, closed)
+    _store_open(storage, drafts, viewer.email, units, file_name=file_name)
     return LoadOutcome(drafts, [], committed=True)
 
 

@@ -1,10 +1,10 @@
 """Alerts pushed to another system: a signed JSON event when a status gets worse, a
-ministry figure changes, or a quarter's report becomes overdue.
+ministry figure changes, a quarter's report becomes overdue, or a task of the plan does.
 
 Each scan compares what holds now with what the receiver was last told (stored in
 `webhook_facts`), so an upload commit and `kpi notify` can both run it and nothing
 is announced twice. The first scan only records statuses and figures; overdue
-reports are announced from the first scan on.
+reports and tasks are announced from the first scan on.
 """
 
 from __future__ import annotations
@@ -27,10 +27,12 @@ from kpi.periods import Quarter
 from kpi.progress import Status, rollup_by_indicator
 from kpi.services.open_data import recent_quarters, submissions_frame
 from kpi.services.statuses import statuses_for
+from kpi.services.tasks import task_statuses
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage import api as store
 from kpi.storage.repository import current_frame, unit_registry
+from kpi.task_progress import local_today
 
 log = logging.getLogger(__name__)
 SIGNATURE_HEADER = "X-KPI-Signature"
@@ -42,7 +44,7 @@ SCANNED = "~scanned"  # a fact of its own: "a scan has run", even over no figure
 
 @dataclass(frozen=True)
 class Event:
-    type: str  # status.worsened | figure.changed | report.overdue
+    type: str  # status.worsened | figure.changed | report.overdue | task.overdue
     items: list[dict[str, Any]]
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     occurred_at: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat())
@@ -193,6 +195,29 @@ def _overdue(
     return Event("report.overdue", items) if items else None
 
 
+def _overdue_tasks(storage: Storage, today: dt.date | None) -> Event | None:
+    """Tasks and databases of the plan past their deadline and not done, not yet announced
+    (a recurring task's new deadline is a new announcement)."""
+    rows = task_statuses(storage, today or local_today(), overdue_only=True)
+    now = {f"{s.task.code}|{s.task.deadline.date}": s for s in rows}
+    before = store.webhook_facts(storage, "overdue_task")
+    store.save_webhook_facts(storage, "overdue_task", {k: s.state.value for k, s in now.items()})
+    items = [
+        {
+            "kind": s.task.kind.value,
+            "code": s.task.code,
+            "name": s.task.name,
+            "lead_unit_codes": list(s.task.lead_unit_codes),
+            "deadline": s.task.deadline.date.isoformat() if s.task.deadline.date else None,
+            "state": s.state.value,
+            "percent": s.percent,
+        }
+        for k, s in sorted(now.items())
+        if k not in before
+    ]
+    return Event("task.overdue", items) if items else None
+
+
 def scan(
     storage: Storage, catalogue: Catalogue, settings: Settings, today: dt.date | None = None
 ) -> list[Event]:
@@ -204,6 +229,7 @@ def scan(
         _worsened(storage, catalogue, as_of),
         _figures(storage),
         _overdue(storage, catalogue, settings, today),
+        _overdue_tasks(storage, today),
     ]
     sent = [e for e in events if e is not None]
     for event in sent:

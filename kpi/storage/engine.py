@@ -173,9 +173,10 @@ def retrying(work: Callable[[], T], attempts: int = 5, base_delay: float = 0.2) 
             if not is_retryable(exc):
                 raise
             if attempt == attempts:
+                log.warning("database still busy after %d attempts: %s", attempts, exc)
                 raise StorageBusyError(
                     f"Cơ sở dữ liệu đang bận, đã thử {attempts} lần; vui lòng thử lại sau."
                 ) from exc
-            log.warning("database busy (attempt %d/%d): %s", attempt, attempts, exc)
+            log.debug("database busy (attempt %d/%d): %s", attempt, attempts, exc)  # silent
             time.sleep(base_delay * 2 ** (attempt - 1))
     raise AssertionError("unreachable")

@@ -1,4 +1,5 @@
-"""Tables of the plan's tasks (Phụ lục II, III), their progress reports and scorecards."""
+"""Tables of the plan's tasks (Phụ lục II, III), their progress reports, the unit head's
+half-year sign-off of those reports, and scorecards."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
@@ -78,3 +80,17 @@ class Scorecard(Base):
     rows: Mapped[list[dict[str, object]]] = mapped_column(JSON)
     published_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     published_by: Mapped[str] = mapped_column(String(320))
+
+
+class TaskSignoff(Base):
+    """The unit head's sign-off of a unit's progress reports for a half-year ('2026-H2');
+    while it stands the unit reports nothing more dated in that half-year."""
+
+    __tablename__ = "task_signoffs"
+    __table_args__ = (PrimaryKeyConstraint("unit_code", "period"),)
+
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    period: Mapped[str] = mapped_column(String(8))
+    reports: Mapped[int] = mapped_column(Integer)  # how many reports it covered when signed
+    approved_by: Mapped[str] = mapped_column(String(320))
+    approved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from kpi.storage.engine import Storage
 from kpi.storage.repository import SYSTEM_ACTOR, audit
 from kpi.storage.task_models import PlanTaskRecord, Scorecard, TaskReport
+from kpi.storage.task_signoffs import check_open
 from kpi.task_progress import ProgressReport
 from kpi.task_reports import ReportDraft
 from kpi.tasks import Deadline, PlanTask, TaskKind, TaskState, sorted_tasks
@@ -160,6 +161,11 @@ class SqlTaskReports:
                 reported_by=actor,
             )
         )
+
+    def check_open(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """HalfYearSignedOff for (unit, half-year) pairs whose sign-off stands, checked
+        inside the write so a concurrent sign-off cannot slip in between."""
+        check_open(self.session, pairs)
 
 
 def published_scorecards(storage: Storage, period: str) -> list[Scorecard]:

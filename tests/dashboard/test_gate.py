@@ -72,3 +72,18 @@ def test_an_officer_keeps_the_right_while_a_run_works(
     monkeypatch.setattr(auth, "current_viewer", stopped)
     at.run()
     assert not gate.may_upload(session)
+
+
+def test_a_session_holds_at_most_the_capped_number_of_files() -> None:
+    from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+    from streamlit.runtime.uploaded_file_manager import UploadedFileRec
+
+    from dashboard.server import drop_oldest
+
+    manager = MemoryUploadedFileManager("/_stcore/upload_file")
+    for index in range(6):
+        drop_oldest(manager, "officer")  # the guard makes room before each file arrives
+        manager.add_file("officer", UploadedFileRec(f"f{index}", "a.csv", "text/csv", b"x" * 10))
+    manager.add_file("other", UploadedFileRec("g0", "b.csv", "text/csv", b"y"))
+    assert list(manager.file_storage["officer"]) == ["f3", "f4", "f5"]
+    assert gate.MAX_HELD_FILES == 3 and list(manager.file_storage["other"]) == ["g0"]

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.table import Table
@@ -131,6 +132,39 @@ def test_template_refuses_an_existing_file(cli_db: str, tmp_path: Path) -> None:
     assert runner.invoke(app, ["template", "--out", str(out)]).exit_code == 2
     assert out.read_text(encoding="utf-8") == "x"
     assert runner.invoke(app, ["template", "--out", str(out), "--force"]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["tasks", "template", "--out", "{file}"],
+        ["uploads", "get", "1", "--out", "{file}"],
+        ["report", "--period", "2025-H1", "--format", "xlsx", "--out", "{dir}"],
+    ],
+)
+def test_every_file_output_refuses_an_existing_file(
+    cli_db: str, tmp_path: Path, command: list[str]
+) -> None:
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    mine = tmp_path / "mine.xlsx"
+    mine.write_text("keep me", encoding="utf-8")
+    (tmp_path / "bao-cao-BNV-2025-H1.xlsx").write_text("keep me", encoding="utf-8")
+    args = [a.format(file=mine, dir=tmp_path) for a in command]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "--force" in result.output, result.output
+    assert mine.read_text(encoding="utf-8") == "keep me"
+
+
+def test_publish_refuses_a_folder_that_holds_files(cli_db: str, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    out = tmp_path / "pkg"
+    out.mkdir()
+    (out / "mine.txt").write_text("keep me", encoding="utf-8")
+    result = runner.invoke(app, ["publish", "--out", str(out)])
+    assert result.exit_code == 2 and "--force" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["mine.txt"]
+    assert runner.invoke(app, ["publish", "--out", str(out), "--force"]).exit_code == 0
+    assert (out / "datapackage.json").is_file() and (out / "mine.txt").is_file()
 
 
 def test_doctor_reports_every_setting_and_fails_on_an_unsafe_one(

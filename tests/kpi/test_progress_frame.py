@@ -228,17 +228,31 @@ def test_ministry_statuses_cover_all_indicators(catalogue: Catalogue) -> None:
 
 
 def test_trajectory_points_for_chart() -> None:
-    frame = long_frame(
-        [("1.1", "A", p, v) for p, v in [("2024-Q4", 42.0), ("2025-Q2", 43.0), ("2025-Q4", 45.0)]]
-    )
+    """The projection is the status' own fit: it ends on the printed 2030 value and interval;
+    nothing after the as-of quarter is drawn; no verdict, no projection."""
     from kpi.catalogue import load_catalogue
 
-    row = compute_statuses(frame, load_catalogue(), today=TODAY).iloc[0]
+    values = [("2024-Q4", 40.0), ("2025-Q1", 41.0), ("2025-Q2", 43.0), ("2025-Q3", 44.0),
+              ("2025-Q4", 46.0), ("2026-Q1", 90.0)]  # fmt: skip
+    frame = long_frame([("1.1", "A", p, v) for p, v in values])
+    as_of = parse_quarter("2025-Q4")
+    row = compute_statuses(frame, load_catalogue(), as_of=as_of).iloc[0]
     points = trajectory_points(frame, row)
     assert set(points["kind"]) == {"actual", "required", "projection"}
+    assert "2026-Q1" not in set(points.loc[points["kind"] == "actual", "period"])
     required = points[points["kind"] == "required"]
     assert list(required["label"]) == ["Q4/2024", "Q4/2030"]
     projection = points[points["kind"] == "projection"]
     assert (projection["lower"] <= projection["value"]).all()
     assert (projection["value"] <= projection["upper"]).all()
-    assert projection["period"].iloc[-1] == "2030-Q4"
+    end = projection.iloc[-1]
+    assert end["period"] == "2030-Q4"
+    assert end["value"] == pytest.approx(row["projected_2030"])
+    assert (end["lower"], end["upper"]) == pytest.approx(
+        (row["projected_2030_low"], row["projected_2030_high"])
+    )
+    short = compute_statuses(frame.head(3), load_catalogue(), as_of=parse_quarter("2025-Q2")).iloc[
+        0
+    ]
+    assert short["status"] == "insufficient_data"
+    assert "projection" not in set(trajectory_points(frame.head(3), short)["kind"])

@@ -4,6 +4,7 @@ file, bounded retries, scope refused at the storage layer, round trips through e
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import signal
 import sqlite3
@@ -109,6 +110,30 @@ def test_serialization_failure_is_retried() -> None:
         return "ok"
 
     assert retrying(flaky, attempts=5, base_delay=0.01) == "ok" and len(calls) == 3
+
+
+def test_retries_are_silent_unless_they_fail(caplog: pytest.LogCaptureFixture) -> None:
+    calls: list[int] = []
+
+    def busy_twice() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
+        return "ok"
+
+    with caplog.at_level(logging.INFO, logger="kpi.storage.engine"):
+        assert retrying(busy_twice, attempts=5, base_delay=0.01) == "ok"
+    assert not caplog.records
+
+    def always_busy() -> str:
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
+
+    with (
+        caplog.at_level(logging.INFO, logger="kpi.storage.engine"),
+        pytest.raises(StorageBusyError),
+    ):
+        retrying(always_busy, attempts=2, base_delay=0.01)
+    assert [r.levelno for r in caplog.records] == [logging.WARNING]
 
 
 def test_sqlite_writer_waits_for_a_held_lock(sqlite_storage: Storage) -> None:

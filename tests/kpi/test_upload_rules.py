@@ -85,7 +85,8 @@ def test_uploads_get_returns_the_exact_file(cli_db: str, tmp_path: Path) -> None
     out = tmp_path / "copy.csv"
     assert kpi("uploads", "get", str(attempt["id"]), "--out", str(out))[0] == 0
     assert out.read_bytes() == path.read_bytes()
-    assert kpi("uploads", "get", "999", "--out", str(out))[0] == 1
+    assert kpi("uploads", "get", "999", "--out", str(tmp_path / "none.csv"))[0] == 1
+    assert kpi("uploads", "get", str(attempt["id"]), "--out", str(out))[0] == 2  # exists
 
 
 def test_unit_names_unique_after_normalisation(cli_db: str, tmp_path: Path) -> None:

@@ -8,9 +8,10 @@ from io import BytesIO
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from kpi.access import LOCAL_ADMIN, Role
+from kpi.access import LOCAL_ADMIN, Role, Viewer
 from kpi.catalogue import Catalogue
 from kpi.periods import parse_report_period
+from kpi.services import task_signoffs as signoffs
 from kpi.services import tasks as service
 from kpi.services.reporting import build_report
 from kpi.services.users import add_user
@@ -81,3 +82,26 @@ def test_the_section_is_written_in_the_xlsx_and_the_pdf(
         page.extract_text() for page in PdfReader(BytesIO(write_pdf(report, {}))).pages
     )
     assert "Results on the plan's tasks" in text and "Difficulties and proposals" in text
+
+
+def test_the_section_says_how_many_of_the_periods_reports_are_not_signed_off(
+    storage: Storage, catalogue: Catalogue
+) -> None:
+    _report_done(storage)
+    period = parse_report_period("2026-H2")
+    section = build_report(storage, catalogue, period, made_on=MADE_ON).tasks
+    assert section is not None and (section.reports, section.unsigned) == (2, 2)
+    admin = Viewer(LOCAL_ADMIN, Role.ADMIN)
+    signoffs.approve(storage, admin, "VPC", "2026-H2")
+    report = build_report(storage, catalogue, period, made_on=MADE_ON)
+    assert report.tasks is not None and (report.tasks.reports, report.tasks.unsigned) == (2, 0)
+    other = build_report(storage, catalogue, period, "VPB", made_on=MADE_ON).tasks
+    assert other is not None and (other.reports, other.unsigned) == (0, 0)  # VPB leads none
+
+    signoffs.unapprove(storage, admin, "VPC", "2026-H2", "Bổ sung minh chứng")
+    report = build_report(storage, catalogue, period, lang="vi", made_on=MADE_ON)
+    book = load_workbook(BytesIO(write_xlsx(report, {})))
+    line = "2 trong 2 báo cáo tiến độ của kỳ chưa được thủ trưởng đơn vị duyệt"
+    assert str(book["Nhiệm vụ"]["A3"].value).startswith(line)
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(write_pdf(report, {}))).pages)
+    assert "chưa được thủ trưởng đơn vị duyệt" in " ".join(text.split())

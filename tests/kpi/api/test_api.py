@@ -3,6 +3,7 @@ validators, errors, the call log, and no write path."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -18,6 +19,7 @@ from kpi.progress import CONTRACT_COLUMNS
 from kpi.services.app import App
 from kpi.services.figures import data_version, export_frame
 from kpi.services.open_data import status_list
+from kpi.services.tasks import LIST_KEYS, as_record, task_statuses
 from kpi.services.tokens import add_token, calls, revoke_token
 from kpi.settings import Settings
 from kpi.storage import Storage
@@ -167,3 +169,27 @@ def test_openapi_describes_every_route(api: TestClient) -> None:
     props = document["components"]["schemas"]["Status"]["properties"]
     assert list(props) == CONTRACT_COLUMNS
     assert set(status["responses"]) >= {"200", "304", "400", "401", "404"}
+
+
+def test_tasks_are_the_cli_contract(
+    api: TestClient, token: dict[str, str], storage: Storage
+) -> None:
+    day = dt.date(2026, 12, 1)
+    rows = api.get("/tasks", params={"as_of": day.isoformat()}, headers=token).json()
+    expected = [as_record(s) for s in task_statuses(storage, day)]
+    assert rows == json.loads(json.dumps(expected)) and len(rows) == 55
+    assert all(list(r) == list(LIST_KEYS) for r in rows)
+    overdue = api.get(
+        "/tasks", params={"as_of": day.isoformat(), "overdue": "true"}, headers=token
+    ).json()
+    assert overdue and all(r["overdue"] for r in overdue)
+    assert [r["code"] for r in overdue] == [r["code"] for r in rows if r["overdue"]]
+    databases = api.get("/tasks", params={"kind": "database"}, headers=token).json()
+    assert len(databases) == 11 and {r["kind"] for r in databases} == {"database"}
+    led = api.get("/tasks", params={"unit": "VPC"}, headers=token).json()
+    assert led and all("VPC" in r["lead_unit_codes"] for r in led)
+    csv = api.get("/tasks", params={"format": "csv"}, headers=token).text
+    assert csv.splitlines()[0] == ",".join(LIST_KEYS)
+    for bad in ({"kind": "x"}, {"overdue": "maybe"}, {"as_of": "01/12/2026"}):
+        assert api.get("/tasks", params=bad, headers=token).status_code == 400
+    assert api.get("/tasks", params={"unit": "KHONGCO"}, headers=token).status_code == 404

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import pandas as pd
 
+from kpi.storage.task_signoffs import HalfYearSignedOff
 from kpi.task_reports import ReportDraft
 from kpi.units import UnitRegistry, load_default_units
 from kpi.uploads import STORED_COLUMNS, RowCounts, UploadMeta
@@ -37,6 +38,7 @@ class State:
     locks: list[dict[str, Any]] = field(default_factory=list)
     tokens: dict[str, dict[str, Any]] = field(default_factory=dict)
     task_reports: list[dict[str, Any]] = field(default_factory=list)
+    task_signoffs: set[tuple[str, str]] = field(default_factory=set)
 
     def actions(self) -> list[str]:
         return [entry["action"] for entry in self.audit]
@@ -218,6 +220,11 @@ class FakeTaskReports:
 
     def add(self, draft: ReportDraft, actor: str, unit_code: str | None) -> None:
         self.state.task_reports.append({"draft": draft, "actor": actor, "unit_code": unit_code})
+
+    def check_open(self, pairs: Iterable[tuple[str, str]]) -> None:
+        hit = sorted(set(pairs) & self.state.task_signoffs)
+        if hit:
+            raise HalfYearSignedOff(hit)
 
 
 class FakeUnitOfWork:

@@ -3,6 +3,7 @@ from the scan, retries with backoff, every attempt logged."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -15,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from kpi.access import LOCAL_ADMIN, Role, Viewer
 from kpi.catalogue import Catalogue
 from kpi.services import webhooks
+from kpi.services.tasks import report_progress, task_statuses
 from kpi.settings import Settings
 from kpi.storage import Storage
 from tests.kpi.services.helpers import rising, upload
@@ -82,7 +85,7 @@ def test_upload_commit_announces_changes_signed(
     settings, log = receiver()
     # first scan: statuses and figures are recorded, overdue reports announced
     first = webhooks.scan(storage, catalogue, settings)
-    assert [e.type for e in first] == ["report.overdue"]
+    assert [e.type for e in first] == ["report.overdue", "task.overdue"]
     upload(storage, catalogue, rising("1.1", "VPB", 40, 2), settings=settings)
     deadline = time.monotonic() + 20
     while "figure.changed" not in events(log) and time.monotonic() < deadline:
@@ -121,12 +124,31 @@ def test_overdue_reports_announced_once(
     storage: Storage, catalogue: Catalogue, receiver: Receiver
 ) -> None:
     settings, log = receiver()
-    (event,) = webhooks.scan(storage, catalogue, settings)
+    event, _tasks = webhooks.scan(storage, catalogue, settings)
     assert event.type == "report.overdue"
     keys = {(i["unit_code"], i["period"]) for i in event.items}
     assert ("CNCC", "2026-Q3") in keys and all(i["kind"] == "report" for i in event.items)
     assert webhooks.scan(storage, catalogue, settings) == []
-    assert len(received(log)) == 1
+    assert len(received(log)) == 2
+
+
+def test_overdue_tasks_announced_once_and_a_done_one_leaves(
+    storage: Storage, catalogue: Catalogue, receiver: Receiver
+) -> None:
+    settings, log = receiver()
+    day = dt.date(2026, 12, 1)
+    sent = {e.type: e for e in webhooks.scan(storage, catalogue, settings, today=day)}
+    items = sent["task.overdue"].items
+    expected = [s.task.code for s in task_statuses(storage, day, overdue_only=True)]
+    assert sorted(i["code"] for i in items) == sorted(expected) and expected
+    assert all(i["deadline"] and i["deadline"] < "2026-12-01" for i in items)
+    assert {i["kind"] for i in items} <= {"task", "database"}
+    assert "task.overdue" in events(log)
+    assert webhooks.scan(storage, catalogue, settings, today=day) == []
+    done = items[0]
+    admin = Viewer(LOCAL_ADMIN, Role.ADMIN)
+    report_progress(storage, admin, str(done["code"]), state="done", evidence="QĐ 1", today=day)
+    assert webhooks.scan(storage, catalogue, settings, today=day) == []  # nothing new
 
 
 def test_retries_with_backoff_then_delivers(

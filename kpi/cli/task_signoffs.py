@@ -1,0 +1,57 @@
+"""`kpi tasks approve|unapprove`: the unit head's half-year sign-off of progress reports."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kpi.access import LOCAL_ADMIN, Role, Viewer
+from kpi.cli.shell import console, fail, one_line_errors, storage
+from kpi.services import task_signoffs as signoffs
+
+AsUser = Annotated[str | None, typer.Option("--as", help="Thực hiện với tư cách người dùng này.")]
+UnitOpt = Annotated[str, typer.Option("--unit", help="Đơn vị (mã hoặc tên).")]
+PeriodOpt = Annotated[str, typer.Option("--period", help="Kỳ 6 tháng, ví dụ 2026-H2.")]
+
+
+def _approver(as_user: str | None) -> Viewer:
+    """The local admin without --as, as `kpi approve` does."""
+    if as_user is None:
+        return Viewer(LOCAL_ADMIN, Role.ADMIN)
+    from kpi.services.users import viewer_for_email
+
+    viewer = viewer_for_email(storage(), as_user)
+    if viewer is None:
+        fail(f"không có người dùng '{as_user}'")
+    return viewer
+
+
+@one_line_errors
+def approve(unit: UnitOpt, period: PeriodOpt, as_user: AsUser = None) -> None:
+    """Thủ trưởng đơn vị duyệt báo cáo tiến độ nhiệm vụ 6 tháng của đơn vị (khóa kỳ)."""
+    try:
+        code, half, reports = signoffs.approve(storage(), _approver(as_user), unit, period)
+    except signoffs.SignoffError as exc:
+        fail(str(exc))
+    console.print(f"Đã duyệt {reports} báo cáo tiến độ nhiệm vụ {half.label()} của {code}.")
+
+
+@one_line_errors
+def unapprove(
+    unit: UnitOpt,
+    period: PeriodOpt,
+    reason: Annotated[str, typer.Option("--reason", help="Lý do hủy duyệt.")],
+    as_user: AsUser = None,
+) -> None:
+    """Hủy duyệt: đơn vị được báo cáo tiến độ trong kỳ 6 tháng đó trở lại (ghi nhật ký)."""
+    try:
+        code, half = signoffs.unapprove(storage(), _approver(as_user), unit, period, reason)
+    except signoffs.SignoffError as exc:
+        fail(str(exc))
+    console.print(f"Đã hủy duyệt báo cáo tiến độ nhiệm vụ {half.label()} của {code}.")
+
+
+def register(tasks_app: typer.Typer) -> None:
+    tasks_app.command("approve")(approve)
+    tasks_app.command("unapprove")(unapprove)

@@ -1,0 +1,25 @@
+"""The status benchmark script still runs end to end (small sizes; nothing is timed here)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_quick_run_reports_every_figure() -> None:
+    done = subprocess.run(
+        [sys.executable, "benchmarks/status.py", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
+    out = done.stdout
+    assert re.search(r"whole process\s+[\d.]+ s\s+[\d,]+ objects", out), out
+    for part in ("compute", r"json \(columns\)", r"json \(standard\)"):
+        assert re.search(rf"^\s+{part}\s+[\d.]+ s", out, re.M), part

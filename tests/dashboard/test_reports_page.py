@@ -1,0 +1,20 @@
+"""The Reports page: a report as known on an earlier day is built and offered."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.dashboard.conftest import AppFactory
+
+
+def test_a_report_as_known_on_a_day(open_page: AppFactory) -> None:
+    at = open_page("reports.py")
+    assert not at.get("date_input")
+    at.checkbox(key="report_use_known_on").check().run()
+    day = dt.date.today() - dt.timedelta(days=3)
+    at.date_input(key="report_known_on").set_value(day).run()
+    at.button(key="report_build").click().run(timeout=120)
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("sẵn sàng" in str(s.value) for s in at.success)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Tải XLSX", "Tải PDF"]
