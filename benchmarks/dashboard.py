@@ -32,9 +32,9 @@ sys.path.insert(0, str(ROOT))
 from kpi.canonical import content_hash  # noqa: E402
 from kpi.catalogue import load_catalogue  # noqa: E402
 from kpi.periods import Quarter, quarter_range  # noqa: E402
+from kpi.services.commit import UploadMeta, commit_upload  # noqa: E402
 from kpi.storage import open_storage  # noqa: E402
 from kpi.storage.repository import ensure_seeded, has_measurements, upsert_units  # noqa: E402
-from kpi.storage.writes import UploadMeta, commit_upload  # noqa: E402
 from kpi.units import Unit, load_default_units  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, IDLE, start_app  # noqa: E402
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
 
 from kpi.text import t
 
@@ -72,25 +70,6 @@ class Viewer:
 
 
 PRODUCTION_WITHOUT_AUTH = t("safety.production_without_auth")
-
-
-def auth_problem(is_production: bool, auth_configured: bool) -> str | None:
-    """Why the dashboard must not start, or None. Production never runs without sign-in."""
-    if is_production and not auth_configured:
-        return PRODUCTION_WITHOUT_AUTH
-    return None
-
-
-def auth_configured_in(secrets_path: Path) -> bool:
-    """Whether a secrets.toml has a non-empty `[auth]` table (for start-up checks)."""
-    if not secrets_path.is_file():
-        return False
-    try:
-        with secrets_path.open("rb") as handle:
-            section = tomllib.load(handle).get("auth")
-    except tomllib.TOMLDecodeError:
-        return False
-    return isinstance(section, dict) and bool(section)
 
 
 def _verified(value: object) -> bool:

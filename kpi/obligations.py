@@ -18,8 +18,8 @@ from kpi.periods import PeriodError, Quarter, parse_quarter
 from kpi.text import t
 from kpi.units import UnitRegistry
 
-CSV_COLUMNS = ("unit_code", "indicator_code", "from_period", "to_period")
-REQUIRED_COLUMNS = CSV_COLUMNS[:2]
+REQUIRED_COLUMNS = ("unit_code", "indicator_code")
+CSV_COLUMNS = (*REQUIRED_COLUMNS, "from_period", "to_period")
 
 
 class ObligationError(ValueError):

@@ -51,7 +51,8 @@ def _text(series: pd.Series) -> pd.Series:
 def _required_text(missing: str, unknown: str, known: Iterable[str]) -> list[pa.Check]:
     allowed = set(known)
     return [
-        pa.Check(lambda s: _text(s) != "", error=missing),
+        # pandera passes nulls by default (ignore_na): a None key must fail here
+        pa.Check(lambda s: _text(s) != "", error=missing, ignore_na=False),
         pa.Check(lambda s: (_text(s) == "") | _text(s).isin(allowed), error=unknown),
     ]
 
@@ -64,7 +65,7 @@ def _period_checks(today: dt.date) -> list[pa.Check]:
         return _text(s).str.match(PERIOD_PATTERN)
 
     return [
-        pa.Check(lambda s: _text(s) != "", error="missing_period"),
+        pa.Check(lambda s: _text(s) != "", error="missing_period", ignore_na=False),
         pa.Check(lambda s: (_text(s) == "") | well_formed(s), error="malformed_period"),
         pa.Check(lambda s: ~well_formed(s) | (_text(s) >= earliest), error="period_too_early"),
         pa.Check(lambda s: ~well_formed(s) | (_text(s) <= latest), error="period_not_ended"),
@@ -169,6 +170,10 @@ def _fmt(value: Any) -> str:
     return f"{float(value):g}"
 
 
+def _is_null(cell: Any) -> bool:
+    return cell is None or (pd.api.types.is_scalar(cell) and bool(pd.isna(cell)))
+
+
 def to_problems(failures: pd.DataFrame, frame: pd.DataFrame) -> list[Problem]:
     """One problem per (row, check): dataframe checks report every column, keep one."""
     failures = failures.dropna(subset=["index"]).drop_duplicates(["index", "check"])
@@ -180,7 +185,7 @@ def to_problems(failures: pd.DataFrame, frame: pd.DataFrame) -> list[Problem]:
         index = int(str(item["index"]).split(".")[0])
         column = CHECK_COLUMNS.get(code) or str(item["column"])
         raw = frame.at[index, column] if column in frame.columns else item["failure_case"]
-        value = _fmt(raw) if isinstance(raw, float) else ("" if raw is None else str(raw))
+        value = _fmt(raw) if isinstance(raw, float) else ("" if _is_null(raw) else str(raw))
         problems.append(
             Problem(
                 code,

@@ -3,6 +3,13 @@
 Set KPI_TEST_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) to run
 every `storage` test on PostgreSQL too. Each run creates its own database and
 drops it afterwards.
+
+Every test gets one tier marker here (`pytest -m unit` runs one tier):
+- e2e: tests/dashboard (AppTest), tests/browser (Playwright), and the `kpi` command
+  line (the `cli_db` fixture);
+- integration: a real database (the `storage`, `sqlite_storage` or `postgres_url`
+  fixtures, or a module that opens its own);
+- unit: the rest. A unit test that creates a database engine fails.
 """
 
 from __future__ import annotations
@@ -18,12 +25,49 @@ from sqlalchemy import create_engine, make_url, text
 
 from kpi.catalogue import Catalogue, load_catalogue
 from kpi.storage import Base, Storage, open_storage
+from kpi.storage import engine as engine_module
 from kpi.storage.repository import ensure_seeded
 from kpi.units import load_default_units
 
 PG_URL = os.environ.get("KPI_TEST_POSTGRES_URL")
-DATA = Path(__file__).parent / "data"
+TESTS = Path(__file__).parent
+DATA = TESTS / "data"
 ENGINES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+TIERS = ("unit", "integration", "e2e")
+E2E_FOLDERS = {"dashboard", "browser"}
+E2E_FIXTURES = {"cli_db"}
+DATABASE_FIXTURES = {"storage", "sqlite_storage", "sqlite_template", "postgres_url"}
+
+
+def tier(item: pytest.Item) -> str:
+    """The tier of a test: by folder, then by the fixtures it uses."""
+    folder = Path(str(item.path)).relative_to(TESTS).parts[0]
+    used = set(getattr(item, "fixturenames", ()))
+    if folder in E2E_FOLDERS or used & E2E_FIXTURES:
+        return "e2e"
+    if used & DATABASE_FIXTURES or item.get_closest_marker("postgres"):
+        return "integration"
+    return "unit"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if not any(item.get_closest_marker(name) for name in TIERS):  # a module may say
+            item.add_marker(getattr(pytest.mark, tier(item)))
+
+
+@pytest.fixture(autouse=True)
+def _unit_tests_open_no_database(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The unit tier runs with no database: creating an engine there is a mistake."""
+    if request.node.get_closest_marker("unit") is None:
+        return
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a unit test created a database engine: use the storage fixture")
+
+    monkeypatch.setattr(engine_module, "create_engine", refuse)
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 and unapprove a unit's quarter, and what waits for sign-off.
 
 Scopes are checked here and the locks themselves inside the upload commit
-(kpi.storage.writes), so the CLI and the dashboard follow one rule.
+(kpi.services.locks), so the CLI and the dashboard follow one rule.
 """
 
 from __future__ import annotations
@@ -17,20 +17,17 @@ from kpi.catalogue import Catalogue
 from kpi.completeness import deadline, is_locked, lock_date
 from kpi.obligations import Obligation, obligation_records, parse_obligations
 from kpi.periods import PeriodError, Quarter, parse_quarter
+from kpi.services.locks import LockRule, QuarterLockedError
+from kpi.services.ports import Store, UnitOfWork
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.cycle import (
     CycleError,
-    LockRule,
-    QuarterLockedError,
     approvals_frame,
     figure_counts,
     locks_frame,
     save_obligations,
 )
-from kpi.storage.cycle import approve as store_approval
-from kpi.storage.cycle import open_lock as store_lock
-from kpi.storage.cycle import unapprove as store_unapproval
 from kpi.storage.repository import unit_registry
 
 __all__ = [
@@ -50,8 +47,8 @@ __all__ = [
 ]
 
 
-def _unit(storage: Storage, ref: str) -> str:
-    unit = unit_registry(storage).resolve(ref)
+def _unit(uow: UnitOfWork, ref: str) -> str:
+    unit = uow.units.registry().resolve(ref)
     if unit is None:
         raise CycleError(f"không có đơn vị '{ref}'")
     return unit.code
@@ -99,20 +96,26 @@ def quarter_lock_info(quarter: Quarter, settings: Settings, today: dt.date) -> d
 
 
 def open_lock(
-    storage: Storage,
-    unit: str,
-    period: str | Quarter,
-    until: str | dt.date,
-    reason: str,
-    *,
-    actor: str,
+    store: Store, unit: str, period: str | Quarter, until: str | dt.date, reason: str, *, actor: str
 ) -> int:
     """An administrator lets the unit's officers upload a locked quarter until a day."""
     try:
         day = until if isinstance(until, dt.date) else dt.date.fromisoformat(until.strip())
     except ValueError as exc:
         raise CycleError(f"ngày '{until}' phải có dạng YYYY-MM-DD") from exc
-    return store_lock(storage, _unit(storage, unit), _quarter(period), day, reason, actor=actor)
+    with store.unit_of_work() as uow:
+        code, quarter = _unit(uow, unit), _quarter(period)
+        if not reason.strip():
+            raise CycleError("cần ghi lý do mở khóa (--reason)")
+        lock_id = uow.locks.open(code, str(quarter), day, reason.strip(), opened_by=actor)
+        uow.audit.add(
+            actor,
+            "lock.open",
+            unit_code=code,
+            detail={"period": str(quarter), "until": day.isoformat(), "reason": reason.strip()},
+        )
+        uow.commit()
+    return lock_id
 
 
 def _may_approve(viewer: Viewer, unit_code: str) -> None:
@@ -121,19 +124,53 @@ def _may_approve(viewer: Viewer, unit_code: str) -> None:
         raise CycleError(f"{viewer.email} không có quyền phê duyệt số liệu của đơn vị {unit_code}")
 
 
-def approve(storage: Storage, viewer: Viewer, unit: str, period: str | Quarter) -> int:
+def approve(store: Store, viewer: Viewer, unit: str, period: str | Quarter) -> int:
     """The unit head signs off the unit's quarter; returns how many figures it covers."""
-    code = _unit(storage, unit)
-    _may_approve(viewer, code)
-    return store_approval(storage, code, _quarter(period), actor=viewer.email)
+    with store.unit_of_work() as uow:
+        code = _unit(uow, unit)
+        _may_approve(viewer, code)
+        quarter = _quarter(period)
+        figures = uow.approvals.figures(code, str(quarter))
+        if not figures:
+            raise CycleError(f"đơn vị {code} chưa có số liệu {quarter.label} để phê duyệt")
+        if uow.approvals.get(code, str(quarter)) is not None:
+            raise CycleError(f"số liệu {quarter.label} của {code} đã được phê duyệt")
+        uow.approvals.add(code, str(quarter), approved_by=viewer.email)
+        uow.audit.add(
+            viewer.email,
+            "approval.approve",
+            unit_code=code,
+            detail={"period": str(quarter), "figures": figures},
+        )
+        uow.commit()
+    return figures
 
 
-def unapprove(
-    storage: Storage, viewer: Viewer, unit: str, period: str | Quarter, reason: str
-) -> None:
-    code = _unit(storage, unit)
-    _may_approve(viewer, code)
-    store_unapproval(storage, code, _quarter(period), reason, actor=viewer.email)
+def unapprove(store: Store, viewer: Viewer, unit: str, period: str | Quarter, reason: str) -> None:
+    """Withdraw a sign-off with a reason: the figures can be changed again. Audited."""
+    with store.unit_of_work() as uow:
+        code = _unit(uow, unit)
+        _may_approve(viewer, code)
+        quarter = _quarter(period)
+        if not reason.strip():
+            raise CycleError("cần ghi lý do hủy phê duyệt (--reason)")
+        found = uow.approvals.get(code, str(quarter))
+        if found is None:
+            raise CycleError(f"số liệu {quarter.label} của {code} chưa được phê duyệt")
+        uow.approvals.remove(code, str(quarter))
+        by, at = found
+        uow.audit.add(
+            viewer.email,
+            "approval.unapprove",
+            unit_code=code,
+            detail={
+                "period": str(quarter),
+                "reason": reason.strip(),
+                "approved_by": by,
+                "approved_at": at.isoformat(),
+            },
+        )
+        uow.commit()
 
 
 PENDING_COLUMNS = ["unit_code", "period_index", "figures"]

@@ -16,9 +16,9 @@ import pandas as pd
 from kpi.canonical import content_hash, period_indexes
 from kpi.catalogue import Catalogue
 from kpi.periods import TARGET_PERIOD, Quarter, current_quarter, period_code, quarter_range
+from kpi.services.commit import UploadMeta, commit_upload
 from kpi.storage import Storage
 from kpi.storage.repository import clear_demo, has_measurements
-from kpi.storage.writes import UploadMeta, commit_upload
 
 DEMO_ACTOR = "demo@kpi.local"
 FIRST = Quarter(2024, 1)

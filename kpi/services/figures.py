@@ -11,7 +11,15 @@ import pandas as pd
 from kpi.periods import period_code
 from kpi.storage import Storage
 from kpi.storage.cycle import approvals_frame
-from kpi.storage.queries import first_submissions, recent_uploads, reporting_units, revision_count
+from kpi.storage.queries import (
+    first_submissions,
+    recent_uploads,
+    reporting_units,
+    revision_count,
+    upload_file,
+    upload_list,
+    uploads_frame,
+)
 from kpi.storage.repository import (
     audit_frame,
     current_frame,
@@ -20,9 +28,6 @@ from kpi.storage.repository import (
     has_measurements,
     history_frame,
     unit_registry,
-    upload_file,
-    upload_list,
-    uploads_frame,
     upsert_units,
 )
 from kpi.storage.repository import export_frame as stored_export

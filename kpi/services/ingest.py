@@ -22,22 +22,19 @@ import schemas
 from kpi.canonical import COLUMNS, KEY, NUMERIC, ROW_COLUMN, content_hash, period_indexes
 from kpi.catalogue import Catalogue, load_catalogue
 from kpi.problems import FileRejected, Problem
-from kpi.settings import Settings
-from kpi.storage import Storage, StorageBusyError
-from kpi.storage.cycle import LockRule, QuarterLockedError
-from kpi.storage.repository import current_frame, unit_registry
-from kpi.storage.writes import (
-    CommitError,
+from kpi.services.commit import (
     CommitResult,
     ScopeError,
-    UploadMeta,
-    classify_rows,
     commit_upload,
-    outside_scope,
     record_attempt,
     refuse_scope,
 )
+from kpi.services.locks import LockRule, QuarterLockedError
+from kpi.settings import Settings
+from kpi.storage import CommitError, Storage, StorageBusyError
+from kpi.storage.repository import current_frame, unit_registry
 from kpi.units import UnitRegistry
+from kpi.uploads import UploadMeta, classify_rows, outside_scope
 from loaders import Limits, LoadResult
 
 __all__ = [

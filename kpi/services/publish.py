@@ -139,7 +139,7 @@ def publish(
     ]
     ministry = with_period(pd.concat(parts, ignore_index=True))
     units = with_period(frame[frame["unit_code"] != root])[[*UNIT_COLUMNS, "is_demo"]]
-    series_cols = SERIES_COLUMNS if include_demo else SERIES_COLUMNS[:-1]
+    series_cols = SERIES_COLUMNS if include_demo else [c for c in SERIES_COLUMNS if c != "is_demo"]
     unit_cols = [*UNIT_COLUMNS, "is_demo"] if include_demo else UNIT_COLUMNS
     statuses = _statuses(frame, storage, catalogue, as_of, include_demo)
     indicators = indicator_records(storage, catalogue)

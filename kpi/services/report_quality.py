@@ -13,7 +13,8 @@ import pandas as pd
 
 from kpi.periods import Quarter, parse_quarter
 from kpi.storage import Storage
-from kpi.storage.repository import audit_frame, history_frame, uploads_frame
+from kpi.storage.queries import uploads_frame
+from kpi.storage.repository import audit_frame, history_frame
 from reports.quality import OutlierLine, RevisionLine, UploadLine
 
 KEY = ["indicator_code", "unit_code", "period_index"]  # one series point

@@ -11,6 +11,7 @@ from typing import Any
 
 from kpi.access import Viewer
 from kpi.services import task_signoffs as signoffs
+from kpi.services.ports import Store
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage import tasks as store
@@ -173,7 +174,7 @@ def _store_open(
     try:
         if closed:
             raise signoffs.HalfYearSignedOff(closed)
-        store.add_reports(storage, drafts, actor, units, file_name=file_name)
+        _store_reports(storage, drafts, actor, units, file_name)
     except signoffs.HalfYearSignedOff as exc:
         raise TaskServiceError(signoffs.refusal(exc.pairs)[0]) from exc
 
@@ -192,6 +193,44 @@ def _signed_off_problems(
             params = {"why": vi, "why_en": en}
             problems.append(TaskProblem("rule", d.row, "reported_on", day.isoformat(), params))
     return problems
+
+
+def _unit_halves(
+    drafts: Sequence[ReportDraft], units: dict[str, str | None]
+) -> set[tuple[str, str]]:
+    return {
+        (unit, str(HalfYear.containing(d.reported_on)))
+        for d in drafts
+        if (unit := units.get(d.task_code))
+    }
+
+
+def _store_reports(
+    store: Store,
+    drafts: Sequence[ReportDraft],
+    actor: str,
+    units: dict[str, str | None],
+    file_name: str | None = None,
+) -> None:
+    """Checked reports and their audit in one unit of work; `units` maps a task to the
+    reporting unit. HalfYearSignedOff when a unit's half-year is signed off (nothing
+    stored)."""
+    with store.unit_of_work() as uow:
+        uow.task_reports.check_open(_unit_halves(drafts, units))
+        for draft in drafts:
+            unit = units.get(draft.task_code)
+            uow.task_reports.add(draft, actor, unit)
+            detail = {
+                "task": draft.task_code,
+                "state": draft.state.value,
+                "percent": draft.percent,
+                "reported_on": draft.reported_on.isoformat(),
+            }
+            uow.audit.add(actor, "task_report", unit_code=unit, detail=detail)
+        if file_name is not None:
+            detail = {"file": file_name, "rows": len(drafts)}
+            uow.audit.add(actor, "task_reports_load", detail=detail)
+        uow.commit()
 
 
 @dataclass

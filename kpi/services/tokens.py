@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kpi.services.ports import Store
 from kpi.storage import Storage
 from kpi.storage import api as store
 
@@ -35,7 +36,7 @@ def hash_token(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
-def add_token(storage: Storage, name: str, scope: str = "read", actor: str = "cli") -> str:
+def add_token(storage: Store, name: str, scope: str = "read", actor: str = "cli") -> str:
     """Create a token and return its secret (the only time it is seen)."""
     if not NAME_RULE.match(name):
         raise TokenError(
@@ -43,16 +44,22 @@ def add_token(storage: Storage, name: str, scope: str = "read", actor: str = "cl
         )
     if scope not in SCOPES:
         raise TokenError(f"phạm vi '{scope}' không có; chỉ có: {', '.join(SCOPES)}")
-    if store.token_exists(storage, name):
-        raise TokenError(f"đã có token tên '{name}'")
-    secret = PREFIX + secrets.token_urlsafe(32)
-    store.add_token(storage, name, hash_token(secret), scope, actor)
+    with storage.unit_of_work() as uow:
+        if uow.tokens.exists(name):
+            raise TokenError(f"đã có token tên '{name}'")
+        secret = PREFIX + secrets.token_urlsafe(32)
+        uow.tokens.add(name, hash_token(secret), scope, created_by=actor)
+        uow.audit.add(actor, "api.token.add", detail={"name": name, "scope": scope})
+        uow.commit()
     return secret
 
 
-def revoke_token(storage: Storage, name: str, actor: str = "cli") -> None:
-    if not store.revoke_token(storage, name, actor):
-        raise TokenError(f"không có token đang dùng tên '{name}'")
+def revoke_token(storage: Store, name: str, actor: str = "cli") -> None:
+    with storage.unit_of_work() as uow:
+        if not uow.tokens.revoke(name):
+            raise TokenError(f"không có token đang dùng tên '{name}'")
+        uow.audit.add(actor, "api.token.revoke", detail={"name": name})
+        uow.commit()
 
 
 def list_tokens(storage: Storage) -> pd.DataFrame:

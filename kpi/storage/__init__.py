@@ -5,7 +5,7 @@ The shell builds one `Storage` with `open_storage(url)` and passes it in.
 
 from kpi.storage import api as _api_tables  # noqa: F401  (registers the tables)
 from kpi.storage import task_models  # registers the task tables on Base.metadata
-from kpi.storage.engine import Storage, StorageBusyError, open_storage, retrying
+from kpi.storage.engine import CommitError, Storage, StorageBusyError, open_storage, retrying
 from kpi.storage.models import (
     AuditEntry,
     Base,
@@ -21,6 +21,7 @@ from kpi.storage.models import (
 __all__ = [
     "AuditEntry",
     "Base",
+    "CommitError",
     "CurrentValue",
     "IndicatorRecord",
     "Measurement",

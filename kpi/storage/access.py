@@ -7,16 +7,12 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from kpi.access import Role, Viewer
 from kpi.storage.engine import Storage
 from kpi.storage.models import Measurement, Upload, User, UserUnit
-from kpi.storage.repository import audit, audit_frame, unit_registry
-
-
-class AccessError(ValueError):
-    """A user or unit reference that cannot be used."""
+from kpi.storage.repository import audit_frame
 
 
 def normalise_email(email: str) -> str:
@@ -47,65 +43,35 @@ def _viewer_where(storage: Storage, condition: Any) -> Viewer | None:
         return Viewer(user.email, Role(user.role), frozenset(units))
 
 
-def add_user(
-    storage: Storage,
-    email: str,
-    role: Role,
-    unit_refs: Sequence[str] = (),
-    *,
-    actor: str,
-    sub: str | None = None,
-) -> Viewer:
-    """Create or update a user; officers need at least one unit they may write for."""
-    key = normalise_email(email)
-    if "@" not in key and sub is None:
-        raise AccessError(f"'{email}' không phải là địa chỉ e-mail")
-    registry = unit_registry(storage)
-    codes = []
-    for ref in unit_refs:
-        unit = registry.resolve(ref)
-        if unit is None:
-            raise AccessError(f"không có đơn vị '{ref}'")
-        codes.append(unit.code)
-    if role.needs_units and not codes:
-        raise AccessError(f"{role.vi.lower()} cần ít nhất một đơn vị (--unit)")
-    with storage.writing() as session:
-        user = session.scalar(select(User).where(func.lower(User.email) == key))
+class SqlUsers:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _find(self, email: str) -> User | None:
+        return self.session.scalar(select(User).where(func.lower(User.email) == email))
+
+    def save(self, email: str, role: str, sub: str | None, unit_codes: Sequence[str]) -> str | None:
+        user = self._find(email)
         before = None
         if user is None:
-            user = User(email=key, role=role.value, sub=sub)
-            session.add(user)
-            session.flush()
+            user = User(email=email, role=role, sub=sub)
+            self.session.add(user)
+            self.session.flush()
         else:
             before = user.role
-            user.role = role.value
+            user.role = role
             user.sub = sub or user.sub
-            session.execute(delete(UserUnit).where(UserUnit.user_id == user.id))
-        session.add_all(UserUnit(user_id=user.id, unit_code=c) for c in sorted(set(codes)))
-        audit(
-            session,
-            actor,
-            "users.add",
-            detail={
-                "email": key,
-                "role": role.value,
-                "before_role": before,
-                "units": sorted(set(codes)),
-            },
-        )
-    return Viewer(key, role, frozenset(codes))
+            self.session.execute(delete(UserUnit).where(UserUnit.user_id == user.id))
+        self.session.add_all(UserUnit(user_id=user.id, unit_code=c) for c in unit_codes)
+        return before
 
-
-def remove_user(storage: Storage, email: str, *, actor: str) -> bool:
-    key = normalise_email(email)
-    with storage.writing() as session:
-        user = session.scalar(select(User).where(func.lower(User.email) == key))
+    def remove(self, email: str) -> str | None:
+        user = self._find(email)
         if user is None:
-            return False
-        session.execute(delete(UserUnit).where(UserUnit.user_id == user.id))
-        session.delete(user)
-        audit(session, actor, "users.remove", detail={"email": key, "role": user.role})
-    return True
+            return None
+        self.session.execute(delete(UserUnit).where(UserUnit.user_id == user.id))
+        self.session.delete(user)
+        return user.role
 
 
 def users_frame(storage: Storage) -> pd.DataFrame:

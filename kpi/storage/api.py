@@ -8,12 +8,21 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import DateTime, Integer, PrimaryKeyConstraint, String, Text, func, select
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Text,
+    delete,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from kpi.storage.engine import Storage
 from kpi.storage.models import AuditEntry, Base, Measurement, utcnow
-from kpi.storage.repository import audit
 
 
 class ApiToken(Base):
@@ -72,28 +81,26 @@ class WebhookFact(Base):
 TOKEN_COLUMNS = ["name", "scope", "created_at", "created_by", "revoked_at", "last_used_at"]
 
 
-def add_token(storage: Storage, name: str, token_hash: str, scope: str, actor: str) -> None:
-    with storage.writing() as session:
-        session.add(ApiToken(name=name, token_hash=token_hash, scope=scope, created_by=actor))
-        audit(session, actor, "api.token.add", detail={"name": name, "scope": scope})
+class SqlTokens:
+    def __init__(self, session: Session) -> None:
+        self.session = session
 
+    def exists(self, name: str) -> bool:
+        return self.session.scalar(select(ApiToken.id).where(ApiToken.name == name)) is not None
 
-def token_exists(storage: Storage, name: str) -> bool:
-    with storage.reading() as session:
-        return session.scalar(select(ApiToken.id).where(ApiToken.name == name)) is not None
+    def add(self, name: str, token_hash: str, scope: str, created_by: str) -> None:
+        self.session.add(
+            ApiToken(name=name, token_hash=token_hash, scope=scope, created_by=created_by)
+        )
 
-
-def revoke_token(storage: Storage, name: str, actor: str) -> bool:
-    """Mark a live token revoked; False when there is no live token of that name."""
-    with storage.writing() as session:
-        token = session.scalar(
+    def revoke(self, name: str) -> bool:
+        token = self.session.scalar(
             select(ApiToken).where(ApiToken.name == name, ApiToken.revoked_at.is_(None))
         )
         if token is None:
             return False
         token.revoked_at = utcnow()
-        audit(session, actor, "api.token.revoke", detail={"name": name})
-    return True
+        return True
 
 
 def tokens_frame(storage: Storage) -> pd.DataFrame:
@@ -147,8 +154,10 @@ def webhook_facts(storage: Storage, kind: str) -> dict[str, str]:
 def save_webhook_facts(storage: Storage, kind: str, facts: Mapping[str, str]) -> None:
     """Replace the facts of one kind (a full snapshot, so removed facts go too)."""
     with storage.writing() as session:
-        session.query(WebhookFact).filter(WebhookFact.kind == kind).delete()
-        session.add_all(WebhookFact(kind=kind, key=k, value=v) for k, v in facts.items())
+        session.execute(delete(WebhookFact).where(WebhookFact.kind == kind))
+        if facts:
+            rows = [{"kind": kind, "key": k, "value": v} for k, v in facts.items()]
+            session.execute(insert(WebhookFact), rows)
 
 
 def last_change(storage: Storage) -> dt.datetime | None:

@@ -1,8 +1,9 @@
 """Bulk writes of one upload's rows: staged once, then copied inside the database.
 
-The driver binds each row once, into a temporary table with no indexes. The
-revisions and the current values are then filled from it by two set-based
-statements, so the indexed tables are never fed row by row from Python.
+The driver binds each row once (executemany on SQLite, COPY on PostgreSQL) into a
+temporary table with no indexes. The revisions and the current values are then
+filled from it by two set-based Core statements (INSERT … SELECT, the second an
+upsert), so the indexed tables are never fed row by row from Python.
 """
 
 from __future__ import annotations
@@ -13,30 +14,56 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Boolean, Connection, DateTime, Integer, String, bindparam, text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    DateTime,
+    Double,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    insert,
+    literal,
+    select,
+    true,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kpi.canonical import NUMERIC as VALUE_COLUMNS
 from kpi.canonical import period_indexes
 from kpi.storage.frames import gc_paused
-from kpi.storage.repository import CURRENT_COLUMNS
+from kpi.storage.models import CurrentValue, Measurement
 
 CHUNK = 5_000
 Progress = Callable[[float], None]
 STAGED = "staged_rows"
-# column -> SQL type, valid on SQLite and PostgreSQL alike
+# the staged columns and their types, in the order the driver binds them
 STAGED_COLUMNS = {
-    "indicator_code": "TEXT",
-    "unit_code": "TEXT",
-    "period": "TEXT",
-    "period_index": "INTEGER",
-    "value": "DOUBLE PRECISION",
-    "numerator": "DOUBLE PRECISION",
-    "denominator": "DOUBLE PRECISION",
-    "note": "TEXT",
-    "revision": "INTEGER",
-    "source_row": "INTEGER",
+    "indicator_code": Text,
+    "unit_code": Text,
+    "period": Text,
+    "period_index": Integer,
+    "value": Double,
+    "numerator": Double,
+    "denominator": Double,
+    "note": Text,
+    "revision": Integer,
+    "source_row": Integer,
 }
+STAGED_TABLE = Table(
+    STAGED,
+    MetaData(),  # not the app's metadata: migrations never see it
+    *(Column(name, kind) for name, kind in STAGED_COLUMNS.items()),
+    prefixes=["TEMPORARY"],
+    postgresql_on_commit="DROP",
+)
+CURRENT_KEY = ["indicator_code", "unit_code", "period"]
+CURRENT_FIGURES = ["period_index", "value", "numerator", "denominator", "revision"]
+CURRENT_PRIMARY_KEY = ["period", "indicator_code", "unit_code"]  # the table's key order
 
 
 def staged_tuples(frame: pd.DataFrame) -> list[tuple[Any, ...]]:
@@ -67,10 +94,7 @@ def stage(session: Session, frame: pd.DataFrame, progress: Progress | None = Non
     """Create the temporary table for this transaction and fill it; returns the row count."""
     connection = session.connection()
     postgres = connection.dialect.name == "postgresql"
-    columns = ", ".join(f"{name} {kind}" for name, kind in STAGED_COLUMNS.items())
-    connection.exec_driver_sql(
-        f"CREATE TEMPORARY TABLE {STAGED} ({columns})" + (" ON COMMIT DROP" if postgres else "")
-    )
+    STAGED_TABLE.create(connection)
     write = _copy_rows(connection) if postgres else _insert_rows(connection)
     frame = frame.assign(period_index=period_indexes(frame["period"]))
     # tuples are built a chunk at a time: a million rows at once would double the memory
@@ -111,29 +135,25 @@ def copy_staged(
     session: Session, *, upload_id: int, actor: str, at: dt.datetime, is_demo: bool
 ) -> None:
     """New revisions and current values from the staged rows, then drop them."""
-    names = ", ".join(STAGED_COLUMNS)
-    session.execute(
-        text(
-            f"INSERT INTO measurements ({names}, upload_id, created_by, created_at, is_demo) "
-            f"SELECT {names}, :upload_id, :actor, :at, :is_demo FROM {STAGED}"
-        ).bindparams(
-            bindparam("upload_id", upload_id, type_=Integer),
-            bindparam("actor", actor, type_=String),
-            bindparam("at", at, type_=DateTime(timezone=True)),
-            bindparam("is_demo", is_demo, type_=Boolean),
-        )
+    staged = STAGED_TABLE.c
+    demo = literal(is_demo, Boolean)
+    revisions = select(
+        *staged,
+        literal(upload_id, Integer),
+        literal(actor, String),
+        literal(at, DateTime(timezone=True)),
+        demo,
     )
-    current = ", ".join(CURRENT_COLUMNS[:-1])
-    updates = ", ".join(f"{c} = excluded.{c}" for c in CURRENT_COLUMNS[3:])
+    provenance = ["upload_id", "created_by", "created_at", "is_demo"]
+    session.execute(insert(Measurement).from_select([*STAGED_COLUMNS, *provenance], revisions))
+    postgres = session.get_bind().dialect.name == "postgresql"
+    upsert = (postgresql.insert if postgres else sqlite.insert)(CurrentValue)
     # `WHERE true` keeps SQLite from reading ON CONFLICT as part of a join.
-    session.execute(
-        text(
-            f"INSERT INTO current_values ({current}, is_demo) "
-            f"SELECT {current}, :is_demo FROM {STAGED} WHERE true "
-            f"ON CONFLICT (period, indicator_code, unit_code) DO UPDATE SET {updates}"
-        ).bindparams(bindparam("is_demo", is_demo, type_=Boolean))
-    )
-    session.connection().exec_driver_sql(f"DROP TABLE {STAGED}")
+    latest = select(*[staged[c] for c in (*CURRENT_KEY, *CURRENT_FIGURES)], demo).where(true())
+    upsert = upsert.from_select([*CURRENT_KEY, *CURRENT_FIGURES, "is_demo"], latest)
+    replaced = {c: upsert.excluded[c] for c in (*CURRENT_FIGURES, "is_demo")}
+    session.execute(upsert.on_conflict_do_update(index_elements=CURRENT_PRIMARY_KEY, set_=replaced))
+    STAGED_TABLE.drop(session.connection())
 
 
 def write_rows(

@@ -1,31 +1,29 @@
-"""The reporting cycle in storage: obligations, lock exceptions, approvals, reminders sent,
-and the checks every upload commit runs inside its transaction (kpi.storage.writes)."""
+"""The reporting cycle in storage: obligations, lock exceptions, approvals, reminders sent.
+The checks every upload commit runs inside its transaction are kpi.services.locks."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
 
 import pandas as pd
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kpi.canonical import period_indexes
-from kpi.completeness import FIRST_FIGURE_COLUMNS, is_locked, lock_date
+from kpi.completeness import FIRST_FIGURE_COLUMNS
 from kpi.obligations import Obligation
-from kpi.periods import Quarter, parse_quarter
+from kpi.periods import parse_quarter
 from kpi.storage.engine import Storage
 from kpi.storage.models import (
     Approval,
     CurrentValue,
     LockException,
-    Measurement,
     ObligationRecord,
     ReminderSent,
-    utcnow,
 )
+from kpi.storage.queries import first_stored
 from kpi.storage.repository import audit
 
 # The tables hold '2025-Q3'; the frames read from them carry the quarter index instead.
@@ -90,35 +88,23 @@ def save_obligations(storage: Storage, rows: Sequence[Obligation], *, actor: str
 # ---- lock exceptions -----------------------------------------------------------------
 
 
-def open_lock(
-    storage: Storage,
-    unit_code: str,
-    quarter: Quarter,
-    until: dt.date,
-    reason: str,
-    *,
-    actor: str,
-) -> int:
-    if not reason.strip():
-        raise CycleError("cần ghi lý do mở khóa (--reason)")
-    with storage.writing() as session:
+class SqlLocks:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def open(self, unit_code: str, period: str, until: dt.date, reason: str, opened_by: str) -> int:
         record = LockException(
-            unit_code=unit_code,
-            period=str(quarter),
-            until=until,
-            reason=reason.strip(),
-            opened_by=actor,
+            unit_code=unit_code, period=period, until=until, reason=reason, opened_by=opened_by
         )
-        session.add(record)
-        session.flush()
-        audit(
-            session,
-            actor,
-            "lock.open",
-            unit_code=unit_code,
-            detail={"period": str(quarter), "until": until.isoformat(), "reason": reason.strip()},
-        )
+        self.session.add(record)
+        self.session.flush()
         return int(record.id)
+
+    def opened(self, periods: Collection[str], today: dt.date) -> set[tuple[str, str]]:
+        query = select(LockException.unit_code, LockException.period).where(
+            LockException.period.in_(sorted(periods)), LockException.until >= today
+        )
+        return {(str(u), str(p)) for u, p in self.session.execute(query)}
 
 
 def locks_frame(storage: Storage) -> pd.DataFrame:
@@ -149,50 +135,33 @@ def approvals_frame(storage: Storage, unit_codes: Sequence[str] | None = None) -
     return _indexed(pd.DataFrame(rows, columns=APPROVAL_COLUMNS))
 
 
-def approve(storage: Storage, unit_code: str, quarter: Quarter, *, actor: str) -> int:
-    """Sign off a unit's quarter; returns how many figures it covers. Audited."""
-    period = str(quarter)
-    with storage.writing() as session:
-        figures = session.scalar(
-            select(func.count())
-            .select_from(CurrentValue)
-            .where(CurrentValue.period == period, CurrentValue.unit_code == unit_code)
-        )
-        if not figures:
-            raise CycleError(f"đơn vị {unit_code} chưa có số liệu {quarter.label} để phê duyệt")
-        if session.get(Approval, (unit_code, period)) is not None:
-            raise CycleError(f"số liệu {quarter.label} của {unit_code} đã được phê duyệt")
-        session.add(Approval(unit_code=unit_code, period=period, approved_by=actor))
-        audit(
-            session,
-            actor,
-            "approval.approve",
-            unit_code=unit_code,
-            detail={"period": period, "figures": int(figures)},
-        )
-    return int(figures)
+class SqlApprovals:
+    def __init__(self, session: Session) -> None:
+        self.session = session
 
-
-def unapprove(
-    storage: Storage, unit_code: str, quarter: Quarter, reason: str, *, actor: str
-) -> None:
-    """Withdraw a sign-off with a reason: the figures can be changed again. Audited."""
-    if not reason.strip():
-        raise CycleError("cần ghi lý do hủy phê duyệt (--reason)")
-    period = str(quarter)
-    with storage.writing() as session:
-        found = session.get(Approval, (unit_code, period))
-        if found is None:
-            raise CycleError(f"số liệu {quarter.label} của {unit_code} chưa được phê duyệt")
-        before = {"approved_by": found.approved_by, "approved_at": found.approved_at.isoformat()}
-        session.delete(found)
-        audit(
-            session,
-            actor,
-            "approval.unapprove",
-            unit_code=unit_code,
-            detail={"period": period, "reason": reason.strip(), **before},
+    def figures(self, unit_code: str, period: str) -> int:
+        query = _figure_counts().where(
+            CurrentValue.period == period, CurrentValue.unit_code == unit_code
         )
+        row = self.session.execute(query).first()
+        return int(row.figures) if row else 0
+
+    def get(self, unit_code: str, period: str) -> tuple[str, dt.datetime] | None:
+        found = self.session.get(Approval, (unit_code, period))
+        return None if found is None else (found.approved_by, found.approved_at)
+
+    def add(self, unit_code: str, period: str, approved_by: str) -> None:
+        self.session.add(Approval(unit_code=unit_code, period=period, approved_by=approved_by))
+
+    def remove(self, unit_code: str, period: str) -> None:
+        self.session.execute(
+            delete(Approval).where(Approval.unit_code == unit_code, Approval.period == period)
+        )
+
+    def approved(self, periods: Collection[str]) -> set[tuple[str, str]]:
+        query = select(Approval.unit_code, Approval.period)
+        query = query.where(Approval.period.in_(sorted(periods)))
+        return {(str(u), str(p)) for u, p in self.session.execute(query)}
 
 
 # ---- reads for completeness ----------------------------------------------------------
@@ -200,29 +169,20 @@ def unapprove(
 
 def first_figures(storage: Storage, since_index: int | None = None) -> pd.DataFrame:
     """Per unit, indicator and quarter: when its first figure was stored, and if demo."""
-    query = select(
-        Measurement.unit_code,
-        Measurement.indicator_code,
-        Measurement.period_index,
-        func.min(Measurement.created_at).label("submitted_at"),
-        # max(boolean) does not exist in PostgreSQL: count demo rows instead.
-        func.max(case((Measurement.is_demo, 1), else_=0)).label("is_demo"),
-    ).group_by(Measurement.unit_code, Measurement.indicator_code, Measurement.period_index)
-    if since_index is not None:
-        query = query.where(Measurement.period_index >= since_index)
-    with storage.reading() as session:
-        rows = session.execute(query).all()
-    frame = pd.DataFrame(rows, columns=FIRST_FIGURE_COLUMNS)
-    frame["is_demo"] = frame["is_demo"].astype(bool)
-    return frame
+    keys = [c for c in FIRST_FIGURE_COLUMNS if c not in ("submitted_at", "is_demo")]
+    return first_stored(storage, keys, since_index)
+
+
+def _figure_counts() -> Select[str, int, int]:
+    """The one count of current figures per unit and quarter."""
+    return select(
+        CurrentValue.unit_code, CurrentValue.period_index, func.count().label("figures")
+    ).group_by(CurrentValue.unit_code, CurrentValue.period_index)
 
 
 def figure_counts(storage: Storage, since_index: int | None = None) -> pd.DataFrame:
-    """How many current figures each unit holds per quarter (unit_code, period_index,
-    figures)."""
-    query = select(
-        CurrentValue.unit_code, CurrentValue.period_index, func.count().label("figures")
-    ).group_by(CurrentValue.unit_code, CurrentValue.period_index)
+    """How many current figures each unit holds per quarter (unit_code, period_index, figures)."""
+    query = _figure_counts()
     if since_index is not None:
         query = query.where(CurrentValue.period_index >= since_index)
     with storage.reading() as session:
@@ -272,114 +232,3 @@ def release_reminder(
                 ReminderSent.day == day,
             )
         )
-
-
-# ---- the checks of an upload commit --------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LockRule:
-    """How the deadline lock applies to one commit.
-
-    `enforce` is False for an administrator at the command line: locked quarters are
-    then written anyway and the override is audited.
-    """
-
-    today: dt.date
-    deadline_days: int
-    lock_days: int
-    enforce: bool = True
-    contact: str = ""
-
-
-class QuarterLockedError(PermissionError):
-    """Figures for a quarter locked after its deadline, or signed off by the unit head."""
-
-    def __init__(self, message: str, blocked: list[dict[str, str]]) -> None:
-        super().__init__(message)
-        self.blocked = blocked
-
-
-def _pairs(frame: pd.DataFrame) -> list[tuple[str, str]]:
-    pairs = frame[["unit_code", "period"]].astype(str).drop_duplicates()
-    return sorted(pairs.itertuples(index=False, name=None))
-
-
-def check_approved(session: Session, frame: pd.DataFrame) -> None:
-    """Refuse figures of a unit's quarter that its head has approved."""
-    pairs = _pairs(frame)
-    periods = sorted({p for _u, p in pairs})
-    approved = set(
-        session.execute(
-            select(Approval.unit_code, Approval.period).where(Approval.period.in_(periods))
-        ).all()
-    )
-    hit = [(u, p) for u, p in pairs if (u, p) in approved]
-    if hit:
-        names = "; ".join(f"{parse_quarter(p).label} của {u}" for u, p in hit)
-        raise QuarterLockedError(
-            f"số liệu {names} đã được thủ trưởng đơn vị phê duyệt và bị khóa; "
-            "người phê duyệt hoặc quản trị cần hủy phê duyệt (kpi unapprove) trước khi sửa",
-            [{"unit_code": u, "period": p, "why": "approved"} for u, p in hit],
-        )
-
-
-def locked_pairs(session: Session, frame: pd.DataFrame, rule: LockRule) -> list[tuple[str, str]]:
-    """(unit, quarter) pairs of the frame that are locked today and have no open exception."""
-    pairs = [
-        (u, p)
-        for u, p in _pairs(frame)
-        if is_locked(parse_quarter(p), rule.today, rule.deadline_days, rule.lock_days)
-    ]
-    if not pairs:
-        return []
-    opened = set(
-        session.execute(
-            select(LockException.unit_code, LockException.period).where(
-                LockException.period.in_(sorted({p for _u, p in pairs})),
-                LockException.until >= rule.today,
-            )
-        ).all()
-    )
-    return [pair for pair in pairs if pair not in opened]
-
-
-def check_locks(session: Session, frame: pd.DataFrame, rule: LockRule, actor: str) -> None:
-    """Refuse locked quarters, or (an admin at the CLI) write them and audit the override."""
-    locked = locked_pairs(session, frame, rule)
-    if not locked:
-        return
-    detail = [
-        {
-            "unit_code": u,
-            "period": p,
-            "locked_since": (
-                lock_date(parse_quarter(p), rule.deadline_days, rule.lock_days)
-                + dt.timedelta(days=1)
-            ).isoformat(),
-        }
-        for u, p in locked
-    ]
-    if not rule.enforce:
-        audit(
-            session,
-            actor,
-            "upload.lock_override",
-            detail={"quarters": detail, "at": utcnow().isoformat()},
-        )
-        return
-    names = "; ".join(
-        f"{parse_quarter(d['period']).label} của {d['unit_code']} "
-        f"(khóa từ {_day(d['locked_since'])})"
-        for d in detail
-    )
-    contact = f" — liên hệ {rule.contact}" if rule.contact else ""
-    raise QuarterLockedError(
-        f"đã quá hạn nộp, số liệu {names} đã bị khóa; chỉ quản trị hệ thống mở được ngoại lệ "
-        f"(kpi locks open){contact}",
-        [{**d, "why": "locked"} for d in detail],
-    )
-
-
-def _day(iso: str) -> str:
-    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y")

@@ -9,11 +9,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from kpi.storage.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -24,6 +27,10 @@ RETRYABLE_PG_CODES = {"40001", "40P01", "55P03"}  # serialization, deadlock, loc
 
 class StorageBusyError(RuntimeError):
     """The database stayed busy or locked after every retry."""
+
+
+class CommitError(RuntimeError):
+    """The database refused the commit (not a busy retry); nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,21 @@ class Storage:
             raise
         finally:
             session.close()
+
+    def unit_of_work(self) -> SqlUnitOfWork:
+        """One write transaction for a service's writes (kpi.services.ports)."""
+        from kpi.storage.uow import SqlUnitOfWork  # the repositories import this module
+
+        return SqlUnitOfWork(self.write)
+
+    def attempt(self, work: Callable[[], T]) -> T:
+        """Run a whole unit of work, again while busy; a refusal becomes CommitError,
+        told as a message by the service, never as SQL text."""
+        try:
+            return retrying(work)
+        except SQLAlchemyError as exc:
+            log.warning("commit failed: %s", type(exc).__name__)
+            raise CommitError(type(exc).__name__) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-from sqlalchemy import Select, func, select
+from sqlalchemy import Connection, Select, func, select
 
 from kpi.storage.engine import Storage
 
@@ -60,28 +60,37 @@ def gc_paused() -> Iterator[None]:
 
 
 def read_frame(
-    storage: Storage, query: Select[Any], dtypes: Mapping[str, str], chunk: int = CHUNK
+    source: Storage | Connection,
+    query: Select[Any],
+    dtypes: Mapping[str, str],
+    chunk: int = CHUNK,
 ) -> pd.DataFrame:
-    """Run `query` (its columns in `dtypes` order) into a frame with those dtypes.
+    """Run `query` (its columns in `dtypes` order) into a frame with those dtypes, on a
+    connection of its own or on `source` (a unit of work's, inside its transaction).
 
     Numbers go into arrays sized by a count first (no copies when they are joined);
     text into Arrow chunks.
     """
-    columns = _Columns(dtypes)
-    with storage.engine.connect() as conn:
-        counted = select(func.count()).select_from(query.subquery())
-        columns.reserve(int(conn.execute(counted).scalar() or 0))
-        compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-        params = compiled.params
-        args: Any = [params[k] for k in compiled.positiontup] if compiled.positiontup else params
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.execute(str(compiled), args)
-            with gc_paused():
-                while rows := cursor.fetchmany(chunk):
-                    columns.add(rows)
-        finally:
-            cursor.close()
+    if isinstance(source, Connection):
+        return _read(source, query, _Columns(dtypes), chunk)
+    with source.engine.connect() as conn:
+        return _read(conn, query, _Columns(dtypes), chunk)
+
+
+def _read(conn: Connection, query: Select[Any], columns: _Columns, chunk: int) -> pd.DataFrame:
+    counted = select(func.count()).select_from(query.subquery())
+    columns.reserve(int(conn.execute(counted).scalar() or 0))
+    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.params
+    args: Any = [params[k] for k in compiled.positiontup] if compiled.positiontup else params
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(compiled), args)
+        with gc_paused():
+            while rows := cursor.fetchmany(chunk):
+                columns.add(rows)
+    finally:
+        cursor.close()
     return columns.frame()
 
 

@@ -1,53 +1,117 @@
-"""Read queries for the dashboard and reports beyond the core repository reads."""
+"""Read queries for the dashboard and reports beyond the core repository reads: first
+figures, upload attempts and their files, reporting units."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import pandas as pd
 from sqlalchemy import case, func, select
 
 from kpi.storage.engine import Storage
-from kpi.storage.models import Measurement, Upload
+from kpi.storage.models import Measurement, Upload, UploadFile
+from kpi.submissions import FIRST_SUBMISSION_COLUMNS
 
-FIRST_SUBMISSION_COLUMNS = ["unit_code", "period_index", "submitted_at", "is_demo"]
 
-
-def first_submissions(storage: Storage, since_index: int | None = None) -> pd.DataFrame:
-    """Per (unit, period): when its first figure was stored, and whether it is demo data."""
+def first_stored(
+    storage: Storage, keys: Sequence[str], since_index: int | None = None
+) -> pd.DataFrame:
+    """The one rule for "when was it first reported": per group of `keys`, when its
+    first figure was stored (`submitted_at`) and whether any of it is demo data."""
+    grouping = [getattr(Measurement, k) for k in keys]
     query = select(
-        Measurement.unit_code,
-        Measurement.period_index,
+        *grouping,
         func.min(Measurement.created_at).label("submitted_at"),
         # max(boolean) does not exist in PostgreSQL: count demo rows instead.
         func.max(case((Measurement.is_demo, 1), else_=0)).label("is_demo"),
-    ).group_by(Measurement.unit_code, Measurement.period_index)
+    ).group_by(*grouping)
     if since_index is not None:
         query = query.where(Measurement.period_index >= since_index)
-    with storage.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    frame = pd.DataFrame(rows, columns=FIRST_SUBMISSION_COLUMNS)
+    with storage.reading() as session:
+        rows = session.execute(query).all()
+    frame = pd.DataFrame(rows, columns=[*keys, "submitted_at", "is_demo"])
     frame["is_demo"] = frame["is_demo"].astype(bool)
     return frame
 
 
-def recent_uploads(storage: Storage, limit: int = 20, actor: str | None = None) -> pd.DataFrame:
-    """The latest uploads, newest first; only one person's when `actor` is given."""
-    query = select(
-        Upload.id,
-        Upload.file_name,
-        Upload.uploaded_by,
-        Upload.uploaded_at,
-        Upload.rows_total,
-        Upload.rows_new,
-        Upload.rows_changed,
-        Upload.rows_unchanged,
-        Upload.outcome,
-        Upload.note,
-    ).order_by(Upload.id.desc())
+def first_submissions(storage: Storage, since_index: int | None = None) -> pd.DataFrame:
+    """Per (unit, period): when its first figure was stored, and whether it is demo data."""
+    keys = [c for c in FIRST_SUBMISSION_COLUMNS if c not in ("submitted_at", "is_demo")]
+    return first_stored(storage, keys, since_index)
+
+
+UPLOAD_LIST_COLUMNS = [
+    "id",
+    "uploaded_at",
+    "uploaded_by",
+    "file_name",
+    "outcome",
+    "problem_count",
+    "rows_total",
+    "rows_new",
+    "rows_changed",
+    "rows_unchanged",
+    "size_bytes",
+    "sha256",
+    "note",
+]
+
+
+def upload_list(
+    storage: Storage,
+    limit: int | None = None,
+    *,
+    actor: str | None = None,
+    columns: Sequence[str] = UPLOAD_LIST_COLUMNS,
+) -> pd.DataFrame:
+    """Upload attempts (committed, duplicate, refused, unreadable), newest first; only
+    one person's when `actor` is given."""
+    query = select(*[getattr(Upload, c) for c in columns]).order_by(Upload.id.desc())
     if actor is not None:
         query = query.where(Upload.uploaded_by == actor)
     with storage.engine.connect() as conn:
-        result = conn.execute(query.limit(limit))
-        return pd.DataFrame(result.all(), columns=list(result.keys()))
+        rows = conn.execute(query.limit(limit)).all()
+    return pd.DataFrame(rows, columns=list(columns))
+
+
+def upload_file(storage: Storage, upload_id: int) -> tuple[str, bytes] | None:
+    """The file name and the bytes of one upload attempt, or None."""
+    query = (
+        select(Upload.file_name, UploadFile.content)
+        .join(UploadFile, UploadFile.sha256 == Upload.sha256)
+        .where(Upload.id == upload_id)
+    )
+    with storage.reading() as session:
+        row = session.execute(query).first()
+    return (str(row[0]), bytes(row[1])) if row else None
+
+
+def uploads_frame(storage: Storage) -> pd.DataFrame:
+    with storage.engine.connect() as conn:
+        rows = [
+            dict(r._mapping)
+            for r in conn.execute(select(*Upload.__table__.columns).order_by(Upload.id))
+        ]
+    return pd.DataFrame(rows)
+
+
+RECENT_UPLOAD_COLUMNS = [
+    "id",
+    "file_name",
+    "uploaded_by",
+    "uploaded_at",
+    "rows_total",
+    "rows_new",
+    "rows_changed",
+    "rows_unchanged",
+    "outcome",
+    "note",
+]
+
+
+def recent_uploads(storage: Storage, limit: int = 20, actor: str | None = None) -> pd.DataFrame:
+    """The latest uploads, newest first; only one person's when `actor` is given."""
+    return upload_list(storage, limit, actor=actor, columns=RECENT_UPLOAD_COLUMNS)
 
 
 def reporting_units(storage: Storage) -> list[str]:

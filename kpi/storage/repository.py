@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from kpi.catalogue import Catalogue, Indicator
@@ -20,7 +20,6 @@ from kpi.storage.models import (
     Measurement,
     UnitRecord,
     Upload,
-    UploadFile,
 )
 from kpi.tasks import load_plan_tasks
 from kpi.units import Unit, UnitRegistry, check_tree, check_unique_names, fold_name
@@ -62,6 +61,44 @@ def audit(
             detail=detail,
         )
     )
+
+
+class SqlAuditLog:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(
+        self,
+        actor: str,
+        action: str,
+        outcome: str = "ok",
+        *,
+        upload_id: int | None = None,
+        unit_code: str | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        audit(
+            self.session,
+            actor,
+            action,
+            outcome,
+            upload_id=upload_id,
+            unit_code=unit_code,
+            detail=detail,
+        )
+
+
+def _registry(session: Session) -> UnitRegistry:
+    query = select(UnitRecord.code, UnitRecord.name, UnitRecord.parent_code)
+    return UnitRegistry(Unit(code, name, parent) for code, name, parent in session.execute(query))
+
+
+class SqlUnits:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def registry(self) -> UnitRegistry:
+        return _registry(self.session)
 
 
 def _indicator_record(position: int, ind: Indicator) -> dict[str, Any]:
@@ -116,24 +153,27 @@ def upsert_units(
         merged.update({u.code: u for u in units})
         check_tree(merged.values())
         check_unique_names(merged.values())
-        for unit in _parents_first(units, existing.keys()):
+        ordered = _parents_first(units, existing.keys())
+        new_rows = [
+            {
+                "code": unit.code,
+                "name": unit.name,
+                "name_key": fold_name(unit.name),
+                "parent_code": unit.parent,
+                "is_demo": is_demo,
+            }
+            for unit in ordered
+            if unit.code not in existing
+        ]
+        if new_rows:  # one bulk statement, parents before their children, before moves
+            session.execute(insert(UnitRecord), new_rows)
+        for unit in ordered:
             record = existing.get(unit.code)
-            if record is None:
-                session.add(
-                    UnitRecord(
-                        code=unit.code,
-                        name=unit.name,
-                        name_key=fold_name(unit.name),
-                        parent_code=unit.parent,
-                        is_demo=is_demo,
-                    )
-                )
-                session.flush()
-                added += 1
-            elif (record.name, record.parent_code) != (unit.name, unit.parent):
+            if record is not None and (record.name, record.parent_code) != (unit.name, unit.parent):
                 record.name, record.parent_code = unit.name, unit.parent
                 record.name_key = fold_name(unit.name)
                 updated += 1
+        added = len(new_rows)
         if added or updated:
             audit(session, actor, "units.import", detail={"added": added, "updated": updated})
     return added, updated
@@ -167,10 +207,29 @@ def ensure_seeded(storage: Storage, catalogue: Catalogue, units: Sequence[Unit])
 
 
 def unit_registry(storage: Storage) -> UnitRegistry:
-    query = select(UnitRecord.code, UnitRecord.name, UnitRecord.parent_code)
     with storage.reading() as session:
-        rows = session.execute(query).all()
-    return UnitRegistry(Unit(code, name, parent) for code, name, parent in rows)
+        return _registry(session)
+
+
+def current_query(
+    columns: Sequence[str] = CURRENT_COLUMNS,
+    *,
+    as_of_index: int | None = None,
+    unit_codes: Sequence[str] | None = None,
+    indicator_codes: Sequence[str] | None = None,
+    periods: Sequence[str] | None = None,
+) -> Select[Any]:
+    """The one read of current values (the latest revision of each figure)."""
+    query = select(*[getattr(CurrentValue, c) for c in columns])
+    if as_of_index is not None:
+        query = query.where(CurrentValue.period_index <= as_of_index)
+    if periods is not None:
+        query = query.where(CurrentValue.period.in_(list(periods)))  # a range of the key each
+    if unit_codes is not None:
+        query = query.where(CurrentValue.unit_code.in_(list(unit_codes)))
+    if indicator_codes is not None:
+        query = query.where(CurrentValue.indicator_code.in_(list(indicator_codes)))
+    return query
 
 
 def current_frame(
@@ -183,16 +242,16 @@ def current_frame(
     columns: Sequence[str] = READ_COLUMNS,
 ) -> pd.DataFrame:
     """Current values (latest revision) as a long frame; `columns` narrows the read."""
-    query = select(*[getattr(CurrentValue, c) for c in columns])
-    if as_of_index is not None:
-        query = query.where(CurrentValue.period_index <= as_of_index)
+    periods = None
     if period_indexes is not None:
-        quarters = [str(Quarter.from_index(int(i))) for i in period_indexes]
-        query = query.where(CurrentValue.period.in_(quarters))  # a range of the key each
-    if unit_codes is not None:
-        query = query.where(CurrentValue.unit_code.in_(list(unit_codes)))
-    if indicator_codes is not None:
-        query = query.where(CurrentValue.indicator_code.in_(list(indicator_codes)))
+        periods = [str(Quarter.from_index(int(i))) for i in period_indexes]
+    query = current_query(
+        columns,
+        as_of_index=as_of_index,
+        unit_codes=unit_codes,
+        indicator_codes=indicator_codes,
+        periods=periods,
+    )
     return read_frame(storage, query, {c: CURRENT_DTYPES[c] for c in columns})
 
 
@@ -287,52 +346,6 @@ def export_frame(storage: Storage) -> pd.DataFrame:
         frame = pd.DataFrame(conn.execute(query).all(), columns=EXPORT_COLUMNS)
     frame["source_row"] = frame["source_row"].astype("Int64")
     return frame
-
-
-UPLOAD_LIST_COLUMNS = [
-    "id",
-    "uploaded_at",
-    "uploaded_by",
-    "file_name",
-    "outcome",
-    "problem_count",
-    "rows_total",
-    "rows_new",
-    "rows_changed",
-    "rows_unchanged",
-    "size_bytes",
-    "sha256",
-    "note",
-]
-
-
-def upload_list(storage: Storage, limit: int | None = None) -> pd.DataFrame:
-    """Every upload attempt (committed, duplicate, refused, unreadable), newest first."""
-    query = select(*[getattr(Upload, c) for c in UPLOAD_LIST_COLUMNS]).order_by(Upload.id.desc())
-    with storage.engine.connect() as conn:
-        rows = conn.execute(query.limit(limit)).all()
-    return pd.DataFrame(rows, columns=UPLOAD_LIST_COLUMNS)
-
-
-def upload_file(storage: Storage, upload_id: int) -> tuple[str, bytes] | None:
-    """The file name and the bytes of one upload attempt, or None."""
-    query = (
-        select(Upload.file_name, UploadFile.content)
-        .join(UploadFile, UploadFile.sha256 == Upload.sha256)
-        .where(Upload.id == upload_id)
-    )
-    with storage.reading() as session:
-        row = session.execute(query).first()
-    return (str(row[0]), bytes(row[1])) if row else None
-
-
-def uploads_frame(storage: Storage) -> pd.DataFrame:
-    with storage.engine.connect() as conn:
-        rows = [
-            dict(r._mapping)
-            for r in conn.execute(select(*Upload.__table__.columns).order_by(Upload.id))
-        ]
-    return pd.DataFrame(rows)
 
 
 def audit_frame(storage: Storage) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from kpi.storage.engine import Storage
 from kpi.storage.repository import SYSTEM_ACTOR, audit
 from kpi.storage.task_models import PlanTaskRecord, Scorecard, TaskReport
 from kpi.storage.task_signoffs import check_open
-from kpi.task_progress import HalfYear, ProgressReport
+from kpi.task_progress import ProgressReport
 from kpi.task_reports import ReportDraft
 from kpi.tasks import Deadline, PlanTask, TaskKind, TaskState, sorted_tasks
 
@@ -144,63 +144,28 @@ def load_reports(
     return out
 
 
-def _add_report(session: Session, draft: ReportDraft, actor: str, unit: str | None) -> None:
-    session.add(
-        TaskReport(
-            task_code=draft.task_code,
-            state=draft.state.value,
-            percent=draft.percent,
-            evidence=draft.evidence,
-            issues=draft.issues,
-            reported_on=draft.reported_on,
-            unit_code=unit,
-            reported_by=actor,
-        )
-    )
-    audit(
-        session,
-        actor,
-        "task_report",
-        unit_code=unit,
-        detail={
-            "task": draft.task_code,
-            "state": draft.state.value,
-            "percent": draft.percent,
-            "reported_on": draft.reported_on.isoformat(),
-        },
-    )
+class SqlTaskReports:
+    def __init__(self, session: Session) -> None:
+        self.session = session
 
-
-def _unit_halves(
-    drafts: Sequence[ReportDraft], units: dict[str, str | None]
-) -> set[tuple[str, str]]:
-    return {
-        (unit, str(HalfYear.containing(d.reported_on)))
-        for d in drafts
-        if (unit := units.get(d.task_code))
-    }
-
-
-def add_reports(
-    storage: Storage,
-    drafts: Sequence[ReportDraft],
-    actor: str,
-    units: dict[str, str | None],
-    file_name: str | None = None,
-) -> int:
-    """Store checked reports in one transaction; `units` maps a task to the reporting unit.
-
-    HalfYearSignedOff when a unit's half-year of a report is signed off (nothing stored).
-    """
-    with storage.writing() as session:
-        check_open(session, _unit_halves(drafts, units))
-        for draft in drafts:
-            _add_report(session, draft, actor, units.get(draft.task_code))
-        if file_name is not None:
-            audit(
-                session, actor, "task_reports_load", detail={"file": file_name, "rows": len(drafts)}
+    def add(self, draft: ReportDraft, actor: str, unit_code: str | None) -> None:
+        self.session.add(
+            TaskReport(
+                task_code=draft.task_code,
+                state=draft.state.value,
+                percent=draft.percent,
+                evidence=draft.evidence,
+                issues=draft.issues,
+                reported_on=draft.reported_on,
+                unit_code=unit_code,
+                reported_by=actor,
             )
-    return len(drafts)
+        )
+
+    def check_open(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """HalfYearSignedOff for (unit, half-year) pairs whose sign-off stands, checked
+        inside the write so a concurrent sign-off cannot slip in between."""
+        check_open(self.session, pairs)
 
 
 def published_scorecards(storage: Storage, period: str) -> list[Scorecard]:

@@ -31,8 +31,8 @@ from streamlit.web.server.starlette.starlette_app_utils import (
 )
 
 from kpi.access import LOCAL_ADMIN, Role
+from kpi.services.users import add_user
 from kpi.storage import open_storage
-from kpi.storage.access import add_user
 from tests.browser.conftest import ROOT, free_port, settle, wait_healthy
 from tests.browser.test_signin import App, app, provider, secrets_toml, sign_in  # noqa: F401
 from tests.dashboard.conftest import demo_db_template  # noqa: F401

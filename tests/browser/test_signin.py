@@ -20,8 +20,8 @@ from playwright.sync_api import Page, expect
 
 from kpi.access import LOCAL_ADMIN, Role
 from kpi.periods import last_ended_quarter
+from kpi.services.users import add_user, audit_entries, changes_frame
 from kpi.storage import open_storage
-from kpi.storage.access import add_user, audit_entries, changes_frame
 from tests.browser.conftest import ROOT, free_port, settle, upload, wait_healthy
 from tests.dashboard.conftest import demo_db_template  # noqa: F401  (shared fixture)
 

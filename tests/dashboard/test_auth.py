@@ -13,9 +13,9 @@ from streamlit.testing.v1 import AppTest
 from kpi.access import LOCAL_ADMIN, Role
 from kpi.canonical import COLUMNS, content_hash
 from kpi.catalogue import load_catalogue
+from kpi.services.commit import UploadMeta, commit_upload
+from kpi.services.users import add_user, audit_entries, users_frame
 from kpi.storage import open_storage
-from kpi.storage.access import add_user, audit_entries, users_frame
-from kpi.storage.writes import UploadMeta, commit_upload
 from tests.dashboard.conftest import APP
 
 AUTH = {

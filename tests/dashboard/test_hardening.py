@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from kpi.access import LOCAL_ADMIN, Role
 from kpi.safety import MIN_COOKIE_SECRET_BYTES
+from kpi.services.users import add_user
 from kpi.storage import open_storage
-from kpi.storage.access import add_user
 from tests.dashboard.conftest import APP
 from tests.dashboard.test_auth import AUTH
 

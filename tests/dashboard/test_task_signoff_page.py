@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from kpi.access import LOCAL_ADMIN, Role
 from kpi.services import tasks as service
 from kpi.services.app import open_store
-from kpi.storage.access import add_user
+from kpi.services.users import add_user
 from kpi.task_progress import local_today
 from tests.dashboard.conftest import AppFactory
 

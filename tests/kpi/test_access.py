@@ -8,13 +8,13 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from kpi.access import LOCAL_ADMIN, PRODUCTION_WITHOUT_AUTH, Role, auth_configured_in, auth_problem
+from kpi.access import LOCAL_ADMIN, Role
 from kpi.canonical import COLUMNS, content_hash
 from kpi.catalogue import load_catalogue
 from kpi.cli.main import app
 from kpi.cli.shell import storage as cli_storage
-from kpi.storage import Storage
-from kpi.storage.access import (
+from kpi.services.commit import ScopeError, UploadMeta, commit_upload
+from kpi.services.users import (
     AccessError,
     add_user,
     audit_entries,
@@ -23,8 +23,8 @@ from kpi.storage.access import (
     users_frame,
     viewer_for_email,
 )
+from kpi.storage import Storage
 from kpi.storage.repository import audit_frame, export_frame
-from kpi.storage.writes import ScopeError, UploadMeta, commit_upload
 from reports.tables import safe_frame, to_csv_bytes
 
 HOSTILE = ["<script>alert(1)</script>", "[x](javascript:alert(1))", '=HYPERLINK("http://x","y")']
@@ -137,15 +137,6 @@ def test_hostile_notes_are_stored_literally_and_prefixed_in_exports(storage: Sto
     exported = to_csv_bytes(export_frame(storage)).decode("utf-8-sig")
     assert "'=HYPERLINK" in exported and "\n=HYPERLINK" not in exported
     assert safe_frame(pd.DataFrame({"unit": ["=cmd|' /C calc'!A0"]}))["unit"][0].startswith("'")
-
-
-def test_production_needs_auth(tmp_path: Path) -> None:
-    assert auth_problem(True, False) == PRODUCTION_WITHOUT_AUTH
-    assert auth_problem(True, True) is None and auth_problem(False, False) is None
-    secrets = tmp_path / "secrets.toml"
-    assert not auth_configured_in(secrets)
-    secrets.write_text('[auth]\nclient_id = "kpi"\n', encoding="utf-8")
-    assert auth_configured_in(secrets)
 
 
 runner = CliRunner()

@@ -10,10 +10,11 @@ import pytest
 from kpi.catalogue import Catalogue
 from kpi.problems import FileRejected
 from kpi.services import ingest
+from kpi.services.commit import ScopeError
 from kpi.settings import Settings
 from kpi.storage import Storage
-from kpi.storage.repository import audit_frame, export_frame, uploads_frame
-from kpi.storage.writes import ScopeError
+from kpi.storage.queries import uploads_frame
+from kpi.storage.repository import audit_frame, export_frame
 
 TODAY = dt.date(2025, 11, 20)
 PREVIOUS = b"indicator_code,unit_code,period,value\n1.1,VPB,2025-Q2,40\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import text
 
@@ -13,6 +14,7 @@ from kpi.storage.engine import alembic_config
 from kpi.storage.repository import sync_catalogue, upsert_units
 from kpi.units import load_default_units
 
+pytestmark = pytest.mark.integration  # each test migrates a database of its own
 ROW = ("1.1", "VPB", "2025-Q4", 8103, 85.5, 171.0, 200.0, 2, False)
 INSERT = (
     "INSERT INTO current_values (indicator_code, unit_code, period, period_index, value, "

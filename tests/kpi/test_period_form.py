@@ -8,6 +8,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from kpi.access import LOCAL_ADMIN, Role, Viewer
 from kpi.canonical import with_period
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, period_code
@@ -35,8 +36,8 @@ def only_index(frame: pd.DataFrame) -> None:
 @pytest.fixture
 def filled(storage: Storage, catalogue: Catalogue) -> Storage:
     upload(storage, catalogue, rising("1.1", "VPB", 40, 2) + rising("1.1", "TTCNTT", 50, 1))
-    stored_cycle.approve(storage, "VPB", Q3, actor="head@bnv.gov.vn")
-    stored_cycle.open_lock(storage, "TTCNTT", Q3, dt.date(2099, 1, 1), "late", actor="admin")
+    cycle.approve(storage, Viewer(LOCAL_ADMIN, Role.ADMIN), "VPB", Q3)
+    cycle.open_lock(storage, "TTCNTT", Q3, dt.date(2099, 1, 1), "late", actor="admin")
     return storage
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import text
 
 from kpi.canonical import content_hash
 from kpi.catalogue import Catalogue
+from kpi.services.commit import UploadMeta, commit_upload
 from kpi.services.demo import demo_frame, load_demo
 from kpi.storage import Storage
 from kpi.storage.repository import (
@@ -16,8 +17,9 @@ from kpi.storage.repository import (
     export_frame,
     history_frame,
     unit_registry,
+    upsert_units,
 )
-from kpi.storage.writes import UploadMeta, commit_upload
+from kpi.units import Unit
 
 
 def _frame(value: float, period: str = "2025-Q1", unit: str = "VPB") -> pd.DataFrame:
@@ -119,3 +121,18 @@ def test_demo_load_export_and_clear(storage: Storage, catalogue: Catalogue) -> N
     assert clear_demo(storage) == written
     assert current_frame(storage).empty
     assert "demo.clear" in set(audit_frame(storage)["action"])
+
+
+def test_units_import_adds_children_with_their_new_parents_and_moves_units(
+    storage: Storage,
+) -> None:
+    units = [
+        Unit("XA1", "Xã Một", "TINH1"),  # child listed before its new parent
+        Unit("TINH1", "Tỉnh Một", "BNV"),
+        Unit("VPB", "Văn phòng Bộ", "TINH1"),  # an existing unit moved under a new one
+    ]
+    assert upsert_units(storage, units) == (2, 1)
+    registry = unit_registry(storage)
+    parents = {code: getattr(registry.get(code), "parent", None) for code in ("XA1", "VPB")}
+    assert parents == {"XA1": "TINH1", "VPB": "TINH1"}
+    assert upsert_units(storage, units) == (0, 0)

@@ -11,9 +11,9 @@ from sqlalchemy import inspect, select
 from kpi.access import LOCAL_ADMIN, Role, Viewer
 from kpi.services import task_signoffs as signoffs
 from kpi.services import tasks as service
+from kpi.services.users import add_user
 from kpi.settings import Settings
 from kpi.storage import AuditEntry, Storage
-from kpi.storage.access import add_user
 from kpi.storage.engine import alembic_config
 from kpi.storage.task_models import TaskReport
 from kpi.storage.task_signoffs import HalfYearSignedOff, check_open

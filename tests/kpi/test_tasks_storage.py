@@ -13,9 +13,9 @@ from kpi.access import LOCAL_ADMIN, Role, Viewer
 from kpi.catalogue import load_catalogue
 from kpi.services import scorecard as scores
 from kpi.services import tasks as service
+from kpi.services.users import add_user
 from kpi.settings import Settings
 from kpi.storage import AuditEntry, Storage, open_storage
-from kpi.storage.access import add_user
 from kpi.storage.engine import alembic_config
 from kpi.storage.task_models import TaskReport
 from kpi.task_progress import HalfYear
@@ -163,6 +163,7 @@ def test_a_published_scorecard_never_changes_and_a_correction_is_a_new_version(s
     assert versions[0].weights["late"] == 0.5
 
 
+@pytest.mark.integration  # migrates a database of its own
 def test_the_migration_goes_up_and_down(tmp_path: Path):
     store = open_storage(f"sqlite:///{tmp_path / 'm.db'}")
     names = set(inspect(store.engine).get_table_names())

@@ -24,10 +24,10 @@ from sqlalchemy.exc import OperationalError
 from kpi.canonical import COLUMNS, content_hash
 from kpi.catalogue import Catalogue, load_catalogue
 from kpi.services import ingest
+from kpi.services.commit import ScopeError, UploadMeta, commit_upload
 from kpi.settings import Settings
 from kpi.storage import Measurement, Storage, StorageBusyError, retrying
 from kpi.storage.repository import audit_frame, export_frame, history_frame
-from kpi.storage.writes import ScopeError, UploadMeta, commit_upload
 from kpi.units import UnitRegistry, load_default_units
 from loaders import read
 from reports.tables import to_csv_bytes, to_xlsx_bytes
@@ -155,7 +155,7 @@ import sys, pathlib
 import pandas as pd
 from kpi.canonical import content_hash
 from kpi.storage import open_storage
-from kpi.storage.writes import UploadMeta, commit_upload
+from kpi.services.commit import UploadMeta, commit_upload
 store = open_storage(sys.argv[1])
 frame = pd.read_pickle(sys.argv[2])
 digest = content_hash(frame)

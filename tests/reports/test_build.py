@@ -13,12 +13,12 @@ from kpi.canonical import content_hash
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, parse_report_period
 from kpi.progress import Status, compute_statuses, ministry_statuses, status_records
+from kpi.services.commit import UploadMeta, commit_upload
 from kpi.services.cycle import import_obligations
 from kpi.services.report_output import render_bytes
 from kpi.services.reporting import ReportError, build_report
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
-from kpi.storage.writes import UploadMeta, commit_upload
 from reports.model import IndicatorRow
 from tests.reports.conftest import MADE_ON
 

@@ -15,11 +15,11 @@ from openpyxl import load_workbook
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, parse_report_period
 from kpi.progress import Status, ministry_statuses, status_records
+from kpi.services.commit import UploadMeta, commit_upload
 from kpi.services.report_output import render_bytes
 from kpi.services.reporting import build_report
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
-from kpi.storage.writes import UploadMeta, commit_upload
 from reports.xlsx import DATA_COLUMNS
 from tests.reports.conftest import ARTIFACTS, Rendered
 

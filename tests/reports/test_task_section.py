@@ -14,8 +14,8 @@ from kpi.periods import parse_report_period
 from kpi.services import task_signoffs as signoffs
 from kpi.services import tasks as service
 from kpi.services.reporting import build_report
+from kpi.services.users import add_user
 from kpi.storage import Storage
-from kpi.storage.access import add_user
 from reports.pdf import write_pdf
 from reports.xlsx import write_xlsx
 

@@ -97,3 +97,31 @@ def test_mass_duplicates_are_capped_but_counted(catalogue: Catalogue) -> None:
     report = validate(frame(*rows), catalogue, UNITS, today=TODAY)
     assert len(report.problems) <= MAX_PROBLEMS
     assert report.total_problems == MAX_PROBLEMS + 499
+
+
+@pytest.mark.parametrize("missing", [None, NAN, pd.NA, ""])
+@pytest.mark.parametrize(
+    ("column", "code"),
+    [
+        ("indicator_code", "missing_indicator"),
+        ("unit_code", "missing_unit"),
+        ("period", "missing_period"),
+    ],
+)
+def test_a_missing_key_is_a_listed_problem(
+    catalogue: Catalogue, missing: object, column: str, code: str
+) -> None:
+    data = frame(("1.1", "VPB", "2025-Q3", 50, NAN, NAN), ("1.2", "VPB", "2025-Q3", 60, NAN, NAN))
+    data[column] = data[column].astype(object)
+    data.loc[1, column] = missing
+    report = validate(data, catalogue, UNITS, today=TODAY)
+    assert not report.ok
+    assert [(p.row, p.column, p.code) for p in report.problems] == [(3, column, code)]
+
+
+def test_a_null_key_names_row_and_column_in_vietnamese(catalogue: Catalogue) -> None:
+    data = frame((None, "VPB", "2025-Q3", 50, NAN, NAN))
+    (problem,) = validate(data, catalogue, UNITS, today=TODAY).problems
+    assert problem.value == ""
+    assert problem.text("vi").startswith("Thiếu mã chỉ tiêu")
+    assert problem.column_label("vi") and problem.column_label("vi") != problem.column_label("en")

@@ -1,0 +1,105 @@
+"""The checks every upload commit runs inside its unit of work: quarters a unit head
+signed off, and quarters locked after their deadline with no open exception."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kpi.completeness import is_locked, lock_date
+from kpi.periods import parse_quarter
+from kpi.services.ports import UnitOfWork
+
+
+@dataclass(frozen=True)
+class LockRule:
+    """How the deadline lock applies to one commit.
+
+    `enforce` is False for an administrator at the command line: locked quarters are
+    then written anyway and the override is audited.
+    """
+
+    today: dt.date
+    deadline_days: int
+    lock_days: int
+    enforce: bool = True
+    contact: str = ""
+
+
+class QuarterLockedError(PermissionError):
+    """Figures for a quarter locked after its deadline, or signed off by the unit head."""
+
+    def __init__(self, message: str, blocked: list[dict[str, str]]) -> None:
+        super().__init__(message)
+        self.blocked = blocked
+
+
+def _pairs(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    pairs = frame[["unit_code", "period"]].astype(str).drop_duplicates()
+    return sorted(pairs.itertuples(index=False, name=None))
+
+
+def check_approved(uow: UnitOfWork, frame: pd.DataFrame) -> None:
+    """Refuse figures of a unit's quarter that its head has approved."""
+    pairs = _pairs(frame)
+    approved = uow.approvals.approved({p for _u, p in pairs})
+    hit = [(u, p) for u, p in pairs if (u, p) in approved]
+    if hit:
+        names = "; ".join(f"{parse_quarter(p).label} của {u}" for u, p in hit)
+        raise QuarterLockedError(
+            f"số liệu {names} đã được thủ trưởng đơn vị phê duyệt và bị khóa; "
+            "người phê duyệt hoặc quản trị cần hủy phê duyệt (kpi unapprove) trước khi sửa",
+            [{"unit_code": u, "period": p, "why": "approved"} for u, p in hit],
+        )
+
+
+def locked_pairs(uow: UnitOfWork, frame: pd.DataFrame, rule: LockRule) -> list[tuple[str, str]]:
+    """(unit, quarter) pairs of the frame that are locked today and have no open exception."""
+    pairs = [
+        (u, p)
+        for u, p in _pairs(frame)
+        if is_locked(parse_quarter(p), rule.today, rule.deadline_days, rule.lock_days)
+    ]
+    if not pairs:
+        return []
+    opened = uow.locks.opened({p for _u, p in pairs}, rule.today)
+    return [pair for pair in pairs if pair not in opened]
+
+
+def check_locks(uow: UnitOfWork, frame: pd.DataFrame, rule: LockRule, actor: str) -> None:
+    """Refuse locked quarters, or (an admin at the CLI) write them and audit the override."""
+    locked = locked_pairs(uow, frame, rule)
+    if not locked:
+        return
+    detail = [
+        {
+            "unit_code": u,
+            "period": p,
+            "locked_since": (
+                lock_date(parse_quarter(p), rule.deadline_days, rule.lock_days)
+                + dt.timedelta(days=1)
+            ).isoformat(),
+        }
+        for u, p in locked
+    ]
+    if not rule.enforce:
+        at = dt.datetime.now(dt.UTC).isoformat()
+        uow.audit.add(actor, "upload.lock_override", detail={"quarters": detail, "at": at})
+        return
+    names = "; ".join(
+        f"{parse_quarter(d['period']).label} của {d['unit_code']} "
+        f"(khóa từ {_day(d['locked_since'])})"
+        for d in detail
+    )
+    contact = f" — liên hệ {rule.contact}" if rule.contact else ""
+    raise QuarterLockedError(
+        f"đã quá hạn nộp, số liệu {names} đã bị khóa; chỉ quản trị hệ thống mở được ngoại lệ "
+        f"(kpi locks open){contact}",
+        [{**d, "why": "locked"} for d in detail],
+    )
+
+
+def _day(iso: str) -> str:
+    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y")
