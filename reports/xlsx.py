@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kpi.formatting import quarter_name, report_period_label, utc_moment
+from kpi.progress.coverage_text import coverage_text
 from kpi.text import t
 from reports.model import IndicatorRow, Report
 from reports.quality import Quality
@@ -66,6 +67,7 @@ DATA_KEYS = (
     "opensdg_status",
     "methods_disagree",
     "stale",
+    "coverage",
 )
 # (key, Vietnamese heading, English heading); the headings are the catalogue's report.col.*
 DATA_COLUMNS: tuple[tuple[str, str, str], ...] = tuple(
@@ -102,6 +104,14 @@ def data_values(row: IndicatorRow, lang: str) -> dict[str, Any]:
         "opensdg_status": row.opensdg_status,
         "methods_disagree": row.methods_disagree,
         "stale": row.stale,
+        "coverage": coverage_text(
+            {
+                "units_expected": list(row.units_expected),
+                "units_with_counts": list(row.units_with_counts),
+                "units_value_only": list(row.units_value_only),
+            },
+            lang,
+        ),
     }
 
 

@@ -9,6 +9,8 @@ from dashboard import data, resources, ui
 from kpi.formatting import percent, quarter_label
 from kpi.periods import last_ended_quarter, parse_quarter
 from kpi.progress import Status
+from kpi.progress.coverage_text import coverage_text
+from kpi.progress.frame import COVERAGE_COLUMNS
 from kpi.text import t
 
 KEY = ["indicator_code", "unit_code"]
@@ -25,7 +27,8 @@ def all_rows(as_of: str) -> pd.DataFrame:
 
 
 def worsened(current: str, previous: str) -> pd.DataFrame:
-    now = all_rows(current)[[*KEY, "status", "latest_value", "latest_period"]]
+    columns = [*KEY, "status", "latest_value", "latest_period", *COVERAGE_COLUMNS]
+    now = all_rows(current).reindex(columns=columns)
     before = all_rows(previous)[[*KEY, "status"]].rename(columns={"status": "before"})
     joined = now.merge(before, on=KEY)
     known = ~joined[["status", "before"]].isin([Status.INSUFFICIENT_DATA.value]).any(axis=1)
@@ -49,6 +52,7 @@ def show_worse(frame: pd.DataFrame, lang: str) -> None:
             t("col_before", lang): [_label(s, lang) for s in frame["before"]],
             t("col_now", lang): [_label(s, lang) for s in frame["status"]],
             t("col_latest", lang): [percent(v, lang) for v in frame["latest_value"]],
+            t("col_coverage", lang): [coverage_text(r, lang) for r in frame.to_dict("records")],
         }
     )
     styled = table.style.apply(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -13,6 +12,7 @@ from kpi.catalogue import Catalogue
 from kpi.formatting import number, percent, quarter_label, signed
 from kpi.periods import last_ended_quarter
 from kpi.progress import Status
+from kpi.progress.coverage_text import coverage_text
 from kpi.services import tasks
 from kpi.task_progress import local_today
 from kpi.text import t
@@ -148,18 +148,6 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
 
 def _num(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
-
-
-def coverage_text(row: Mapping[Any, Any], lang: str) -> str:
-    """'4/6 đơn vị; 2 đơn vị chỉ báo tỷ lệ' beside a rolled-up figure."""
-    expected, counted = row.get("units_expected"), row.get("units_with_counts")
-    value_only = row.get("units_value_only")
-    if not isinstance(expected, list) or not expected or not isinstance(counted, list):
-        return "–"
-    text = t("coverage", lang, counted=len(counted), expected=len(expected))
-    if isinstance(value_only, list) and value_only:
-        text += "; " + t("coverage_value_only", lang, n=len(value_only))
-    return text
 
 
 def approval_mark(indicator: str, index: object, unit: str | None, lang: str) -> str:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import pandas as pd
 import typer
@@ -21,6 +20,7 @@ from kpi.progress import (
     status_json,
     status_records,
 )
+from kpi.progress.coverage_text import coverage_text
 from kpi.services.statuses import UnknownUnitError, statuses_for
 from kpi.text import t
 from reports.tables import safe_frame
@@ -56,19 +56,6 @@ def off_target(statuses: pd.DataFrame) -> pd.DataFrame:
 
 
 HEADS = ("code", "indicator", "unit", "period", "value", "coverage", "target", "projection")
-
-
-def coverage_text(row: Mapping[Any, Any], lang: str) -> str:
-    """'5/6 đơn vị; 1 chỉ báo tỷ lệ' beside a figure (empty lists: nothing expected)."""
-    expected = row.get("units_expected") or []
-    counted = row.get("units_with_counts") or []
-    value_only = row.get("units_value_only") or []
-    if not isinstance(expected, list) or not expected or not isinstance(counted, list):
-        return "–"
-    text = t("cli.status.units", lang, counted=len(counted), expected=len(expected))
-    if isinstance(value_only, list) and value_only:
-        text += t("cli.status.value_only", lang, n=len(value_only))
-    return text
 
 
 def _table(statuses: pd.DataFrame, lang: str, with_lead: bool, as_of: Quarter) -> Table:

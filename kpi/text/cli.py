@@ -149,8 +149,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ngày '{text}' không hợp lệ: dùng dạng 2026-01-20",
         "invalid date '{text}': use the form 2026-01-20",
     ),
-    "cli.status.units": ("{counted}/{expected} đơn vị", "{counted}/{expected} units"),
-    "cli.status.value_only": ("; {n} chỉ báo tỷ lệ", "; {n} value only"),
     "cli.status.no_data": ("Không có số liệu.", "No data."),
     "cli.col.indicator": ("Chỉ tiêu", "Indicator"),
     "cli.col.period": ("Kỳ", "Period"),

@@ -250,6 +250,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.col.opensdg_status": ("Đánh giá Open SDG", "Open SDG status"),
     "report.col.methods_disagree": ("Hai phương pháp khác nhau", "Methods disagree"),
     "report.col.stale": ("Số liệu cũ", "Stale data"),
+    "report.col.coverage": ("Độ phủ (đơn vị có số liệu)", "Coverage (units with figures)"),
     "report.table_note": (
         "Đầu kỳ: số liệu tính đến {start}; cuối kỳ: số liệu tính đến {end}; kỳ trong ngoặc "
         "là quý gần nhất có số liệu khi sớm hơn. Lộ trình, chênh lệch và tốc độ cần thiết "
