@@ -29,6 +29,7 @@ from kpi.storage.cycle import (
     save_obligations,
 )
 from kpi.storage.repository import unit_registry
+from kpi.text import t
 
 __all__ = [
     "CycleError",
@@ -50,7 +51,7 @@ __all__ = [
 def _unit(uow: UnitOfWork, ref: str) -> str:
     unit = uow.units.registry().resolve(ref)
     if unit is None:
-        raise CycleError(f"không có đơn vị '{ref}'")
+        raise CycleError(t("svc.no_unit", ref=ref))
     return unit.code
 
 
@@ -102,11 +103,11 @@ def open_lock(
     try:
         day = until if isinstance(until, dt.date) else dt.date.fromisoformat(until.strip())
     except ValueError as exc:
-        raise CycleError(f"ngày '{until}' phải có dạng YYYY-MM-DD") from exc
+        raise CycleError(t("svc.cycle.bad_day", until=until)) from exc
     with store.unit_of_work() as uow:
         code, quarter = _unit(uow, unit), _quarter(period)
         if not reason.strip():
-            raise CycleError("cần ghi lý do mở khóa (--reason)")
+            raise CycleError(t("svc.cycle.open_reason"))
         lock_id = uow.locks.open(code, str(quarter), day, reason.strip(), opened_by=actor)
         uow.audit.add(
             actor,
@@ -121,7 +122,7 @@ def open_lock(
 def _may_approve(viewer: Viewer, unit_code: str) -> None:
     scope = viewer.approve_scope()
     if scope is not None and unit_code not in scope:
-        raise CycleError(f"{viewer.email} không có quyền phê duyệt số liệu của đơn vị {unit_code}")
+        raise CycleError(t("svc.cycle.may_not_approve", email=viewer.email, unit=unit_code))
 
 
 def approve(store: Store, viewer: Viewer, unit: str, period: str | Quarter) -> int:
@@ -132,9 +133,9 @@ def approve(store: Store, viewer: Viewer, unit: str, period: str | Quarter) -> i
         quarter = _quarter(period)
         figures = uow.approvals.figures(code, str(quarter))
         if not figures:
-            raise CycleError(f"đơn vị {code} chưa có số liệu {quarter.label} để phê duyệt")
+            raise CycleError(t("svc.cycle.nothing_to_approve", unit=code, quarter=quarter.label))
         if uow.approvals.get(code, str(quarter)) is not None:
-            raise CycleError(f"số liệu {quarter.label} của {code} đã được phê duyệt")
+            raise CycleError(t("svc.cycle.already_approved", quarter=quarter.label, unit=code))
         uow.approvals.add(code, str(quarter), approved_by=viewer.email)
         uow.audit.add(
             viewer.email,
@@ -153,10 +154,10 @@ def unapprove(store: Store, viewer: Viewer, unit: str, period: str | Quarter, re
         _may_approve(viewer, code)
         quarter = _quarter(period)
         if not reason.strip():
-            raise CycleError("cần ghi lý do hủy phê duyệt (--reason)")
+            raise CycleError(t("svc.cycle.unapprove_reason"))
         found = uow.approvals.get(code, str(quarter))
         if found is None:
-            raise CycleError(f"số liệu {quarter.label} của {code} chưa được phê duyệt")
+            raise CycleError(t("svc.cycle.not_approved", quarter=quarter.label, unit=code))
         uow.approvals.remove(code, str(quarter))
         by, at = found
         uow.audit.add(

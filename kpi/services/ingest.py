@@ -33,6 +33,7 @@ from kpi.services.locks import LockRule, QuarterLockedError
 from kpi.settings import Settings
 from kpi.storage import CommitError, Storage, StorageBusyError
 from kpi.storage.repository import current_frame, unit_registry
+from kpi.text import t
 from kpi.units import UnitRegistry
 from kpi.uploads import UploadMeta, classify_rows, outside_scope
 from loaders import Limits, LoadResult
@@ -316,9 +317,9 @@ def commit(
     in them), the webhook receiver hears of what the commit changed.
     """
     if not prepared.ok:
-        raise UploadNotReady("tệp còn lỗi; không thể ghi")
+        raise UploadNotReady(t("svc.upload.has_errors"))
     if prepared.warnings and not (confirm_note or "").strip():
-        raise UploadNotReady("có thay đổi bất thường cần xác nhận kèm ghi chú")
+        raise UploadNotReady(t("svc.upload.needs_confirm"))
     confirmed = [{"row": w.row, "value": w.value, **w.params} for w in prepared.warnings]
     meta = _meta(prepared, confirm_note, _outlier_keys(prepared, confirmed))
     frame = prepared.frame[[*COLUMNS, ROW_COLUMN]]

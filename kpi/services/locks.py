@@ -11,6 +11,7 @@ import pandas as pd
 from kpi.completeness import is_locked, lock_date
 from kpi.periods import parse_quarter
 from kpi.services.ports import UnitOfWork
+from kpi.text import t
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,9 @@ def check_approved(uow: UnitOfWork, frame: pd.DataFrame) -> None:
     approved = uow.approvals.approved({p for _u, p in pairs})
     hit = [(u, p) for u, p in pairs if (u, p) in approved]
     if hit:
-        names = "; ".join(f"{parse_quarter(p).label} của {u}" for u, p in hit)
+        names = "; ".join(t("svc.of_unit", period=parse_quarter(p).label, unit=u) for u, p in hit)
         raise QuarterLockedError(
-            f"số liệu {names} đã được thủ trưởng đơn vị phê duyệt và bị khóa; "
-            "người phê duyệt hoặc quản trị cần hủy phê duyệt (kpi unapprove) trước khi sửa",
+            t("svc.locks.approved", names=names),
             [{"unit_code": u, "period": p, "why": "approved"} for u, p in hit],
         )
 
@@ -89,14 +89,17 @@ def check_locks(uow: UnitOfWork, frame: pd.DataFrame, rule: LockRule, actor: str
         uow.audit.add(actor, "upload.lock_override", detail={"quarters": detail, "at": at})
         return
     names = "; ".join(
-        f"{parse_quarter(d['period']).label} của {d['unit_code']} "
-        f"(khóa từ {_day(d['locked_since'])})"
+        t(
+            "svc.locks.locked_since",
+            quarter=parse_quarter(d["period"]).label,
+            unit=d["unit_code"],
+            day=_day(d["locked_since"]),
+        )
         for d in detail
     )
-    contact = f" — liên hệ {rule.contact}" if rule.contact else ""
+    contact = t("svc.locks.contact", contact=rule.contact) if rule.contact else ""
     raise QuarterLockedError(
-        f"đã quá hạn nộp, số liệu {names} đã bị khóa; chỉ quản trị hệ thống mở được ngoại lệ "
-        f"(kpi locks open){contact}",
+        t("svc.locks.locked", names=names, contact=contact),
         [{**d, "why": "locked"} for d in detail],
     )
 

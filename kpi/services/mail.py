@@ -14,6 +14,8 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from urllib.parse import unquote, urlsplit
 
+from kpi.text import t
+
 DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
 
 
@@ -32,10 +34,10 @@ class SmtpTarget:
 
 def parse_smtp_url(url: str) -> SmtpTarget:
     if not url.strip():
-        raise MailError("chưa cấu hình máy chủ thư: đặt KPI_SMTP_URL (smtp://user:pass@host:587)")
+        raise MailError(t("svc.mail.unset"))
     parts = urlsplit(url.strip())
     if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
-        raise MailError("KPI_SMTP_URL phải có dạng smtp://user:pass@host:587 hoặc smtps://host:465")
+        raise MailError(t("svc.mail.bad_url"))
     return SmtpTarget(
         host=parts.hostname,
         port=parts.port or DEFAULT_PORTS[parts.scheme],
@@ -86,7 +88,7 @@ class Mailer:
                 smtp.login(target.user, target.password or "")
         except (OSError, smtplib.SMTPException) as exc:
             raise MailError(
-                f"không kết nối được máy chủ thư {target.host}:{target.port}: {exc}"
+                t("svc.mail.no_connection", host=target.host, port=target.port, why=exc)
             ) from exc
         self._smtp = smtp
         return self
@@ -96,7 +98,7 @@ class Mailer:
         try:
             self._smtp.send_message(message)
         except smtplib.SMTPException as exc:
-            raise MailError(f"máy chủ thư từ chối thư gửi {message['To']}: {exc}") from exc
+            raise MailError(t("svc.mail.refused", to=message["To"], why=exc)) from exc
 
     def __exit__(self, *_exc: object) -> None:
         if self._smtp is not None:

@@ -16,6 +16,7 @@ from kpi.storage.queries import first_submissions
 from kpi.submissions import deadline, submission_matrix
 from kpi.task_progress import HalfYear, TaskStatus, statuses
 from kpi.tasks import PlanTask
+from kpi.text import t
 
 
 class ScorecardError(ValueError):
@@ -32,7 +33,7 @@ def weights_from(settings: Settings) -> ScoreWeights:
             indicators=settings.score_weight_indicators,
         )
     except ValueError as exc:
-        raise ScorecardError(f"thiết lập KPI_SCORE_*: {exc}") from exc
+        raise ScorecardError(t("svc.score_settings", why=exc)) from exc
 
 
 def _quarters_due(half: HalfYear, as_of: dt.date, deadline_days: int) -> list[Quarter]:

@@ -21,6 +21,7 @@ from kpi.storage import Storage
 from kpi.storage.cycle import stored_obligations
 from kpi.storage.known import known_on_frame
 from kpi.storage.repository import current_frame, unit_registry
+from kpi.text import t
 from kpi.units import Unit, UnitRegistry
 
 
@@ -28,7 +29,7 @@ class UnknownUnitError(LookupError):
     """A unit code or name that is not in the unit registry."""
 
     def __init__(self, ref: str) -> None:
-        super().__init__(f"không có đơn vị '{ref}'")
+        super().__init__(t("svc.no_unit", ref=ref))
         self.ref = ref
 
 

@@ -25,6 +25,7 @@ from kpi.task_progress import (
     latest_report,
     parse_half_year,
 )
+from kpi.text import LANGS, t
 
 __all__ = [
     "HalfYearSignedOff",
@@ -43,14 +44,11 @@ __all__ = [
 def refusal(pairs: Iterable[tuple[str, str]]) -> tuple[str, str]:
     """Why reports for signed-off (unit, half-year) pairs are refused: (vi, en)."""
     halves = [(u, parse_half_year(p)) for u, p in sorted(set(pairs))]
-    vi = "; ".join(f"{h.label('vi')} của {u}" for u, h in halves)
-    en = "; ".join(f"{h.label('en')} of {u}" for u, h in halves)
-    return (
-        f"báo cáo tiến độ nhiệm vụ {vi} đã được thủ trưởng đơn vị duyệt; thủ trưởng đơn vị "
-        "phải hủy duyệt (kpi tasks unapprove) trước khi báo cáo thêm trong kỳ này",
-        f"the progress reports of {en} are signed off by the unit head; the head must "
-        "withdraw the sign-off (kpi tasks unapprove) before more reports in that half-year",
+    vi, en = (
+        "; ".join(t("svc.of_unit", lang, period=h.label(lang), unit=u) for u, h in halves)
+        for lang in LANGS
     )
+    return t("svc.signoff.refused", "vi", halves=vi), t("svc.signoff.refused", "en", halves=en)
 
 
 def closed_pairs(
@@ -66,7 +64,7 @@ def closed_pairs(
 def _unit(storage: Storage, ref: str) -> str:
     unit = unit_registry(storage).resolve(ref)
     if unit is None:
-        raise SignoffError(f"không có đơn vị '{ref}'")
+        raise SignoffError(t("svc.no_unit", ref=ref))
     return unit.code
 
 
@@ -80,9 +78,7 @@ def _half(text: str) -> HalfYear:
 def _may_sign(viewer: Viewer, unit_code: str) -> None:
     scope = viewer.approve_scope()
     if not viewer.can_approve or (scope is not None and unit_code not in scope):
-        raise SignoffError(
-            f"{viewer.email} không có quyền duyệt báo cáo tiến độ của đơn vị {unit_code}"
-        )
+        raise SignoffError(t("svc.signoff.may_not_sign", email=viewer.email, unit=unit_code))
 
 
 def approve(storage: Storage, viewer: Viewer, unit: str, period: str) -> tuple[str, HalfYear, int]:

@@ -28,6 +28,7 @@ from kpi.task_progress import (
 )
 from kpi.task_reports import ReportDraft, check_rows
 from kpi.tasks import PlanTask, load_plan_tasks, parse_tasks
+from kpi.text import t
 from kpi.units import UnitRegistry
 from loaders.task_reports import read_task_file
 
@@ -113,7 +114,7 @@ def _task(storage: Storage, code: str) -> PlanTask:
     by_code = {t.code: t for t in tasks(storage)}
     found = by_code.get(code.strip()) or by_code.get(code.strip().upper())
     if found is None:
-        raise TaskServiceError(f"không có nhiệm vụ mã '{code}' trong Phụ lục II, III")
+        raise TaskServiceError(t("svc.tasks.no_task", code=code))
     return found
 
 
@@ -126,8 +127,12 @@ def _reporting_unit(task: PlanTask, viewer: Viewer) -> str | None:
     mine = sorted(leads & scope)
     if not mine:
         raise TaskServiceError(
-            f"{viewer.email} không thuộc đơn vị chủ trì nhiệm vụ {task.code} "
-            f"({', '.join(sorted(leads))})"
+            t(
+                "svc.tasks.not_lead",
+                email=viewer.email,
+                code=task.code,
+                leads=", ".join(sorted(leads)),
+            )
         )
     return mine[0]
 
@@ -146,7 +151,7 @@ def report_progress(
 ) -> ReportDraft:
     """Store one progress report by an officer of the lead unit (or an admin); audited."""
     if not viewer.can_upload:
-        raise TaskServiceError(f"{viewer.email} không có quyền báo cáo tiến độ nhiệm vụ")
+        raise TaskServiceError(t("svc.tasks.may_not_report", email=viewer.email))
     task = _task(storage, code)
     unit = _reporting_unit(task, viewer)
     day = reported_on or today
@@ -252,9 +257,9 @@ def load_reports_file(
 ) -> LoadOutcome:
     """Check a progress file row by row; commit every row or none. FileRejected propagates."""
     if not viewer.can_upload:
-        raise TaskServiceError(f"{viewer.email} không có quyền báo cáo tiến độ nhiệm vụ")
+        raise TaskServiceError(t("svc.tasks.may_not_report", email=viewer.email))
     if len(data) > settings.max_upload_mb * 1024 * 1024:
-        raise TaskServiceError(f"tệp lớn hơn giới hạn {settings.max_upload_mb} MB")
+        raise TaskServiceError(t("svc.tasks.too_big", limit=settings.max_upload_mb))
     parsed = read_task_file(data, settings.max_rows)
     if parsed.problems:
         return LoadOutcome([], parsed.problems)

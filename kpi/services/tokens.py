@@ -13,6 +13,7 @@ import pandas as pd
 from kpi.services.ports import Store
 from kpi.storage import Storage
 from kpi.storage import api as store
+from kpi.text import t
 
 SCOPES = ("read",)
 PREFIX = "kpi_"
@@ -39,14 +40,12 @@ def hash_token(secret: str) -> str:
 def add_token(storage: Store, name: str, scope: str = "read", actor: str = "cli") -> str:
     """Create a token and return its secret (the only time it is seen)."""
     if not NAME_RULE.match(name):
-        raise TokenError(
-            f"tên token '{name}' không hợp lệ: chữ, số, '.', '_' hoặc '-', tối đa 64 ký tự"
-        )
+        raise TokenError(t("svc.tokens.bad_name", name=name))
     if scope not in SCOPES:
-        raise TokenError(f"phạm vi '{scope}' không có; chỉ có: {', '.join(SCOPES)}")
+        raise TokenError(t("svc.tokens.bad_scope", scope=scope, scopes=", ".join(SCOPES)))
     with storage.unit_of_work() as uow:
         if uow.tokens.exists(name):
-            raise TokenError(f"đã có token tên '{name}'")
+            raise TokenError(t("svc.tokens.exists", name=name))
         secret = PREFIX + secrets.token_urlsafe(32)
         uow.tokens.add(name, hash_token(secret), scope, created_by=actor)
         uow.audit.add(actor, "api.token.add", detail={"name": name, "scope": scope})
@@ -57,7 +56,7 @@ def add_token(storage: Store, name: str, scope: str = "read", actor: str = "cli"
 def revoke_token(storage: Store, name: str, actor: str = "cli") -> None:
     with storage.unit_of_work() as uow:
         if not uow.tokens.revoke(name):
-            raise TokenError(f"không có token đang dùng tên '{name}'")
+            raise TokenError(t("svc.tokens.none_active", name=name))
         uow.audit.add(actor, "api.token.revoke", detail={"name": name})
         uow.commit()
 

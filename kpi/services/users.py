@@ -17,6 +17,7 @@ from kpi.storage.access import (
     viewer_for_email,
     viewer_for_sign_in,
 )
+from kpi.text import t
 
 __all__ = [
     "AccessError",
@@ -47,17 +48,17 @@ def add_user(
     """Create or update a user; officers need at least one unit they may write for."""
     key = normalise_email(email)
     if "@" not in key and sub is None:
-        raise AccessError(f"'{email}' không phải là địa chỉ e-mail")
+        raise AccessError(t("svc.users.bad_email", email=email))
     with store.unit_of_work() as uow:
         registry = uow.units.registry()
         codes = []
         for ref in unit_refs:
             unit = registry.resolve(ref)
             if unit is None:
-                raise AccessError(f"không có đơn vị '{ref}'")
+                raise AccessError(t("svc.no_unit", ref=ref))
             codes.append(unit.code)
         if role.needs_units and not codes:
-            raise AccessError(f"{role.vi.lower()} cần ít nhất một đơn vị (--unit)")
+            raise AccessError(t("svc.users.needs_unit", role=role.vi.lower()))
         units = sorted(set(codes))
         before = uow.users.save(key, role.value, sub, units)
         detail = {"email": key, "role": role.value, "before_role": before, "units": units}

@@ -15,6 +15,8 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kpi.text import t
+
 if TYPE_CHECKING:
     from kpi.storage.uow import SqlUnitOfWork
 
@@ -174,9 +176,7 @@ def retrying(work: Callable[[], T], attempts: int = 5, base_delay: float = 0.2) 
                 raise
             if attempt == attempts:
                 log.warning("database still busy after %d attempts: %s", attempts, exc)
-                raise StorageBusyError(
-                    f"Cơ sở dữ liệu đang bận, đã thử {attempts} lần; vui lòng thử lại sau."
-                ) from exc
+                raise StorageBusyError(t("svc.db_busy", attempts=attempts)) from exc
             log.debug("database busy (attempt %d/%d): %s", attempt, attempts, exc)  # silent
             time.sleep(base_delay * 2 ** (attempt - 1))
     raise AssertionError("unreachable")

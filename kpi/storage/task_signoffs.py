@@ -17,6 +17,7 @@ from kpi.storage.engine import Storage
 from kpi.storage.repository import audit
 from kpi.storage.task_models import TaskReport, TaskSignoff
 from kpi.task_progress import HalfYear
+from kpi.text import t
 
 SIGNOFF_COLUMNS = ["unit_code", "period", "reports", "approved_by", "approved_at"]
 
@@ -89,13 +90,9 @@ def approve(storage: Storage, unit_code: str, half: HalfYear, *, actor: str) -> 
     with storage.writing() as session:
         reports = _report_count(session, unit_code, half)
         if not reports:
-            raise SignoffError(
-                f"đơn vị {unit_code} chưa có báo cáo tiến độ nhiệm vụ {half.label()} để duyệt"
-            )
+            raise SignoffError(t("svc.signoff.nothing", unit=unit_code, half=half.label()))
         if session.get(TaskSignoff, (unit_code, period)) is not None:
-            raise SignoffError(
-                f"báo cáo tiến độ nhiệm vụ {half.label()} của {unit_code} đã được duyệt"
-            )
+            raise SignoffError(t("svc.signoff.already", half=half.label(), unit=unit_code))
         session.add(
             TaskSignoff(unit_code=unit_code, period=period, reports=reports, approved_by=actor)
         )
@@ -112,14 +109,12 @@ def approve(storage: Storage, unit_code: str, half: HalfYear, *, actor: str) -> 
 def unapprove(storage: Storage, unit_code: str, half: HalfYear, reason: str, *, actor: str) -> None:
     """Withdraw a sign-off with a reason: the unit may report in that half-year again."""
     if not reason.strip():
-        raise SignoffError("cần ghi lý do hủy duyệt (--reason)")
+        raise SignoffError(t("svc.signoff.reason"))
     period = str(half)
     with storage.writing() as session:
         found = session.get(TaskSignoff, (unit_code, period))
         if found is None:
-            raise SignoffError(
-                f"báo cáo tiến độ nhiệm vụ {half.label()} của {unit_code} chưa được duyệt"
-            )
+            raise SignoffError(t("svc.signoff.not_signed", half=half.label(), unit=unit_code))
         before = {
             "reports": found.reports,
             "approved_by": found.approved_by,

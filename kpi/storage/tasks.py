@@ -16,6 +16,7 @@ from kpi.storage.task_signoffs import check_open
 from kpi.task_progress import ProgressReport
 from kpi.task_reports import ReportDraft
 from kpi.tasks import Deadline, PlanTask, TaskKind, TaskState, sorted_tasks
+from kpi.text import t
 
 
 class PlanTaskConflict(ValueError):
@@ -66,10 +67,7 @@ def save_tasks(
                 added += 1
             elif record.source == "plan" and source != "plan":
                 if _changed(record, values):
-                    raise PlanTaskConflict(
-                        f"nhiệm vụ {task.code} thuộc Kế hoạch (kpi/data/tasks.csv); "
-                        "không sửa bằng tệp nhập"
-                    )
+                    raise PlanTaskConflict(t("svc.tasks.plan_task", code=task.code))
             elif _changed(record, values):
                 for key, value in values.items():
                     setattr(record, key, value)
