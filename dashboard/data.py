@@ -209,8 +209,20 @@ def ministry_values() -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _trends(url: str, key: Version, unit: str | None, as_of: str | None) -> dict[str, list[float]]:
+def _trends(
+    url: str, key: Version, unit: str | None, as_of: str | None, known_on: str | None = None
+) -> dict[str, list[float]]:
     cut = parse_quarter(as_of).index if as_of else None
+    if known_on is not None and as_of is not None:
+        known = known_values(as_of, known_on)
+        if unit is None:
+            known = rollup_by_indicator(known, registry(), registry().root.code, obligations())
+        else:
+            known = known[known["unit_code"] == unit]
+        return {
+            str(code): part.sort_values("period_index")["value"].tolist()
+            for code, part in known.groupby("indicator_code")
+        }
     if unit is not None:
         rows = current()
         rows = rows[rows["unit_code"] == unit]
@@ -229,10 +241,44 @@ def _trends(url: str, key: Version, unit: str | None, as_of: str | None) -> dict
     }
 
 
-def trend(indicator: str, unit: str | None, as_of: str | None) -> list[float]:
-    """The values of one series up to `as_of`, oldest first (for sparklines)."""
-    found = _trends(resources.settings().database_url, version(), unit, as_of)
+def trend(
+    indicator: str, unit: str | None, as_of: str | None, known_on: str | None = None
+) -> list[float]:
+    """The values of one series up to `as_of`, oldest first (for sparklines); with
+    `known_on`, as they were stored by the end of that day."""
+    found = _trends(resources.settings().database_url, version(), unit, as_of, known_on)
     return found.get(indicator, [])
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _known_values(url: str, key: Version, as_of: str, known_on: str) -> pd.DataFrame:
+    quarter, day = parse_quarter(as_of), dt.date.fromisoformat(known_on)
+    return statuses.values_for(resources.storage(), quarter, known_on=day)
+
+
+def known_values(as_of: str, known_on: str) -> pd.DataFrame:
+    """Current values up to `as_of` as stored by the end of `known_on` (ISO day)."""
+    return _known_values(resources.settings().database_url, version(), as_of, known_on)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _known_statuses(
+    url: str, key: Version, unit: str | None, as_of: str, known_on: str
+) -> pd.DataFrame:
+    scope = unit or registry().root.code
+    return statuses.statuses_for(
+        resources.storage(),
+        resources.catalogue(),
+        scope,
+        as_of=parse_quarter(as_of),
+        known_on=dt.date.fromisoformat(known_on),
+    )
+
+
+def known_statuses(unit: str | None, as_of: str, known_on: str) -> pd.DataFrame:
+    """The statuses of the ministry (or one unit) as they were known on a day: the same
+    service as `kpi status --known-on`."""
+    return _known_statuses(resources.settings().database_url, version(), unit, as_of, known_on)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

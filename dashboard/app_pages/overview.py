@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pandas as pd
@@ -9,7 +10,7 @@ import streamlit as st
 
 from dashboard import data, resources, ui
 from kpi.catalogue import Catalogue
-from kpi.formatting import number, percent, quarter_label, signed
+from kpi.formatting import day_label, number, percent, quarter_label, signed
 from kpi.periods import last_ended_quarter
 from kpi.progress import Status
 from kpi.progress.coverage_text import coverage_text
@@ -66,11 +67,26 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
         "lead": None if lead == ALL else lead,
         "unit": None if unit == MINISTRY else unit,
         "as_of": as_of,
+        "known_on": known_on_choice(lang),
     }
 
 
+def known_on_choice(lang: str) -> str | None:
+    """An earlier day whose stored revisions the page uses ("what we knew then")."""
+    if not st.checkbox(t("ov_use_known_on", lang), key="ov_use_known_on"):
+        return None
+    today = dt.date.today()
+    day = st.date_input(
+        t("ov_known_on", lang), value=today, max_value=today, format="DD/MM/YYYY",
+        key="ov_known_on",
+    )  # fmt: skip
+    return day.isoformat() if isinstance(day, dt.date) else None
+
+
 def status_rows(chosen: dict[str, str | None], catalogue: Catalogue) -> pd.DataFrame:
-    if chosen["unit"] is None:
+    if chosen.get("known_on") and chosen["as_of"]:
+        rows = data.known_statuses(chosen["unit"], chosen["as_of"], str(chosen["known_on"]))
+    elif chosen["unit"] is None:
         rows = data.ministry(chosen["as_of"])
     else:
         rows = data.unit_statuses(chosen["as_of"])
@@ -96,8 +112,10 @@ def status_counts(rows: pd.DataFrame, lang: str) -> None:
             )
 
 
-def sparkline(indicator: str, unit: str | None, as_of: str | None) -> list[float]:
-    values = data.trend(indicator, unit, as_of)
+def sparkline(
+    indicator: str, unit: str | None, as_of: str | None, known_on: str | None = None
+) -> list[float]:
+    values = data.trend(indicator, unit, as_of, known_on)
     return [round(float(v), 2) for v in values]
 
 
@@ -128,7 +146,8 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
             ],
             t("col_gap", lang): [signed(_num(v), lang) for v in rows["gap_pp"]],
             t("col_trend", lang): [
-                sparkline(c, chosen["unit"], chosen["as_of"]) for c in rows["indicator_code"]
+                sparkline(c, chosen["unit"], chosen["as_of"], chosen.get("known_on"))
+                for c in rows["indicator_code"]
             ],
             t("col_approval", lang): [
                 approval_mark(c, i, chosen["unit"], lang)
@@ -208,6 +227,9 @@ def page() -> None:
     with st.container(border=True):
         chosen = filters(lang, catalogue)
     st.caption(t("overview_caption", lang, period=quarter_label(chosen["as_of"])))
+    if chosen.get("known_on"):
+        day = dt.date.fromisoformat(str(chosen["known_on"]))
+        st.caption(t("ov_known_on_caption", lang, day=day_label(day)))
     rows = status_rows(chosen, catalogue)
     status_counts(rows, lang)
     task_counts(lang)

@@ -109,6 +109,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "At the current pace, the 2030 value is projected at **{value}**.",
     ),
     "col_coverage": ("Độ phủ", "Coverage"),
+    "ov_use_known_on": (
+        "Xem số liệu như đã biết tại một ngày trước",
+        "Show the figures as known on an earlier day",
+    ),
+    "ov_known_on_caption": (
+        "Số liệu như đã biết đến hết ngày {day}: các bản sửa ghi sau ngày đó không được tính.",
+        "Figures as known at the end of {day}: revisions stored later are not used.",
+    ),
+    "ov_known_on": ("Số liệu như đã biết đến hết ngày", "Figures as known at the end of"),
     "coverage": ("{counted}/{expected} đơn vị", "{counted}/{expected} units"),
     "coverage_value_only": ("{n} đơn vị chỉ báo tỷ lệ", "{n} units reported a value only"),
     "w_coverage": (

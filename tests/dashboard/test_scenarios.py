@@ -4,6 +4,7 @@ running quarter refused at upload."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -113,3 +114,18 @@ def test_value_only_rows_are_announced_before_commit(open_page: AppFactory) -> N
     warned = " ".join(str(w.value) for w in at.warning)
     assert "1 dòng chỉ có tỷ lệ" in warned and "(dòng 3)" in warned
     assert "không được cộng dồn" in warned
+
+
+def test_the_overview_as_known_on_an_earlier_day(open_page: AppFactory) -> None:
+    """Every figure here was stored today: as known yesterday, there was none."""
+    at = open_page()
+    at.checkbox(key="ov_use_known_on").check().run()
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    at.date_input(key="ov_known_on").set_value(yesterday).run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = frame(at.dataframe[0].value)
+    assert len(table) == 16 and set(table["status"]) == {"insufficient_data"}
+    assert any("như đã biết đến hết ngày" in str(c.value) for c in at.caption)
+    at.date_input(key="ov_known_on").set_value(dt.date.today()).run()
+    table = frame(at.dataframe[0].value)
+    assert table[table["Mã"] == "1.1"].iloc[0]["status"] != "insufficient_data"
