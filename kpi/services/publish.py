@@ -20,6 +20,7 @@ from kpi.services.open_data import SERIES_COLUMNS, indicator_records, series_fra
 from kpi.services.statuses import owed, unit_statuses
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
+from kpi.text import t
 from reports.datapackage import Field, Table, write_package
 
 QUARTER = r"^\d{4}-Q[1-4]$"
@@ -30,12 +31,12 @@ LICENCE = {
 }
 SOURCES = [
     {
-        "title": "Kế hoạch của Bộ Nội vụ thực hiện Nghị quyết số 71/NQ-CP, Phụ lục I",
-        "description": "Danh mục chỉ tiêu, mục tiêu đến năm 2030, đơn vị chủ trì và phối hợp.",
+        "title": t("publish.source_plan"),
+        "description": t("publish.source_plan_about"),
     },
     {
-        "title": "Số liệu hằng quý do các đơn vị thuộc và trực thuộc Bộ nộp vào KPI Monitor",
-        "description": "Mỗi số liệu là bản sửa mới nhất; lịch sử sửa đổi được lưu trong hệ thống.",
+        "title": t("publish.source_figures"),
+        "description": t("publish.source_figures_about"),
     },
 ]
 UNIT_COLUMNS = ["indicator_code", "unit_code", "period", "value", "numerator", "denominator"]
@@ -88,9 +89,13 @@ def _status_table(frame: pd.DataFrame) -> Table:
         Field(c, _kind(frame[c]), f"Status field {c} (docs/methodology.md)", c == "indicator_code")
         for c in columns
     ]
-    text = "Tiến độ đến 2030: toàn Bộ (BNV) và từng chuỗi số liệu của đơn vị."
     return Table(
-        "statuses", "Trạng thái tiến độ", text, frame, fields, ["unit_code", "indicator_code"]
+        "statuses",
+        t("publish.statuses"),
+        t("publish.statuses_about"),
+        frame,
+        fields,
+        ["unit_code", "indicator_code"],
     )
 
 
@@ -146,24 +151,24 @@ def publish(
     tables = [
         Table(
             "indicators",
-            "Danh mục chỉ tiêu và siêu dữ liệu",
-            "16 chỉ tiêu của Phụ lục I; ô trống là thông tin Kế hoạch chưa nêu.",
+            t("publish.indicators"),
+            t("publish.indicators_about"),
             pd.DataFrame(indicators),
             _indicator_fields(indicators),
             ["code"],
         ),
         Table(
             "ministry_series",
-            "Số liệu toàn Bộ",
-            "Số liệu của Bộ theo quý: số báo cáo trực tiếp hoặc tổng hợp, kèm độ bao phủ.",
+            t("publish.ministry"),
+            t("publish.ministry_about"),
             ministry[series_cols],
             _series_fields(series_cols),
             ["indicator_code", "period"],
         ),
         Table(
             "unit_series",
-            "Số liệu của các đơn vị",
-            "Số liệu hiện hành (bản sửa mới nhất) của từng đơn vị theo quý.",
+            t("publish.units"),
+            t("publish.units_about"),
             units.sort_values(["indicator_code", "unit_code", "period"])[unit_cols],
             _series_fields(unit_cols),
             ["indicator_code", "unit_code", "period"],
@@ -176,17 +181,17 @@ def publish(
 def _about(
     frame: pd.DataFrame, publisher: str, as_of: Quarter | None, include_demo: bool
 ) -> dict[str, Any]:
-    title = "Chỉ tiêu chuyển đổi số Bộ Nội vụ (Phụ lục I, Nghị quyết 71/NQ-CP)"
+    title = t("publish.title")
     if include_demo:
-        title += " — CÓ DỮ LIỆU MINH HỌA (cột is_demo)"
+        title += t("publish.title_demo")
     reporting = sorted(set(frame["unit_code"].astype(str)))
     return {
         "name": "kpi-monitor-bnv",
         "title": title,
         "description": (
-            "Số liệu, siêu dữ liệu và trạng thái tiến độ đến năm 2030"
-            + (f", số liệu đến {as_of}" if as_of else "")
-            + f". Xuất ngày {dt.date.today().isoformat()}."
+            t("publish.description")
+            + (t("publish.description_as_of", as_of=as_of) if as_of else "")
+            + t("publish.description_made", day=dt.date.today().isoformat())
         ),
         "version": "1.0.0",
         "licenses": [LICENCE],

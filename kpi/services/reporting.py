@@ -20,6 +20,7 @@ from kpi.services.task_reporting import task_report_section
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.repository import unit_registry
+from kpi.text import t
 from kpi.units import Unit, UnitRegistry
 from reports.model import Report, data_hash, indicator_rows
 from reports.quality import Quality
@@ -35,7 +36,7 @@ def resolve_unit(registry: UnitRegistry, ref: str | None) -> Unit:
         return registry.root
     unit = registry.resolve(ref)
     if unit is None:
-        raise ReportError(f"không có đơn vị '{ref}' trong danh sách đơn vị báo cáo")
+        raise ReportError(t("report.no_unit", ref=ref))
     return unit
 
 
@@ -53,7 +54,7 @@ def build_report(
     """Everything the report shows, as of the period's closing quarter; with `known_on`,
     from the revisions stored by the end of that day ("what we knew then")."""
     if lang not in ("vi", "en"):
-        raise ReportError("ngôn ngữ phải là vi hoặc en")
+        raise ReportError(t("report.bad_lang"))
     settings = settings or Settings()
     made_on = made_on or dt.date.today()
     registry = unit_registry(storage)
@@ -104,40 +105,24 @@ def _cutoff(previous_close: Quarter, settings: Settings) -> dt.datetime:
 
 def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
     """Plain warnings about missing data, so an empty report explains itself."""
-    vi = lang != "en"
     if frame.empty:
-        return [
-            f"Chưa có số liệu nào đến {quarter_name(period.closing, lang)}."
-            if vi
-            else f"No data up to {quarter_name(period.closing, lang)}."
-        ]
+        return [t("report.notice.no_data", lang, quarter=quarter_name(period.closing, lang))]
     have = {int(i) for i in frame["period_index"]}
     quarters: Sequence[Quarter] = quarter_range(period.opening, period.closing)
     missing = [q for q in quarters if q.index not in have]
     out: list[str] = []
     if len(missing) == len(quarters):
-        out.append(
-            "Chưa có số liệu nào trong kỳ báo cáo; số liệu cuối kỳ là số liệu gần nhất trước kỳ."
-            if vi
-            else "No data within the period; end values are the latest before it."
-        )
+        out.append(t("report.notice.none_in_period", lang))
     elif missing:
         names = ", ".join(quarter_name(q, lang) for q in missing)
-        out.append(
-            f"Chưa có số liệu {names}; số liệu cuối kỳ lấy theo quý gần nhất có số liệu."
-            if vi
-            else f"No data for {names}; end values are from the latest quarter with data."
-        )
+        out.append(t("report.notice.missing_quarters", lang, names=names))
     return out
 
 
 def known_on_notice(known_on: dt.date | None, lang: str) -> list[str]:
     if known_on is None:
         return []
-    day = known_on_text(known_on, lang)
-    if lang == "en":
-        return [f"Figures as known at the end of {day}: revisions stored later are not used."]
-    return [f"Số liệu như đã biết đến hết ngày {day}: các bản sửa ghi sau ngày đó không được tính."]
+    return [t("report.notice.known_on", lang, day=known_on_text(known_on, lang))]
 
 
 def approval_notice(
@@ -149,15 +134,7 @@ def approval_notice(
     if within.empty:
         return []
     count = unapproved_count(storage, within)
-    if lang == "en":
-        return [
-            f"{count} of the {len(within)} figures of the period are not approved by their "
-            "unit head (“chưa duyệt”); they still count."
-        ]
-    return [
-        f"{count} trên {len(within)} số liệu của kỳ chưa được thủ trưởng đơn vị phê duyệt "
-        "(“chưa duyệt”); vẫn được tính."
-    ]
+    return [t("report.notice.unapproved", lang, count=count, total=len(within))]
 
 
 def rollup_notices(statuses: pd.DataFrame, lang: str) -> list[str]:
@@ -166,22 +143,12 @@ def rollup_notices(statuses: pd.DataFrame, lang: str) -> list[str]:
     out: list[str] = []
     if statuses.empty:
         return out
-    vi = lang != "en"
     for row in statuses.to_dict("records"):
         code = row["indicator_code"]
         differs = row.get("rollup_differs")
         if isinstance(differs, bool | np.bool_) and differs:
-            out.append(
-                f"Chỉ tiêu {code}: số liệu toàn Bộ báo cáo trực tiếp khác số cộng dồn "
-                "từ các đơn vị."
-                if vi
-                else f"Indicator {code}: the reported ministry figure differs from the units' sum."
-            )
+            out.append(t("report.notice.rollup_differs", lang, code=code))
         missing = row.get("missing_count_units")
         if isinstance(missing, str) and missing:
-            out.append(
-                f"Chỉ tiêu {code}: thiếu tử số/mẫu số của {missing}, chưa cộng dồn được."
-                if vi
-                else f"Indicator {code}: counts missing for {missing}, left out of the sum."
-            )
+            out.append(t("report.notice.counts_missing", lang, code=code, missing=missing))
     return out

@@ -259,4 +259,39 @@ STRINGS: dict[str, tuple[str, str]] = {
         "latest quarter with data when it is earlier. Trajectory, gap and pace as defined "
         "in the annex; pp = percentage points.",
     ),
+    "report.notice.no_data": (
+        "Chưa có số liệu nào đến {quarter}.",
+        "No data up to {quarter}.",
+    ),
+    "report.notice.none_in_period": (
+        "Chưa có số liệu nào trong kỳ báo cáo; số liệu cuối kỳ là số liệu gần nhất trước kỳ.",
+        "No data within the period; end values are the latest before it.",
+    ),
+    "report.notice.missing_quarters": (
+        "Chưa có số liệu {names}; số liệu cuối kỳ lấy theo quý gần nhất có số liệu.",
+        "No data for {names}; end values are from the latest quarter with data.",
+    ),
+    "report.notice.known_on": (
+        "Số liệu như đã biết đến hết ngày {day}: các bản sửa ghi sau ngày đó không được tính.",
+        "Figures as known at the end of {day}: revisions stored later are not used.",
+    ),
+    "report.notice.unapproved": (
+        "{count} trên {total} số liệu của kỳ chưa được thủ trưởng đơn vị phê duyệt "
+        "(“chưa duyệt”); vẫn được tính.",
+        "{count} of the {total} figures of the period are not approved by their "
+        "unit head (“chưa duyệt”); they still count.",
+    ),
+    "report.notice.rollup_differs": (
+        "Chỉ tiêu {code}: số liệu toàn Bộ báo cáo trực tiếp khác số cộng dồn từ các đơn vị.",
+        "Indicator {code}: the reported ministry figure differs from the units' sum.",
+    ),
+    "report.notice.counts_missing": (
+        "Chỉ tiêu {code}: thiếu tử số/mẫu số của {missing}, chưa cộng dồn được.",
+        "Indicator {code}: counts missing for {missing}, left out of the sum.",
+    ),
+    "report.no_unit": (
+        "không có đơn vị '{ref}' trong danh sách đơn vị báo cáo",
+        "no unit '{ref}' in the list of reporting units",
+    ),
+    "report.bad_lang": ("ngôn ngữ phải là vi hoặc en", "the language must be vi or en"),
 }
