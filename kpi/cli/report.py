@@ -23,6 +23,7 @@ from kpi.cli.shell import (
     storage,
 )
 from kpi.periods import PeriodError, parse_report_period
+from kpi.text import t
 
 DEFAULT_OUT = Path("reports-out")
 
@@ -69,7 +70,7 @@ def report(
     try:
         day = dt.date.fromisoformat(known_on) if known_on else None
     except ValueError:
-        fail(f"--known-on '{known_on}' phải có dạng YYYY-MM-DD")
+        fail(t("cli.tasks.bad_day", option="--known-on", text=known_on))
     from kpi.services.report_output import file_stem, write_report_files
     from kpi.services.reporting import ReportError, build_report
 

@@ -9,6 +9,7 @@ import typer
 from kpi.access import LOCAL_ADMIN, Role, Viewer
 from kpi.cli.shell import console, fail, one_line_errors, storage
 from kpi.services import task_signoffs as signoffs
+from kpi.text import t
 
 AsUser = Annotated[str | None, typer.Option("--as", help="Thực hiện với tư cách người dùng này.")]
 UnitOpt = Annotated[str, typer.Option("--unit", help="Đơn vị (mã hoặc tên).")]
@@ -23,7 +24,7 @@ def _approver(as_user: str | None) -> Viewer:
 
     viewer = viewer_for_email(storage(), as_user)
     if viewer is None:
-        fail(f"không có người dùng '{as_user}'")
+        fail(t("cli.no_user", user=as_user))
     return viewer
 
 
@@ -34,7 +35,7 @@ def approve(unit: UnitOpt, period: PeriodOpt, as_user: AsUser = None) -> None:
         code, half, reports = signoffs.approve(storage(), _approver(as_user), unit, period)
     except signoffs.SignoffError as exc:
         fail(str(exc))
-    console.print(f"Đã duyệt {reports} báo cáo tiến độ nhiệm vụ {half.label()} của {code}.")
+    console.print(t("cli.signoff.done", reports=reports, half=half.label(), unit=code))
 
 
 @one_line_errors
@@ -49,7 +50,7 @@ def unapprove(
         code, half = signoffs.unapprove(storage(), _approver(as_user), unit, period, reason)
     except signoffs.SignoffError as exc:
         fail(str(exc))
-    console.print(f"Đã hủy duyệt báo cáo tiến độ nhiệm vụ {half.label()} của {code}.")
+    console.print(t("cli.signoff.undone", half=half.label(), unit=code))
 
 
 def register(tasks_app: typer.Typer) -> None:

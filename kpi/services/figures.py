@@ -31,6 +31,7 @@ from kpi.storage.repository import (
     upsert_units,
 )
 from kpi.storage.repository import export_frame as stored_export
+from kpi.text import t
 
 __all__ = [
     "audit_frame",
@@ -52,7 +53,7 @@ __all__ = [
 ]
 
 
-APPROVAL_WORDS = {True: "đã duyệt", False: "chưa duyệt"}
+APPROVAL_WORDS = {True: t("approval.yes"), False: t("approval.no")}
 
 
 def export_frame(storage: Storage) -> pd.DataFrame:

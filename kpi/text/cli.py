@@ -237,6 +237,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Đã hủy phê duyệt {quarter} của {unit}.",
         "Sign-off of {unit}, {quarter} withdrawn.",
     ),
+    "cli.signoff.done": (
+        "Đã duyệt {reports} báo cáo tiến độ nhiệm vụ {half} của {unit}.",
+        "Signed off {reports} task progress reports of {unit}, {half}.",
+    ),
+    "cli.signoff.undone": (
+        "Đã hủy duyệt báo cáo tiến độ nhiệm vụ {half} của {unit}.",
+        "Sign-off of the task progress reports of {unit}, {half} withdrawn.",
+    ),
     "cli.tasks.bad_day": (
         "{option} '{text}' phải có dạng YYYY-MM-DD",
         "{option} '{text}' must be YYYY-MM-DD",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
+    "approval.yes": ("đã duyệt", "approved"),
+    "approval.no": ("chưa duyệt", "not approved"),
     "status.achieved": ("Đã đạt mục tiêu", "Achieved"),
     "status.no_recent_data": ("Không có số liệu mới", "No recent data"),
     "status.insufficient_data": ("Chưa đủ dữ liệu", "Insufficient data"),
