@@ -29,7 +29,7 @@ st.set_page_config(
     page_title=t("page_title"),
     page_icon=":material/monitoring:",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # open on a desktop, closed on a phone
 )
 
 
