@@ -53,7 +53,7 @@ def demo_role_switcher() -> Viewer:
     """Sidebar switcher, clearly labelled: it exists only with no sign-in, never in production."""
     labels = {role: role.vi for role in DEMO_USERS}
     role = st.sidebar.radio(
-        "Vai trò minh họa (demo)",
+        _t("demo_role"),
         options=list(DEMO_USERS),
         format_func=lambda r: labels[r],
         key=DEMO_KEY,

@@ -38,9 +38,7 @@ def _unit_code(ref: str) -> str:
 
 @one_line_errors
 def obligations_import(
-    file: Annotated[
-        Path, typer.Argument(help="CSV: unit_code,indicator_code[,from_period,to_period].")
-    ],
+    file: Annotated[Path, typer.Argument(help=t("cli.help.obligations_import.path"))],
 ) -> None:
     """Nhập nghĩa vụ báo cáo (đơn vị nào báo cáo chỉ tiêu nào, từ quý nào, đến quý nào)."""
     if not file.is_file():
@@ -56,7 +54,7 @@ def obligations_import(
 
 @one_line_errors
 def obligations_list(
-    unit: Annotated[str | None, typer.Option(help="Chỉ đơn vị này (mã hoặc tên).")] = None,
+    unit: Annotated[str | None, typer.Option(help=t("cli.help.obligations_list.unit"))] = None,
     fmt: Annotated[Format, typer.Option("--format")] = Format.table,
 ) -> None:
     """Liệt kê nghĩa vụ báo cáo đang có hiệu lực."""
@@ -89,12 +87,8 @@ def _rate(value: object) -> str:
 
 @one_line_errors
 def show_submissions(
-    period: Annotated[
-        str | None, typer.Option(help="Một quý, ví dụ 2026-Q3 (mặc định: 8 quý gần nhất).")
-    ] = None,
-    unit: Annotated[
-        str | None, typer.Option(help="Đơn vị (mã hoặc tên) và các đơn vị trực thuộc.")
-    ] = None,
+    period: Annotated[str | None, typer.Option(help=t("cli.help.submissions.period"))] = None,
+    unit: Annotated[str | None, typer.Option(help=t("cli.help.submissions.unit"))] = None,
     fmt: Annotated[Format, typer.Option("--format")] = Format.table,
 ) -> None:
     """Tình hình nộp theo nghĩa vụ và quý: đúng hạn, muộn, chưa nộp, chưa đến hạn."""
@@ -137,10 +131,10 @@ def show_submissions(
 
 @one_line_errors
 def locks_open(
-    unit: Annotated[str, typer.Option(help="Đơn vị (mã hoặc tên).")],
-    period: Annotated[str, typer.Option(help="Quý bị khóa, ví dụ 2026-Q3.")],
-    until: Annotated[str, typer.Option(help="Mở đến hết ngày (YYYY-MM-DD).")],
-    reason: Annotated[str, typer.Option(help="Lý do mở khóa.")],
+    unit: Annotated[str, typer.Option(help=t("cli.help.common.unit"))],
+    period: Annotated[str, typer.Option(help=t("cli.help.locks_open.period"))],
+    until: Annotated[str, typer.Option(help=t("cli.help.locks_open.until"))],
+    reason: Annotated[str, typer.Option(help=t("cli.help.locks_open.reason"))],
 ) -> None:
     """Mở ngoại lệ: cán bộ của đơn vị được nộp số liệu quý đã khóa đến một ngày."""
     try:
@@ -179,9 +173,9 @@ def _approver(as_user: str | None) -> Viewer:
     return viewer
 
 
-AsUser = Annotated[str | None, typer.Option("--as", help="Thực hiện với tư cách người dùng này.")]
-UnitOpt = Annotated[str, typer.Option(help="Đơn vị (mã hoặc tên).")]
-PeriodOpt = Annotated[str, typer.Option(help="Quý, ví dụ 2026-Q3.")]
+AsUser = Annotated[str | None, typer.Option("--as", help=t("cli.help.common.as"))]
+UnitOpt = Annotated[str, typer.Option(help=t("cli.help.common.unit"))]
+PeriodOpt = Annotated[str, typer.Option(help=t("cli.help.approve.period"))]
 
 
 @one_line_errors
@@ -200,7 +194,7 @@ def approve(unit: UnitOpt, period: PeriodOpt, as_user: AsUser = None) -> None:
 def unapprove(
     unit: UnitOpt,
     period: PeriodOpt,
-    reason: Annotated[str, typer.Option(help="Lý do hủy phê duyệt.")],
+    reason: Annotated[str, typer.Option(help=t("cli.help.unapprove.reason"))],
     as_user: AsUser = None,
 ) -> None:
     """Hủy phê duyệt: số liệu của quý được mở lại để sửa (ghi nhật ký)."""
@@ -214,12 +208,12 @@ def unapprove(
 
 
 def register(app: typer.Typer) -> None:
-    obligations = typer.Typer(help="Nghĩa vụ báo cáo.", no_args_is_help=True)
+    obligations = typer.Typer(help=t("cli.help.obligations"), no_args_is_help=True)
     obligations.command("import")(obligations_import)
     obligations.command("list")(obligations_list)
     app.add_typer(obligations, name="obligations")
     app.command("submissions")(show_submissions)
-    locks = typer.Typer(help="Khóa số liệu sau hạn nộp và ngoại lệ.", no_args_is_help=True)
+    locks = typer.Typer(help=t("cli.help.locks"), no_args_is_help=True)
     locks.command("open")(locks_open)
     locks.command("list")(locks_list)
     app.add_typer(locks, name="locks")

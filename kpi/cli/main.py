@@ -20,10 +20,11 @@ from kpi.cli import (
     users,
 )
 from kpi.cli.shell import error_line
+from kpi.text import t
 
 app = typer.Typer(
     name="kpi",
-    help="KPI Monitor: chỉ tiêu chuyển đổi số Phụ lục I (Nghị quyết 71/NQ-CP) đến năm 2030.",
+    help=t("cli.help.kpi"),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,

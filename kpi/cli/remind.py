@@ -25,10 +25,8 @@ REASONS = {
 
 @one_line_errors
 def remind(
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ liệt kê, không gửi.")] = False,
-    today: Annotated[
-        str | None, typer.Option(help="Chạy như thể hôm nay là ngày này (YYYY-MM-DD).")
-    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("cli.help.remind.dry_run"))] = False,
+    today: Annotated[str | None, typer.Option(help=t("cli.help.remind.today"))] = None,
 ) -> None:
     """Gửi thư nhắc hạn nộp, chờ phê duyệt và tổng hợp tuần (mỗi thư một lần mỗi ngày)."""
     try:

@@ -43,23 +43,21 @@ class Lang(StrEnum):
 def report(
     period: Annotated[
         str,
-        typer.Option(help="Kỳ báo cáo: 2025-H1 (chốt quý II), 2025-H2 hoặc 2025 (chốt quý IV)."),
+        typer.Option(help=t("cli.help.report.period")),
     ],
     unit: Annotated[
         str | None,
-        typer.Option(help="Mã hoặc tên đơn vị; mặc định là toàn Bộ (BNV)."),
+        typer.Option(help=t("cli.help.report.unit")),
     ] = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", help="xlsx, pdf hoặc both (mặc định).")
+        ReportFormat, typer.Option("--format", help=t("cli.help.report.format"))
     ] = ReportFormat.both,
-    out: Annotated[
-        Path, typer.Option(help="Thư mục ghi báo cáo; mặc định ./reports-out.")
-    ] = DEFAULT_OUT,
-    lang: Annotated[Lang, typer.Option(help="Ngôn ngữ báo cáo: vi (mặc định) hoặc en.")] = Lang.vi,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    out: Annotated[Path, typer.Option(help=t("cli.help.report.out"))] = DEFAULT_OUT,
+    lang: Annotated[Lang, typer.Option(help=t("cli.help.report.lang"))] = Lang.vi,
+    force: Annotated[bool, typer.Option("--force", help=t("cli.help.common.force"))] = False,
     known_on: Annotated[
         str | None,
-        typer.Option("--known-on", help="Chỉ dùng các bản sửa ghi đến hết ngày này (YYYY-MM-DD)."),
+        typer.Option("--known-on", help=t("cli.help.report.known_on")),
     ] = None,
 ) -> None:
     """Lập báo cáo 6 tháng hoặc cả năm (XLSX, PDF) theo mục III.2 của Kế hoạch; in đường dẫn tệp."""

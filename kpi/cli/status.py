@@ -85,23 +85,19 @@ def _table(statuses: pd.DataFrame, lang: str, with_lead: bool, as_of: Quarter) -
 
 @one_line_errors
 def status(
-    unit: Annotated[str, typer.Option(help="Mã đơn vị, hoặc 'all' cho mọi chuỗi số liệu.")] = "BNV",
+    unit: Annotated[str, typer.Option(help=t("cli.help.status.unit"))] = "BNV",
     as_of: Annotated[
         str | None,
-        typer.Option(
-            "--as-of", help="Chỉ dùng số liệu đến quý này (mặc định: quý đã kết thúc gần nhất)."
-        ),
+        typer.Option("--as-of", help=t("cli.help.status.as_of")),
     ] = None,
     known_on: Annotated[
         str | None,
-        typer.Option(
-            "--known-on", help="Chỉ dùng các bản số liệu tạo đến hết ngày này (2026-01-20)."
-        ),
+        typer.Option("--known-on", help=t("cli.help.status.known_on")),
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.table,
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
     only_off_target: Annotated[
-        bool, typer.Option("--off-target", help="Chỉ các chỉ tiêu chậm tiến độ hoặc đi xuống.")
+        bool, typer.Option("--off-target", help=t("cli.help.status.off_target"))
     ] = False,
 ) -> None:
     """Tiến độ các chỉ tiêu đến năm 2030 (mặc định: toàn Bộ)."""

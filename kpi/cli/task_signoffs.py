@@ -11,9 +11,9 @@ from kpi.cli.shell import console, fail, one_line_errors, storage
 from kpi.services import task_signoffs as signoffs
 from kpi.text import t
 
-AsUser = Annotated[str | None, typer.Option("--as", help="Thực hiện với tư cách người dùng này.")]
-UnitOpt = Annotated[str, typer.Option("--unit", help="Đơn vị (mã hoặc tên).")]
-PeriodOpt = Annotated[str, typer.Option("--period", help="Kỳ 6 tháng, ví dụ 2026-H2.")]
+AsUser = Annotated[str | None, typer.Option("--as", help=t("cli.help.common.as"))]
+UnitOpt = Annotated[str, typer.Option("--unit", help=t("cli.help.common.unit"))]
+PeriodOpt = Annotated[str, typer.Option("--period", help=t("cli.help.tasks_approve.period"))]
 
 
 def _approver(as_user: str | None) -> Viewer:
@@ -42,7 +42,7 @@ def approve(unit: UnitOpt, period: PeriodOpt, as_user: AsUser = None) -> None:
 def unapprove(
     unit: UnitOpt,
     period: PeriodOpt,
-    reason: Annotated[str, typer.Option("--reason", help="Lý do hủy duyệt.")],
+    reason: Annotated[str, typer.Option("--reason", help=t("cli.help.tasks_unapprove.reason"))],
     as_user: AsUser = None,
 ) -> None:
     """Hủy duyệt: đơn vị được báo cáo tiến độ trong kỳ 6 tháng đó trở lại (ghi nhật ký)."""

@@ -77,9 +77,9 @@ def list_uploads(
 
 @one_line_errors
 def get_upload(
-    upload_id: Annotated[int, typer.Argument(help="Mã lần nộp (xem `kpi uploads list`).")],
-    out: Annotated[Path, typer.Option(help="Tệp đích.")],
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    upload_id: Annotated[int, typer.Argument(help=t("cli.help.uploads_get.upload_id"))],
+    out: Annotated[Path, typer.Option(help=t("cli.help.uploads_get.out"))],
+    force: Annotated[bool, typer.Option("--force", help=t("cli.help.common.force"))] = False,
 ) -> None:
     """Tải về đúng tệp đã nộp ở một lần nộp."""
     check_output(out, force)
@@ -93,7 +93,7 @@ def get_upload(
 
 
 def register(app: typer.Typer) -> None:
-    uploads = typer.Typer(help="Các lần nộp số liệu và tệp đã nộp.", no_args_is_help=True)
+    uploads = typer.Typer(help=t("cli.help.uploads"), no_args_is_help=True)
     uploads.command("list")(list_uploads)
     uploads.command("get")(get_upload)
     app.add_typer(uploads, name="uploads")

@@ -15,14 +15,10 @@ from kpi.text import t
 
 @one_line_errors
 def add(
-    email: Annotated[str, typer.Argument(help="E-mail (hoặc mã sub) của người dùng.")],
-    role: Annotated[Role, typer.Option(help="leader, officer hoặc admin.")],
-    unit: Annotated[
-        list[str] | None, typer.Option(help="Đơn vị được nhập số liệu (mã hoặc tên); lặp lại.")
-    ] = None,
-    sub: Annotated[
-        str | None, typer.Option(help="Mã `sub` OpenID Connect, khi nhà cung cấp không gửi e-mail.")
-    ] = None,
+    email: Annotated[str, typer.Argument(help=t("cli.help.users_add.email"))],
+    role: Annotated[Role, typer.Option(help=t("cli.help.users_add.role"))],
+    unit: Annotated[list[str] | None, typer.Option(help=t("cli.help.users_add.unit"))] = None,
+    sub: Annotated[str | None, typer.Option(help=t("cli.help.users_add.sub"))] = None,
 ) -> None:
     """Thêm hoặc cập nhật người dùng."""
     try:
@@ -34,7 +30,7 @@ def add(
 
 
 @one_line_errors
-def remove(email: Annotated[str, typer.Argument(help="E-mail người dùng.")]) -> None:
+def remove(email: Annotated[str, typer.Argument(help=t("cli.help.users_remove.email"))]) -> None:
     """Xóa người dùng."""
     if not remove_user(storage(), email, actor=LOCAL_ADMIN):
         fail(t("cli.no_user", user=email))
@@ -52,7 +48,7 @@ def list_users() -> None:
 
 
 def register(app: typer.Typer) -> None:
-    users = typer.Typer(help="Người dùng và phân quyền.", no_args_is_help=True)
+    users = typer.Typer(help=t("cli.help.users"), no_args_is_help=True)
     users.command("add")(add)
     users.command("remove")(remove)
     users.command("list")(list_users)

@@ -46,6 +46,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reports_page.ready": ("Báo cáo đã sẵn sàng.", "The report is ready."),
     "reports_page.hash": ("Mã kiểm tra dữ liệu (SHA-256)", "Data content hash (SHA-256)"),
     "auth.sign_in_title": ("Đăng nhập", "Sign in"),
+    "auth.demo_role": ("Vai trò minh họa (demo)", "Demo role"),
     "auth.sign_in_body": (
         "Hệ thống theo dõi chỉ tiêu chuyển đổi số của Bộ Nội vụ. Vui lòng đăng nhập bằng "
         "tài khoản của Bộ.",
