@@ -47,9 +47,9 @@ class CatalogueFormat(StrEnum):
 
 @one_line_errors
 def serve(
-    port: Annotated[int, typer.Option(help="Cổng HTTP.")] = 8501,
-    demo: Annotated[bool, typer.Option(help="Nạp dữ liệu minh họa nếu CSDL trống.")] = False,
-    host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help=t("cli.help.serve.port"))] = 8501,
+    demo: Annotated[bool, typer.Option(help=t("cli.help.serve.demo"))] = False,
+    host: Annotated[str, typer.Option(help=t("cli.help.serve.host"))] = "127.0.0.1",
 ) -> None:
     """Chạy bảng điều khiển (dashboard) Streamlit."""
     problems = start_up_problems()
@@ -95,7 +95,7 @@ def db_upgrade() -> None:
 
 @one_line_errors
 def demo(
-    clear: Annotated[bool, typer.Option(help="Xóa mọi dữ liệu minh họa.")] = False,
+    clear: Annotated[bool, typer.Option(help=t("cli.help.demo.clear"))] = False,
 ) -> None:
     """Nạp dữ liệu minh họa (hoặc xóa chúng với --clear)."""
     store = storage()
@@ -111,7 +111,7 @@ def demo(
 
 @one_line_errors
 def units_import(
-    file: Annotated[Path, typer.Argument(help="Tệp CSV với các cột code,name,parent.")],
+    file: Annotated[Path, typer.Argument(help=t("cli.help.units_import.file"))],
 ) -> None:
     """Thêm hoặc cập nhật đơn vị báo cáo từ tệp CSV."""
     if not file.is_file():
@@ -156,9 +156,9 @@ def show_catalogue(
 
 @one_line_errors
 def export(
-    out: Annotated[Path | None, typer.Option(help="Tệp đích; bỏ trống để in ra màn hình.")] = None,
+    out: Annotated[Path | None, typer.Option(help=t("cli.help.export.out"))] = None,
     fmt: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.csv,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=t("cli.help.common.force"))] = False,
 ) -> None:
     """Xuất số liệu hiện hành (bản sửa mới nhất)."""
     if out is not None:
@@ -178,9 +178,9 @@ def register(app: typer.Typer) -> None:
     app.command("demo")(demo)
     app.command("catalogue")(show_catalogue)
     app.command("export")(export)
-    db = typer.Typer(help="Quản trị CSDL.", no_args_is_help=True)
+    db = typer.Typer(help=t("cli.help.db"), no_args_is_help=True)
     db.command("upgrade")(db_upgrade)
     app.add_typer(db, name="db")
-    units = typer.Typer(help="Đơn vị báo cáo.", no_args_is_help=True)
+    units = typer.Typer(help=t("cli.help.units"), no_args_is_help=True)
     units.command("import")(units_import)
     app.add_typer(units, name="units")

@@ -29,8 +29,8 @@ from kpi.text import t
 
 @one_line_errors
 def tokens_add(
-    name: Annotated[str, typer.Argument(help="Tên token (ví dụ: ioc, cong-du-lieu-mo).")],
-    scope: Annotated[str, typer.Option(help="Phạm vi: read (chỉ đọc).")] = "read",
+    name: Annotated[str, typer.Argument(help=t("cli.help.tokens_add.name"))],
+    scope: Annotated[str, typer.Option(help=t("cli.help.tokens_add.scope"))] = "read",
 ) -> None:
     """Tạo token cho API đọc; mã bí mật chỉ hiện một lần."""
     try:
@@ -67,7 +67,9 @@ def tokens_list() -> None:
 
 
 @one_line_errors
-def tokens_revoke(name: Annotated[str, typer.Argument(help="Tên token.")]) -> None:
+def tokens_revoke(
+    name: Annotated[str, typer.Argument(help=t("cli.help.tokens_revoke.name"))],
+) -> None:
     """Thu hồi token: các lời gọi sau đó bị từ chối (401)."""
     try:
         token_service.revoke_token(storage(), name, actor="cli")
@@ -90,14 +92,10 @@ def notify() -> None:
 
 @one_line_errors
 def publish(
-    out: Annotated[Path, typer.Option(help="Thư mục đích của gói dữ liệu.")],
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Chỉ dùng số liệu đến quý này.")
-    ] = None,
-    include_demo: Annotated[
-        bool, typer.Option(help="Kèm dữ liệu minh họa, mỗi dòng gắn cột is_demo.")
-    ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè các tệp đã có.")] = False,
+    out: Annotated[Path, typer.Option(help=t("cli.help.publish.out"))],
+    as_of: Annotated[str | None, typer.Option("--as-of", help=t("cli.help.publish.as_of"))] = None,
+    include_demo: Annotated[bool, typer.Option(help=t("cli.help.publish.include_demo"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=t("cli.help.publish.force"))] = False,
 ) -> None:
     """Xuất gói dữ liệu mở (Frictionless Data Package): danh mục, số liệu, trạng thái."""
     check_output_dir(out, force)
@@ -110,7 +108,7 @@ def publish(
 
 
 def register(app: typer.Typer) -> None:
-    tokens = typer.Typer(help="Token của API đọc.", no_args_is_help=True)
+    tokens = typer.Typer(help=t("cli.help.tokens"), no_args_is_help=True)
     tokens.command("add")(tokens_add)
     tokens.command("list")(tokens_list)
     tokens.command("revoke")(tokens_revoke)

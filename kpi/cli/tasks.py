@@ -33,7 +33,7 @@ from kpi.text import t
 from reports.task_template import task_template_csv, task_template_xlsx
 
 tasks_app = typer.Typer(
-    help="Nhiệm vụ (Phụ lục II) và cơ sở dữ liệu (Phụ lục III) của Kế hoạch.",
+    help=t("cli.help.tasks"),
     no_args_is_help=True,
 )
 
@@ -79,10 +79,14 @@ def _unit_code(unit: str | None) -> str | None:
 
 @one_line_errors
 def list_tasks(
-    kind: Annotated[Kind | None, typer.Option("--kind", help="task hoặc database.")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Đơn vị chủ trì (mã).")] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Chỉ nhiệm vụ quá hạn.")] = False,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Ngày xét, YYYY-MM-DD.")] = None,
+    kind: Annotated[Kind | None, typer.Option("--kind", help=t("cli.help.tasks_list.kind"))] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help=t("cli.help.tasks_list.unit"))] = None,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help=t("cli.help.tasks_list.overdue"))
+    ] = False,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help=t("cli.help.common.as_of_day"))
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format")] = Format.table,
 ) -> None:
     """Các nhiệm vụ và cơ sở dữ liệu: trạng thái, tỷ lệ, quá hạn (quá hạn trước)."""
@@ -120,16 +124,16 @@ def list_tasks(
 
 @one_line_errors
 def update(
-    code: Annotated[str, typer.Argument(help="Mã nhiệm vụ, ví dụ II.16 hoặc III.8.")],
-    state: Annotated[str, typer.Option("--state", help="not_started|in_progress|done|paused")],
+    code: Annotated[str, typer.Argument(help=t("cli.help.tasks_update.code"))],
+    state: Annotated[str, typer.Option("--state", help=t("cli.help.tasks_update.state"))],
     percent: Annotated[
-        int | None, typer.Option("--percent", help="Tỷ lệ hoàn thành 0–100.")
+        int | None, typer.Option("--percent", help=t("cli.help.tasks_update.percent"))
     ] = None,
-    evidence: Annotated[str, typer.Option("--evidence", help="Số, ngày văn bản, đường dẫn.")] = "",
-    issues: Annotated[str, typer.Option("--issues", help="Khó khăn, vướng mắc, đề xuất.")] = "",
-    as_user: Annotated[
-        str | None, typer.Option("--as", help="Báo cáo với tư cách người này.")
-    ] = None,
+    evidence: Annotated[
+        str, typer.Option("--evidence", help=t("cli.help.tasks_update.evidence"))
+    ] = "",
+    issues: Annotated[str, typer.Option("--issues", help=t("cli.help.tasks_update.issues"))] = "",
+    as_user: Annotated[str | None, typer.Option("--as", help=t("cli.help.tasks_update.as"))] = None,
 ) -> None:
     """Báo cáo tiến độ một nhiệm vụ (cán bộ của đơn vị chủ trì); không sửa báo cáo cũ."""
     try:
@@ -158,11 +162,13 @@ def update(
 
 @one_line_errors
 def template(
-    out: Annotated[Path, typer.Option("--out", help="Tệp .xlsx hoặc .csv.")] = Path(
+    out: Annotated[Path, typer.Option("--out", help=t("cli.help.tasks_template.out"))] = Path(
         "tien-do-nhiem-vu.xlsx"
     ),
-    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ nhiệm vụ đơn vị chủ trì.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help=t("cli.help.tasks_template.unit"))
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=t("cli.help.common.force"))] = False,
 ) -> None:
     """Mẫu báo cáo tiến độ: một dòng mỗi nhiệm vụ, điền sẵn trạng thái hiện tại."""
     suffix = out.suffix.lower()
@@ -186,9 +192,9 @@ def _print_problems(problems: list[TaskProblem]) -> None:
 
 @one_line_errors
 def load(
-    file: Annotated[Path, typer.Argument(help="Tệp CSV, .xlsx, .xls hoặc .ods theo mẫu.")],
-    as_user: Annotated[str | None, typer.Option("--as", help="Nộp với tư cách người này.")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ kiểm tra, không ghi.")] = False,
+    file: Annotated[Path, typer.Argument(help=t("cli.help.tasks_load.file"))],
+    as_user: Annotated[str | None, typer.Option("--as", help=t("cli.help.tasks_load.as"))] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("cli.help.common.dry_run"))] = False,
 ) -> None:
     """Nạp báo cáo tiến độ từ mẫu: ghi toàn bộ tệp hoặc không ghi gì."""
     if not file.is_file():
@@ -216,8 +222,8 @@ def load(
 
 @one_line_errors
 def import_tasks(
-    file: Annotated[Path, typer.Argument(help="CSV cùng cột với kpi/data/tasks.csv.")],
-    as_user: Annotated[str | None, typer.Option("--as", help="Quản trị thực hiện.")] = None,
+    file: Annotated[Path, typer.Argument(help=t("cli.help.tasks_import.file"))],
+    as_user: Annotated[str | None, typer.Option("--as", help=t("cli.help.tasks_import.as"))] = None,
 ) -> None:
     """Thêm nhiệm vụ (ví dụ của Quyết định 86/QĐ-BNV); chỉ quản trị."""
     if not file.is_file():
@@ -233,7 +239,7 @@ def import_tasks(
 
 
 scorecard_app = typer.Typer(
-    help="Mức độ hoàn thành nhiệm vụ của từng đơn vị theo 6 tháng (§II.1.c).",
+    help=t("cli.help.scorecard"),
     invoke_without_command=True,
 )
 
@@ -242,13 +248,17 @@ scorecard_app = typer.Typer(
 @one_line_errors
 def scorecard(
     ctx: typer.Context,
-    period: Annotated[str | None, typer.Option("--period", help="Ví dụ 2026-H2.")] = None,
+    period: Annotated[
+        str | None, typer.Option("--period", help=t("cli.help.common.half_year"))
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format")] = Format.table,
-    version: Annotated[int | None, typer.Option("--version", help="Phiên bản đã công bố.")] = None,
-    live: Annotated[
-        bool, typer.Option("--live", help="Tính lại theo số liệu hiện tại (tạm tính).")
-    ] = False,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Ngày xét, YYYY-MM-DD.")] = None,
+    version: Annotated[
+        int | None, typer.Option("--version", help=t("cli.help.scorecard.version"))
+    ] = None,
+    live: Annotated[bool, typer.Option("--live", help=t("cli.help.scorecard.live"))] = False,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help=t("cli.help.common.as_of_day"))
+    ] = None,
 ) -> None:
     """Bảng điểm của một kỳ 6 tháng: bản đã công bố mới nhất, hoặc bản tạm tính."""
     if ctx.invoked_subcommand is not None:
@@ -279,8 +289,10 @@ def scorecard(
 @scorecard_app.command("publish")
 @one_line_errors
 def publish(
-    period: Annotated[str, typer.Option("--period", help="Ví dụ 2026-H2.")],
-    as_user: Annotated[str | None, typer.Option("--as", help="Quản trị công bố.")] = None,
+    period: Annotated[str, typer.Option("--period", help=t("cli.help.common.half_year"))],
+    as_user: Annotated[
+        str | None, typer.Option("--as", help=t("cli.help.scorecard_publish.as"))
+    ] = None,
 ) -> None:
     """Công bố bảng điểm: cố định, không đổi; sửa sau là một phiên bản mới."""
     viewer = _viewer(as_user)

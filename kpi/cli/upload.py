@@ -54,10 +54,10 @@ class Lang(StrEnum):
 
 @one_line_errors
 def template(
-    out: Annotated[Path, typer.Option(help="Tệp mẫu cần tạo: .xlsx hoặc .csv.")],
-    unit: Annotated[str | None, typer.Option(help="Điền sẵn mã đơn vị.")] = None,
-    period: Annotated[str | None, typer.Option(help="Điền sẵn kỳ, ví dụ 2025-Q3.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    out: Annotated[Path, typer.Option(help=t("cli.help.template.out"))],
+    unit: Annotated[str | None, typer.Option(help=t("cli.help.template.unit"))] = None,
+    period: Annotated[str | None, typer.Option(help=t("cli.help.template.period"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=t("cli.help.common.force"))] = False,
 ) -> None:
     """Tạo mẫu báo cáo số liệu cho cán bộ đầu mối."""
     check_output(out, force)
@@ -146,14 +146,12 @@ def _record(file: Path, actor: str, outcome: str, total: int) -> None:
 
 @one_line_errors
 def load(
-    file: Annotated[Path, typer.Argument(help="Tệp CSV, .xlsx, .xls hoặc .ods.")],
-    unit: Annotated[str | None, typer.Option(help="Điền hoặc kiểm tra cột đơn vị.")] = None,
-    as_user: Annotated[
-        str | None, typer.Option("--as", help="Thực hiện với tư cách người dùng này.")
-    ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ kiểm tra, không ghi.")] = False,
-    confirm: Annotated[bool, typer.Option(help="Xác nhận các thay đổi bất thường.")] = False,
-    note: Annotated[str | None, typer.Option(help="Ghi chú xác nhận (dùng với --confirm).")] = None,
+    file: Annotated[Path, typer.Argument(help=t("cli.help.load.file"))],
+    unit: Annotated[str | None, typer.Option(help=t("cli.help.load.unit"))] = None,
+    as_user: Annotated[str | None, typer.Option("--as", help=t("cli.help.common.as"))] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("cli.help.common.dry_run"))] = False,
+    confirm: Annotated[bool, typer.Option(help=t("cli.help.load.confirm"))] = False,
+    note: Annotated[str | None, typer.Option(help=t("cli.help.load.note"))] = None,
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
 ) -> None:
     """Kiểm tra và nạp số liệu quý: ghi toàn bộ tệp hoặc không ghi gì."""
