@@ -223,6 +223,16 @@ def _trends(
             str(code): part.sort_values("period_index")["value"].tolist()
             for code, part in known.groupby("indicator_code")
         }
+    if is_parent(unit):  # a parent's line is its roll-up, as its status
+        rows = current()
+        scoped = rows[rows["unit_code"].isin([unit, *registry().descendants(str(unit))])]
+        series = rollup_by_indicator(scoped, registry(), str(unit), obligations())
+        if cut is not None:
+            series = series[series["period_index"] <= cut]
+        return {
+            str(code): part.sort_values("period_index")["value"].tolist()
+            for code, part in series.groupby("indicator_code")
+        }
     if unit is not None:
         rows = current()
         rows = rows[rows["unit_code"] == unit]
@@ -275,6 +285,21 @@ def _known_statuses(
     )
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _parent_statuses(url: str, key: Version, unit: str, as_of: str | None) -> pd.DataFrame:
+    quarter = parse_quarter(as_of) if as_of else None
+    return statuses.statuses_for(resources.storage(), resources.catalogue(), unit, as_of=quarter)
+
+
+def parent_statuses(unit: str, as_of: str | None) -> pd.DataFrame:
+    """A unit with units below it is judged on its roll-up (the rule of `kpi status`)."""
+    return _parent_statuses(resources.settings().database_url, version(), unit, as_of)
+
+
+def is_parent(unit: str | None) -> bool:
+    return unit is not None and bool(registry().children(unit))
+
+
 def known_statuses(unit: str | None, as_of: str, known_on: str) -> pd.DataFrame:
     """The statuses of the ministry (or one unit) as they were known on a day: the same
     service as `kpi status --known-on`."""
@@ -283,11 +308,18 @@ def known_statuses(unit: str | None, as_of: str, known_on: str) -> pd.DataFrame:
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _reporting_units(url: str, key: Version) -> list[str]:
-    return sorted(str(u) for u in current()["unit_code"].unique())
+    tree, root = registry(), registry().root.code
+    found = {str(u) for u in current()["unit_code"].unique()}
+    for code in list(found):  # the parents in between, judged on their roll-up
+        unit = tree.get(code)
+        while unit is not None and unit.parent not in (None, root):
+            found.add(unit.parent)
+            unit = tree.get(unit.parent)
+    return sorted(found - {root})
 
 
 def reporting_units() -> list[str]:
-    """Units with any figure, sorted."""
+    """Units with any figure, and the parents between them and the ministry, sorted."""
     return _reporting_units(resources.settings().database_url, version())
 
 

@@ -88,6 +88,8 @@ def status_rows(chosen: dict[str, str | None], catalogue: Catalogue) -> pd.DataF
         rows = data.known_statuses(chosen["unit"], chosen["as_of"], str(chosen["known_on"]))
     elif chosen["unit"] is None:
         rows = data.ministry(chosen["as_of"])
+    elif data.is_parent(chosen["unit"]):
+        rows = data.parent_statuses(str(chosen["unit"]), chosen["as_of"])
     else:
         rows = data.unit_statuses(chosen["as_of"])
         rows = rows[rows["unit_code"] == chosen["unit"]]

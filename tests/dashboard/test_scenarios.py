@@ -15,7 +15,9 @@ import pytest
 from kpi.access import Role
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, last_ended_quarter, quarter_range
+from kpi.services.figures import upsert_units
 from kpi.storage import open_storage
+from kpi.units import Unit
 from tests.dashboard.conftest import AppFactory, clear_app_caches
 from tests.kpi.services.helpers import upload
 
@@ -129,3 +131,22 @@ def test_the_overview_as_known_on_an_earlier_day(open_page: AppFactory) -> None:
     at.date_input(key="ov_known_on").set_value(dt.date.today()).run()
     table = frame(at.dataframe[0].value)
     assert table[table["Mã"] == "1.1"].iloc[0]["status"] != "insufficient_data"
+
+
+def test_a_parent_in_the_middle_of_the_tree_is_judged_on_its_roll_up(
+    open_page: AppFactory, app_db: str, catalogue: Catalogue
+) -> None:
+    store = open_storage(app_db)
+    units = [Unit("KV1", "Khối thử nghiệm", "BNV"), Unit("KV1A", "Đơn vị A", "KV1")]
+    units.append(Unit("KV1B", "Đơn vị B", "KV1"))
+    upsert_units(store, units, actor="admin")
+    upload(store, catalogue, rows("KV1A", 40, QUARTERS) + rows("KV1B", 60, QUARTERS, False))
+    store.dispose()
+    clear_app_caches()
+    at = open_page()
+    at.selectbox(key="ov_unit").set_value("KV1").run()
+    assert not at.exception, [e.value for e in at.exception]
+    one = frame(at.dataframe[0].value)
+    one = one[one["Mã"] == "1.1"].iloc[0]
+    assert one["Số mới nhất"].startswith("47,0%")  # KV1A's counts only
+    assert one["Độ phủ"] == "1/2 đơn vị; 1 đơn vị chỉ báo tỷ lệ"
