@@ -212,39 +212,21 @@ def ministry_values() -> pd.DataFrame:
 def _trends(
     url: str, key: Version, unit: str | None, as_of: str | None, known_on: str | None = None
 ) -> dict[str, list[float]]:
-    cut = parse_quarter(as_of).index if as_of else None
-    if known_on is not None and as_of is not None:
-        known = known_values(as_of, known_on)
-        if unit is None:
-            known = rollup_by_indicator(known, registry(), registry().root.code, obligations())
+    """Each indicator's line for the scope: the roll-up for the ministry or a parent (as its
+    status), the unit's own values for a leaf; from the revisions known on a day if given."""
+    known = known_on is not None and as_of is not None
+    if unit is None and not known:
+        series = ministry_values()  # the shared roll-up of every current value
+    else:
+        values = known_values(str(as_of), str(known_on)) if known else current()
+        root = unit or registry().root.code
+        if unit is None or is_parent(unit):
+            scoped = values[values["unit_code"].isin([root, *registry().descendants(root)])]
+            series = rollup_by_indicator(scoped, registry(), root, obligations())
         else:
-            known = known[known["unit_code"] == unit]
-        return {
-            str(code): part.sort_values("period_index")["value"].tolist()
-            for code, part in known.groupby("indicator_code")
-        }
-    if is_parent(unit):  # a parent's line is its roll-up, as its status
-        rows = current()
-        scoped = rows[rows["unit_code"].isin([unit, *registry().descendants(str(unit))])]
-        series = rollup_by_indicator(scoped, registry(), str(unit), obligations())
-        if cut is not None:
-            series = series[series["period_index"] <= cut]
-        return {
-            str(code): part.sort_values("period_index")["value"].tolist()
-            for code, part in series.groupby("indicator_code")
-        }
-    if unit is not None:
-        rows = current()
-        rows = rows[rows["unit_code"] == unit]
-        if cut is not None:
-            rows = rows[rows["period_index"] <= cut]
-        return {
-            str(code): part.sort_values("period_index")["value"].tolist()
-            for code, part in rows.groupby("indicator_code")
-        }
-    series = ministry_values()
-    if cut is not None:
-        series = series[series["period_index"] <= cut]
+            series = values[values["unit_code"] == unit]
+    if as_of is not None:
+        series = series[series["period_index"] <= parse_quarter(as_of).index]
     return {
         str(code): part.sort_values("period_index")["value"].tolist()
         for code, part in series.groupby("indicator_code")
@@ -272,38 +254,29 @@ def known_values(as_of: str, known_on: str) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _known_statuses(
-    url: str, key: Version, unit: str | None, as_of: str, known_on: str
+def _scope_statuses(
+    url: str, key: Version, unit: str | None, as_of: str | None, known_on: str | None
 ) -> pd.DataFrame:
-    scope = unit or registry().root.code
     return statuses.statuses_for(
         resources.storage(),
         resources.catalogue(),
-        scope,
-        as_of=parse_quarter(as_of),
-        known_on=dt.date.fromisoformat(known_on),
+        unit or registry().root.code,
+        as_of=parse_quarter(as_of) if as_of else None,
+        known_on=dt.date.fromisoformat(known_on) if known_on else None,
     )
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _parent_statuses(url: str, key: Version, unit: str, as_of: str | None) -> pd.DataFrame:
-    quarter = parse_quarter(as_of) if as_of else None
-    return statuses.statuses_for(resources.storage(), resources.catalogue(), unit, as_of=quarter)
-
-
-def parent_statuses(unit: str, as_of: str | None) -> pd.DataFrame:
-    """A unit with units below it is judged on its roll-up (the rule of `kpi status`)."""
-    return _parent_statuses(resources.settings().database_url, version(), unit, as_of)
+def scope_statuses(
+    unit: str | None, as_of: str | None, known_on: str | None = None
+) -> pd.DataFrame:
+    """The statuses of the ministry or one unit by the service of `kpi status` (a parent
+    gets its roll-up), optionally as they were known at the end of a day."""
+    url = resources.settings().database_url
+    return _scope_statuses(url, version(), unit, as_of, known_on)
 
 
 def is_parent(unit: str | None) -> bool:
     return unit is not None and bool(registry().children(unit))
-
-
-def known_statuses(unit: str | None, as_of: str, known_on: str) -> pd.DataFrame:
-    """The statuses of the ministry (or one unit) as they were known on a day: the same
-    service as `kpi status --known-on`."""
-    return _known_statuses(resources.settings().database_url, version(), unit, as_of, known_on)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

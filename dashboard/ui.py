@@ -5,6 +5,7 @@ Widgets own their session_state keys. User text is never passed to markdown.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
@@ -128,3 +129,13 @@ def table_with_download(frame: pd.DataFrame, stem: str, key: str, **options: Any
         on_click="ignore",
         icon=":material/download:",
     )
+
+
+def known_on_input(toggle: str, day_label: str, key: str) -> dt.date | None:
+    """An earlier day whose stored revisions a page uses ("what we knew then"), or None.
+    Widgets `{key}_use` and `{key}`."""
+    if not st.checkbox(toggle, key=f"{key}_use"):
+        return None
+    today = dt.date.today()
+    day = st.date_input(day_label, value=today, max_value=today, format="DD/MM/YYYY", key=key)
+    return day if isinstance(day, dt.date) else None

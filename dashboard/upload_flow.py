@@ -20,6 +20,7 @@ from kpi.formatting import percent, quarter_label
 from kpi.problems import FileRejected, Problem, problems_table
 from kpi.services import ingest
 from kpi.text import t
+from kpi.uploads import value_only_notice
 
 STATE_ORDER = {"changed": 0, "new": 1, "unchanged": 2}
 
@@ -140,11 +141,7 @@ def not_reported_text(checked: Checked, lang: str) -> str | None:
 def value_only_text(checked: Checked, lang: str) -> str | None:
     """Before commit: rows with a value but no counts are not summed into parent figures."""
     prepared = checked.prepared
-    if prepared is None or not prepared.value_only_rows:
-        return None
-    rows = prepared.value_only_rows
-    listed = ", ".join(str(r) for r in rows[:10]) + ("…" if len(rows) > 10 else "")
-    return t("value_only_rows", lang, n=len(rows), rows=listed)
+    return value_only_notice(prepared.value_only_rows, lang) if prepared else None
 
 
 def error_table(checked: Checked, lang: str) -> pd.DataFrame:

@@ -5,7 +5,7 @@ Pure: the upload service (kpi.services.commit) and storage both use these types.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +14,7 @@ import pandas as pd
 
 from kpi.canonical import KEY
 from kpi.canonical import NUMERIC as VALUE_COLUMNS
+from kpi.text import t
 
 # what the commit compares a file with: the current figure of each key, and its revision
 STORED_COLUMNS = [*KEY, *VALUE_COLUMNS, "revision"]
@@ -80,3 +81,14 @@ def outside_scope(frame: pd.DataFrame, allowed_units: Collection[str] | None) ->
     if allowed_units is None:
         return []
     return sorted(set(frame["unit_code"].astype(str)) - set(allowed_units))
+
+
+SHOWN_ROWS = 10  # row numbers listed in a notice; the count says how many in all
+
+
+def value_only_notice(rows: Sequence[int], lang: str = "vi") -> str | None:
+    """Before commit: rows with a value but no counts are not summed into parent figures."""
+    if not rows:
+        return None
+    listed = ", ".join(str(r) for r in rows[:SHOWN_ROWS]) + ("…" if len(rows) > SHOWN_ROWS else "")
+    return t("value_only_rows", lang, n=len(rows), rows=listed)

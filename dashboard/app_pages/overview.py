@@ -73,23 +73,17 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
 
 def known_on_choice(lang: str) -> str | None:
     """An earlier day whose stored revisions the page uses ("what we knew then")."""
-    if not st.checkbox(t("ov_use_known_on", lang), key="ov_use_known_on"):
-        return None
-    today = dt.date.today()
-    day = st.date_input(
-        t("ov_known_on", lang), value=today, max_value=today, format="DD/MM/YYYY",
-        key="ov_known_on",
-    )  # fmt: skip
-    return day.isoformat() if isinstance(day, dt.date) else None
+    day = ui.known_on_input(t("ov_use_known_on", lang), t("ov_known_on", lang), "ov_known_on")
+    return day.isoformat() if day else None
 
 
 def status_rows(chosen: dict[str, str | None], catalogue: Catalogue) -> pd.DataFrame:
     if chosen.get("known_on") and chosen["as_of"]:
-        rows = data.known_statuses(chosen["unit"], chosen["as_of"], str(chosen["known_on"]))
+        rows = data.scope_statuses(chosen["unit"], chosen["as_of"], str(chosen["known_on"]))
     elif chosen["unit"] is None:
         rows = data.ministry(chosen["as_of"])
     elif data.is_parent(chosen["unit"]):
-        rows = data.parent_statuses(str(chosen["unit"]), chosen["as_of"])
+        rows = data.scope_statuses(str(chosen["unit"]), chosen["as_of"])
     else:
         rows = data.unit_statuses(chosen["as_of"])
         rows = rows[rows["unit_code"] == chosen["unit"]]

@@ -37,13 +37,7 @@ def period_options(today: dt.date | None = None) -> list[ReportPeriod]:
 
 def _known_on(lang: str) -> dt.date | None:
     """An earlier day whose stored revisions the report uses ("what we knew then")."""
-    if not st.checkbox(_t("use_known_on", lang), key="report_use_known_on"):
-        return None
-    today = dt.date.today()
-    return st.date_input(
-        _t("known_on", lang), value=today, max_value=today, format="DD/MM/YYYY",
-        key="report_known_on",
-    )  # fmt: skip
+    return ui.known_on_input(_t("use_known_on", lang), _t("known_on", lang), "report_known_on")
 
 
 def _controls(lang: str) -> tuple[str, ReportPeriod, str]:

@@ -42,6 +42,7 @@ from kpi.services.ingest import (
 from kpi.services.submissions import unit_indicators
 from kpi.services.users import viewer_for_email
 from kpi.text import t
+from kpi.uploads import value_only_notice
 from reports.template import template_csv, template_xlsx
 
 PROGRESS_ROWS = 2_000
@@ -113,15 +114,9 @@ def _summary(result: CommitResult, prepared: Prepared, lang: str) -> str:
     return text + _not_reported(prepared, lang) + _value_only(prepared, lang)
 
 
-SHOWN_ROWS = 10  # row numbers listed in a notice; the count says how many in all
-
-
 def _value_only(prepared: Prepared, lang: str) -> str:
-    rows = prepared.value_only_rows
-    if not rows:
-        return ""
-    listed = ", ".join(str(r) for r in rows[:SHOWN_ROWS]) + ("…" if len(rows) > SHOWN_ROWS else "")
-    return " " + t("value_only_rows", lang, n=len(rows), rows=listed)
+    notice = value_only_notice(prepared.value_only_rows, lang)
+    return f" {notice}" if notice else ""
 
 
 def _not_reported(prepared: Prepared, lang: str) -> str:

@@ -10,7 +10,7 @@ from tests.dashboard.conftest import AppFactory
 def test_a_report_as_known_on_a_day(open_page: AppFactory) -> None:
     at = open_page("reports.py")
     assert not at.get("date_input")
-    at.checkbox(key="report_use_known_on").check().run()
+    at.checkbox(key="report_known_on_use").check().run()
     day = dt.date.today() - dt.timedelta(days=3)
     at.date_input(key="report_known_on").set_value(day).run()
     at.button(key="report_build").click().run(timeout=120)

@@ -121,7 +121,7 @@ def test_value_only_rows_are_announced_before_commit(open_page: AppFactory) -> N
 def test_the_overview_as_known_on_an_earlier_day(open_page: AppFactory) -> None:
     """Every figure here was stored today: as known yesterday, there was none."""
     at = open_page()
-    at.checkbox(key="ov_use_known_on").check().run()
+    at.checkbox(key="ov_known_on_use").check().run()
     yesterday = dt.date.today() - dt.timedelta(days=1)
     at.date_input(key="ov_known_on").set_value(yesterday).run()
     assert not at.exception, [e.value for e in at.exception]
