@@ -98,7 +98,7 @@ def trajectory_data(
             "kind": points["kind"].to_numpy(),
             "t": [int(i) / 4 for i in points["period_index"]],
             "period": periods,
-            "period_label": [quarter_label(p) for p in periods],
+            "period_label": [quarter_label(p, lang) for p in periods],
             "value": points["value"].astype(float).to_numpy(),
             "value_label": [percent(v, lang) for v in points["value"]],
             "low": points["lower"].astype(float).to_numpy(),
@@ -230,7 +230,7 @@ def small_multiples(
     periods = [period_code(int(i)) for i in frame["period_index"]]
     data = frame.drop(columns="period_index").assign(
         t=[int(i) / 4 for i in frame["period_index"]],
-        period_label=[quarter_label(p) for p in periods],
+        period_label=[quarter_label(p, lang) for p in periods],
         value_label=[percent(v, lang) for v in frame["value"]],
         target=indicator.target,
     )

@@ -12,7 +12,7 @@ from io import BytesIO
 from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
-from kpi.formatting import day_label, long_date, quarter_name, report_period_label
+from kpi.formatting import day_label, long_date, quarter_label, report_period_label
 from reports.fonts import dejavu
 from reports.model import IndicatorRow, Report
 from reports.pdf_sections import quality_and_annex
@@ -196,8 +196,8 @@ def _cover_facts(pdf: ReportPDF) -> None:
     facts = [
         (label("unit", lang), f"{report.unit_name} ({report.unit_code})"),
         (label("period", lang), f"{report_period_label(report.period, lang)} ({report.period})"),
-        (label("as_of", lang), quarter_name(report.as_of, lang)),
-        (label("compare", lang), quarter_name(report.start_as_of, lang)),
+        (label("as_of", lang), quarter_label(report.as_of, lang)),
+        (label("compare", lang), quarter_label(report.start_as_of, lang)),
         (label("made_on", lang), day_label(report.made_on)),
         (label("known_on", lang), known_on_text(report.known_on, lang)),
         (label("reference", lang), label("reference_text", lang)),
@@ -316,7 +316,7 @@ def _results(pdf: ReportPDF) -> None:
 
 def _table_note(report: Report) -> str:
     lang = report.lang
-    start, end = quarter_name(report.start_as_of, lang), quarter_name(report.as_of, lang)
+    start, end = quarter_label(report.start_as_of, lang), quarter_label(report.as_of, lang)
     return label("table_note", lang, start=start, end=end)
 
 

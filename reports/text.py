@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kpi import palette
-from kpi.formatting import number, quarter_name
+from kpi.formatting import number, quarter_label
 from kpi.periods import Quarter
 from kpi.text import LANGS, t
 
@@ -66,7 +66,7 @@ def summary_sentence(
     return t(
         "report.summary",
         lang,
-        as_of=quarter_name(as_of, lang),
+        as_of=quarter_label(as_of, lang),
         total=sum(counts.values()),
         achieved=counts.get("achieved", 0),
         on_track=counts.get("on_track", 0),

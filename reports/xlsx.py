@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kpi.formatting import quarter_name, report_period_label, utc_moment
+from kpi.formatting import quarter_label, report_period_label, utc_moment
 from kpi.progress.coverage_text import coverage_text
 from kpi.text import t
 from reports.model import IndicatorRow, Report
@@ -145,8 +145,8 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
     facts = [
         (label("unit", lang), f"{report.unit_name} ({report.unit_code})"),
         (label("period", lang), f"{report_period_label(report.period, lang)} ({report.period})"),
-        (label("as_of", lang), quarter_name(report.as_of, lang)),
-        (label("compare", lang), quarter_name(report.start_as_of, lang)),
+        (label("as_of", lang), quarter_label(report.as_of, lang)),
+        (label("compare", lang), quarter_label(report.start_as_of, lang)),
         (label("made_on", lang), report.made_on.isoformat()),
         (label("known_on", lang), known_on_text(report.known_on, lang)),
         (label("reference", lang), label("reference_text", lang)),

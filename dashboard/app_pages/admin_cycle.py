@@ -39,8 +39,8 @@ def obligations_section(actor: str, lang: str) -> None:
             {
                 t("col_unit", lang): frame["unit_code"].to_numpy(),
                 t("col_indicator", lang): frame["indicator_code"].to_numpy(),
-                t("col_from", lang): [quarter_label(p) for p in frame["from_period"]],
-                t("col_to", lang): [quarter_label(p) for p in frame["to_period"]],
+                t("col_from", lang): [quarter_label(p, lang) for p in frame["from_period"]],
+                t("col_to", lang): [quarter_label(p, lang) for p in frame["to_period"]],
                 t("col_source", lang): [t(f"source_{s}", lang) for s in frame["source"]],
             }
         ),
@@ -58,7 +58,10 @@ def locks_section(actor: str, lang: str) -> None:
         cols = st.columns(2)
         unit = cols[0].selectbox(t("col_unit", lang), units, key="lock_unit")
         period = cols[1].selectbox(
-            t("col_quarter", lang), quarters, format_func=quarter_label, key="lock_period"
+            t("col_quarter", lang),
+            quarters,
+            format_func=lambda p: quarter_label(p, lang),
+            key="lock_period",
         )
         until = st.date_input(
             t("cyc_until", lang), dt.date.today() + dt.timedelta(days=14), key="lock_until"
@@ -71,7 +74,13 @@ def locks_section(actor: str, lang: str) -> None:
                 st.error(str(exc))
             else:
                 st.success(
-                    t("cyc_opened", lang, unit=unit, period=quarter_label(period), until=until)
+                    t(
+                        "cyc_opened",
+                        lang,
+                        unit=unit,
+                        period=quarter_label(period, lang),
+                        until=until,
+                    )
                 )
     locks = cycle.locks_frame(resources.storage())
     if locks.empty:

@@ -77,14 +77,14 @@ def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
             "w_latest",
             lang,
             value=percent(_f(status.get("latest_value")), lang),
-            period=quarter_label(str(status.get("latest_period"))),
+            period=quarter_label(str(status.get("latest_period")), lang),
             target=percent(indicator.target, lang, 0),
         ),
         t(
             "w_baseline",
             lang,
             value=percent(_f(status.get("baseline_value")), lang),
-            period=quarter_label(str(status.get("baseline_period"))),
+            period=quarter_label(str(status.get("baseline_period")), lang),
         ),
         t("w_ratio", lang, ratio=number(_f(status.get("ratio")), lang, 2)),
         t(
@@ -202,7 +202,7 @@ def units_section(indicator: Indicator, as_of: str | None, lang: str) -> None:
             t("col_status", lang): [ui.status_text(s, lang) for s in rows["status"]],
             t("col_unit", lang): [labels.get(u, u) for u in rows["unit_code"]],
             t("col_latest", lang): [percent(v, lang) for v in rows["latest_value"]],
-            t("col_quarter", lang): [quarter_label(p) for p in rows["latest_period"]],
+            t("col_quarter", lang): [quarter_label(p, lang) for p in rows["latest_period"]],
             t("col_ratio", lang): [number(_f(v), lang, 2) for v in rows["ratio"]],
             t("col_gap", lang): [signed(_f(v), lang) for v in rows["gap_pp"]],
         }

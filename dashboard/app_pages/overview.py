@@ -59,7 +59,7 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
         t("filter_as_of", lang),
         choices,
         index=0,
-        format_func=quarter_label,
+        format_func=lambda p: quarter_label(p, lang),
         key="ov_as_of",
     )
     return {
@@ -133,7 +133,8 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
             t("col_code", lang): rows["indicator_code"].to_numpy(),
             t("col_name", lang): [catalogue[c].short_name(lang) for c in rows["indicator_code"]],
             t("col_latest", lang): [
-                f"{percent(_num(v), lang)} · {quarter_label(p if isinstance(p, str) else None)}"
+                f"{percent(_num(v), lang)} · "
+                f"{quarter_label(p if isinstance(p, str) else None, lang)}"
                 for v, p in zip(rows["latest_value"], rows["latest_period"], strict=True)
             ],
             t("col_coverage", lang): [coverage_text(r, lang) for r in rows.to_dict("records")],
@@ -150,7 +151,9 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
                 for c, i in zip(rows["indicator_code"], rows["latest_index"], strict=True)
             ],
             t("col_stale", lang): [
-                t("stale_mark", lang, period=quarter_label(ended)) if s else t("fresh_mark", lang)
+                t("stale_mark", lang, period=quarter_label(ended, lang))
+                if s
+                else t("fresh_mark", lang)
                 for s in rows["stale"].fillna(False).astype(bool)
             ],
             t("col_lead", lang): [
@@ -222,7 +225,7 @@ def page() -> None:
     st.caption(t("app_subtitle", lang))
     with st.container(border=True):
         chosen = filters(lang, catalogue)
-    st.caption(t("overview_caption", lang, period=quarter_label(chosen["as_of"])))
+    st.caption(t("overview_caption", lang, period=quarter_label(chosen["as_of"], lang)))
     if chosen.get("known_on"):
         day = dt.date.fromisoformat(str(chosen["known_on"]))
         st.caption(t("ov_known_on_caption", lang, day=day_label(day)))
@@ -234,7 +237,7 @@ def page() -> None:
     ui.unapproved_note(data.unapproved_count(chosen["as_of"], scope))
     st.caption(
         f"{number(len(rows), lang, 0)} {t('count_total', lang)} · "
-        + t("stale_legend", lang, period=quarter_label(chosen["as_of"]))
+        + t("stale_legend", lang, period=quarter_label(chosen["as_of"], lang))
     )
 
 

@@ -43,7 +43,7 @@ def template_section(viewer: Viewer, lang: str) -> None:
     unit = cols[0].selectbox(t("template_unit", lang), units, key="tpl_unit")
     period = str(last_ended_quarter())
     cols[1].text_input(
-        t("template_period", lang), quarter_label(period), disabled=True, key="tpl_period"
+        t("template_period", lang), quarter_label(period, lang), disabled=True, key="tpl_period"
     )
     catalogue = resources.catalogue()
     stem = f"mau-so-lieu-{unit}-{period}"

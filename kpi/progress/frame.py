@@ -297,11 +297,8 @@ def compute_statuses(
     _primary(s, as_of)
     opensdg_columns(s)
     s["status_vi"] = s["status"].map({st.value: st.vi for st in Status})
-    base_labels = np.array(
-        [Quarter.from_index(int(i)).label for i in s["cat_baseline_index"]], dtype=object
-    )
-    s["reason"] = reasons(s, "vi", base_labels)
-    s["reason_en"] = reasons(s, "en", base_labels)
+    s["reason"] = reasons(s, "vi")
+    s["reason_en"] = reasons(s, "en")
     s["baseline_period"] = _period_labels(s["baseline_index"])
     s["latest_period"] = _period_labels(s["latest_index"])
     s["stale"] = s["latest_index"] < as_of.index

@@ -10,7 +10,7 @@ import pandas as pd
 
 from kpi.canonical import with_period
 from kpi.catalogue import Catalogue
-from kpi.formatting import quarter_name
+from kpi.formatting import quarter_label
 from kpi.periods import Quarter, ReportPeriod, quarter_range
 from kpi.services.cycle import unapproved_count
 from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
@@ -106,7 +106,7 @@ def _cutoff(previous_close: Quarter, settings: Settings) -> dt.datetime:
 def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
     """Plain warnings about missing data, so an empty report explains itself."""
     if frame.empty:
-        return [t("report.notice.no_data", lang, quarter=quarter_name(period.closing, lang))]
+        return [t("report.notice.no_data", lang, quarter=quarter_label(period.closing, lang))]
     have = {int(i) for i in frame["period_index"]}
     quarters: Sequence[Quarter] = quarter_range(period.opening, period.closing)
     missing = [q for q in quarters if q.index not in have]
@@ -114,7 +114,7 @@ def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
     if len(missing) == len(quarters):
         out.append(t("report.notice.none_in_period", lang))
     elif missing:
-        names = ", ".join(quarter_name(q, lang) for q in missing)
+        names = ", ".join(quarter_label(q, lang) for q in missing)
         out.append(t("report.notice.missing_quarters", lang, names=names))
     return out
 

@@ -57,7 +57,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_stale": ("Cập nhật", "Updated"),
     "col_unit": ("Đơn vị", "Unit"),
     "col_ratio": ("Tỷ lệ tiến độ R", "Pace ratio R"),
-    "stale_mark": ("⚠ thiếu số quý {period}", "⚠ no figure for {period}"),
+    "stale_mark": ("⚠ thiếu số {period}", "⚠ no figure for {period}"),
     "fresh_mark": ("✓", "✓"),
     "stale_legend": (
         "⚠ = chưa có số liệu của quý vừa kết thúc ({period}).",
@@ -85,7 +85,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "w_status": ("**Tình trạng:** {status}. {reason}", "**Status:** {status}. {reason}"),
     "w_latest": (
-        "Số mới nhất **{value}** (quý {period}); mục tiêu **{target}** vào năm 2030.",
+        "Số mới nhất **{value}** ({period}); mục tiêu **{target}** vào năm 2030.",
         "Latest **{value}** ({period}); target **{target}** by 2030.",
     ),
     "w_ratio": (
@@ -138,7 +138,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Hai phương pháp cho kết luận khác nhau; xem cả hai trước khi kết luận.",
         "The two methods disagree; weigh both before concluding.",
     ),
-    "w_baseline": ("Mốc gốc: {value} (quý {period}).", "Baseline: {value} ({period})."),
+    "w_baseline": ("Mốc gốc: {value} ({period}).", "Baseline: {value} ({period})."),
     "chart_actual": ("Số thực tế", "Actual"),
     "chart_required": ("Lộ trình cần thiết", "Required path"),
     "chart_projection": ("Dự báo theo tốc độ hiện nay", "Projection at current pace"),
@@ -268,7 +268,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Status worse than the previous quarter ({previous} → {current})",
     ),
     "alerts_stale": (
-        "Chuỗi số liệu chưa cập nhật quý {period}",
+        "Chuỗi số liệu chưa cập nhật {period}",
         "Series with no figure for {period}",
     ),
     "alerts_none_worse": (

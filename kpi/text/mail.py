@@ -7,7 +7,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "KPI Monitor — Bộ Nội vụ (thư tự động, vui lòng không trả lời)",
         "KPI Monitor — Ministry of Home Affairs (automatic message, please do not reply)",
     ),
-    "mail.quarter": ("quý {q}/{year}", "Q{q} {year}"),
     "mail.subject.due_soon": (
         "Nhắc hạn: còn 7 ngày để nộp số liệu {q}",
         "Reminder: 7 days left to submit the figures of {q}",

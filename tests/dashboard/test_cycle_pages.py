@@ -121,6 +121,6 @@ def test_admin_cycle_page_imports_and_opens_a_lock(open_page: AppFactory, app_db
     at.text_input(key="lock_reason").input("Bổ sung số liệu")
     at.get("button")[0].click().run()
     assert not at.exception
-    assert any("Đã mở khóa Q3/2026 cho VPB" in str(s.value) for s in at.success)
+    assert any("Đã mở khóa Quý 3/2026 cho VPB" in str(s.value) for s in at.success)
     listed = cli("locks", "list")
     assert "VPB" in listed and "Bổ sung số liệu" in listed

@@ -54,7 +54,7 @@ def test_officer_refused_after_lock_then_allowed_by_exception(
     with pytest.raises(ingest.QuarterLockedError) as refused:
         upload(storage, catalogue, rows(f"1.1,VPB,{Q3},41"), OFFICER, LOCKED_DAY)
     message = str(refused.value)
-    assert "Q3/2026 của VPB" in message and "quản trị" in message and "kpi locks open" in message
+    assert "Quý 3/2026 của VPB" in message and "quản trị" in message and "kpi locks open" in message
     log = audit_frame(storage)
     assert log.iloc[-1]["action"] == "upload.refused" and log.iloc[-1]["actor"] == OFFICER.email
 
