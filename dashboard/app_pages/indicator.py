@@ -11,6 +11,7 @@ from dashboard.metadata_section import metadata_section
 from kpi.canonical import with_period
 from kpi.catalogue import Indicator
 from kpi.formatting import number, percent, quarter_label, signed
+from kpi.progress.needs import needs_lines
 from kpi.progress.status import opensdg_word
 from kpi.text import t
 from reports import charts
@@ -86,18 +87,7 @@ def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
             value=percent(_f(status.get("baseline_value")), lang),
             period=quarter_label(str(status.get("baseline_period")), lang),
         ),
-        t("w_ratio", lang, ratio=number(_f(status.get("ratio")), lang, 2)),
-        t(
-            "w_pace",
-            lang,
-            observed=signed(_f(status.get("observed_pace_pp_per_year")), lang, 2),
-            required=number(_f(status.get("required_pace_pp_per_year")), lang, 2),
-        ),
-        t(
-            "w_remaining",
-            lang,
-            per_quarter=number(_f(status.get("remaining_pace_pp_per_quarter")), lang, 2),
-        ),
+        *_pace(status, lang),
         *_outlook(status, indicator, lang),
         t(
             "w_opensdg",
@@ -112,12 +102,24 @@ def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
         st.warning(t("w_disagree", lang), icon=":material/balance:")
 
 
+def _pace(status: dict[str, object], lang: str) -> list[str]:
+    """The pace ratio and paces, only where the method gave a verdict."""
+    if _f(status.get("ratio")) is None:
+        return []
+    return [
+        t("w_ratio", lang, ratio=number(_f(status.get("ratio")), lang, 2)),
+        t(
+            "w_pace",
+            lang,
+            observed=signed(_f(status.get("observed_pace_pp_per_year")), lang, 2),
+            required=number(_f(status.get("required_pace_pp_per_year")), lang, 2),
+        ),
+    ]
+
+
 def _outlook(status: dict[str, object], indicator: Indicator, lang: str) -> list[str]:
     """What is still needed, and the projection with its interval (none without a verdict)."""
-    if status.get("status") == "achieved":
-        needed = [t("w_hold", lang, target=percent(indicator.target, lang, 0))]
-    else:
-        needed = [t("w_next", lang, value=percent(_f(status.get("next_quarter_needed")), lang))]
+    needed = needs_lines(status, indicator.target, lang)
     projected = _f(status.get("projected_2030"))
     if projected is None:
         return [*needed, t("w_no_projection", lang)]
