@@ -42,13 +42,6 @@ FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
 
 STATUS_STYLE = palette.STATUS_COLOURS  # (strong, tint) per status, shared with the reports
 
-# Vega expressions: the axes speak the page's language ("Quý 1/2026" / "Q1 2026",
-# the same form as kpi.formatting.quarter_label).
-_Q = "(round((datum.value - floor(datum.value)) * 4) + 1)"
-QUARTER_EXPR = {
-    "vi": f"'Quý ' + {_Q} + '/' + floor(datum.value)",
-    "en": f"'Q' + {_Q} + ' ' + floor(datum.value)",
-}
 PERCENT_EXPR = "format(datum.value, '.0f') + '%'"  # whole percents: no decimal mark to localise
 
 
@@ -117,7 +110,8 @@ def _x_axis(data: pd.DataFrame, lang: str) -> alt.X:
         "t:Q",
         title=None,
         scale=alt.Scale(domain=[first, TARGET_PERIOD.years + 0.1], nice=False),
-        axis=alt.Axis(values=ticks, labelExpr=QUARTER_EXPR.get(lang, QUARTER_EXPR["vi"]), grid=False, labelAngle=0),
+        # a tick per year, labelled by the year: short enough for a phone, no language
+        axis=alt.Axis(values=ticks, format="d", grid=False, labelAngle=0, labelOverlap=True),
     )
 
 

@@ -77,11 +77,8 @@ def test_chart_spec_has_target_rule_and_trajectory_layers(catalogue: Catalogue) 
     assert layers["projection_band"]["mark"]["type"] == "area"
     text = json.dumps(spec, ensure_ascii=False)
     assert "Mục tiêu 2030: 80%" in text
-    assert json.dumps(charts.QUARTER_EXPR["vi"], ensure_ascii=False)[1:-1] in text
-    assert charts.PERCENT_EXPR in text
+    assert '"format": "d"' in text and charts.PERCENT_EXPR in text  # years on the time axis
     assert "Lộ trình cần thiết" in text
-    english = json.dumps(charts.trajectory_chart(data, catalogue["1.1"], "en").to_json())
-    assert json.dumps(charts.QUARTER_EXPR["en"])[1:-1] in english
 
 
 def test_english_labels(catalogue: Catalogue) -> None:
