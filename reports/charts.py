@@ -137,7 +137,8 @@ def _legend_colour(lang: str) -> alt.Color:
         "series:N",
         title=None,
         scale=alt.Scale(domain=names, range=[ACTUAL, REQUIRED, PROJECTION]),
-        legend=alt.Legend(orient="bottom", direction="horizontal", labelFontSize=12, labelLimit=0),
+        # one entry per line: the legend fits a phone as well as a page
+        legend=alt.Legend(orient="bottom", columns=1, labelFontSize=12, labelLimit=0),
     )
 
 
@@ -220,7 +221,7 @@ def _style(chart: alt.LayerChart) -> alt.LayerChart:
 
 
 def small_multiples(
-    frame: pd.DataFrame, indicator: Indicator, lang: str = "vi", columns: int = 3
+    frame: pd.DataFrame, indicator: Indicator, lang: str = "vi", columns: int = 2
 ) -> alt.FacetChart:
     """One small line per reporting unit. `frame` has `unit_title`, `period_index`, `value`
     and `status` (a kpi.progress status value, which sets the colour)."""
@@ -263,7 +264,8 @@ def small_multiples(
     rule = base.mark_rule(color=TARGET, strokeDash=[4, 3]).encode(y="mean(target):Q")
     return (
         alt.layer(line, rule, data=data)
-        .properties(width=190, height=110)
+        # two columns of 140 px with the shared axis: about 340 px, inside a 390 px phone
+        .properties(width=140, height=100)
         .facet(
             facet=alt.Facet("unit_title:N", title=None, header=alt.Header(labelFontSize=12)),
             columns=columns,
