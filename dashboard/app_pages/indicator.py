@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, ui
+from dashboard.history_table import readable_history
 from dashboard.metadata_section import metadata_section
 from kpi.canonical import with_period
 from kpi.catalogue import Indicator
@@ -215,6 +216,7 @@ def units_section(indicator: Indicator, as_of: str | None, lang: str) -> None:
         width="stretch",
         column_order=[c for c in table.columns if c != "status"],
         height=min(35 * (len(table) + 1) + 3, 420),
+        alt=t("units_table", lang),
     )
     st.subheader(t("small_multiples", lang), anchor=False)
     worst = rows.head(MAX_MULTIPLES)
@@ -238,12 +240,18 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
         return
     if total > len(shown):
         st.caption(t("history_capped", lang, shown=len(shown), total=total))
-    marks = data.unapproved(shown)
-    shown = shown.drop(columns="period_index").assign(
-        approval=[t("unapproved_word" if m else "approved_word", lang) for m in marks]
-    )
+    table = readable_history(shown, data.unapproved(shown), data.unit_labels(), lang)
     # st.dataframe shows notes and file names as literal text.
-    st.dataframe(shown, hide_index=True, width="stretch", height=320)
+    alt = t("hist.alt", lang, code=indicator.code)
+    st.dataframe(table, hide_index=True, width="stretch", height=320, alt=alt)
+
+
+def chart_alt(indicator: Indicator, unit: str | None, status: dict[str, object], lang: str) -> str:
+    """The chart's accessible name; the words panel beside it is its full text."""
+    scope = t("whole_ministry", lang) if unit is None else data.unit_labels().get(unit, unit)
+    reason = str(status.get("reason_en" if lang == "en" else "reason") or t("no_data", lang))
+    name = indicator.short_name(lang)
+    return t("ind.chart_alt", lang, code=indicator.code, name=name, scope=scope, reason=reason)
 
 
 def page() -> None:
@@ -265,6 +273,7 @@ def page() -> None:
     left, right = st.columns([5, 3], gap="large")
     chart_input = charts.trajectory_data(chart_series(indicator, unit), status, indicator, lang)
     chart = charts.trajectory_chart(chart_input, indicator, lang, height=400)
+    chart = chart.properties(description=chart_alt(indicator, unit, status, lang))
     with left:
         st.altair_chart(chart, width="stretch")
         downloads(chart, indicator, unit, lang)

@@ -102,3 +102,31 @@ STRINGS |= {
         "To get back on the path, next quarter needs **{value}**.",
     ),
 }
+STRINGS |= {
+    "hist.first": ("mới (lần đầu)", "new (first figure)"),
+    "hist.change": ("Giá trị: trước → sau", "Value: before → after"),
+    "hist.counts": ("Tử số/mẫu số", "Numerator/denominator"),
+    "hist.revision": ("Lần sửa", "Revision"),
+    "hist.note": ("Ghi chú", "Note"),
+    "hist.by": ("Người nộp", "Sent by"),
+    "hist.at": ("Thời điểm (giờ Việt Nam)", "When (Vietnam time)"),
+    "hist.file": ("Tệp", "File"),
+    "hist.alt": (
+        "Lịch sử số liệu và các lần sửa của chỉ tiêu {code}",
+        "History of every figure and revision of indicator {code}",
+    ),
+    "ind.chart_alt": (
+        "Biểu đồ chỉ tiêu {code} {name}, {scope}: {reason}",
+        "Chart of indicator {code} {name}, {scope}: {reason}",
+    ),
+}
+STRINGS |= {
+    "alerts.worse_alt": (
+        "Bảng các chỉ tiêu có tình trạng xấu đi so với quý trước",
+        "Indicators whose status is worse than the previous quarter",
+    ),
+    "alerts.stale_alt": (
+        "Bảng các chuỗi số liệu chưa cập nhật quý vừa kết thúc",
+        "Series without a figure for the last ended quarter",
+    ),
+}

@@ -244,3 +244,19 @@ def test_ministry_rows_equal_the_engine(app_db: str) -> None:
     pd.testing.assert_frame_equal(
         ours[cols].reset_index(drop=True), expected[cols].reset_index(drop=True), check_dtype=False
     )
+
+
+def test_indicator_history_reads_as_words_and_the_chart_has_a_name(open_page: AppFactory) -> None:
+    at = open_page("indicator.py")
+    history = at.dataframe[2].value
+    assert {"Quý", "Giá trị: trước → sau", "Thời điểm (giờ Việt Nam)", "Người nộp"} <= set(
+        history.columns
+    )
+    assert not any("_" in c for c in history.columns)  # no snake_case header
+    cells = history.astype(str).to_numpy().ravel().tolist()
+    assert "None" not in cells and "nan" not in cells
+    assert all(q.startswith("Quý ") for q in history["Quý"])
+    assert any(c.startswith("mới") or "→" in c for c in history["Giá trị: trước → sau"])
+    charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    spec = json.loads(charts[0].proto.spec)
+    assert spec["description"].startswith("Biểu đồ chỉ tiêu 1.1")
