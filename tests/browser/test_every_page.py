@@ -1,6 +1,7 @@
 """Every page, as the administrator (who sees them all), in both languages, at 1440 and
-390 px: the page says its language, nothing is wider than the screen, no `None` is shown
-and Streamlit's own English words do not appear on a Vietnamese page."""
+390 px: the page says its language, nothing is wider than the screen, no `None` is shown,
+every text has 4.5:1 contrast and Streamlit's own English words do not appear on a
+Vietnamese page."""
 
 from __future__ import annotations
 
@@ -62,8 +63,13 @@ def prepare(page: Page, url: str, lang: str, width: int) -> None:
     settle(page)
 
 
+# Every visible text against its painted background: WCAG AA asks 4.5:1.
+CONTRAST = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
+
+
 def check(page: Page, lang: str, name: str) -> None:
     assert page.evaluate("document.documentElement.lang") == lang, name
+    assert page.evaluate(CONTRAST) == [], name
     assert page.evaluate(OVERFLOW) == [], name
     text = page.locator("[data-testid=stMain]").text_content() or ""
     assert " None" not in text and ">None<" not in text and not text.startswith("None"), name
