@@ -16,6 +16,7 @@ FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 FOCUS = "#0B4F8A"
 # Streamlit's captions are about 4.2:1 on white; this grey is 7.6:1 (WCAG AA needs 4.5:1).
 CAPTION = "#4A5261"
+# No "<" inside the style text: the HTML sanitiser drops a style that holds one.
 STYLE = f"""
 <style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
@@ -27,7 +28,7 @@ a:focus-visible, button:focus-visible, [role="tab"]:focus-visible, input:focus-v
   box-shadow: 0 0 0 5px #FFFFFF !important;
 }}
 [data-testid="stSidebarNavLink"]:focus-visible {{ background: transparent !important; }}
-/* the one-line script that sets <html lang> takes no room */
+/* the one-line script that sets the page language takes no room */
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) {{
   display: none;
 }}

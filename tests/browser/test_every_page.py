@@ -5,6 +5,7 @@ Vietnamese page."""
 
 from __future__ import annotations
 
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,34 @@ def test_every_page_in_its_language_and_width(
         page.screenshot(path=screenshots / f"every-{key}-{lang}-{width}.png")
         check(page, lang, key)
     context.close()
+
+
+def test_keyboard_focus_is_visible_and_unlike_the_selected_page(
+    browser: Browser, server: Server
+) -> None:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    page.goto(server.url)
+    page.wait_for_selector("[data-testid=stApp]", timeout=60_000)
+    settle(page)
+    link = page.locator("[data-testid=stSidebarNavLink]").nth(1)  # not the selected page
+    link.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
+    style = link.evaluate(
+        "e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineWidth,"
+        " s.outlineColor, document.activeElement === e]; }"
+    )
+    assert style[3], "the link did not take the focus"
+    assert style[0] == "solid" and float(style[1].rstrip("px")) >= 3, style
+    selected = page.locator("[data-testid=stSidebarNavLink]").first.evaluate(
+        "e => getComputedStyle(e).outlineStyle"
+    )
+    assert selected == "none"  # the selected page is shown by its tint, not by a ring
+    context.close()
+
+
+def test_the_first_html_says_vietnamese_and_names_the_product(server: Server) -> None:
+    with urllib.request.urlopen(server.url, timeout=30) as response:
+        page = response.read().decode("utf-8")
+    assert '<html lang="vi">' in page and "<title>KPI Monitor" in page
