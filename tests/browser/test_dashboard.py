@@ -59,7 +59,7 @@ def stored_value(db_url: str, period: str) -> float:
 
 def test_overview_indicator_and_every_page(page: Page, server: Server, screenshots: Path) -> None:
     open_app(page, server.url)
-    expect(page.get_by_text("Tổng quan 16 chỉ tiêu")).to_be_visible()
+    expect(page.get_by_text("16 chỉ tiêu · Toàn Bộ Nội vụ")).to_be_visible()
     expect(page.get_by_text("Dữ liệu minh họa").first).to_be_visible()
     cells = grid_text(page)
     codes = {c.strip() for c in cells}
