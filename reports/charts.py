@@ -7,7 +7,7 @@ long frame made by `trajectory_data(series, status, indicator)`:
 |---|---|
 | `kind` | `actual`, `required` (baseline → 2030 target) or `projection` |
 | `t` | time in years, quarter starts: 2025-Q3 → 2025.5 |
-| `period`, `period_label` | `2025-Q3`, `Q3/2025` |
+| `period`, `period_label` | `2025-Q3`, `Quý 3/2025` (`Q3 2025` in English) |
 | `value`, `value_label` | 85.5, `85,5%` |
 | `low`, `high` | the projection's uncertainty band (projection rows only) |
 
@@ -42,10 +42,9 @@ FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
 
 STATUS_STYLE = palette.STATUS_COLOURS  # (strong, tint) per status, shared with the reports
 
-# Vega expressions: the axis shows Vietnamese quarter labels and decimal commas.
-QUARTER_EXPR = (
-    "'Q' + (round((datum.value - floor(datum.value)) * 4) + 1) + '/' + floor(datum.value)"
-)
+# Vega expressions: decimal commas on the value axis. The time axis marks each year at its
+# first quarter with the year alone ("2026"), short enough for a phone; points and
+# tooltips name their quarter as kpi.formatting.quarter_label does.
 PERCENT_EXPR = "replace(format(datum.value, '.0f'), '.', ',') + '%'"
 
 
@@ -114,7 +113,7 @@ def _x_axis(data: pd.DataFrame, lang: str) -> alt.X:
         "t:Q",
         title=None,
         scale=alt.Scale(domain=[first, TARGET_PERIOD.years + 0.1], nice=False),
-        axis=alt.Axis(values=ticks, labelExpr=QUARTER_EXPR, grid=False, labelAngle=0),
+        axis=alt.Axis(values=ticks, format="d", grid=False, labelAngle=0),
     )
 
 
