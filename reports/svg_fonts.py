@@ -18,13 +18,15 @@ from fontTools.ttLib import TTFont
 from reports.chart_frame import FONT
 from reports.fonts import dejavu
 
-_TEXT = re.compile(r"<text\b[^>]*>([^<]*)</text>")
+_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")  # a multi-line title puts each line in a <tspan>
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 
 
 def used_characters(svg: str) -> str:
     """Every character drawn as text in the SVG, sorted (an lru_cache key)."""
-    chars = {c for run in _TEXT.findall(svg) for c in html.unescape(run)}
+    runs = (_TAG.sub("", run) for run in _TEXT.findall(svg))
+    chars = {c for run in runs for c in html.unescape(run)}
     return "".join(sorted(chars | {" "}))
 
 
