@@ -16,6 +16,7 @@ from kpi.periods import parse_report_period
 from kpi.services.demo import load_demo
 from kpi.services.reporting import build_report
 from kpi.storage import Storage
+from kpi.task_progress import local_today
 from reports.xlsx import write_xlsx
 from tests.kpi.services.helpers import rising, upload
 from tests.reports.conftest import DEMO_TODAY
@@ -58,6 +59,6 @@ def test_the_command_takes_a_day_and_refuses_a_bad_one(cli_db: str, tmp_path) ->
     before = runner.invoke(app, [*args, "--known-on", "2026-01-20"])  # stored later: nothing
     assert before.exit_code == 1
     assert "Chưa có số liệu nào" in before.stderr and not list(tmp_path.glob("*.xlsx"))
-    good = runner.invoke(app, [*args, "--known-on", dt.date.today().isoformat()])
+    good = runner.invoke(app, [*args, "--known-on", local_today().isoformat()])  # Việt Nam
     assert good.exit_code == 0, good.output
     assert list(tmp_path.glob("*.xlsx"))
