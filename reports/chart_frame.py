@@ -42,7 +42,7 @@ class ChartFacts:
 
 def scope_name(unit_name: str | None, lang: str = "vi") -> str:
     """A unit's name, or "Toàn Bộ Nội vụ" for the ministry as a whole (None)."""
-    return unit_name if unit_name else t("export.whole_ministry", lang)
+    return unit_name if unit_name else t("whole_ministry", lang)
 
 
 def made_on_text(day: dt.date, lang: str = "vi") -> str:

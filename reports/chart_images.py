@@ -51,6 +51,20 @@ def _swap_fonts(node: Any) -> None:
             _swap_fonts(item)
 
 
+def _legends_in_a_row(node: Any) -> None:
+    """A page is wide: the legend's entries side by side (the dashboard stacks them)."""
+    if isinstance(node, dict):
+        legend = node.get("legend")
+        if isinstance(legend, dict):
+            legend.pop("columns", None)
+            legend["direction"] = "horizontal"
+        for value in node.values():
+            _legends_in_a_row(value)
+    elif isinstance(node, list):
+        for item in node:
+            _legends_in_a_row(item)
+
+
 def _with_report_fonts(spec: dict[str, Any]) -> dict[str, Any]:
     """Every text of the chart in DejaVu Sans, and legend labels never cut short."""
     _swap_fonts(spec)
@@ -70,6 +84,7 @@ def publication_spec(
     """The framed chart of `data` (from reports.charts.trajectory_data) as Vega-Lite JSON."""
     chart = trajectory_chart(data, indicator, facts.lang, height=height)
     spec = _with_report_fonts(chart.properties(width=PLOT_WIDTH).to_dict())
+    _legends_in_a_row(spec)
     band = bool(data["low"].notna().any()) if "low" in data else False
     return json.dumps(framed(spec, facts, PLOT_WIDTH, band), ensure_ascii=False)
 

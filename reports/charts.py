@@ -42,10 +42,7 @@ FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
 
 STATUS_STYLE = palette.STATUS_COLOURS  # (strong, tint) per status, shared with the reports
 
-# Vega expressions: decimal commas on the value axis. The time axis marks each year at its
-# first quarter with the year alone ("2026"), short enough for a phone; points and
-# tooltips name their quarter as kpi.formatting.quarter_label does.
-PERCENT_EXPR = "replace(format(datum.value, '.0f'), '.', ',') + '%'"
+PERCENT_EXPR = "format(datum.value, '.0f') + '%'"  # whole percents: no decimal mark to localise
 
 
 def _engine_row(status: Mapping[str, Any], indicator: Indicator) -> dict[str, Any] | None:
@@ -113,7 +110,8 @@ def _x_axis(data: pd.DataFrame, lang: str) -> alt.X:
         "t:Q",
         title=None,
         scale=alt.Scale(domain=[first, TARGET_PERIOD.years + 0.1], nice=False),
-        axis=alt.Axis(values=ticks, format="d", grid=False, labelAngle=0),
+        # a tick per year, labelled by the year: short enough for a phone, no language
+        axis=alt.Axis(values=ticks, format="d", grid=False, labelAngle=0, labelOverlap=True),
     )
 
 
@@ -139,7 +137,8 @@ def _legend_colour(lang: str) -> alt.Color:
         "series:N",
         title=None,
         scale=alt.Scale(domain=names, range=[ACTUAL, REQUIRED, PROJECTION]),
-        legend=alt.Legend(orient="bottom", direction="horizontal", labelFontSize=12, labelLimit=0),
+        # one entry per line: the legend fits a phone as well as a page
+        legend=alt.Legend(orient="bottom", columns=1, labelFontSize=12, labelLimit=0),
     )
 
 
@@ -222,7 +221,7 @@ def _style(chart: alt.LayerChart) -> alt.LayerChart:
 
 
 def small_multiples(
-    frame: pd.DataFrame, indicator: Indicator, lang: str = "vi", columns: int = 3
+    frame: pd.DataFrame, indicator: Indicator, lang: str = "vi", columns: int = 2
 ) -> alt.FacetChart:
     """One small line per reporting unit. `frame` has `unit_title`, `period_index`, `value`
     and `status` (a kpi.progress status value, which sets the colour)."""
@@ -265,7 +264,8 @@ def small_multiples(
     rule = base.mark_rule(color=TARGET, strokeDash=[4, 3]).encode(y="mean(target):Q")
     return (
         alt.layer(line, rule, data=data)
-        .properties(width=190, height=110)
+        # two columns of 140 px with the shared axis: about 340 px, inside a 390 px phone
+        .properties(width=140, height=100)
         .facet(
             facet=alt.Facet("unit_title:N", title=None, header=alt.Header(labelFontSize=12)),
             columns=columns,

@@ -63,6 +63,7 @@ def show_worse(frame: pd.DataFrame, lang: str) -> None:
         hide_index=True,
         width="stretch",
         column_order=[c for c in table.columns if c != "status"],
+        alt=t("alerts.worse_alt", lang),
     )
 
 
@@ -78,7 +79,7 @@ def show_stale(frame: pd.DataFrame, lang: str) -> None:
             t("col_latest", lang): [percent(v, lang) for v in frame["latest_value"]],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", alt=t("alerts.stale_alt", lang))
 
 
 def page() -> None:

@@ -6,9 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, ui
+from dashboard.history_table import readable_history
 from dashboard.metadata_section import metadata_section
 from kpi.catalogue import Indicator
 from kpi.formatting import number, percent, quarter_label, signed
+from kpi.progress.needs import needs_lines
 from kpi.progress.status import opensdg_word
 from kpi.task_progress import local_today
 from kpi.text import t
@@ -85,18 +87,7 @@ def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
             value=percent(_f(status.get("baseline_value")), lang),
             period=quarter_label(str(status.get("baseline_period")), lang),
         ),
-        t("w_ratio", lang, ratio=number(_f(status.get("ratio")), lang, 2)),
-        t(
-            "w_pace",
-            lang,
-            observed=signed(_f(status.get("observed_pace_pp_per_year")), lang, 2),
-            required=number(_f(status.get("required_pace_pp_per_year")), lang, 2),
-        ),
-        t(
-            "w_remaining",
-            lang,
-            per_quarter=number(_f(status.get("remaining_pace_pp_per_quarter")), lang, 2),
-        ),
+        *_pace(status, lang),
         *_outlook(status, indicator, lang),
         t(
             "w_opensdg",
@@ -111,12 +102,24 @@ def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
         st.warning(t("w_disagree", lang), icon=":material/balance:")
 
 
+def _pace(status: dict[str, object], lang: str) -> list[str]:
+    """The pace ratio and paces, only where the method gave a verdict."""
+    if _f(status.get("ratio")) is None:
+        return []
+    return [
+        t("w_ratio", lang, ratio=number(_f(status.get("ratio")), lang, 2)),
+        t(
+            "w_pace",
+            lang,
+            observed=signed(_f(status.get("observed_pace_pp_per_year")), lang, 2),
+            required=number(_f(status.get("required_pace_pp_per_year")), lang, 2),
+        ),
+    ]
+
+
 def _outlook(status: dict[str, object], indicator: Indicator, lang: str) -> list[str]:
     """What is still needed, and the projection with its interval (none without a verdict)."""
-    if status.get("status") == "achieved":
-        needed = [t("w_hold", lang, target=percent(indicator.target, lang, 0))]
-    else:
-        needed = [t("w_next", lang, value=percent(_f(status.get("next_quarter_needed")), lang))]
+    needed = needs_lines(status, indicator.target, lang)
     projected = _f(status.get("projected_2030"))
     if projected is None:
         return [*needed, t("w_no_projection", lang)]
@@ -229,6 +232,7 @@ def units_section(indicator: Indicator, as_of: str | None, lang: str) -> None:
         width="stretch",
         column_order=[c for c in table.columns if c != "status"],
         height=min(35 * (len(table) + 1) + 3, 420),
+        alt=t("units_table", lang),
     )
     st.subheader(t("small_multiples", lang), anchor=False)
     worst = rows.head(MAX_MULTIPLES)
@@ -252,12 +256,18 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
         return
     if total > len(shown):
         st.caption(t("history_capped", lang, shown=len(shown), total=total))
-    marks = data.unapproved(shown)
-    shown = shown.drop(columns="period_index").assign(
-        approval=[t("unapproved_word" if m else "approved_word", lang) for m in marks]
-    )
+    table = readable_history(shown, data.unapproved(shown), data.unit_labels(), lang)
     # st.dataframe shows notes and file names as literal text.
-    st.dataframe(shown, hide_index=True, width="stretch", height=320)
+    alt = t("hist.alt", lang, code=indicator.code)
+    st.dataframe(table, hide_index=True, width="stretch", height=320, alt=alt)
+
+
+def chart_alt(indicator: Indicator, unit: str | None, status: dict[str, object], lang: str) -> str:
+    """The chart's accessible name; the words panel beside it is its full text."""
+    scope = t("whole_ministry", lang) if unit is None else data.unit_labels().get(unit, unit)
+    reason = str(status.get("reason_en" if lang == "en" else "reason") or t("no_data", lang))
+    name = indicator.short_name(lang)
+    return t("ind.chart_alt", lang, code=indicator.code, name=name, scope=scope, reason=reason)
 
 
 def page() -> None:
@@ -279,6 +289,7 @@ def page() -> None:
     left, right = st.columns([5, 3], gap="large")
     chart_input = charts.trajectory_data(chart_series(indicator, unit), status, indicator, lang)
     chart = charts.trajectory_chart(chart_input, indicator, lang, height=400)
+    chart = chart.properties(description=chart_alt(indicator, unit, status, lang))
     with left:
         st.altair_chart(chart, width="stretch")
         downloads(chart_input, indicator, unit, as_of, lang)

@@ -39,14 +39,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filter_unit": ("Đơn vị báo cáo", "Reporting unit"),
     "filter_as_of": ("Tính đến quý", "As of quarter"),
     "all": ("Tất cả", "All"),
-    "whole_ministry": ("Toàn Bộ", "Whole ministry"),
+    "whole_ministry": ("Toàn Bộ Nội vụ", "Whole Ministry of Home Affairs"),
     "group_label": ("Nhóm {group}", "Group {group}"),
     "col_code": ("Mã", "Code"),
     "col_name": ("Chỉ tiêu", "Indicator"),
     "col_latest": ("Số mới nhất", "Latest"),
     "col_quarter": ("Quý", "Quarter"),
     "col_target": ("Mục tiêu 2030", "2030 target"),
-    "col_gap": ("Chênh lộ trình", "Gap to path"),
+    "col_gap": ("Chênh lộ trình (điểm %)", "Gap to path (pp)"),
     "col_gap_help": (
         "Số mới nhất trừ giá trị lộ trình cần đạt ở cùng quý, tính bằng điểm phần trăm.",
         "Latest value minus the required path at the same quarter, in percentage points.",
@@ -96,14 +96,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Tốc độ thực tế **{observed}** điểm %/năm; cần **{required}** điểm %/năm từ mốc gốc.",
         "Observed pace **{observed}** pp/year; **{required}** pp/year needed from the baseline.",
     ),
-    "w_remaining": (
-        "Từ nay cần **{per_quarter}** điểm %/quý để kịp mục tiêu.",
-        "From now on **{per_quarter}** pp per quarter are needed to reach the target.",
-    ),
-    "w_next": (
-        "Để trở lại lộ trình, quý tới cần đạt **{value}**.",
-        "To get back on the path, next quarter needs **{value}**.",
-    ),
     "w_projection": (
         "Nếu giữ tốc độ hiện nay, năm 2030 dự kiến đạt **{value}**.",
         "At the current pace, the 2030 value is projected at **{value}**.",
@@ -128,7 +120,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Khoảng dự báo 80% năm 2030: {low} đến {high}; P = {progress}",
         "80% prediction interval for 2030: {low} to {high}; P = {progress}",
     ),
-    "w_hold": ("Giữ mức ≥ mục tiêu {target}", "Hold at or above the {target} target"),
     "w_no_projection": ("Không dự báo khi chưa có đánh giá.", "No projection without a verdict."),
     "w_opensdg": (
         "Theo phương pháp Open SDG: **{status}** (điểm {score}).",
@@ -288,7 +279,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_approval": ("Phê duyệt", "Sign-off"),
     "unapproved_note": (
         "⚠ {n} số liệu chưa được thủ trưởng đơn vị phê duyệt (“chưa duyệt”); vẫn được tính.",
-        "⚠ {n} figures not yet approved by the unit head (“chưa duyệt”); they still count.",
+        "⚠ {n} figures not yet approved by the unit head (“not approved”); they still count.",
     ),
     "cycle_caption": (
         "Theo nghĩa vụ báo cáo: hạn nộp {days} ngày sau khi kết thúc quý; {lock} ngày sau "

@@ -8,7 +8,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Dữ liệu minh họa — không phải số liệu thật",
         "Demo data — illustrative, not real figures",
     ),
-    "export.whole_ministry": ("Toàn Bộ Nội vụ", "Whole Ministry of Home Affairs"),
     "export.source": (
         "Nguồn: KPI Monitor, Bộ Nội vụ",
         "Source: KPI Monitor, Ministry of Home Affairs",

@@ -38,7 +38,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "kpi approve). Số liệu chưa duyệt vẫn được tính nhưng được đánh dấu “chưa duyệt”.",
         "The following figures of {q} were submitted and wait for sign-off (the Sign-off "
         "page, or the kpi approve command). Figures not yet approved still count but are "
-        "marked “chưa duyệt”.",
+        "marked “not approved”.",
     ),
     "mail.approver.item": ("{unit}: {n} số liệu", "{unit}: {n} figures"),
     "mail.digest.subject": (

@@ -270,7 +270,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{count} trên {total} số liệu của kỳ chưa được thủ trưởng đơn vị phê duyệt "
         "(“chưa duyệt”); vẫn được tính.",
         "{count} of the {total} figures of the period are not approved by their "
-        "unit head (“chưa duyệt”); they still count.",
+        "unit head (“not approved”); they still count.",
     ),
     "report.notice.rollup_differs": (
         "Chỉ tiêu {code}: số liệu toàn Bộ báo cáo trực tiếp khác số cộng dồn từ các đơn vị.",

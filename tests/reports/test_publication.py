@@ -191,6 +191,7 @@ def test_report_chart_says_what_it_shows(
     assert svg.count("@font-face") == 2 and "data:font/ttf;base64," in svg
     assert len(svg) < 120_000
     assert json.loads(spec)["resolve"] == {"legend": {"color": "independent"}}
+    assert '"direction": "horizontal"' in spec and '"columns": 1' not in spec  # one legend row
 
 
 def test_no_demo_mark_on_real_figures(storage: Storage, catalogue: Catalogue) -> None:
