@@ -17,6 +17,7 @@ from dashboard import resources
 from kpi import palette
 from kpi.access import Viewer
 from kpi.progress import Status
+from kpi.task_progress import local_today
 from kpi.text import LANGS, t
 from reports.tables import to_csv_bytes
 
@@ -136,6 +137,6 @@ def known_on_input(toggle: str, day_label: str, key: str) -> dt.date | None:
     Widgets `{key}_use` and `{key}`."""
     if not st.checkbox(toggle, key=f"{key}_use"):
         return None
-    today = dt.date.today()
+    today = local_today()  # a day means a day in Việt Nam (kpi.storage.known.end_of_day)
     day = st.date_input(day_label, value=today, max_value=today, format="DD/MM/YYYY", key=key)
     return day if isinstance(day, dt.date) else None

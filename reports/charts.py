@@ -7,7 +7,7 @@ long frame made by `trajectory_data(series, status, indicator)`:
 |---|---|
 | `kind` | `actual`, `required` (baseline → 2030 target) or `projection` |
 | `t` | time in years, quarter starts: 2025-Q3 → 2025.5 |
-| `period`, `period_label` | `2025-Q3`, `Q3/2025` |
+| `period`, `period_label` | `2025-Q3`, `Quý 3/2025` (`Q3 2025` in English) |
 | `value`, `value_label` | 85.5, `85,5%` |
 | `low`, `high` | the projection's uncertainty band (projection rows only) |
 

@@ -82,6 +82,8 @@ class Report:
     data_hash: str = ""
     tasks: TaskReportSection | None = None  # Phụ lục II, III (§III.2)
     known_on: dt.date | None = None  # figures as stored at the end of this day; None: now
+    is_root: bool = False  # the whole ministry (the unit tree's root)
+    is_demo: bool = False  # made from demo figures: every page says so
 
     @property
     def as_of(self) -> Quarter:

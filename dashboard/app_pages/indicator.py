@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, ui
 from dashboard.history_table import readable_history
 from dashboard.metadata_section import metadata_section
-from kpi.canonical import with_period
 from kpi.catalogue import Indicator
 from kpi.formatting import number, percent, quarter_label, signed
 from kpi.progress.needs import needs_lines
 from kpi.progress.status import opensdg_word
+from kpi.task_progress import local_today
 from kpi.text import t
-from reports import charts
-from reports import tables as exports
+from reports import chart_data, charts
+from reports.chart_frame import ChartFacts, scope_name
 
 MINISTRY = "__ministry__"
 CODE_PARAM = "code"
@@ -160,29 +159,46 @@ def _f(value: object) -> float | None:
     return None if pd.isna(number_value) else number_value
 
 
-def chart_image(spec_json: str, fmt: str) -> bytes:
-    """PNG or SVG through vl-convert, with no browser."""
-    import vl_convert as vlc
+def chart_facts(indicator: Indicator, unit: str | None, as_of: str | None, lang: str) -> ChartFacts:
+    """What the downloaded image and data say about themselves (scope, as-of, demo mark)."""
+    frame = data.series(indicator.code)
+    if unit is not None:
+        frame = frame[frame["unit_code"].isin(data.scope_codes(unit))]
+    found = data.registry().get(unit) if unit is not None else None
+    return ChartFacts(
+        code=indicator.code,
+        name=indicator.name(lang),
+        target_year=indicator.target_period.year,
+        scope=scope_name(found.name if found else unit, lang),
+        as_of=as_of,
+        made_on=local_today(),
+        demo=bool(frame["is_demo"].any()) if len(frame) else False,
+        lang=lang,
+    )
 
-    if fmt == "svg":
-        return vlc.vegalite_to_svg(spec_json).encode("utf-8")
-    return bytes(vlc.vegalite_to_png(spec_json, scale=2))
 
-
-def downloads(chart: alt.LayerChart, indicator: Indicator, unit: str | None, lang: str) -> None:
-    """Files are made only when a button is clicked (deferred), never on every rerun."""
-    spec = chart.to_json()
+def downloads(
+    chart_input: pd.DataFrame, indicator: Indicator, unit: str | None, as_of: str | None, lang: str
+) -> None:
+    """The chart as an image to file and the lines it draws as data, each made only when
+    its button is clicked (deferred), never on every rerun."""
+    facts = chart_facts(indicator, unit, as_of, lang)
     stem = f"chi-tieu-{indicator.code}-{unit or 'BNV'}"
-    code = indicator.code
 
-    def values() -> pd.DataFrame:
-        return with_period(data.series(code, unit), drop_index=True)
+    def image(fmt: str) -> bytes:
+        from reports import chart_images  # vl-convert's native code: loaded on a click
+
+        spec = chart_images.publication_spec(chart_input, indicator, facts)
+        return chart_images.spec_to_svg(spec) if fmt == "svg" else chart_images.spec_to_png(spec)
+
+    def table() -> pd.DataFrame:
+        return chart_data.series_table(chart_input, indicator, lang)
 
     files = [
-        ("dl_png", "png", "image/png", lambda: chart_image(spec, "png")),
-        ("dl_svg", "svg", "image/svg+xml", lambda: chart_image(spec, "svg")),
-        ("dl_csv", "csv", "text/csv", lambda: exports.to_csv_bytes(values())),
-        ("dl_xlsx", "xlsx", XLSX_MIME, lambda: exports.to_xlsx_bytes(values())),
+        ("dl_png", "png", "image/png", lambda: image("png")),
+        ("dl_svg", "svg", "image/svg+xml", lambda: image("svg")),
+        ("dl_csv", "csv", "text/csv", lambda: chart_data.csv_bytes(table(), facts)),
+        ("dl_xlsx", "xlsx", XLSX_MIME, lambda: chart_data.xlsx_bytes(table(), facts)),
     ]
     for col, (key, ext, mime, make) in zip(st.columns(len(files)), files, strict=True):
         col.download_button(
@@ -276,7 +292,7 @@ def page() -> None:
     chart = chart.properties(description=chart_alt(indicator, unit, status, lang))
     with left:
         st.altair_chart(chart, width="stretch")
-        downloads(chart, indicator, unit, lang)
+        downloads(chart_input, indicator, unit, as_of, lang)
     with right, st.container(border=True):
         st.markdown(f"**{t('figures_in_words', lang)}**")
         words(status, indicator, lang)

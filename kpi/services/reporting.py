@@ -13,6 +13,13 @@ from kpi.catalogue import Catalogue
 from kpi.formatting import quarter_label
 from kpi.periods import Quarter, ReportPeriod, quarter_range
 from kpi.services.cycle import unapproved_count
+from kpi.services.report_periods import (
+    EmptyPeriodError,
+    ReportError,
+    first_period,
+    report_periods,
+    resolve_unit,
+)
 from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
 from kpi.services.report_sources import submission_lines, unit_statuses
 from kpi.services.statuses import owed, scope_of, values_for
@@ -21,23 +28,9 @@ from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.repository import unit_registry
 from kpi.text import t
-from kpi.units import Unit, UnitRegistry
 from reports.model import Report, data_hash, indicator_rows
 from reports.quality import Quality
 from reports.text import known_on_text, label
-
-
-class ReportError(ValueError):
-    """A report that cannot be made as asked (unknown unit, bad period)."""
-
-
-def resolve_unit(registry: UnitRegistry, ref: str | None) -> Unit:
-    if ref is None or not ref.strip():
-        return registry.root
-    unit = registry.resolve(ref)
-    if unit is None:
-        raise ReportError(t("report.no_unit", ref=ref))
-    return unit
 
 
 def build_report(
@@ -61,6 +54,12 @@ def build_report(
     target = resolve_unit(registry, unit)
     scope = scope_of(registry, target)
     frame = values_for(storage, period.closing, known_on=known_on, unit_codes=scope)
+    tasks = task_report_section(
+        storage, settings, catalogue, period, target, registry.root.code, made_on, lang
+    )
+    within = frame["period_index"].between(period.opening.index, period.closing.index)
+    if not within.any() and not tasks.reports:  # nothing happened in the period: no report
+        raise EmptyPeriodError(target.name, period, first_period(storage, target, registry))
     start = period.opening + -1
     rules = owed(storage, catalogue)
     closing_rows = unit_statuses(frame, catalogue, target, registry, period.closing, rules)
@@ -90,11 +89,20 @@ def build_report(
             *known_on_notice(known_on, lang),
         ),
         data_hash=data_hash(with_period(frame), period, target.code),
-        tasks=task_report_section(
-            storage, settings, catalogue, period, target, registry.root.code, made_on, lang
-        ),
+        tasks=tasks,
         known_on=known_on,
+        is_root=target.code == registry.root.code,
+        is_demo=bool(frame["is_demo"].any()),
     )
+
+
+__all__ = [
+    "EmptyPeriodError",
+    "ReportError",
+    "build_report",
+    "report_periods",
+    "resolve_unit",
+]
 
 
 def _cutoff(previous_close: Quarter, settings: Settings) -> dt.datetime:
@@ -104,19 +112,14 @@ def _cutoff(previous_close: Quarter, settings: Settings) -> dt.datetime:
 
 
 def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
-    """Plain warnings about missing data, so an empty report explains itself."""
-    if frame.empty:
-        return [t("report.notice.no_data", lang, quarter=quarter_label(period.closing, lang))]
+    """Which quarters of the period hold no figure (a period with none is not reported)."""
     have = {int(i) for i in frame["period_index"]}
     quarters: Sequence[Quarter] = quarter_range(period.opening, period.closing)
     missing = [q for q in quarters if q.index not in have]
-    out: list[str] = []
-    if len(missing) == len(quarters):
-        out.append(t("report.notice.none_in_period", lang))
-    elif missing:
-        names = ", ".join(quarter_label(q, lang) for q in missing)
-        out.append(t("report.notice.missing_quarters", lang, names=names))
-    return out
+    if not missing:
+        return []
+    names = ", ".join(quarter_label(q, lang) for q in missing)
+    return [t("report.notice.missing_quarters", lang, names=names)]
 
 
 def known_on_notice(known_on: dt.date | None, lang: str) -> list[str]:

@@ -9,7 +9,7 @@ import pandas as pd
 from sqlalchemy import case, func, select
 
 from kpi.storage.engine import Storage
-from kpi.storage.models import Measurement, Upload, UploadFile
+from kpi.storage.models import CurrentValue, Measurement, Upload, UploadFile
 from kpi.submissions import FIRST_SUBMISSION_COLUMNS
 
 
@@ -119,6 +119,16 @@ def reporting_units(storage: Storage) -> list[str]:
     with storage.engine.connect() as conn:
         rows = conn.execute(select(Measurement.unit_code).distinct()).scalars().all()
     return sorted(str(r) for r in rows)
+
+
+def first_period_index(storage: Storage, unit_codes: Sequence[str] | None = None) -> int | None:
+    """The earliest quarter (index) holding a current figure of these units (None: any)."""
+    query = select(func.min(CurrentValue.period_index))
+    if unit_codes is not None:
+        query = query.where(CurrentValue.unit_code.in_(list(unit_codes)))
+    with storage.reading() as session:
+        found = session.scalar(query)
+    return None if found is None else int(found)
 
 
 def revision_count(storage: Storage, indicator_code: str, unit_code: str | None = None) -> int:
