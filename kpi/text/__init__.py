@@ -24,6 +24,7 @@ from kpi.text import (
     refusals,
     reports,
     statuses,
+    tables,
     tasks,
     templates,
 )
@@ -43,6 +44,7 @@ MODULES: tuple[ModuleType, ...] = (
     refusals,
     reports,
     statuses,
+    tables,
     tasks,
     templates,
 )
