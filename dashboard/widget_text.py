@@ -22,6 +22,12 @@ from kpi.text import t
 DROPZONE = '[data-testid="stFileUploaderDropzone"]'
 BUTTON_TEXT = f'{DROPZONE} button [data-testid="stMarkdownContainer"] p'
 LIMIT_TEXT = '[data-testid="stFileUploaderDropzoneInstructions"] span'
+DRAG_TEXT = f"{DROPZONE} > div > span"  # shown while a file is dragged over the box
+# A chosen file's size is printed as '58.0B' (an English decimal point): left out.
+CHIP_SIZE = '[data-testid="stFileChipName"] + div'
+# A file the browser refused (too large, wrong type) says why in an English tooltip; the
+# chip's size line says it in our words instead.
+CHIP_REFUSED = f'[data-testid="stFileChip"][aria-invalid="true"] {CHIP_SIZE}'
 # The table toolbar offers only search and full screen here (CSV export is off), both
 # with English tooltips and labels: hidden on these pages.
 TOOLBAR = '[data-testid="stElementToolbar"]'
@@ -61,9 +67,19 @@ def limit_text(max_mb: int, types: Sequence[str], lang: str) -> str:
 
 def uploader_css(uploader: Uploader, max_mb: int, lang: str) -> str:
     scope = f'[class*="st-key-{uploader.key}"]'
-    return replace_text(f"{scope} {BUTTON_TEXT}", t("widget.upload", lang)) + replace_text(
-        f"{scope} {LIMIT_TEXT}", limit_text(max_mb, uploader.types, lang)
+    return (
+        replace_text(f"{scope} {BUTTON_TEXT}", t("widget.upload", lang))
+        + replace_text(f"{scope} {LIMIT_TEXT}", limit_text(max_mb, uploader.types, lang))
+        + replace_text(f"{scope} {DRAG_TEXT}", t("widget.drop", lang))
+        + f"{scope} {CHIP_SIZE}{{display:none;}}"
+        + f"{scope} {CHIP_REFUSED}{{display:block;}}"
+        + replace_text(f"{scope} {CHIP_REFUSED}", refused_text(max_mb, uploader.types, lang))
     )
+
+
+def refused_text(max_mb: int, types: Sequence[str], lang: str) -> str:
+    kinds = ", ".join(kind.upper().lstrip(".") for kind in types)
+    return t("widget.refused", lang, mb=number(max_mb, lang, 0), types=kinds)
 
 
 def page_css(lang: str, uploaders: Sequence[Uploader] = (), max_mb: int = 20) -> str:

@@ -123,23 +123,22 @@ def page() -> None:
     st.subheader(t("subm_matrix", lang), anchor=False)
     wide = matrix_wide(matrix, lang)
     st.dataframe(wide.style.map(cell_style), width="stretch")
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t("subm_by_unit", lang), anchor=False)
-        table = measure_table(
-            measured["unit"], "unit_code", t("col_unit", lang), lang, data.unit_label
-        )
-        st.dataframe(table, hide_index=True, width="stretch")
-    with right:
-        st.subheader(t("subm_by_indicator", lang), anchor=False)
-        table = measure_table(
-            measured["indicator"],
-            "indicator_code",
-            t("col_indicator", lang),
-            lang,
-            lambda code: indicator_label(code, lang),
-        )
-        st.dataframe(table, hide_index=True, width="stretch")
+    st.subheader(t("subm_by_unit", lang), anchor=False)
+    table = measure_table(measured["unit"], "unit_code", t("col_unit", lang), lang, data.unit_label)
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.subheader(t("subm_by_indicator", lang), anchor=False)
+    order = {code: n for n, code in enumerate(resources.catalogue().codes)}
+    by_indicator = measured["indicator"].sort_values(
+        "indicator_code", key=lambda codes: codes.map(lambda c: order.get(c, len(order)))
+    )
+    table = measure_table(
+        by_indicator,
+        "indicator_code",
+        t("col_indicator", lang),
+        lang,
+        lambda code: indicator_label(code, lang),
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
 
 
 page()

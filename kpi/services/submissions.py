@@ -43,6 +43,12 @@ def obligations(storage: Storage, catalogue: Catalogue) -> list[Obligation]:
     return [o for o in merged if o.unit_code in registry]
 
 
+def owed(storage: Storage, catalogue: Catalogue) -> list[Obligation]:
+    """Every obligation in force with the first quarter it is owed filled in (a catalogue
+    obligation from the indicator's baseline): what completeness counts."""
+    return with_starts(obligations(storage, catalogue), catalogue, PROGRAMME_BASELINE)
+
+
 def in_scope(
     all_obligations: Sequence[Obligation], registry: UnitRegistry, unit: Unit | None
 ) -> list[Obligation]:
@@ -80,8 +86,7 @@ def completeness(
     if not quarters:
         return pd.DataFrame(columns=MATRIX_COLUMNS)
     registry = unit_registry(storage)
-    owed = with_starts(obligations(storage, catalogue), catalogue, PROGRAMME_BASELINE)
-    chosen = in_scope(owed, registry, unit)
+    chosen = in_scope(owed(storage, catalogue), registry, unit)
     first = min(quarters).index
     return completeness_matrix(
         chosen,
