@@ -44,12 +44,12 @@ def _col(frame: pd.DataFrame, name: str) -> list[object]:
 
 
 def size_text(size: object, lang: str) -> str:
-    """A file size in kilobytes: '12,5 KB'."""
+    """A file size in kilobytes: '12,5 KB'; '—' with no file (demo rows keep none)."""
     try:
         kb = float(size) / 1024  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return MISSING
-    return t("tbl.kb", lang, n=number(kb, lang, 1))
+    return t("tbl.kb", lang, n=number(kb, lang, 1)) if kb > 0 else MISSING
 
 
 def changes_table(raw: pd.DataFrame, lang: str, unit: Name, indicator: Name) -> pd.DataFrame:
