@@ -89,5 +89,5 @@ def audit_people(storage: Storage) -> list[str]:
     """Everyone who acted: in the audit log or as the sender of an upload."""
     log = audit_frame(storage)
     senders = upload_list(storage, columns=["uploaded_by"])
-    actors = log["actor"] if not log.empty else []
+    actors: list[object] = list(log["actor"]) if not log.empty else []
     return people(actors, senders["uploaded_by"])

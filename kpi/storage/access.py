@@ -171,7 +171,7 @@ def figure_upload_ids(
     if period:
         query = query.where(Measurement.period == period)
     with storage.reading() as session:
-        return {int(i) for i in session.scalars(query)}
+        return {int(i) for i in session.scalars(query) if i is not None}
 
 
 def audit_entries(
