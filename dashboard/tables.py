@@ -53,19 +53,20 @@ def size_text(size: object, lang: str) -> str:
 
 
 def changes_table(raw: pd.DataFrame, lang: str, unit: Name, indicator: Name) -> pd.DataFrame:
-    """Written figures: when, who, indicator, unit, quarter, value before → after, file."""
+    """Written figures: when, who, indicator, value before → after, unit, quarter, file (the
+    change before the unit and quarter, so a phone shows it without scrolling far)."""
     return readable(
         pd.DataFrame(
             {
                 t("tbl.when", lang): [moment_text(v) for v in _col(raw, "created_at")],
                 t("tbl.who", lang): [text_or_dash(v) for v in _col(raw, "created_by")],
                 t("tbl.indicator", lang): [indicator(str(c)) for c in _col(raw, "indicator_code")],
-                t("tbl.unit", lang): [unit(str(c)) for c in _col(raw, "unit_code")],
-                t("tbl.quarter", lang): [quarter_label(str(p), lang) for p in _col(raw, "period")],
                 t("tbl.change", lang): [
                     change_text(b, a, lang)
                     for b, a in zip(_col(raw, "before"), _col(raw, "after"), strict=True)
                 ],
+                t("tbl.unit", lang): [unit(str(c)) for c in _col(raw, "unit_code")],
+                t("tbl.quarter", lang): [quarter_label(str(p), lang) for p in _col(raw, "period")],
                 t("tbl.revision", lang): [count_text(v, lang) for v in _col(raw, "revision")],
                 t("tbl.note", lang): [text_or_dash(v) for v in _col(raw, "note")],
                 t("tbl.file", lang): [text_or_dash(v) for v in _col(raw, "file_name")],

@@ -43,6 +43,7 @@ def pending_section(viewer: Viewer, lang: str) -> None:
     if pending.empty:
         st.info(t("appr_none", lang))
         return
+    pending = pending.sort_values(["period_index", "unit_code"], ascending=[False, True])
     table = pd.DataFrame(
         {
             t("col_unit", lang): [data.unit_label(u) for u in pending["unit_code"]],
@@ -76,8 +77,9 @@ def signed_section(viewer: Viewer, lang: str) -> None:
     st.subheader(t("appr_signed", lang), anchor=False)
     signed = _in_scope(cycle.approvals_frame(resources.storage()), viewer)
     if signed.empty:
-        st.info(t("no_data", lang))
+        st.info(t("appr_none_signed", lang))
         return
+    signed = signed.sort_values(["period_index", "unit_code"], ascending=[False, True])
     st.dataframe(
         pd.DataFrame(
             {

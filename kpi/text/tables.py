@@ -159,6 +159,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "detail.units": ("{added} thêm, {updated} cập nhật", "{added} added, {updated} updated"),
     "detail.demo_clear": ("{n} số liệu minh họa đã xóa", "{n} demo figures removed"),
     "detail.obligations": ("{n} nghĩa vụ; đơn vị: {units}", "{n} obligations; units: {units}"),
+    "appr_none_signed": ("Chưa có quý nào được phê duyệt.", "No quarter is signed off yet."),
     # ---- the submissions page -----------------------------------------------------------
     "subm_owed_from": (
         "Báo cáo phải nộp tính từ {quarter}, quý đầu tiên đơn vị có nghĩa vụ báo cáo (mốc cơ sở "

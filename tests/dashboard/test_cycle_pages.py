@@ -82,7 +82,20 @@ def test_sign_off_on_the_page_shows_on_every_page(open_page: AppFactory, app_db:
     at.selectbox(key="appr_pick").set_value(("VPB", Quarter(2026, 3).index)).run()
     at.button(key="appr_go").click().run()
     assert not at.exception
-    assert any("Đã phê duyệt 16 số liệu" in str(s.value) for s in at.success)
+    assert any("Đã phê duyệt 16 số liệu Quý 3/2026" in str(s.value) for s in at.success)
+    at.run()
+    signed = at.dataframe[-1].value
+    assert list(signed.columns) == [
+        "Đơn vị",
+        "Quý",
+        "Người duyệt",
+        "Thời điểm duyệt (giờ Việt Nam)",
+    ]
+    first = signed.iloc[0]
+    assert (first["Đơn vị"], first["Quý"]) == ("VPB · Văn phòng Bộ", "Quý 3/2026")
+    assert re.fullmatch(r"\d\d/\d\d/20\d\d \d\d:\d\d", first["Thời điểm duyệt (giờ Việt Nam)"])
+    waiting = [tuple(map(int, q[4:].split("/")))[::-1] for q in at.dataframe[0].value["Quý"]]
+    assert waiting == sorted(waiting, reverse=True)  # the newest quarter waits first
     records = json.loads(
         cli("submissions", "--period", "2026-Q3", "--unit", "VPB", "--format", "json")
     )
