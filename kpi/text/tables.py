@@ -12,8 +12,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tbl.indicator": ("Chỉ tiêu", "Indicator"),
     "tbl.unit": ("Đơn vị", "Unit"),
     "tbl.quarter": ("Quý", "Quarter"),
-    "tbl.change": ("Giá trị (trước → sau)", "Value (before → after)"),
-    "tbl.revision": ("Lần ghi", "Revision"),
+    "tbl.change": ("Giá trị: trước → sau", "Value: before → after"),  # as the indicator page
+    "tbl.revision": ("Lần sửa", "Revision"),
     "tbl.note": ("Ghi chú", "Note"),
     "tbl.file": ("Tệp", "File"),
     "tbl.action": ("Hành động", "Action"),

@@ -64,8 +64,8 @@ def test_every_table_reads_as_words(open_page: AppFactory, app_db: str) -> None:
     assert "tệp ngoai.csv: có dòng của đơn vị ngoài phạm vi (Cục Người có công)" in set(
         actions["Chi tiết"]
     )
-    changes = by_header(at, "Giá trị (trước → sau)")[0]
-    assert all(c.startswith("mới → ") for c in changes["Giá trị (trước → sau)"])
+    changes = by_header(at, "Giá trị: trước → sau")[0]
+    assert all(c.startswith("mới → ") for c in changes["Giá trị: trước → sau"])
     assert set(changes["Quý"]) <= {f"Quý {q}/{y}" for q in range(1, 5) for y in range(2020, 2031)}
     uploads = by_header(at, "Tệp")[-1]
     assert {"Đã ghi", "Bị từ chối", "Bị từ chối: ngoài phạm vi"} <= set(uploads["Kết quả"])
@@ -116,5 +116,5 @@ def test_audit_page_in_english(open_page: AppFactory, app_db: str) -> None:
     assert {"Figures written", "Upload refused"} <= set(actions["Action"])
     assert {"Done", "Refused"} <= set(actions["Outcome"])
     assert "Refused attempts only" in [el.label for el in at.toggle]
-    changes = by_header(at, "Value (before → after)")[0]
-    assert all(c.startswith("new → ") for c in changes["Value (before → after)"])
+    changes = by_header(at, "Value: before → after")[0]
+    assert all(c.startswith("new → ") for c in changes["Value: before → after"])

@@ -105,8 +105,8 @@ def test_sign_off_on_the_page_shows_on_every_page(open_page: AppFactory, app_db:
     at.switch_page("app_pages/indicator.py").run()
     at.selectbox(key="ind_unit").set_value("VPB").run()
     history = at.dataframe[-1].value
-    marks = dict(zip(history["period"], history["approval"], strict=False))
-    assert marks["2026-Q3"] == "✔ đã duyệt" and marks["2026-Q2"] == "chưa duyệt"
+    marks = dict(zip(history["Quý"], history["Phê duyệt"], strict=False))
+    assert marks["Quý 3/2026"] == "✔ đã duyệt" and marks["Quý 2/2026"] == "chưa duyệt"
     assert any("chưa duyệt" in str(c.value) for c in at.caption)
     for page in ("overview.py", "alerts.py", "submissions.py"):
         at.switch_page(f"app_pages/{page}").run()

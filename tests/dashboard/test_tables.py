@@ -56,22 +56,22 @@ def test_changes_read_as_before_and_after() -> None:
         "Thời điểm (giờ Việt Nam)",
         "Người thực hiện",
         "Chỉ tiêu",
-        "Giá trị (trước → sau)",
+        "Giá trị: trước → sau",
         "Đơn vị",
         "Quý",
-        "Lần ghi",
+        "Lần sửa",
         "Ghi chú",
         "Tệp",
     ]
     first, second = shown.to_dict("records")
     assert first["Thời điểm (giờ Việt Nam)"] == "01/12/2026 23:37"
-    assert first["Giá trị (trước → sau)"] == "68,04% → 70,1%"
+    assert first["Giá trị: trước → sau"] == "68,04% → 70,1%"
     assert (first["Đơn vị"], first["Quý"], first["Tệp"]) == ("Văn phòng Bộ", "Quý 3/2026", "q3.csv")
-    assert second["Giá trị (trước → sau)"] == "mới → 68,04%"
+    assert second["Giá trị: trước → sau"] == "mới → 68,04%"
     assert (second["Tệp"], second["Ghi chú"]) == ("—", "đầu kỳ")
     english = tables.changes_table(CHANGES, "en", unit, indicator)
     assert english.columns[0] == "When (Vietnam time)"
-    assert english.iloc[1]["Value (before → after)"] == "new → 68.04%"
+    assert english.iloc[1]["Value: before → after"] == "new → 68.04%"
     assert english.iloc[0]["Quarter"] == "Q3 2026"
 
 
