@@ -3,7 +3,7 @@ figures, upload attempts and their files, reporting units."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import pandas as pd
 from sqlalchemy import case, func, select
@@ -40,6 +40,7 @@ def first_submissions(storage: Storage, since_index: int | None = None) -> pd.Da
     return first_stored(storage, keys, since_index)
 
 
+ACCEPTED_OUTCOMES = ("committed", "duplicate")  # the attempts that were not refused
 UPLOAD_LIST_COLUMNS = [
     "id",
     "uploaded_at",
@@ -63,12 +64,19 @@ def upload_list(
     *,
     actor: str | None = None,
     columns: Sequence[str] = UPLOAD_LIST_COLUMNS,
+    ids: Collection[int] | None = None,
+    refused_only: bool = False,
 ) -> pd.DataFrame:
     """Upload attempts (committed, duplicate, refused, unreadable), newest first; only
-    one person's when `actor` is given."""
+    one person's when `actor` is given, only those `ids` when given, and only the attempts
+    that wrote nothing (refused, unreadable, failed) with `refused_only`."""
     query = select(*[getattr(Upload, c) for c in columns]).order_by(Upload.id.desc())
     if actor is not None:
         query = query.where(Upload.uploaded_by == actor)
+    if ids is not None:
+        query = query.where(Upload.id.in_(sorted(ids)))
+    if refused_only:
+        query = query.where(Upload.outcome.not_in(ACCEPTED_OUTCOMES))
     with storage.engine.connect() as conn:
         rows = conn.execute(query.limit(limit)).all()
     return pd.DataFrame(rows, columns=list(columns))

@@ -25,6 +25,7 @@ from kpi.text import (
     refusals,
     reports,
     statuses,
+    tables,
     tasks,
     templates,
 )
@@ -45,6 +46,7 @@ MODULES: tuple[ModuleType, ...] = (
     refusals,
     reports,
     statuses,
+    tables,
     tasks,
     templates,
 )
