@@ -28,6 +28,8 @@ a:focus-visible, button:focus-visible, [role="tab"]:focus-visible, input:focus-v
   box-shadow: 0 0 0 5px #FFFFFF !important;
 }}
 [data-testid="stSidebarNavLink"]:focus-visible {{ background: transparent !important; }}
+/* the table toolbar offers only search and full screen, with English tooltips */
+[data-testid="stElementToolbar"] {{ display: none !important; }}
 /* the one-line script that sets the page language takes no room */
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) {{
   display: none;

@@ -125,7 +125,8 @@ def sparkline(
 def lead_key(codes: set[str], lang: str) -> str:
     """'VPB = Văn phòng Bộ; …' for the lead units the table shows by code."""
     registry = data.registry()
-    pairs = [f"{c} = {u.name if (u := registry.get(c)) else c}" for c in sorted(codes)]
+    # unit names are stored data: escaped, so markdown shows them as typed
+    pairs = [f"{c} = {ui.literal(u.name if (u := registry.get(c)) else c)}" for c in sorted(codes)]
     return t("ov.lead_key", lang, pairs="; ".join(pairs))
 
 
@@ -240,9 +241,15 @@ def task_counts(lang: str) -> None:
     cols[1].page_link("app_pages/tasks.py", label=t("nav_tasks", lang), icon=":material/task_alt:")
 
 
-def scope_name(chosen: dict[str, str | None], lang: str) -> str:
+def plain_scope(chosen: dict[str, str | None], lang: str) -> str:
     unit = chosen["unit"]
     return t("whole_ministry", lang) if unit is None else data.unit_labels().get(unit, unit)
+
+
+def scope_name(chosen: dict[str, str | None], lang: str) -> str:
+    """For markdown (title, captions): a unit's stored name is escaped."""
+    scope = plain_scope(chosen, lang)
+    return scope if chosen["unit"] is None else ui.literal(scope)
 
 
 def heading(shown: pd.DataFrame, chosen: dict[str, str | None], statuses: list[str]) -> None:
@@ -261,7 +268,7 @@ def heading(shown: pd.DataFrame, chosen: dict[str, str | None], statuses: list[s
             lang,
             period=quarter_label(chosen["as_of"], lang),
             group=t("group_label", lang, group=group) if group else t("ov.all_groups", lang),
-            lead=chosen["lead"] or t("ov.any_lead", lang),
+            lead=ui.literal(chosen["lead"]) if chosen["lead"] else t("ov.any_lead", lang),
         )
     )
     if chosen.get("known_on"):
@@ -273,7 +280,11 @@ def filter_summary(lang: str) -> str:
     """The expander's label, from the widgets' state (set before this run began)."""
     unit = st.session_state.get("ov_unit", MINISTRY)
     as_of = st.session_state.get("ov_as_of") or data.default_as_of()
-    scope = t("whole_ministry", lang) if unit == MINISTRY else data.unit_labels().get(unit, unit)
+    scope = (
+        t("whole_ministry", lang)
+        if unit == MINISTRY
+        else ui.literal(data.unit_labels().get(unit, unit))
+    )
     group = st.session_state.get("ov_group", ALL)
     parts = [scope, quarter_label(as_of, lang)]
     parts.append(t("ov.all_groups", lang) if group == ALL else t("group_label", lang, group=group))
@@ -306,7 +317,7 @@ def page() -> None:
             "ov.table_alt",
             lang,
             n=len(shown),
-            scope=scope_name(chosen, lang),
+            scope=plain_scope(chosen, lang),
             period=quarter_label(chosen["as_of"], lang),
         )
         show_table(table(shown, chosen, lang), lang, alt)
