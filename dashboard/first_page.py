@@ -17,7 +17,10 @@ MAX_PAGE = 1_000_000  # index.html is a few KB; anything larger passes through u
 
 
 def rewrite(page: bytes, lang: str, title: str) -> bytes:
-    text = page.decode("utf-8")
+    try:
+        text = page.decode("utf-8")
+    except UnicodeDecodeError:  # not the page we know: sent as it is
+        return page
     text = text.replace('<html lang="en">', f'<html lang="{lang}">', 1)
     text = text.replace("<title>Streamlit</title>", f"<title>{html.escape(title)}</title>", 1)
     return text.encode("utf-8")
@@ -33,6 +36,12 @@ def is_page_request(scope: MutableMapping[str, Any]) -> bool:
     )
 
 
+def uncompressed(scope: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    """The page request without Accept-Encoding: a 8 KB page is rewritten as plain text."""
+    headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"accept-encoding"]
+    return {**scope, "headers": headers}
+
+
 def in_language(send: Send, lang: str, title: str) -> Send:
     """A `send` that rewrites an HTML response body (buffered, it is small)."""
     state: dict[str, Any] = {"start": None, "body": b"", "pass": False}
@@ -43,7 +52,8 @@ def in_language(send: Send, lang: str, title: str) -> Send:
             return
         if message["type"] == "http.response.start":
             headers = dict(message.get("headers", []))
-            if b"text/html" not in headers.get(b"content-type", b""):
+            html_page = b"text/html" in headers.get(b"content-type", b"")
+            if not html_page or b"content-encoding" in headers:
                 state["pass"] = True
                 await send(message)
                 return

@@ -98,14 +98,18 @@ class Guard:
                 return
             make_room(session_id)
         if first_page.is_page_request(scope):
+            scope = first_page.uncompressed(scope)
             send = first_page.in_language(send, page_language(), page_title())
         await self.app(scope, receive, send)
 
 
 def page_language() -> str:
-    from dashboard import resources
+    from kpi.settings import load_settings
 
-    return "en" if resources.settings().default_lang == "en" else "vi"
+    try:
+        return "en" if load_settings().default_lang == "en" else "vi"
+    except Exception:  # a settings error is reported by the page itself, not here
+        return "vi"
 
 
 def page_title() -> str:

@@ -18,3 +18,10 @@ def test_the_first_page_is_rewritten_in_the_dashboard_language() -> None:
     assert first_page.is_page_request({"type": "http", "method": "GET", "path": "/audit"})
     assert not first_page.is_page_request({"type": "http", "method": "GET", "path": "/api/v1/x"})
     assert chrome.FAVICON.is_file()
+
+
+def test_a_compressed_or_foreign_page_passes_through_untouched() -> None:
+    gz = b"\x1f\x8b\x08\x00 not text"
+    assert first_page.rewrite(gz, "vi", "x") == gz
+    scope = {"type": "http", "headers": [(b"accept-encoding", b"gzip"), (b"host", b"h")]}
+    assert first_page.uncompressed(scope)["headers"] == [(b"host", b"h")]
