@@ -119,11 +119,15 @@ def unapproved_note(count: int) -> None:
 
 def table_with_download(frame: pd.DataFrame, stem: str, key: str, **options: Any) -> None:
     """A table and the project's guarded CSV download (the toolbar download is off:
-    `client.disableDataExport`); text a spreadsheet would evaluate is prefixed with '."""
+    `client.disableDataExport`); text a spreadsheet would evaluate is prefixed with '.
+    A download made while demo data is stored says so on its first line."""
+    from dashboard import data  # data imports this module's neighbours, not this one
+
     st.dataframe(frame, hide_index=True, width="stretch", **options)
+    preface = [t("export.demo_mark", lang())] if data.has_demo() else []
     st.download_button(
         t("download_csv", lang()),
-        to_csv_bytes(frame),
+        to_csv_bytes(frame, preface),
         f"{stem}.csv",
         "text/csv",
         key=key,
