@@ -1,35 +1,23 @@
-"""Bulk writes of one upload's rows: staged once, then copied inside the database.
+"""Bulk writes of one upload's rows: each row is bound once, straight into the revisions.
 
-The driver binds each row once (executemany on SQLite, COPY on PostgreSQL) into a
-temporary table with no indexes. The revisions and the current values are then
-filled from it by two set-based Core statements (INSERT … SELECT, the second an
-upsert), so the indexed tables are never fed row by row from Python.
+SQLite takes plain tuples through the driver's executemany, PostgreSQL a COPY, on the
+unit of work's own connection and transaction. The current values are then copied
+from the revisions this upload wrote by one set-based statement: a plain INSERT when
+every row is new (a first report of its quarters, a history into an empty database),
+an upsert when some rows replace a stored value. There is no staging table: a row is
+written once into the revisions and once into the current values, each one b-tree
+entry per key (kpi.storage.models).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Connection,
-    DateTime,
-    Double,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    insert,
-    literal,
-    select,
-    true,
-)
+from sqlalchemy import Connection, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -38,36 +26,40 @@ from kpi.canonical import period_indexes
 from kpi.storage.frames import gc_paused
 from kpi.storage.models import CurrentValue, Measurement
 
-CHUNK = 5_000
+CHUNK = 20_000  # rows turned into tuples at a time: a million at once would double the memory
 Progress = Callable[[float], None]
-STAGED = "staged_rows"
-# the staged columns and their types, in the order the driver binds them
-STAGED_COLUMNS = {
-    "indicator_code": Text,
-    "unit_code": Text,
-    "period": Text,
-    "period_index": Integer,
-    "value": Double,
-    "numerator": Double,
-    "denominator": Double,
-    "note": Text,
-    "revision": Integer,
-    "source_row": Integer,
-}
-STAGED_TABLE = Table(
-    STAGED,
-    MetaData(),  # not the app's metadata: migrations never see it
-    *(Column(name, kind) for name, kind in STAGED_COLUMNS.items()),
-    prefixes=["TEMPORARY"],
-    postgresql_on_commit="DROP",
+Rows = list[tuple[Any, ...]]
+# the columns a row brings, in the order the driver binds them
+ROW_COLUMNS = (
+    "indicator_code",
+    "unit_code",
+    "period",
+    "period_index",
+    "value",
+    "numerator",
+    "denominator",
+    "note",
+    "revision",
+    "source_row",
 )
-CURRENT_KEY = ["indicator_code", "unit_code", "period"]
-CURRENT_FIGURES = ["period_index", "value", "numerator", "denominator", "revision"]
-CURRENT_PRIMARY_KEY = ["period", "indicator_code", "unit_code"]  # the table's key order
+# the same for every row of one upload, bound after the row's own columns
+PROVENANCE = ("upload_id", "created_by", "created_at", "is_demo")
+CURRENT_KEY = ["period", "indicator_code", "unit_code"]  # the table's key order
+CURRENT_COLUMNS = [
+    "indicator_code",
+    "unit_code",
+    "period",
+    "period_index",
+    "value",
+    "numerator",
+    "denominator",
+    "revision",
+    "is_demo",
+]
 
 
-def staged_tuples(frame: pd.DataFrame) -> list[tuple[Any, ...]]:
-    """Plain tuples in STAGED_COLUMNS order (the frame has them all); NaN becomes NULL."""
+def row_tuples(frame: pd.DataFrame) -> Rows:
+    """Plain tuples in ROW_COLUMNS order (the frame has them all); NaN becomes NULL."""
     columns: dict[str, Iterable[Any]] = {
         name: frame[name].to_numpy(dtype="int64").tolist() for name in ("period_index", "revision")
     }
@@ -87,73 +79,73 @@ def staged_tuples(frame: pd.DataFrame) -> list[tuple[Any, ...]]:
         cells[np.isnan(numbers)] = None
         columns[name] = cells.tolist()
     with gc_paused():
-        return list(zip(*(columns[c] for c in STAGED_COLUMNS), strict=True))
+        return list(zip(*(columns[c] for c in ROW_COLUMNS), strict=True))
 
 
-def stage(session: Session, frame: pd.DataFrame, progress: Progress | None = None) -> int:
-    """Create the temporary table for this transaction and fill it; returns the row count."""
-    connection = session.connection()
-    postgres = connection.dialect.name == "postgresql"
-    STAGED_TABLE.create(connection)
-    write = _copy_rows(connection) if postgres else _insert_rows(connection)
-    frame = frame.assign(period_index=period_indexes(frame["period"]))
-    # tuples are built a chunk at a time: a million rows at once would double the memory
+def _rows(
+    frame: pd.DataFrame, provenance: tuple[Any, ...], progress: Progress | None
+) -> Iterator[tuple[Any, ...]]:
+    """Every row with the upload's provenance, built a chunk at a time as the driver reads."""
     for start in range(0, len(frame), CHUNK):
-        write(staged_tuples(frame.iloc[start : start + CHUNK]))
+        chunk = row_tuples(frame.iloc[start : start + CHUNK])
+        yield from (row + provenance for row in chunk)
         if progress:
             progress(0.9 * min(start + CHUNK, len(frame)) / len(frame))
-    return len(frame)
 
 
-Rows = list[tuple[Any, ...]]
+def _provenance(
+    connection: Connection, upload_id: int, actor: str, at: dt.datetime, is_demo: bool
+) -> tuple[Any, ...]:
+    """The four values as the driver takes them (SQLite stores times as SQLAlchemy's text)."""
+    table = Measurement.__table__
+    values = {"upload_id": upload_id, "created_by": actor, "created_at": at, "is_demo": is_demo}
+    out = []
+    for name in PROVENANCE:
+        process = table.c[name].type.bind_processor(connection.dialect)
+        out.append(process(values[name]) if process else values[name])
+    return tuple(out)
 
 
-def _insert_rows(connection: Connection) -> Callable[[Rows], None]:
-    """SQLite: the driver's executemany."""
-    insert = f"INSERT INTO {STAGED} VALUES ({', '.join(['?'] * len(STAGED_COLUMNS))})"
-
-    def write(rows: Rows) -> None:
-        connection.exec_driver_sql(insert, rows)
-
-    return write
-
-
-def _copy_rows(connection: Connection) -> Callable[[Rows], None]:
-    """PostgreSQL: COPY, on the session's own connection and transaction."""
-    driver: Any = connection.connection.driver_connection
-    statement = f"COPY {STAGED} ({', '.join(STAGED_COLUMNS)}) FROM STDIN"
-
-    def write(rows: Rows) -> None:
-        with driver.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row(row)
-
-    return write
-
-
-def copy_staged(
-    session: Session, *, upload_id: int, actor: str, at: dt.datetime, is_demo: bool
-) -> None:
-    """New revisions and current values from the staged rows, then drop them."""
-    staged = STAGED_TABLE.c
-    demo = literal(is_demo, Boolean)
-    revisions = select(
-        *staged,
-        literal(upload_id, Integer),
-        literal(actor, String),
-        literal(at, DateTime(timezone=True)),
-        demo,
+def _insert_revisions(connection: Connection, rows: Iterator[tuple[Any, ...]]) -> None:
+    """SQLite: one executemany over the rows as they are built; the collector rests."""
+    names = (*ROW_COLUMNS, *PROVENANCE)
+    statement = (
+        f"INSERT INTO {Measurement.__tablename__} ({', '.join(names)}) "
+        f"VALUES ({', '.join(['?'] * len(names))})"
     )
-    provenance = ["upload_id", "created_by", "created_at", "is_demo"]
-    session.execute(insert(Measurement).from_select([*STAGED_COLUMNS, *provenance], revisions))
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with gc_paused():
+            cursor.executemany(statement, rows)
+    finally:
+        cursor.close()
+
+
+def _copy_revisions(connection: Connection, rows: Iterator[tuple[Any, ...]]) -> None:
+    """PostgreSQL: COPY into the revisions, on the session's own connection."""
+    driver: Any = connection.connection.driver_connection
+    names = ", ".join((*ROW_COLUMNS, *PROVENANCE))
+    statement = f"COPY {Measurement.__tablename__} ({names}) FROM STDIN"
+    with driver.cursor() as cursor, cursor.copy(statement) as copy, gc_paused():
+        for row in rows:
+            copy.write_row(row)
+
+
+def copy_current(session: Session, *, upload_id: int, replaces: bool) -> None:
+    """The current values from the revisions of `upload_id`: inserted, or upserted when
+    some of them replace a stored value (a plain insert refuses any clash)."""
+    revisions = Measurement.__table__.c
+    latest = select(*[revisions[c] for c in CURRENT_COLUMNS]).where(
+        revisions.upload_id == upload_id
+    )
+    if not replaces:
+        session.execute(insert(CurrentValue).from_select(CURRENT_COLUMNS, latest))
+        return
     postgres = session.get_bind().dialect.name == "postgresql"
     upsert = (postgresql.insert if postgres else sqlite.insert)(CurrentValue)
-    # `WHERE true` keeps SQLite from reading ON CONFLICT as part of a join.
-    latest = select(*[staged[c] for c in (*CURRENT_KEY, *CURRENT_FIGURES)], demo).where(true())
-    upsert = upsert.from_select([*CURRENT_KEY, *CURRENT_FIGURES, "is_demo"], latest)
-    replaced = {c: upsert.excluded[c] for c in (*CURRENT_FIGURES, "is_demo")}
-    session.execute(upsert.on_conflict_do_update(index_elements=CURRENT_PRIMARY_KEY, set_=replaced))
-    STAGED_TABLE.drop(session.connection())
+    upsert = upsert.from_select(CURRENT_COLUMNS, latest)
+    replaced = {c: upsert.excluded[c] for c in CURRENT_COLUMNS if c not in CURRENT_KEY}
+    session.execute(upsert.on_conflict_do_update(index_elements=CURRENT_KEY, set_=replaced))
 
 
 def write_rows(
@@ -166,10 +158,20 @@ def write_rows(
     is_demo: bool,
     progress: Progress | None = None,
 ) -> None:
-    """Write the rows of `frame` (with `revision`) as revisions of upload `upload_id`."""
+    """Write the rows of `frame` (with `revision`) as revisions of upload `upload_id`,
+    then make them the current values."""
     if frame.empty:
         return
-    stage(session, frame, progress)
-    copy_staged(session, upload_id=upload_id, actor=actor, at=at, is_demo=is_demo)
+    connection = session.connection()
+    frame = frame.assign(period_index=period_indexes(frame["period"]))
+    provenance = _provenance(connection, upload_id, actor, at, is_demo)
+    rows = _rows(frame, provenance, progress)
+    if connection.dialect.name == "postgresql":
+        _copy_revisions(connection, rows)
+    else:
+        _insert_revisions(connection, rows)
+    replaces = bool((frame["revision"].to_numpy() > 1).any())
+    copy_current(session, upload_id=upload_id, replaces=replaces)
     if progress:
         progress(1.0)
+
