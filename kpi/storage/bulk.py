@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -58,8 +59,24 @@ CURRENT_COLUMNS = [
 ]
 
 
-def row_tuples(frame: pd.DataFrame) -> Rows:
-    """Plain tuples in ROW_COLUMNS order (the frame has them all); NaN becomes NULL."""
+def _texts(column: pd.Series) -> list[Any]:
+    """Text cells as Python strings, one object per distinct text (codes repeat), None for NA."""
+    codes, uniques = pd.factorize(column)
+    texts = np.empty(len(uniques) + 1, dtype=object)  # the last slot is NA's (code -1)
+    texts[:-1] = np.asarray(uniques, dtype=object)
+    return list(texts[codes].tolist())
+
+
+def _numbers(column: pd.Series) -> list[Any]:
+    numbers = column.to_numpy(dtype="float64", na_value=np.nan)
+    cells = numbers.astype(object)
+    cells[np.isnan(numbers)] = None
+    return list(cells.tolist())
+
+
+def row_tuples(frame: pd.DataFrame, provenance: tuple[Any, ...] = ()) -> Rows:
+    """Plain tuples in ROW_COLUMNS order (the frame has them all), then `provenance`, the
+    same for every row; NaN becomes NULL."""
     columns: dict[str, Iterable[Any]] = {
         name: frame[name].to_numpy(dtype="int64").tolist() for name in ("period_index", "revision")
     }
@@ -70,16 +87,12 @@ def row_tuples(frame: pd.DataFrame) -> Rows:
         else [None if pd.isna(r) else int(r) for r in rows.to_numpy(dtype=object)]
     )
     for name in ("indicator_code", "unit_code", "period", "note"):
-        cells = frame[name].to_numpy(dtype=object, copy=True)
-        cells[pd.isna(cells)] = None
-        columns[name] = cells.tolist()
+        columns[name] = _texts(frame[name])
     for name in VALUE_COLUMNS:
-        numbers = frame[name].to_numpy(dtype="float64", na_value=np.nan)
-        cells = numbers.astype(object)
-        cells[np.isnan(numbers)] = None
-        columns[name] = cells.tolist()
+        columns[name] = _numbers(frame[name])
+    same = [repeat(value, len(frame)) for value in provenance]
     with gc_paused():
-        return list(zip(*(columns[c] for c in ROW_COLUMNS), strict=True))
+        return list(zip(*(columns[c] for c in ROW_COLUMNS), *same, strict=True))
 
 
 def _rows(
@@ -87,8 +100,7 @@ def _rows(
 ) -> Iterator[tuple[Any, ...]]:
     """Every row with the upload's provenance, built a chunk at a time as the driver reads."""
     for start in range(0, len(frame), CHUNK):
-        chunk = row_tuples(frame.iloc[start : start + CHUNK])
-        yield from (row + provenance for row in chunk)
+        yield from row_tuples(frame.iloc[start : start + CHUNK], provenance)
         if progress:
             progress(0.9 * min(start + CHUNK, len(frame)) / len(frame))
 
