@@ -148,12 +148,25 @@ def _blank(column: pd.Series) -> np.ndarray:
     return column.fillna("").astype(str).str.strip().eq("").to_numpy(dtype=bool)
 
 
+def _arrow_text(column: pd.Series) -> pa.Array:
+    cells = pa.array(column.astype("string[pyarrow]").array)
+    return cells.combine_chunks() if isinstance(cells, pa.ChunkedArray) else cells
+
+
 def _no_number(column: pd.Series) -> np.ndarray:
     """Blank or a missing marker ('-', 'NA', …): the row reports no figure here."""
-    if isinstance(column.dtype, pd.StringDtype):
+    if not isinstance(column.dtype, pd.StringDtype):
+        return column.map(lambda v: parse_number(v) is None).to_numpy(dtype=bool)
+    # a cell that starts with a digit is no marker: only the others are read in full
+    first = pc.utf8_slice_codeunits(_arrow_text(column), 0, 1)
+    missing = ~pc.fill_null(pc.utf8_is_digit(first), False).to_numpy(zero_copy_only=False)
+    others = np.flatnonzero(missing)
+    if len(others):
         markers = list(MISSING_MARKERS)
-        return _by_text(column, lambda text: text.str.strip().str.lower().isin(markers))
-    return column.map(lambda v: parse_number(v) is None).to_numpy(dtype=bool)
+        missing[others] = _by_text(
+            column.iloc[others], lambda text: text.str.strip().str.lower().isin(markers)
+        )
+    return missing
 
 
 def _all_rows(
@@ -184,9 +197,8 @@ def _simple_numbers(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Plain text numbers read by arrow kernels: (which cells, their values or NaN)."""
     if not _is_text(raw):
         return np.zeros(len(raw), dtype=bool), np.full(len(raw), np.nan)
-    cells = pa.array(raw.astype("string[pyarrow]").array)
     # each distinct text read once: counts and denominators repeat down a file
-    encoded = pc.dictionary_encode(cells)
+    encoded = pc.dictionary_encode(_arrow_text(raw))
     texts, positions = encoded.dictionary, encoded.indices
     mask = pc.fill_null(pc.match_substring_regex(texts, f"^(?:{SIMPLE_NUMBER})$"), False)
     chosen = pc.if_else(mask, pc.replace_substring(texts, ",", "."), "nan")

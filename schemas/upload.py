@@ -79,9 +79,7 @@ def _period_checks(today: dt.date) -> list[pa.Check]:
     return [
         pa.Check(_per_text(lambda t: t != ""), error="missing_period", ignore_na=False),
         pa.Check(_per_text(lambda t: (t == "") | well_formed(t)), error="malformed_period"),
-        pa.Check(
-            _per_text(lambda t: ~well_formed(t) | (t >= earliest)), error="period_too_early"
-        ),
+        pa.Check(_per_text(lambda t: ~well_formed(t) | (t >= earliest)), error="period_too_early"),
         pa.Check(_per_text(lambda t: ~well_formed(t) | (t <= latest)), error="period_not_ended"),
     ]
 

@@ -186,4 +186,3 @@ def write_rows(
     copy_current(session, upload_id=upload_id, replaces=replaces)
     if progress:
         progress(1.0)
-
