@@ -53,11 +53,16 @@ def _pairs(frame: pd.DataFrame) -> list[tuple[str, str]]:
     )
 
 
+def _periods(frame: pd.DataFrame) -> set[str]:
+    return {str(p) for p in frame["period"].unique()}
+
+
 def check_approved(uow: UnitOfWork, frame: pd.DataFrame) -> None:
     """Refuse figures of a unit's quarter that its head has approved."""
-    pairs = _pairs(frame)
-    approved = uow.approvals.approved({p for _u, p in pairs})
-    hit = [(u, p) for u, p in pairs if (u, p) in approved]
+    approved = uow.approvals.approved(_periods(frame))
+    if not approved:  # the usual case: no sign-off on these quarters, no pairs to build
+        return
+    hit = [(u, p) for u, p in _pairs(frame) if (u, p) in approved]
     if hit:
         names = "; ".join(t("svc.of_unit", period=parse_quarter(p).label, unit=u) for u, p in hit)
         raise QuarterLockedError(
@@ -68,10 +73,9 @@ def check_approved(uow: UnitOfWork, frame: pd.DataFrame) -> None:
 
 def locked_pairs(uow: UnitOfWork, frame: pd.DataFrame, rule: LockRule) -> list[tuple[str, str]]:
     """(unit, quarter) pairs of the frame that are locked today and have no open exception."""
-    periods = {str(p) for p in frame["period"].unique()}  # each quarter decided once
-    shut = {
+    shut = {  # each quarter decided once
         p
-        for p in periods
+        for p in _periods(frame)
         if is_locked(parse_quarter(p), rule.today, rule.deadline_days, rule.lock_days)
     }
     if not shut:

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from kpi.canonical import NUMERIC as VALUE_COLUMNS
@@ -69,8 +70,24 @@ def _texts(column: pd.Series) -> list[Any]:
 
 def _numbers(column: pd.Series) -> list[Any]:
     numbers = column.to_numpy(dtype="float64", na_value=np.nan)
+    missing = np.isnan(numbers)
+    if not missing.any():
+        return list(numbers.tolist())
     cells = numbers.astype(object)
-    cells[np.isnan(numbers)] = None
+    cells[missing] = None
+    return list(cells.tolist())
+
+
+def _whole_numbers(column: pd.Series | None, size: int) -> list[Any]:
+    """Integers, None where missing (a source row may be unknown)."""
+    if column is None:
+        return [None] * size
+    missing = column.isna().to_numpy()
+    numbers = column.to_numpy(dtype="float64", na_value=np.nan) if missing.any() else None
+    if numbers is None:
+        return list(column.to_numpy(dtype="int64").tolist())
+    cells = np.where(missing, 0, numbers).astype("int64").astype(object)
+    cells[missing] = None
     return list(cells.tolist())
 
 
@@ -80,12 +97,7 @@ def row_tuples(frame: pd.DataFrame, provenance: tuple[Any, ...] = ()) -> Rows:
     columns: dict[str, Iterable[Any]] = {
         name: frame[name].to_numpy(dtype="int64").tolist() for name in ("period_index", "revision")
     }
-    rows = frame.get("source_row")
-    columns["source_row"] = (
-        [None] * len(frame)
-        if rows is None
-        else [None if pd.isna(r) else int(r) for r in rows.to_numpy(dtype=object)]
-    )
+    columns["source_row"] = _whole_numbers(frame.get("source_row"), len(frame))
     for name in ("indicator_code", "unit_code", "period", "note"):
         columns[name] = _texts(frame[name])
     for name in VALUE_COLUMNS:
@@ -95,12 +107,12 @@ def row_tuples(frame: pd.DataFrame, provenance: tuple[Any, ...] = ()) -> Rows:
         return list(zip(*(columns[c] for c in ROW_COLUMNS), *same, strict=True))
 
 
-def _rows(
+def _chunks(
     frame: pd.DataFrame, provenance: tuple[Any, ...], progress: Progress | None
-) -> Iterator[tuple[Any, ...]]:
-    """Every row with the upload's provenance, built a chunk at a time as the driver reads."""
+) -> Iterator[Rows]:
+    """The rows with the upload's provenance, a chunk at a time as the driver takes them."""
     for start in range(0, len(frame), CHUNK):
-        yield from row_tuples(frame.iloc[start : start + CHUNK], provenance)
+        yield row_tuples(frame.iloc[start : start + CHUNK], provenance)
         if progress:
             progress(0.9 * min(start + CHUNK, len(frame)) / len(frame))
 
@@ -118,29 +130,33 @@ def _provenance(
     return tuple(out)
 
 
-def _insert_revisions(connection: Connection, rows: Iterator[tuple[Any, ...]]) -> None:
-    """SQLite: one executemany over the rows as they are built; the collector rests."""
+def _insert_revisions(connection: Connection, chunks: Iterator[Rows]) -> None:
+    """SQLite: the driver's executemany, a chunk at a time (errors come back as
+    SQLAlchemy's, so a refusal is told like any other)."""
     names = (*ROW_COLUMNS, *PROVENANCE)
     statement = (
         f"INSERT INTO {Measurement.__tablename__} ({', '.join(names)}) "
         f"VALUES ({', '.join(['?'] * len(names))})"
     )
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        with gc_paused():
-            cursor.executemany(statement, rows)
-    finally:
-        cursor.close()
+    with gc_paused():
+        for rows in chunks:
+            connection.exec_driver_sql(statement, rows)
 
 
-def _copy_revisions(connection: Connection, rows: Iterator[tuple[Any, ...]]) -> None:
-    """PostgreSQL: COPY into the revisions, on the session's own connection."""
+def _copy_revisions(connection: Connection, chunks: Iterator[Rows]) -> None:
+    """PostgreSQL: one COPY into the revisions, on the session's own connection; the
+    driver's error is raised as SQLAlchemy's, as for every other statement."""
     driver: Any = connection.connection.driver_connection
     names = ", ".join((*ROW_COLUMNS, *PROVENANCE))
     statement = f"COPY {Measurement.__tablename__} ({names}) FROM STDIN"
-    with driver.cursor() as cursor, cursor.copy(statement) as copy, gc_paused():
-        for row in rows:
-            copy.write_row(row)
+    dbapi: Any = connection.dialect.loaded_dbapi
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy, gc_paused():
+            for rows in chunks:
+                for row in rows:
+                    copy.write_row(row)
+    except dbapi.Error as exc:
+        raise DBAPIError.instance(statement, None, exc, dbapi.Error) from exc
 
 
 def copy_current(session: Session, *, upload_id: int, replaces: bool) -> None:
@@ -177,11 +193,11 @@ def write_rows(
     connection = session.connection()
     frame = frame.assign(period_index=period_indexes(frame["period"]))
     provenance = _provenance(connection, upload_id, actor, at, is_demo)
-    rows = _rows(frame, provenance, progress)
+    chunks = _chunks(frame, provenance, progress)
     if connection.dialect.name == "postgresql":
-        _copy_revisions(connection, rows)
+        _copy_revisions(connection, chunks)
     else:
-        _insert_revisions(connection, rows)
+        _insert_revisions(connection, chunks)
     replaces = bool((frame["revision"].to_numpy() > 1).any())
     copy_current(session, upload_id=upload_id, replaces=replaces)
     if progress:
