@@ -75,7 +75,7 @@ def run_postgres(
             _admin(server, f'CREATE DATABASE "{name}"')
             made.append(name)
         url = seeded(database_url(server, base))
-        hist_s, _peak = whole_process(tmp / "history.csv", url)
+        hist_s = whole_process(tmp / "history.csv", url)[0].wall
         floor_url = database_url(server, f"{base}_floor")
         hist_floor = copy_floor_seconds(history, floor_url)
         quarters, floors = [], []
@@ -83,7 +83,7 @@ def run_postgres(
             name = f"{base}_q{run}"
             _admin(server, f'CREATE DATABASE "{name}" TEMPLATE "{base}"')
             made.append(name)
-            quarters.append(whole_process(tmp / "quarter.csv", database_url(server, name))[0])
+            quarters.append(whole_process(tmp / "quarter.csv", database_url(server, name))[0].wall)
             floors.append(copy_floor_seconds(quarter, floor_url))
     finally:
         for name in reversed(made):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,7 @@ from kpi.storage.frames import gc_paused
 from kpi.storage.models import CurrentValue, Measurement
 
 CHUNK = 20_000  # rows turned into tuples at a time: a million at once would double the memory
+ROWS_PER_STATEMENT = 100  # 1,400 parameters, far under SQLite's 32,766
 Progress = Callable[[float], None]
 Rows = list[tuple[Any, ...]]
 # the columns a row brings, in the order the driver binds them
@@ -131,16 +132,26 @@ def _provenance(
 
 
 def _insert_revisions(connection: Connection, chunks: Iterator[Rows]) -> None:
-    """SQLite: the driver's executemany, a chunk at a time (errors come back as
-    SQLAlchemy's, so a refusal is told like any other)."""
+    """SQLite: the driver's executemany, ROWS_PER_STATEMENT rows to a statement: a
+    statement's own upkeep (its constraint checks' setup, its journal) is paid once per
+    hundred rows. Errors come back as SQLAlchemy's, so a refusal is told like any other."""
     names = (*ROW_COLUMNS, *PROVENANCE)
-    statement = (
-        f"INSERT INTO {Measurement.__tablename__} ({', '.join(names)}) "
-        f"VALUES ({', '.join(['?'] * len(names))})"
-    )
+    one = f"({', '.join(['?'] * len(names))})"
+    head = f"INSERT INTO {Measurement.__tablename__} ({', '.join(names)}) VALUES "
+    many = head + ", ".join([one] * ROWS_PER_STATEMENT)
     with gc_paused():
         for rows in chunks:
-            connection.exec_driver_sql(statement, rows)
+            whole = len(rows) - len(rows) % ROWS_PER_STATEMENT
+            batches = [
+                tuple(chain.from_iterable(rows[start : start + ROWS_PER_STATEMENT]))
+                for start in range(0, whole, ROWS_PER_STATEMENT)
+            ]
+            if batches:
+                connection.exec_driver_sql(many, batches)
+            if whole < len(rows):
+                rest = rows[whole:]
+                statement = head + ", ".join([one] * len(rest))
+                connection.exec_driver_sql(statement, tuple(chain.from_iterable(rest)))
 
 
 def _copy_revisions(connection: Connection, chunks: Iterator[Rows]) -> None:
