@@ -1,12 +1,13 @@
 """Bulk writes of one upload's rows: each row is bound once, straight into the revisions.
 
 SQLite takes plain tuples through the driver's executemany, PostgreSQL a COPY, on the
-unit of work's own connection and transaction. The current values are then copied
-from the revisions this upload wrote by one set-based statement: a plain INSERT when
-every row is new (a first report of its quarters, a history into an empty database),
-an upsert when some rows replace a stored value. There is no staging table: a row is
-written once into the revisions and once into the current values, each one b-tree
-entry per key (kpi.storage.models).
+unit of work's own connection and transaction. The current values then come from the
+revisions this upload wrote: on SQLite one set-based statement copies them (a plain
+INSERT when every row is new, as for a first report of its quarters or a history into
+an empty database; an upsert when some rows replace a stored value); on PostgreSQL,
+when every row is new, a second COPY of the same rows (COPY inserts in batches, an
+INSERT … SELECT row by row). There is no staging table: a row is written once into
+the revisions and once into the current values (kpi.storage.models).
 """
 
 from __future__ import annotations
@@ -154,12 +155,11 @@ def _insert_revisions(connection: Connection, chunks: Iterator[Rows]) -> None:
                 connection.exec_driver_sql(statement, tuple(chain.from_iterable(rest)))
 
 
-def _copy_revisions(connection: Connection, chunks: Iterator[Rows]) -> None:
-    """PostgreSQL: one COPY into the revisions, on the session's own connection; the
-    driver's error is raised as SQLAlchemy's, as for every other statement."""
+def _copy(connection: Connection, table: str, names: Iterable[str], chunks: Iterator[Rows]) -> None:
+    """PostgreSQL: one COPY into `table`, on the session's own connection; the driver's
+    error is raised as SQLAlchemy's, as for every other statement."""
     driver: Any = connection.connection.driver_connection
-    names = ", ".join((*ROW_COLUMNS, *PROVENANCE))
-    statement = f"COPY {Measurement.__tablename__} ({names}) FROM STDIN"
+    statement = f"COPY {table} ({', '.join(names)}) FROM STDIN"
     dbapi: Any = connection.dialect.loaded_dbapi
     try:
         with driver.cursor() as cursor, cursor.copy(statement) as copy, gc_paused():
@@ -168,6 +168,21 @@ def _copy_revisions(connection: Connection, chunks: Iterator[Rows]) -> None:
                     copy.write_row(row)
     except dbapi.Error as exc:
         raise DBAPIError.instance(statement, None, exc, dbapi.Error) from exc
+
+
+def _current_chunks(frame: pd.DataFrame, is_demo: bool) -> Iterator[Rows]:
+    """The same rows as current values (CURRENT_COLUMNS order), a chunk at a time."""
+    for start in range(0, len(frame), CHUNK):
+        part = frame.iloc[start : start + CHUNK]
+        columns = [
+            *(_texts(part[name]) for name in ("indicator_code", "unit_code", "period")),
+            part["period_index"].to_numpy(dtype="int64").tolist(),
+            *(_numbers(part[name]) for name in VALUE_COLUMNS),
+            part["revision"].to_numpy(dtype="int64").tolist(),
+            repeat(is_demo, len(part)),
+        ]
+        with gc_paused():
+            yield list(zip(*columns, strict=True))
 
 
 def copy_current(session: Session, *, upload_id: int, replaces: bool) -> None:
@@ -205,11 +220,16 @@ def write_rows(
     frame = frame.assign(period_index=period_indexes(frame["period"]))
     provenance = _provenance(connection, upload_id, actor, at, is_demo)
     chunks = _chunks(frame, provenance, progress)
-    if connection.dialect.name == "postgresql":
-        _copy_revisions(connection, chunks)
+    postgres = connection.dialect.name == "postgresql"
+    if postgres:
+        _copy(connection, Measurement.__tablename__, (*ROW_COLUMNS, *PROVENANCE), chunks)
     else:
         _insert_revisions(connection, chunks)
     replaces = bool((frame["revision"].to_numpy() > 1).any())
-    copy_current(session, upload_id=upload_id, replaces=replaces)
+    if postgres and not replaces:  # COPY inserts in batches; INSERT … SELECT row by row
+        rows = _current_chunks(frame, is_demo)
+        _copy(connection, CurrentValue.__tablename__, CURRENT_COLUMNS, rows)
+    else:
+        copy_current(session, upload_id=upload_id, replaces=replaces)
     if progress:
         progress(1.0)

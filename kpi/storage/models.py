@@ -132,9 +132,9 @@ class CurrentValue(Base):
     """The latest revision per (indicator, unit, period), kept beside the history for fast reads.
 
     Keyed by period first and, on SQLite, without a rowid: one b-tree per value, and
-    a quarter's values are one range of the key. Its rows are only ever copied from
-    the revisions just written (kpi.storage.bulk), whose foreign keys already hold the
-    indicator and the unit: no per-row check is repeated here.
+    a quarter's values are one range of the key. Its rows are only ever written from
+    the revisions of the same transaction (kpi.storage.bulk), whose references already
+    hold the indicator and the unit: no per-row check is repeated here.
     """
 
     __tablename__ = "current_values"

@@ -9,7 +9,7 @@ An upload writes each revision into fewer b-trees:
   revision) unique and (indicator, unit, period_index) for history reads; one
   unique key (indicator, unit, period_index, revision) now does both (the quarter
   index and its text name each other one to one).
-- `current_values` rows are only ever copied from the revisions of the same
+- `current_values` rows are only ever written from the revisions of the same
   transaction, whose foreign keys have just checked the indicator and the unit; its
   own two foreign keys repeated that check for every row (on PostgreSQL a trigger
   call each) and are dropped.
