@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/ingest.py                   # national files on SQLite
     .venv/bin/python benchmarks/ingest.py --postgres URL    # ... and on that server
+                                          # (default: KPI_BENCH_POSTGRES_URL, KPI_TEST_POSTGRES_URL)
     .venv/bin/python benchmarks/ingest.py --quick           # smaller, for a smoke run
 
 The files: the national history, 3,400 units × 16 indicators × 18 quarters (2022-Q1 to
@@ -19,7 +20,10 @@ that database (median of --runs):
   indexes `measurements` had (FLOOR_SCHEMA), only the call timed; on PostgreSQL, a
   `COPY` of the same rows into the same table (benchmarks/ingest_pg.py).
 Goals (issue 18, 2 cores): whole process ≤ 1.5× the floor; on PostgreSQL ≤ 2× the COPY;
-peak memory of the history load < 1 GB; the quarter under 3 s.
+peak memory of the history load < 1 GB; the quarter under 3 s. The goals are wall times
+on an idle machine; the load average is printed, and on SQLite the CPU seconds of the
+process and of the floor beside them (steadier when other work shares the cores): a
+SQLite ratio passes only if both its wall and its CPU ratio are within the goal.
 """
 
 from __future__ import annotations
@@ -185,7 +189,12 @@ class Figure:
 
     @property
     def judged(self) -> float:
-        return self.value / self.floor if self.floor else self.value
+        """The figure, or its ratio to the floor; where CPU times are known, the larger of
+        the wall and CPU ratios, so a busy machine (the floor is slowed too) cannot pass it."""
+        if not self.floor:
+            return self.value
+        wall = self.value / self.floor
+        return max(wall, self.cpu / self.floor_cpu) if self.cpu and self.floor_cpu else wall
 
     @property
     def passed(self) -> bool:
@@ -193,7 +202,8 @@ class Figure:
 
     def line(self) -> str:
         shown = f"{self.value:8.2f} s " if self.unit == "s" else f"{self.value:8.0f} {self.unit}"
-        ratio = f"{self.judged:6.2f}x floor ({self.floor:.2f} s)" if self.floor else ""
+        wall = self.value / self.floor if self.floor else 0.0
+        ratio = f"{wall:6.2f}x floor ({self.floor:.2f} s)" if self.floor else ""
         goal = f"goal ≤ {self.goal:g}x" if self.floor else f"goal < {self.goal:g} {self.unit}"
         verdict = "PASS" if self.passed else "FAIL"
         line = f"  {self.label:<26}{shown}  {ratio:<25}{goal:<16}{verdict}"
@@ -274,8 +284,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="quarter runs; the median is shown")
     parser.add_argument(
         "--postgres",
-        default=os.environ.get("KPI_BENCH_POSTGRES_URL") or None,
-        help="a PostgreSQL server URL: the same loads there too (own databases, dropped)",
+        default=os.environ.get("KPI_BENCH_POSTGRES_URL") or os.environ.get("KPI_TEST_POSTGRES_URL"),
+        help="a PostgreSQL server URL: the same loads there too (own databases, dropped); "
+        "default KPI_BENCH_POSTGRES_URL, else KPI_TEST_POSTGRES_URL",
     )
     args = parser.parse_args()
     units = reporting_units()[: 100 if args.quick else None]
@@ -291,6 +302,10 @@ def main() -> None:
 
             figures["PostgreSQL"] = run_postgres(args.postgres, Path(tmp), history, quarter, runs)
     print(f"\n== Goals (issue 18); load average now {load()}")
+    if max(os.getloadavg()) > (os.cpu_count() or 1):
+        print(
+            "  (a busy machine: wall times and their ratios are not the idle ones the goals mean)"
+        )
     for engine, found in figures.items():
         print(engine)
         for figure in found:

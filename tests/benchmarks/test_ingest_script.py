@@ -21,7 +21,8 @@ GOAL = (
 
 
 def _quick(*extra: str) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "KPI_BENCH_POSTGRES_URL"}
+    servers = {"KPI_BENCH_POSTGRES_URL", "KPI_TEST_POSTGRES_URL"}  # only what is asked for
+    env = {k: v for k, v in os.environ.items() if k not in servers}
     done = subprocess.run(
         [sys.executable, "benchmarks/ingest.py", "--quick", *extra],
         cwd=ROOT,
