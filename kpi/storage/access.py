@@ -142,7 +142,7 @@ def changes_frame(
             previous,
             (previous.indicator_code == Measurement.indicator_code)
             & (previous.unit_code == Measurement.unit_code)
-            & (previous.period == Measurement.period)
+            & (previous.period_index == Measurement.period_index)  # the revisions' key
             & (previous.revision == Measurement.revision - 1),
         )
         .outerjoin(Upload, Upload.id == Measurement.upload_id)
