@@ -106,6 +106,9 @@ def test_good_upload_shows_on_overview(page: Page, server: Server, screenshots: 
 
     go(page, "Tổng quan")
     page.get_by_text("Bộ lọc:", exact=False).click()  # the folded filters
+    settle(page)
+    expect(page.get_by_label("Đơn vị báo cáo")).to_be_visible()
+    page.wait_for_timeout(500)  # the expander's opening animation
     page.get_by_label("Đơn vị báo cáo").click()  # the select box
     page.keyboard.type("VPB")
     page.get_by_role("option", name=re.compile("VPB")).first.click()
