@@ -66,7 +66,7 @@ def pending_section(viewer: Viewer, lang: str) -> None:
         try:
             n = cycle.approve(resources.storage(), viewer, unit, quarter)
         except cycle.CycleError as exc:
-            st.error(str(exc))
+            st.error(ui.error_text(exc, lang))
             return
         data.clear()
         period = quarter.name(lang)
@@ -106,7 +106,7 @@ def signed_section(viewer: Viewer, lang: str) -> None:
         try:
             cycle.unapprove(resources.storage(), viewer, unit, quarter, reason)
         except cycle.CycleError as exc:
-            st.error(str(exc))
+            st.error(ui.error_text(exc, lang))
             return
         data.clear()
         period = quarter.name(lang)
