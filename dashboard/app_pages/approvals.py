@@ -57,7 +57,7 @@ def pending_section(viewer: Viewer, lang: str) -> None:
     chosen = st.selectbox(
         t("appr_choose", lang),
         choices,
-        format_func=lambda c: _label(*c, lang),
+        format_func=lambda c: _label(c[0], c[1], lang),
         placeholder=widget_text.choose(lang),
         key="appr_pick",
     )
@@ -96,7 +96,7 @@ def signed_section(viewer: Viewer, lang: str) -> None:
     chosen = st.selectbox(
         t("appr_choose", lang),
         choices,
-        format_func=lambda c: _label(*c, lang),
+        format_func=lambda c: _label(c[0], c[1], lang),
         placeholder=widget_text.choose(lang),
         key="unappr_pick",
     )
