@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources
+from dashboard import data, resources, ui
 from kpi.access import Viewer
 from kpi.audit_text import moment_text
 from kpi.services import task_signoffs as signoffs
@@ -30,7 +30,7 @@ def _sign(viewer: Viewer, unit: str, lang: str) -> None:
     try:
         code, half, n = signoffs.approve(resources.storage(), viewer, unit, str(_half()))
     except signoffs.SignoffError as exc:
-        st.error(str(exc))
+        st.error(ui.error_text(exc, lang))
         return
     data.clear()
     st.success(t("tso_done", lang, n=n, half=half.label(lang), unit=data.unit_label(code)))

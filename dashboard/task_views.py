@@ -7,7 +7,7 @@ from dataclasses import asdict
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, widget_text
+from dashboard import data, resources, ui, widget_text
 from dashboard.tables import readable
 from kpi.access import Viewer
 from kpi.formatting import number
@@ -73,7 +73,7 @@ def report_form(viewer: Viewer, lang: str) -> None:
             today=local_today(),
         )
     except service.TaskServiceError as exc:
-        st.error(str(exc))
+        st.error(ui.error_text(exc, lang))
         return
     data.clear()
     st.success(t("task_saved", lang, code=code))
@@ -108,7 +108,7 @@ def upload_box(viewer: Viewer, lang: str) -> None:
         st.error(exc.problem.text(lang))
         return
     except service.TaskServiceError as exc:
-        st.error(str(exc))
+        st.error(ui.error_text(exc, lang))
         return
     if outcome.problems:
         st.error(t("task_problems", lang, count=len(outcome.problems)))

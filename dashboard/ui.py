@@ -16,6 +16,7 @@ import streamlit as st
 from dashboard import resources
 from kpi import palette
 from kpi.access import Viewer
+from kpi.messages import Explained, text_of
 from kpi.progress import Status
 from kpi.task_progress import local_today
 from kpi.text import LANGS, t
@@ -73,6 +74,11 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:@/&=])")
 def literal(text: object) -> str:
     """Escape markdown so user-provided text (codes, emails) shows exactly as typed."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def error_text(exc: BaseException, lang: str) -> str:
+    """A refusal in the page's language (its catalogue phrase), else its own text."""
+    return exc.text(lang) if isinstance(exc, Explained) else text_of(exc, lang)
 
 
 def header(title_key: str, caption: str | None = None) -> None:

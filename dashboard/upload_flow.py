@@ -115,7 +115,7 @@ def commit(
             catalogue=resources.catalogue(),
         )
     except (ingest.ScopeError, ingest.UploadNotReady, ingest.QuarterLockedError) as exc:
-        return "refused", {"message": str(exc)}
+        return "refused", {"message": str(exc), "error": exc}
     except ingest.UploadFailed as exc:
         return "refused", {"message": exc.problem.text("vi"), "problem": exc.problem}
     if result.already_imported:

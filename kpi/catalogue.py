@@ -10,8 +10,8 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
+from kpi.messages import Explained, say
 from kpi.periods import PeriodError, Quarter, parse_quarter
-from kpi.text import t
 
 DATA_FILE = "indicators.csv"
 REQUIRED_COLUMNS = (
@@ -34,7 +34,7 @@ REQUIRED_COLUMNS = (
 )
 
 
-class CatalogueError(ValueError):
+class CatalogueError(Explained, ValueError):
     """The catalogue file breaks one of its rules."""
 
 
@@ -105,31 +105,31 @@ def _codes(text: str) -> tuple[str, ...]:
 
 
 def _parse_row(line: int, row: Mapping[str, str]) -> Indicator:
-    def fail(column: str, why: str) -> CatalogueError:
-        return CatalogueError(t("error.catalogue.row", line=line, column=column, why=why))
+    def fail(column: str, why: object) -> CatalogueError:
+        return CatalogueError(say("error.catalogue.row", line=line, column=column, why=why))
 
     code = (row.get("code") or "").strip()
     if not code:
-        raise fail("code", t("error.catalogue.no_code"))
+        raise fail("code", say("error.catalogue.no_code"))
     try:
         target = float(row["target"])
     except ValueError as exc:
-        raise fail("target", t("error.not_a_number", value=row["target"])) from exc
+        raise fail("target", say("error.not_a_number", value=row["target"])) from exc
     if not 0 <= target <= 100:
-        raise fail("target", t("error.catalogue.target_range", target=target))
+        raise fail("target", say("error.catalogue.target_range", target=target))
     if row["unit"] != "%":
-        raise fail("unit", t("error.catalogue.percent_only"))
+        raise fail("unit", say("error.catalogue.percent_only"))
     if row["period_type"] != "quarter":
-        raise fail("period_type", t("error.catalogue.quarters_only"))
+        raise fail("period_type", say("error.catalogue.quarters_only"))
     try:
         comparator = Comparator(row["comparator"])
         target_period = parse_quarter(row["target_period"])
         baseline = parse_quarter(row["baseline_period"]) if row["baseline_period"] else None
     except (ValueError, PeriodError) as exc:
-        raise fail("comparator/period", str(exc)) from exc
+        raise fail("comparator/period", exc) from exc
     for column in ("name_vi", "name_en", "short_name_vi", "short_name_en", "lead_units"):
         if not row[column].strip():
-            raise fail(column, t("error.empty_field"))
+            raise fail(column, say("error.empty_field"))
     return Indicator(
         code=code,
         group=row["group"].strip(),
@@ -155,14 +155,14 @@ def parse_catalogue(text: str) -> Catalogue:
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise CatalogueError(t("error.catalogue.missing_columns", columns=", ".join(missing)))
+        raise CatalogueError(say("error.catalogue.missing_columns", columns=", ".join(missing)))
     indicators = tuple(_parse_row(n, row) for n, row in enumerate(reader, start=2))
     codes = [i.code for i in indicators]
     duplicates = sorted({c for c in codes if codes.count(c) > 1})
     if duplicates:
-        raise CatalogueError(t("error.catalogue.duplicates", codes=", ".join(duplicates)))
+        raise CatalogueError(say("error.catalogue.duplicates", codes=", ".join(duplicates)))
     if not indicators:
-        raise CatalogueError(t("error.catalogue.empty"))
+        raise CatalogueError(say("error.catalogue.empty"))
     return Catalogue(indicators)
 
 

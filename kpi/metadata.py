@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from kpi.catalogue import Catalogue, CatalogueError
+from kpi.messages import say
 from kpi.text import LANGS, t
 
 DATA_FILE = "indicator_metadata.csv"
@@ -76,12 +77,12 @@ def parse_metadata(text: str, catalogue: Catalogue) -> dict[str, IndicatorMetada
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in ["code", *columns()] if c not in (reader.fieldnames or [])]
     if missing:
-        raise CatalogueError(t("error.metadata.missing_columns", columns=", ".join(missing)))
+        raise CatalogueError(say("error.metadata.missing_columns", columns=", ".join(missing)))
     found: dict[str, IndicatorMetadata] = {}
     for line, row in enumerate(reader, start=2):
         code = (row.get("code") or "").strip()
         if code not in catalogue:
-            raise CatalogueError(t("error.metadata.unknown_indicator", line=line, code=code))
+            raise CatalogueError(say("error.metadata.unknown_indicator", line=line, code=code))
         values = {c: (row.get(c) or "").strip() for c in columns()}
         found[code] = IndicatorMetadata(code, values)
     blank = dict.fromkeys(columns(), "")

@@ -14,15 +14,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from kpi.catalogue import Catalogue
+from kpi.messages import Explained, say
 from kpi.periods import PeriodError, Quarter, parse_quarter
-from kpi.text import t
 from kpi.units import UnitRegistry
 
 REQUIRED_COLUMNS = ("unit_code", "indicator_code")
 CSV_COLUMNS = (*REQUIRED_COLUMNS, "from_period", "to_period")
 
 
-class ObligationError(ValueError):
+class ObligationError(Explained, ValueError):
     """An obligations file or row that cannot be used; the message says which row."""
 
 
@@ -109,7 +109,9 @@ def _period(text: str | None, row: int, column: str) -> Quarter | None:
     try:
         return parse_quarter(text.strip())
     except PeriodError as exc:
-        raise ObligationError(t("error.obligations.cell", row=row, column=column, why=exc)) from exc
+        raise ObligationError(
+            say("error.obligations.cell", row=row, column=column, why=exc)
+        ) from exc
 
 
 def parse_obligations(text: str, catalogue: Catalogue, registry: UnitRegistry) -> list[Obligation]:
@@ -121,7 +123,7 @@ def parse_obligations(text: str, catalogue: Catalogue, registry: UnitRegistry) -
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
-        raise ObligationError(t("error.obligations.missing_columns", columns=", ".join(missing)))
+        raise ObligationError(say("error.obligations.missing_columns", columns=", ".join(missing)))
     found: dict[tuple[str, str], Obligation] = {}
     for row_number, raw in enumerate(reader, start=2):
         row = {str(k).strip(): (v or "").strip() for k, v in raw.items() if k is not None}
@@ -129,10 +131,12 @@ def parse_obligations(text: str, catalogue: Catalogue, registry: UnitRegistry) -
             continue
         found_key, obligation = _row(row, row_number, catalogue, registry)
         if found_key in found:
-            raise ObligationError(t("error.obligations.duplicate", row=row_number, pair=found_key))
+            raise ObligationError(
+                say("error.obligations.duplicate", row=row_number, pair=found_key)
+            )
         found[found_key] = obligation
     if not found:
-        raise ObligationError(t("error.obligations.no_rows"))
+        raise ObligationError(say("error.obligations.no_rows"))
     return sorted(found.values())
 
 
@@ -142,14 +146,14 @@ def _row(
     unit = registry.resolve(row.get("unit_code", ""))
     if unit is None:
         unknown = row.get("unit_code", "")
-        raise ObligationError(t("error.obligations.unknown_unit", row=number, unit=unknown))
+        raise ObligationError(say("error.obligations.unknown_unit", row=number, unit=unknown))
     code = row.get("indicator_code", "")
     if code not in catalogue.codes:
-        raise ObligationError(t("error.obligations.unknown_indicator", row=number, code=code))
+        raise ObligationError(say("error.obligations.unknown_indicator", row=number, code=code))
     first = _period(row.get("from_period"), number, "from_period")
     last = _period(row.get("to_period"), number, "to_period")
     if first is not None and last is not None and last < first:
-        raise ObligationError(t("error.obligations.backwards", row=number))
+        raise ObligationError(say("error.obligations.backwards", row=number))
     return (unit.code, code), Obligation(unit.code, code, first, last, "import")
 
 

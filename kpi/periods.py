@@ -12,13 +12,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache, total_ordering
 
-from kpi.text import t
+from kpi.messages import Explained, say
 
 EARLIEST_YEAR = 2020
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
-class PeriodError(ValueError):
+class PeriodError(Explained, ValueError):
     """A text that is not a quarter we can read."""
 
 
@@ -30,9 +30,9 @@ class Quarter:
 
     def __post_init__(self) -> None:
         if not 1 <= self.q <= 4:
-            raise PeriodError(t("error.period.no_quarter", q=self.q))
+            raise PeriodError(say("error.period.no_quarter", q=self.q))
         if not 1900 <= self.year <= 2200:
-            raise PeriodError(t("error.period.bad_year", year=self.year))
+            raise PeriodError(say("error.period.bad_year", year=self.year))
 
     @property
     def index(self) -> int:
@@ -113,8 +113,8 @@ def parse_quarter(text: str) -> Quarter:
             try:
                 return Quarter(int(match.group("year")), q)
             except PeriodError as exc:
-                raise PeriodError(t("error.period.invalid", text=text, why=exc)) from exc
-    raise PeriodError(t("error.period.unreadable", text=text))
+                raise PeriodError(say("error.period.invalid", text=text, why=exc)) from exc
+    raise PeriodError(say("error.period.unreadable", text=text))
 
 
 @lru_cache(maxsize=4096)
@@ -170,6 +170,6 @@ class ReportPeriod:
 def parse_report_period(text: str) -> ReportPeriod:
     match = re.fullmatch(r"\s*(\d{4})(?:-H([12]))?\s*", text.upper())
     if not match:
-        raise PeriodError(t("error.period.report_form", text=text))
+        raise PeriodError(say("error.period.report_form", text=text))
     half = int(match.group(2)) if match.group(2) else None
     return ReportPeriod(int(match.group(1)), half)

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+from kpi.messages import say
 from kpi.task_progress import HalfYear, ProgressReport, first_done
 from kpi.tasks import PlanTask, TaskState
-from kpi.text import t
 
 SCORE_COLUMNS = (
     "unit_code",
@@ -50,9 +50,9 @@ class ScoreWeights:
     def __post_init__(self) -> None:
         for name, value in asdict(self).items():
             if not 0 <= value <= 1:
-                raise ValueError(t("error.score.weight_range", name=name, value=value))
+                raise ValueError(say("error.score.weight_range", name=name, value=value))
         if self.tasks + self.indicators <= 0:
-            raise ValueError(t("error.score.zero_weights"))
+            raise ValueError(say("error.score.zero_weights"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from kpi.text import t
+from kpi.messages import Explained, PerLang, say
+from kpi.text import LANGS, t
 
 DEFAULT_DB_PATH = Path("data") / "kpi.db"
 
@@ -67,7 +68,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 
-class SettingsError(ValueError):
+class SettingsError(Explained, ValueError):
     """A setting with a value we cannot use."""
 
 
@@ -121,7 +122,7 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
         if isinstance(default, float):
             return float(raw)
     except ValueError as exc:
-        raise SettingsError(t("error.settings.invalid", name=name, raw=raw)) from exc
+        raise SettingsError(say("error.settings.invalid", name=name, raw=raw)) from exc
     return str(raw)
 
 
@@ -133,7 +134,7 @@ def read_table(path: Path, name: str) -> Mapping[str, Any]:
         with path.open("rb") as handle:
             table = tomllib.load(handle).get(name, {})
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(t("error.settings.unreadable", path=path, why=exc)) from exc
+        raise SettingsError(say("error.settings.unreadable", path=path, why=exc)) from exc
     return table if isinstance(table, dict) else {}
 
 
@@ -186,12 +187,14 @@ def check(item: Resolved) -> Any:
     if empty and default == "" and not item.source.endswith(SHADOWS):
         return default
     if empty:
-        raise SettingsError(t("error.settings.empty", where=where))
+        raise SettingsError(say("error.settings.empty", where=where))
     value = _coerce(where, item.raw, default)
     allowed = CHOICES.get(item.field)
     if allowed is not None and value not in allowed:
-        choices = t("error.settings.or").join(allowed)
-        raise SettingsError(t("error.settings.choice", where=where, raw=item.raw, allowed=choices))
+        choices = PerLang(*(t("error.settings.or", lang).join(allowed) for lang in LANGS))
+        raise SettingsError(
+            say("error.settings.choice", where=where, raw=item.raw, allowed=choices)
+        )
     return value
 
 

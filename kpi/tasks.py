@@ -20,8 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from kpi import text as catalogue_text
-
-say = catalogue_text.t  # "text" names deadlines here
+from kpi.messages import Explained, say
 
 DATA_FILE = "tasks.csv"
 GROUPS_FILE = "task_groups.csv"
@@ -40,7 +39,7 @@ CODE_PATTERN = re.compile(r"(II|III)\.\d{1,3}|[A-Z][A-Z0-9]{0,15}(\.[A-Z0-9]{1,1
 GROUP_CODES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 
 
-class TaskCatalogueError(ValueError):
+class TaskCatalogueError(Explained, ValueError):
     """A task file or row that breaks the catalogue's rules."""
 
 
@@ -140,7 +139,7 @@ def _clean(text: str | None) -> str:
 
 
 def parse_task_row(line: int, row: Mapping[str, str | None]) -> PlanTask:
-    def fail(column: str, why: str) -> TaskCatalogueError:
+    def fail(column: str, why: object) -> TaskCatalogueError:
         return TaskCatalogueError(say("error.tasks.row", line=line, column=column, why=why))
 
     code = _clean(row.get("code"))

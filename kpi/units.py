@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from kpi.text import t
+from kpi.messages import Explained, say
 
 ROOT_CODE = "BNV"
 DATA_FILE = "units.csv"
 
 
-class UnitError(ValueError):
+class UnitError(Explained, ValueError):
     """A unit file or reference that breaks the tree's rules."""
 
 
@@ -92,16 +92,16 @@ def parse_units(text: str) -> list[Unit]:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = {"code", "name", "parent"} - set(reader.fieldnames or [])
     if missing:
-        raise UnitError(t("error.units.missing_columns", columns=", ".join(sorted(missing))))
+        raise UnitError(say("error.units.missing_columns", columns=", ".join(sorted(missing))))
     units: list[Unit] = []
     for line, row in enumerate(reader, start=2):
         code = unicodedata.normalize("NFC", (row["code"] or "").strip())
         name = " ".join(unicodedata.normalize("NFC", row["name"] or "").split())
         parent = (row["parent"] or "").strip() or None
         if not code or not name:
-            raise UnitError(t("error.units.missing_code", line=line))
+            raise UnitError(say("error.units.missing_code", line=line))
         if len(code) > 32:
-            raise UnitError(t("error.units.code_too_long", line=line, code=code))
+            raise UnitError(say("error.units.code_too_long", line=line, code=code))
         units.append(Unit(code, name, parent))
     return units
 
@@ -113,7 +113,9 @@ def check_unique_names(units: Iterable[Unit]) -> None:
         key = fold_name(unit.name)
         other = seen.setdefault(key, unit.code)
         if other != unit.code:
-            raise UnitError(t("error.units.same_name", name=unit.name, other=other, code=unit.code))
+            raise UnitError(
+                say("error.units.same_name", name=unit.name, other=other, code=unit.code)
+            )
 
 
 def check_tree(units: Iterable[Unit]) -> None:
@@ -121,15 +123,15 @@ def check_tree(units: Iterable[Unit]) -> None:
     by_code = {u.code: u for u in units}
     roots = [u for u in by_code.values() if u.parent is None]
     if len(roots) != 1:
-        raise UnitError(t("error.units.one_root", n=len(roots)))
+        raise UnitError(say("error.units.one_root", n=len(roots)))
     for unit in by_code.values():
         seen = {unit.code}
         parent = unit.parent
         while parent is not None:
             if parent not in by_code:
-                raise UnitError(t("error.units.no_parent", code=unit.code, parent=parent))
+                raise UnitError(say("error.units.no_parent", code=unit.code, parent=parent))
             if parent in seen:
-                raise UnitError(t("error.units.cycle", code=unit.code))
+                raise UnitError(say("error.units.cycle", code=unit.code))
             seen.add(parent)
             parent = by_code[parent].parent
 

@@ -32,7 +32,7 @@ def obligations_section(actor: str, lang: str) -> None:
                 actor=actor,
             )
         except (ObligationError, UnicodeDecodeError) as exc:
-            st.error(str(exc))
+            st.error(ui.error_text(exc, lang))
         else:
             data.clear()
             st.success(t("cyc_imported", lang, n=len(rows)))
@@ -91,7 +91,7 @@ def locks_section(actor: str, lang: str) -> None:
             try:
                 cycle.open_lock(resources.storage(), unit, period, until, reason, actor=actor)
             except cycle.CycleError as exc:
-                st.error(str(exc))
+                st.error(ui.error_text(exc, lang))
             else:
                 st.success(
                     t(

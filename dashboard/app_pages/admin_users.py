@@ -70,7 +70,7 @@ def add_form(admin: Viewer) -> None:
                     resources.storage(), email, Role(role or Role.LEADER), chosen, actor=admin.email
                 )
             except AccessError as exc:
-                st.error(ui.literal(exc))
+                st.error(ui.literal(ui.error_text(exc, ui.lang())))
             else:
                 st.success(_t("saved"))
 

@@ -23,8 +23,8 @@ def _in_scope(frame: pd.DataFrame, viewer: Viewer) -> pd.DataFrame:
     return frame if scope is None else frame[frame["unit_code"].isin(sorted(scope))]
 
 
-def _label(unit: str, index: int) -> str:
-    return f"{data.unit_label(unit)} · {Quarter.from_index(index).name(ui.lang())}"
+def _label(unit: str, index: int, lang: str) -> str:
+    return f"{data.unit_label(unit)} · {Quarter.from_index(index).name(lang)}"
 
 
 def _choices(frame: pd.DataFrame) -> list[tuple[str, int]]:
@@ -57,7 +57,7 @@ def pending_section(viewer: Viewer, lang: str) -> None:
     chosen = st.selectbox(
         t("appr_choose", lang),
         choices,
-        format_func=lambda c: _label(*c),
+        format_func=lambda c: _label(c[0], c[1], lang),
         placeholder=widget_text.choose(lang),
         key="appr_pick",
     )
@@ -66,7 +66,7 @@ def pending_section(viewer: Viewer, lang: str) -> None:
         try:
             n = cycle.approve(resources.storage(), viewer, unit, quarter)
         except cycle.CycleError as exc:
-            st.error(str(exc))
+            st.error(ui.error_text(exc, lang))
             return
         data.clear()
         period = quarter.name(lang)
@@ -96,7 +96,7 @@ def signed_section(viewer: Viewer, lang: str) -> None:
     chosen = st.selectbox(
         t("appr_choose", lang),
         choices,
-        format_func=lambda c: _label(*c),
+        format_func=lambda c: _label(c[0], c[1], lang),
         placeholder=widget_text.choose(lang),
         key="unappr_pick",
     )
@@ -106,7 +106,7 @@ def signed_section(viewer: Viewer, lang: str) -> None:
         try:
             cycle.unapprove(resources.storage(), viewer, unit, quarter, reason)
         except cycle.CycleError as exc:
-            st.error(str(exc))
+            st.error(ui.error_text(exc, lang))
             return
         data.clear()
         period = quarter.name(lang)

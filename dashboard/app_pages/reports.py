@@ -147,7 +147,7 @@ def main() -> None:
                 st.session_state.pop(RESULT_KEY, None)
                 st.info(ui.literal(exc.message(lang)), icon=":material/info:")
             except ReportError as exc:
-                st.error(ui.literal(exc))
+                st.error(ui.literal(ui.error_text(exc, lang)))
     _downloads(lang, wanted)
     st.caption(label("reference_text", lang))
 

@@ -165,8 +165,13 @@ def show_result(lang: str) -> None:
         st.info(t(key, lang, **values), icon=":material/info:")
     else:
         st.error(t("upload_refused", lang), icon=":material/block:")
-        problem = values.get("problem")
-        message = problem.text(lang) if problem is not None else values.get("message", "")
+        problem, error = values.get("problem"), values.get("error")
+        if problem is not None:
+            message = problem.text(lang)
+        elif isinstance(error, BaseException):
+            message = ui.error_text(error, lang)
+        else:
+            message = values.get("message", "")
         st.text(str(message))  # literal: it may quote file content
 
 

@@ -13,9 +13,9 @@ import pandas as pd
 
 from kpi.canonical import KEY
 from kpi.fingerprint import legacy_content_hash
+from kpi.messages import Explained, say
 from kpi.services.locks import LockRule, QuarterLockedError, check_approved, check_locks
 from kpi.services.ports import Progress, Store, UnitOfWork
-from kpi.text import t
 from kpi.uploads import RowCounts, UploadMeta, classify_rows, outside_scope, row_counts
 
 __all__ = [
@@ -28,11 +28,11 @@ __all__ = [
 ]
 
 
-class ScopeError(PermissionError):
+class ScopeError(Explained, PermissionError):
     """Rows for units outside the acting user's scope; nothing was written."""
 
     def __init__(self, actor: str, units: list[str]) -> None:
-        super().__init__(t("svc.scope", actor=actor, units=", ".join(units)))
+        super().__init__(say("svc.scope", actor=actor, units=", ".join(units)))
         self.actor = actor
         self.units = units
 

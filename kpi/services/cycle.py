@@ -15,6 +15,7 @@ import pandas as pd
 from kpi.access import Viewer
 from kpi.catalogue import Catalogue
 from kpi.completeness import deadline, is_locked, lock_date
+from kpi.messages import say
 from kpi.obligations import Obligation, obligation_records, parse_obligations
 from kpi.periods import PeriodError, Quarter, parse_quarter
 from kpi.services.locks import LockRule, QuarterLockedError
@@ -29,7 +30,6 @@ from kpi.storage.cycle import (
     save_obligations,
 )
 from kpi.storage.repository import unit_registry
-from kpi.text import t
 
 __all__ = [
     "CycleError",
@@ -51,7 +51,7 @@ __all__ = [
 def _unit(uow: UnitOfWork, ref: str) -> str:
     unit = uow.units.registry().resolve(ref)
     if unit is None:
-        raise CycleError(t("svc.no_unit", ref=ref))
+        raise CycleError(say("svc.no_unit", ref=ref))
     return unit.code
 
 
@@ -103,11 +103,11 @@ def open_lock(
     try:
         day = until if isinstance(until, dt.date) else dt.date.fromisoformat(until.strip())
     except ValueError as exc:
-        raise CycleError(t("svc.cycle.bad_day", until=until)) from exc
+        raise CycleError(say("svc.cycle.bad_day", until=until)) from exc
     with store.unit_of_work() as uow:
         code, quarter = _unit(uow, unit), _quarter(period)
         if not reason.strip():
-            raise CycleError(t("svc.cycle.open_reason"))
+            raise CycleError(say("svc.cycle.open_reason"))
         lock_id = uow.locks.open(code, str(quarter), day, reason.strip(), opened_by=actor)
         uow.audit.add(
             actor,
@@ -122,7 +122,7 @@ def open_lock(
 def _may_approve(viewer: Viewer, unit_code: str) -> None:
     scope = viewer.approve_scope()
     if scope is not None and unit_code not in scope:
-        raise CycleError(t("svc.cycle.may_not_approve", email=viewer.email, unit=unit_code))
+        raise CycleError(say("svc.cycle.may_not_approve", email=viewer.email, unit=unit_code))
 
 
 def approve(store: Store, viewer: Viewer, unit: str, period: str | Quarter) -> int:
@@ -133,9 +133,9 @@ def approve(store: Store, viewer: Viewer, unit: str, period: str | Quarter) -> i
         quarter = _quarter(period)
         figures = uow.approvals.figures(code, str(quarter))
         if not figures:
-            raise CycleError(t("svc.cycle.nothing_to_approve", unit=code, quarter=quarter.label))
+            raise CycleError(say("svc.cycle.nothing_to_approve", unit=code, quarter=quarter))
         if uow.approvals.get(code, str(quarter)) is not None:
-            raise CycleError(t("svc.cycle.already_approved", quarter=quarter.label, unit=code))
+            raise CycleError(say("svc.cycle.already_approved", quarter=quarter, unit=code))
         uow.approvals.add(code, str(quarter), approved_by=viewer.email)
         uow.audit.add(
             viewer.email,
@@ -154,10 +154,10 @@ def unapprove(store: Store, viewer: Viewer, unit: str, period: str | Quarter, re
         _may_approve(viewer, code)
         quarter = _quarter(period)
         if not reason.strip():
-            raise CycleError(t("svc.cycle.unapprove_reason"))
+            raise CycleError(say("svc.cycle.unapprove_reason"))
         found = uow.approvals.get(code, str(quarter))
         if found is None:
-            raise CycleError(t("svc.cycle.not_approved", quarter=quarter.label, unit=code))
+            raise CycleError(say("svc.cycle.not_approved", quarter=quarter, unit=code))
         uow.approvals.remove(code, str(quarter))
         by, at = found
         uow.audit.add(

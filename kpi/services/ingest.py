@@ -21,6 +21,7 @@ import loaders
 import schemas
 from kpi.canonical import COLUMNS, KEY, NUMERIC, ROW_COLUMN, content_hash, period_indexes
 from kpi.catalogue import Catalogue, load_catalogue
+from kpi.messages import Explained, say
 from kpi.problems import FileRejected, Problem
 from kpi.services.commit import (
     CommitResult,
@@ -33,7 +34,6 @@ from kpi.services.locks import LockRule, QuarterLockedError
 from kpi.settings import Settings
 from kpi.storage import CommitError, Storage, StorageBusyError
 from kpi.storage.repository import current_frame, unit_registry
-from kpi.text import t
 from kpi.units import UnitRegistry
 from kpi.uploads import UploadMeta, classify_rows, outside_scope
 from loaders import Limits, LoadResult
@@ -62,7 +62,7 @@ _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f]")
 PREVIEW_COLUMNS = ("indicator_code", "unit_code", "period", *NUMERIC, "revision")
 
 
-class UploadNotReady(ValueError):
+class UploadNotReady(Explained, ValueError):
     """Commit was asked for a file with problems or unconfirmed warnings."""
 
 
@@ -317,9 +317,9 @@ def commit(
     in them), the webhook receiver hears of what the commit changed.
     """
     if not prepared.ok:
-        raise UploadNotReady(t("svc.upload.has_errors"))
+        raise UploadNotReady(say("svc.upload.has_errors"))
     if prepared.warnings and not (confirm_note or "").strip():
-        raise UploadNotReady(t("svc.upload.needs_confirm"))
+        raise UploadNotReady(say("svc.upload.needs_confirm"))
     confirmed = [{"row": w.row, "value": w.value, **w.params} for w in prepared.warnings]
     meta = _meta(prepared, confirm_note, _outlier_keys(prepared, confirmed))
     frame = prepared.frame[[*COLUMNS, ROW_COLUMN]]

@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 
 from kpi.completeness import is_locked, lock_date
+from kpi.messages import Explained, joined, say
 from kpi.periods import parse_quarter
 from kpi.services.ports import UnitOfWork
-from kpi.text import t
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class LockRule:
     contact: str = ""
 
 
-class QuarterLockedError(PermissionError):
+class QuarterLockedError(Explained, PermissionError):
     """Figures for a quarter locked after its deadline, or signed off by the unit head."""
 
     def __init__(self, message: str, blocked: list[dict[str, str]]) -> None:
@@ -64,9 +64,9 @@ def check_approved(uow: UnitOfWork, frame: pd.DataFrame) -> None:
         return
     hit = [(u, p) for u, p in _pairs(frame) if (u, p) in approved]
     if hit:
-        names = "; ".join(t("svc.of_unit", period=parse_quarter(p).label, unit=u) for u, p in hit)
+        names = joined(say("svc.of_unit", period=parse_quarter(p), unit=u) for u, p in hit)
         raise QuarterLockedError(
-            t("svc.locks.approved", names=names),
+            say("svc.locks.approved", names=names),
             [{"unit_code": u, "period": p, "why": "approved"} for u, p in hit],
         )
 
@@ -103,18 +103,18 @@ def check_locks(uow: UnitOfWork, frame: pd.DataFrame, rule: LockRule, actor: str
         at = dt.datetime.now(dt.UTC).isoformat()
         uow.audit.add(actor, "upload.lock_override", detail={"quarters": detail, "at": at})
         return
-    names = "; ".join(
-        t(
+    names = joined(
+        say(
             "svc.locks.locked_since",
-            quarter=parse_quarter(d["period"]).label,
+            quarter=parse_quarter(d["period"]),
             unit=d["unit_code"],
             day=_day(d["locked_since"]),
         )
         for d in detail
     )
-    contact = t("svc.locks.contact", contact=rule.contact) if rule.contact else ""
+    contact = say("svc.locks.contact", contact=rule.contact) if rule.contact else ""
     raise QuarterLockedError(
-        t("svc.locks.locked", names=names, contact=contact),
+        say("svc.locks.locked", names=names, contact=contact),
         [{**d, "why": "locked"} for d in detail],
     )
 

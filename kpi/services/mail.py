@@ -14,12 +14,12 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from urllib.parse import unquote, urlsplit
 
-from kpi.text import t
+from kpi.messages import Explained, say
 
 DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
 
 
-class MailError(RuntimeError):
+class MailError(Explained, RuntimeError):
     """The mail server cannot be used (no setting, bad URL, refused)."""
 
 
@@ -34,10 +34,10 @@ class SmtpTarget:
 
 def parse_smtp_url(url: str) -> SmtpTarget:
     if not url.strip():
-        raise MailError(t("svc.mail.unset"))
+        raise MailError(say("svc.mail.unset"))
     parts = urlsplit(url.strip())
     if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
-        raise MailError(t("svc.mail.bad_url"))
+        raise MailError(say("svc.mail.bad_url"))
     return SmtpTarget(
         host=parts.hostname,
         port=parts.port or DEFAULT_PORTS[parts.scheme],
@@ -88,7 +88,7 @@ class Mailer:
                 smtp.login(target.user, target.password or "")
         except (OSError, smtplib.SMTPException) as exc:
             raise MailError(
-                t("svc.mail.no_connection", host=target.host, port=target.port, why=exc)
+                say("svc.mail.no_connection", host=target.host, port=target.port, why=exc)
             ) from exc
         self._smtp = smtp
         return self
@@ -98,7 +98,7 @@ class Mailer:
         try:
             self._smtp.send_message(message)
         except smtplib.SMTPException as exc:
-            raise MailError(t("svc.mail.refused", to=message["To"], why=exc)) from exc
+            raise MailError(say("svc.mail.refused", to=message["To"], why=exc)) from exc
 
     def __exit__(self, *_exc: object) -> None:
         if self._smtp is not None:

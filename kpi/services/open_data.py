@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from kpi.catalogue import Catalogue
+from kpi.messages import say
 from kpi.metadata import load_metadata
 from kpi.periods import Quarter, last_ended_quarter, quarter_range
 from kpi.progress import rollup, status_json, status_records
@@ -23,7 +24,6 @@ from kpi.storage.queries import first_submissions, reporting_units
 from kpi.storage.repository import current_frame, data_version, unit_registry
 from kpi.submissions import submission_matrix
 from kpi.task_progress import local_today
-from kpi.text import t
 
 SERIES_COLUMNS = [
     "indicator_code",
@@ -126,7 +126,7 @@ def series_frame(
     """One indicator's figures for a unit: its own series, or the roll-up of its subtree
     with the coverage of every quarter (lists of unit codes, kpi.progress.coverage)."""
     if indicator not in catalogue:
-        raise LookupError(t("svc.no_indicator", code=indicator))
+        raise LookupError(say("svc.no_indicator", code=indicator))
     registry = unit_registry(storage)
     found = registry.resolve(unit)
     if found is None:

@@ -11,11 +11,11 @@ from pathlib import Path
 import pandas as pd
 
 from kpi.catalogue import Catalogue
+from kpi.messages import say
 from kpi.services.report_sources import unit_series
 from kpi.services.statuses import scope_of
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
-from kpi.text import t
 from reports.chart_images import render_charts
 from reports.model import Report
 from reports.pdf import write_pdf
@@ -39,7 +39,7 @@ def render_bytes(
     writers = {"xlsx": write_xlsx, "pdf": write_pdf}
     unknown = [f for f in formats if f not in writers]
     if unknown:
-        raise ValueError(t("svc.bad_formats", formats=", ".join(unknown)))
+        raise ValueError(say("svc.bad_formats", formats=", ".join(unknown)))
     return {fmt: writers[fmt](report, charts) for fmt in formats}
 
 

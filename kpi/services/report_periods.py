@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kpi.formatting import report_period_label
+from kpi.messages import Explained, say
 from kpi.periods import Quarter, ReportPeriod, last_ended_quarter
 from kpi.services.statuses import scope_of
 from kpi.services.task_reporting import first_report_day
@@ -19,7 +20,7 @@ from kpi.text import t
 from kpi.units import Unit, UnitRegistry
 
 
-class ReportError(ValueError):
+class ReportError(Explained, ValueError):
     """A report that cannot be made as asked (unknown unit, bad period)."""
 
 
@@ -42,13 +43,16 @@ class EmptyPeriodError(ReportError):
         first = report_period_label(self.first, lang)
         return text + t("report.empty_period_first", lang, first=first)
 
+    def text(self, lang: str = "vi") -> str:
+        return self.message(lang)
+
 
 def resolve_unit(registry: UnitRegistry, ref: str | None) -> Unit:
     if ref is None or not ref.strip():
         return registry.root
     unit = registry.resolve(ref)
     if unit is None:
-        raise ReportError(t("report.no_unit", ref=ref))
+        raise ReportError(say("report.no_unit", ref=ref))
     return unit
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 from kpi.canonical import with_period
 from kpi.catalogue import Catalogue
 from kpi.formatting import quarter_label
+from kpi.messages import say
 from kpi.periods import Quarter, ReportPeriod, quarter_range
 from kpi.services.cycle import unapproved_count
 from kpi.services.report_periods import (
@@ -47,7 +48,7 @@ def build_report(
     """Everything the report shows, as of the period's closing quarter; with `known_on`,
     from the revisions stored by the end of that day ("what we knew then")."""
     if lang not in ("vi", "en"):
-        raise ReportError(t("report.bad_lang"))
+        raise ReportError(say("report.bad_lang"))
     settings = settings or Settings()
     made_on = made_on or dt.date.today()
     registry = unit_registry(storage)

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 
 from kpi.catalogue import Catalogue
+from kpi.messages import Explained, say
 from kpi.periods import Quarter, quarter_range
 from kpi.scorecard import ScoreWeights, UnitScore, done_in, unit_scores
 from kpi.services.tasks import tasks
@@ -16,10 +17,9 @@ from kpi.storage.queries import first_submissions
 from kpi.submissions import deadline, submission_matrix
 from kpi.task_progress import HalfYear, TaskStatus, statuses
 from kpi.tasks import PlanTask
-from kpi.text import t
 
 
-class ScorecardError(ValueError):
+class ScorecardError(Explained, ValueError):
     """A scorecard request the rules refuse."""
 
 
@@ -33,7 +33,7 @@ def weights_from(settings: Settings) -> ScoreWeights:
             indicators=settings.score_weight_indicators,
         )
     except ValueError as exc:
-        raise ScorecardError(t("svc.score_settings", why=exc)) from exc
+        raise ScorecardError(say("svc.score_settings", why=exc)) from exc
 
 
 def _quarters_due(half: HalfYear, as_of: dt.date, deadline_days: int) -> list[Quarter]:

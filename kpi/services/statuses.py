@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from kpi.catalogue import Catalogue
+from kpi.messages import Explained, say
 from kpi.obligations import Obligation, effective_obligations
 from kpi.periods import Quarter, last_ended_quarter
 from kpi.progress import compute_statuses, ministry_statuses
@@ -21,15 +22,14 @@ from kpi.storage import Storage
 from kpi.storage.cycle import stored_obligations
 from kpi.storage.known import known_on_frame
 from kpi.storage.repository import current_frame, unit_registry
-from kpi.text import t
 from kpi.units import Unit, UnitRegistry
 
 
-class UnknownUnitError(LookupError):
+class UnknownUnitError(Explained, LookupError):
     """A unit code or name that is not in the unit registry."""
 
     def __init__(self, ref: str) -> None:
-        super().__init__(t("svc.no_unit", ref=ref))
+        super().__init__(say("svc.no_unit", ref=ref))
         self.ref = ref
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
 
 from kpi.access import Viewer
+from kpi.messages import say
 from kpi.storage import Storage
 from kpi.storage import task_signoffs as store
 from kpi.storage import tasks as task_store
@@ -64,7 +65,7 @@ def closed_pairs(
 def _unit(storage: Storage, ref: str) -> str:
     unit = unit_registry(storage).resolve(ref)
     if unit is None:
-        raise SignoffError(t("svc.no_unit", ref=ref))
+        raise SignoffError(say("svc.no_unit", ref=ref))
     return unit.code
 
 
@@ -78,7 +79,7 @@ def _half(text: str) -> HalfYear:
 def _may_sign(viewer: Viewer, unit_code: str) -> None:
     scope = viewer.approve_scope()
     if not viewer.can_approve or (scope is not None and unit_code not in scope):
-        raise SignoffError(t("svc.signoff.may_not_sign", email=viewer.email, unit=unit_code))
+        raise SignoffError(say("svc.signoff.may_not_sign", email=viewer.email, unit=unit_code))
 
 
 def approve(storage: Storage, viewer: Viewer, unit: str, period: str) -> tuple[str, HalfYear, int]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kpi.access import Viewer
+from kpi.messages import Explained, say
 from kpi.services import task_signoffs as signoffs
 from kpi.services.ports import Store
 from kpi.settings import Settings
@@ -28,7 +29,6 @@ from kpi.task_progress import (
 )
 from kpi.task_reports import ReportDraft, check_rows
 from kpi.tasks import PlanTask, load_plan_tasks, parse_tasks
-from kpi.text import t
 from kpi.units import UnitRegistry
 from loaders.task_reports import read_task_file
 
@@ -51,8 +51,8 @@ LIST_KEYS = (
 _SEEDED: weakref.WeakSet[Storage] = weakref.WeakSet()
 
 
-class TaskServiceError(ValueError):
-    """A request the task rules refuse (one-line message, in Vietnamese)."""
+class TaskServiceError(Explained, ValueError):
+    """A request the task rules refuse (one line; `str` Vietnamese, `.text(lang)` either)."""
 
 
 def ensure_tasks(storage: Storage) -> None:
@@ -114,7 +114,7 @@ def _task(storage: Storage, code: str) -> PlanTask:
     by_code = {t.code: t for t in tasks(storage)}
     found = by_code.get(code.strip()) or by_code.get(code.strip().upper())
     if found is None:
-        raise TaskServiceError(t("svc.tasks.no_task", code=code))
+        raise TaskServiceError(say("svc.tasks.no_task", code=code))
     return found
 
 
@@ -127,7 +127,7 @@ def _reporting_unit(task: PlanTask, viewer: Viewer) -> str | None:
     mine = sorted(leads & scope)
     if not mine:
         raise TaskServiceError(
-            t(
+            say(
                 "svc.tasks.not_lead",
                 email=viewer.email,
                 code=task.code,
@@ -151,7 +151,7 @@ def report_progress(
 ) -> ReportDraft:
     """Store one progress report by an officer of the lead unit (or an admin); audited."""
     if not viewer.can_upload:
-        raise TaskServiceError(t("svc.tasks.may_not_report", email=viewer.email))
+        raise TaskServiceError(say("svc.tasks.may_not_report", email=viewer.email))
     task = _task(storage, code)
     unit = _reporting_unit(task, viewer)
     day = reported_on or today
@@ -257,9 +257,9 @@ def load_reports_file(
 ) -> LoadOutcome:
     """Check a progress file row by row; commit every row or none. FileRejected propagates."""
     if not viewer.can_upload:
-        raise TaskServiceError(t("svc.tasks.may_not_report", email=viewer.email))
+        raise TaskServiceError(say("svc.tasks.may_not_report", email=viewer.email))
     if len(data) > settings.max_upload_mb * 1024 * 1024:
-        raise TaskServiceError(t("svc.tasks.too_big", limit=settings.max_upload_mb))
+        raise TaskServiceError(say("svc.tasks.too_big", limit=settings.max_upload_mb))
     parsed = read_task_file(data, settings.max_rows)
     if parsed.problems:
         return LoadOutcome([], parsed.problems)

@@ -10,17 +10,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kpi.messages import Explained, say
 from kpi.services.ports import Store
 from kpi.storage import Storage
 from kpi.storage import api as store
-from kpi.text import t
 
 SCOPES = ("read",)
 PREFIX = "kpi_"
 NAME_RULE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
-class TokenError(ValueError):
+class TokenError(Explained, ValueError):
     """A token name or scope we cannot accept, or a token that does not exist."""
 
 
@@ -40,12 +40,12 @@ def hash_token(secret: str) -> str:
 def add_token(storage: Store, name: str, scope: str = "read", actor: str = "cli") -> str:
     """Create a token and return its secret (the only time it is seen)."""
     if not NAME_RULE.match(name):
-        raise TokenError(t("svc.tokens.bad_name", name=name))
+        raise TokenError(say("svc.tokens.bad_name", name=name))
     if scope not in SCOPES:
-        raise TokenError(t("svc.tokens.bad_scope", scope=scope, scopes=", ".join(SCOPES)))
+        raise TokenError(say("svc.tokens.bad_scope", scope=scope, scopes=", ".join(SCOPES)))
     with storage.unit_of_work() as uow:
         if uow.tokens.exists(name):
-            raise TokenError(t("svc.tokens.exists", name=name))
+            raise TokenError(say("svc.tokens.exists", name=name))
         secret = PREFIX + secrets.token_urlsafe(32)
         uow.tokens.add(name, hash_token(secret), scope, created_by=actor)
         uow.audit.add(actor, "api.token.add", detail={"name": name, "scope": scope})
@@ -56,7 +56,7 @@ def add_token(storage: Store, name: str, scope: str = "read", actor: str = "cli"
 def revoke_token(storage: Store, name: str, actor: str = "cli") -> None:
     with storage.unit_of_work() as uow:
         if not uow.tokens.revoke(name):
-            raise TokenError(t("svc.tokens.none_active", name=name))
+            raise TokenError(say("svc.tokens.none_active", name=name))
         uow.audit.add(actor, "api.token.revoke", detail={"name": name})
         uow.commit()
 

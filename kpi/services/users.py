@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kpi.access import Role, Viewer
+from kpi.messages import Explained, PerLang, say
 from kpi.services.ports import Store
 from kpi.storage.access import (
     audit_entries,
@@ -17,7 +18,6 @@ from kpi.storage.access import (
     viewer_for_email,
     viewer_for_sign_in,
 )
-from kpi.text import t
 
 __all__ = [
     "AccessError",
@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 
-class AccessError(ValueError):
+class AccessError(Explained, ValueError):
     """A user or unit reference that cannot be used."""
 
 
@@ -48,17 +48,19 @@ def add_user(
     """Create or update a user; officers need at least one unit they may write for."""
     key = normalise_email(email)
     if "@" not in key and sub is None:
-        raise AccessError(t("svc.users.bad_email", email=email))
+        raise AccessError(say("svc.users.bad_email", email=email))
     with store.unit_of_work() as uow:
         registry = uow.units.registry()
         codes = []
         for ref in unit_refs:
             unit = registry.resolve(ref)
             if unit is None:
-                raise AccessError(t("svc.no_unit", ref=ref))
+                raise AccessError(say("svc.no_unit", ref=ref))
             codes.append(unit.code)
         if role.needs_units and not codes:
-            raise AccessError(t("svc.users.needs_unit", role=role.vi.lower()))
+            raise AccessError(
+                say("svc.users.needs_unit", role=PerLang(role.vi.lower(), role.en.lower()))
+            )
         units = sorted(set(codes))
         before = uow.users.save(key, role.value, sub, units)
         detail = {"email": key, "role": role.value, "before_role": before, "units": units}

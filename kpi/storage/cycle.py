@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from kpi.canonical import period_indexes
 from kpi.completeness import FIRST_FIGURE_COLUMNS
+from kpi.messages import Explained
 from kpi.obligations import Obligation
 from kpi.periods import parse_quarter
 from kpi.storage.engine import Storage
@@ -32,7 +33,7 @@ LOCK_COLUMNS = ["id", "unit_code", "period", "until", "reason", "opened_by", "op
 REMINDER_COLUMNS = ["recipient", "reason", "period", "day", "subject", "sent_at"]
 
 
-class CycleError(ValueError):
+class CycleError(Explained, ValueError):
     """A request of the reporting cycle that cannot be carried out (the message says why)."""
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kpi.text import t
+from kpi.messages import Explained, say
 
 if TYPE_CHECKING:
     from kpi.storage.uow import SqlUnitOfWork
@@ -27,7 +27,7 @@ WRITE_OPTION = "kpi_write"
 RETRYABLE_PG_CODES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock not available
 
 
-class StorageBusyError(RuntimeError):
+class StorageBusyError(Explained, RuntimeError):
     """The database stayed busy or locked after every retry."""
 
 
@@ -176,7 +176,7 @@ def retrying(work: Callable[[], T], attempts: int = 5, base_delay: float = 0.2) 
                 raise
             if attempt == attempts:
                 log.warning("database still busy after %d attempts: %s", attempts, exc)
-                raise StorageBusyError(t("svc.db_busy", attempts=attempts)) from exc
+                raise StorageBusyError(say("svc.db_busy", attempts=attempts)) from exc
             log.debug("database busy (attempt %d/%d): %s", attempt, attempts, exc)  # silent
             time.sleep(base_delay * 2 ** (attempt - 1))
     raise AssertionError("unreachable")

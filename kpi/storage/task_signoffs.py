@@ -13,17 +13,17 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kpi.messages import Explained, say
 from kpi.storage.engine import Storage
 from kpi.storage.repository import audit
 from kpi.storage.task_models import TaskReport, TaskSignoff
 from kpi.task_progress import HalfYear
-from kpi.text import t
 
 SIGNOFF_COLUMNS = ["unit_code", "period", "reports", "approved_by", "approved_at"]
 
 
-class SignoffError(ValueError):
-    """A sign-off request that cannot be carried out (the message, in Vietnamese, says why)."""
+class SignoffError(Explained, ValueError):
+    """A sign-off request that cannot be carried out (`.text(lang)` says why)."""
 
 
 class HalfYearSignedOff(PermissionError):
@@ -90,9 +90,9 @@ def approve(storage: Storage, unit_code: str, half: HalfYear, *, actor: str) -> 
     with storage.writing() as session:
         reports = _report_count(session, unit_code, half)
         if not reports:
-            raise SignoffError(t("svc.signoff.nothing", unit=unit_code, half=half.label()))
+            raise SignoffError(say("svc.signoff.nothing", unit=unit_code, half=half))
         if session.get(TaskSignoff, (unit_code, period)) is not None:
-            raise SignoffError(t("svc.signoff.already", half=half.label(), unit=unit_code))
+            raise SignoffError(say("svc.signoff.already", half=half, unit=unit_code))
         session.add(
             TaskSignoff(unit_code=unit_code, period=period, reports=reports, approved_by=actor)
         )
@@ -109,12 +109,12 @@ def approve(storage: Storage, unit_code: str, half: HalfYear, *, actor: str) -> 
 def unapprove(storage: Storage, unit_code: str, half: HalfYear, reason: str, *, actor: str) -> None:
     """Withdraw a sign-off with a reason: the unit may report in that half-year again."""
     if not reason.strip():
-        raise SignoffError(t("svc.signoff.reason"))
+        raise SignoffError(say("svc.signoff.reason"))
     period = str(half)
     with storage.writing() as session:
         found = session.get(TaskSignoff, (unit_code, period))
         if found is None:
-            raise SignoffError(t("svc.signoff.not_signed", half=half.label(), unit=unit_code))
+            raise SignoffError(say("svc.signoff.not_signed", half=half, unit=unit_code))
         before = {
             "reports": found.reports,
             "approved_by": found.approved_by,

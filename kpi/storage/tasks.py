@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kpi.messages import Explained, say
 from kpi.storage.engine import Storage
 from kpi.storage.repository import SYSTEM_ACTOR, audit
 from kpi.storage.task_models import PlanTaskRecord, Scorecard, TaskReport
@@ -16,10 +17,9 @@ from kpi.storage.task_signoffs import check_open
 from kpi.task_progress import ProgressReport
 from kpi.task_reports import ReportDraft
 from kpi.tasks import Deadline, PlanTask, TaskKind, TaskState, sorted_tasks
-from kpi.text import t
 
 
-class PlanTaskConflict(ValueError):
+class PlanTaskConflict(Explained, ValueError):
     """An import that would change a task of the plan itself."""
 
 
@@ -67,7 +67,7 @@ def save_tasks(
                 added += 1
             elif record.source == "plan" and source != "plan":
                 if _changed(record, values):
-                    raise PlanTaskConflict(t("svc.tasks.plan_task", code=task.code))
+                    raise PlanTaskConflict(say("svc.tasks.plan_task", code=task.code))
             elif _changed(record, values):
                 for key, value in values.items():
                     setattr(record, key, value)
