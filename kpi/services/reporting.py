@@ -14,7 +14,7 @@ from kpi.formatting import quarter_name
 from kpi.periods import Quarter, ReportPeriod, quarter_range
 from kpi.services.cycle import unapproved_count
 from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
-from kpi.services.report_sources import submission_lines, unit_statuses
+from kpi.services.report_sources import scope_figures, submission_lines
 from kpi.services.statuses import owed, scope_of, values_for
 from kpi.services.task_reporting import task_report_section
 from kpi.settings import Settings
@@ -63,8 +63,9 @@ def build_report(
     frame = values_for(storage, period.closing, known_on=known_on, unit_codes=scope)
     start = period.opening + -1
     rules = owed(storage, catalogue)
-    closing_rows = unit_statuses(frame, catalogue, target, registry, period.closing, rules)
-    start_rows = unit_statuses(frame, catalogue, target, registry, start, rules)
+    (closing_rows, start_rows), chart_values = scope_figures(
+        frame, catalogue, target, registry, (period.closing, start), rules
+    )
     quality = Quality(
         *submission_lines(
             storage, registry, target, period, settings, today=made_on, catalogue=catalogue
@@ -94,6 +95,8 @@ def build_report(
             storage, settings, catalogue, period, target, registry.root.code, made_on, lang
         ),
         known_on=known_on,
+        # the charts draw current values: these are they unless the report is "as known"
+        chart_values=chart_values if known_on is None else None,
     )
 
 
