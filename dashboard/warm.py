@@ -24,8 +24,8 @@ from kpi.periods import last_ended_quarter, parse_quarter
 from kpi.progress import rollup_by_indicator, rollup_statuses, statuses_in_parts
 from kpi.progress.coverage import owed_by_direct_units
 from kpi.services import statuses
+from kpi.services.app import Storage
 from kpi.services.figures import current_frame, unit_registry
-from kpi.storage import Storage
 from kpi.units import UnitRegistry
 
 Version = tuple[int, int]
