@@ -87,9 +87,14 @@ def uploads_used(storage: Storage, current: pd.DataFrame) -> tuple[UploadLine, .
     """The uploads whose revisions are the current figures the report used."""
     if current.empty:
         return ()
-    counts = _rows_per_upload(
-        current, revision_uploads(storage, int(current["period_index"].max()))
+    units = sorted(current["unit_code"].astype(str).unique())
+    # a few units: read only their series (by the series index); many: every revision
+    few = len(units) <= FEW_UNITS
+    indicators = sorted(current["indicator_code"].astype(str).unique()) if few else None
+    revisions = revision_uploads(
+        storage, int(current["period_index"].max()), units if few else None, indicators
     )
+    counts = _rows_per_upload(current, revisions)
     uploads = uploads_frame(storage)
     if uploads.empty:
         return ()

@@ -24,14 +24,20 @@ UPLOAD_DTYPES = {
 
 
 def revision_uploads(
-    storage: Storage, as_of_index: int, unit_codes: Sequence[str] | None = None
+    storage: Storage,
+    as_of_index: int,
+    unit_codes: Sequence[str] | None = None,
+    indicator_codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Every revision up to a quarter (of `unit_codes`, if given) with its upload."""
+    """Every revision up to a quarter (of `unit_codes` and `indicator_codes`, if given:
+    both together let the series index find them) with its upload."""
     query = select(*[getattr(Measurement, c) for c in UPLOAD_DTYPES]).where(
         Measurement.period_index <= as_of_index
     )
     if unit_codes is not None:
         query = query.where(Measurement.unit_code.in_(list(unit_codes)))
+    if indicator_codes is not None:
+        query = query.where(Measurement.indicator_code.in_(list(indicator_codes)))
     return read_frame(storage, query, UPLOAD_DTYPES)
 
 
