@@ -60,7 +60,9 @@ def build_report(
     registry = unit_registry(storage)
     target = resolve_unit(registry, unit)
     scope = scope_of(registry, target)
-    frame = values_for(storage, period.closing, known_on=known_on, unit_codes=scope)
+    # the whole tree needs no list of units (a long IN list is slow at national scale)
+    units = None if len(scope) == len(registry) and known_on is None else scope
+    frame = values_for(storage, period.closing, known_on=known_on, unit_codes=units)
     start = period.opening + -1
     rules = owed(storage, catalogue)
     (closing_rows, start_rows), chart_values = scope_figures(
