@@ -3,20 +3,22 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint fmt install clean bench
 
 $(STAMP): pyproject.toml
+	@echo "Cài đặt môi trường .venv (lần đầu khoảng 2 phút) / installing .venv (about 2 minutes the first time)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --progress-bar on -e ".[dev]"
 	touch $(STAMP)
 
 install: $(STAMP)
 
 run: $(STAMP)
-	KPI_DATABASE_URL=$${KPI_DATABASE_URL:-sqlite:///data/kpi.db} $(BIN)/kpi serve --port $(PORT) --demo
+	KPI_DATABASE_URL=$${KPI_DATABASE_URL:-sqlite:///data/kpi.db} $(BIN)/kpi serve --host $(HOST) --port $(PORT) --demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup

@@ -51,7 +51,7 @@ def auth_section() -> dict[str, Any] | None:
 
 def demo_role_switcher() -> Viewer:
     """Sidebar switcher, clearly labelled: it exists only with no sign-in, never in production."""
-    labels = {role: role.vi for role in DEMO_USERS}
+    labels = {role: role.en if ui.lang() == "en" else role.vi for role in DEMO_USERS}
     role = st.sidebar.radio(
         _t("demo_role"),
         options=list(DEMO_USERS),

@@ -29,7 +29,7 @@ import streamlit as st  # noqa: E402
 from starlette.middleware import Middleware  # noqa: E402
 from starlette.routing import Mount  # noqa: E402
 
-from dashboard import gate  # noqa: E402
+from dashboard import first_page, gate  # noqa: E402
 from dashboard.gate import is_clear_cache  # noqa: E402
 from kpi.api import PREFIX, create_api  # noqa: E402
 
@@ -97,7 +97,25 @@ class Guard:
                 await refuse(send, 403, b"upload not allowed for this session")
                 return
             make_room(session_id)
+        if first_page.is_page_request(scope):
+            scope = first_page.uncompressed(scope)
+            send = first_page.in_language(send, page_language(), page_title())
         await self.app(scope, receive, send)
+
+
+def page_language() -> str:
+    from kpi.settings import load_settings
+
+    try:
+        return "en" if load_settings().default_lang == "en" else "vi"
+    except Exception:  # a settings error is reported by the page itself, not here
+        return "vi"
+
+
+def page_title() -> str:
+    from kpi.text import t
+
+    return t("page_title", page_language())
 
 
 app = st.App(str(SCRIPT), routes=[Mount(PREFIX, app=create_api())], middleware=[Middleware(Guard)])

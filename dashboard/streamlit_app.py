@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the path
     sys.path.insert(0, str(ROOT))
 
-from dashboard import auth, data, gate, ui  # noqa: E402
+from dashboard import auth, chrome, data, gate, ui  # noqa: E402
 from dashboard.navigation import build_pages  # noqa: E402
 from kpi.access import Viewer  # noqa: E402
 from kpi.text import t  # noqa: E402
@@ -27,7 +27,7 @@ from kpi.text import t  # noqa: E402
 st.set_option("client.disableDataExport", True)
 st.set_page_config(
     page_title=t("page_title"),
-    page_icon=":material/monitoring:",
+    page_icon=str(chrome.FAVICON),  # a local file: no request leaves the machine
     layout="wide",
     initial_sidebar_state="auto",  # open on a desktop, closed on a phone
 )
@@ -65,6 +65,8 @@ def main() -> None:
     ui.set_viewer(None)
     viewer = identify()
     lang = ui.lang()
+    chrome.page_language(lang)
+    chrome.page_style()
     ui.set_viewer(viewer)
     record_upload_right(viewer.can_upload)
     sidebar_identity(viewer, lang)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import data, resources
 from kpi.access import Viewer
+from kpi.audit_text import moment_text
 from kpi.services import task_signoffs as signoffs
 from kpi.task_progress import HalfYear, local_today
 from kpi.text import t
@@ -18,7 +19,7 @@ def _signed_lines(signed: pd.DataFrame, half: HalfYear, lang: str) -> dict[str, 
     """unit -> 'VPB · …: đã duyệt (by, when)' for the half-year's standing sign-offs."""
     rows = signed[signed["period"] == str(half)]
     return {
-        str(u): t("tso_signed", lang, unit=data.unit_label(str(u)), by=by, at=str(at)[:16])
+        str(u): t("tso_signed", lang, unit=data.unit_label(str(u)), by=by, at=moment_text(at))
         for u, by, at in zip(
             rows["unit_code"], rows["approved_by"], rows["approved_at"], strict=True
         )
@@ -32,7 +33,7 @@ def _sign(viewer: Viewer, unit: str, lang: str) -> None:
         st.error(str(exc))
         return
     data.clear()
-    st.success(t("tso_done", lang, n=n, half=half.label(lang), unit=code))
+    st.success(t("tso_done", lang, n=n, half=half.label(lang), unit=data.unit_label(code)))
 
 
 def _half() -> HalfYear:

@@ -7,8 +7,10 @@ from dataclasses import asdict
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources
+from dashboard import data, resources, widget_text
+from dashboard.tables import readable
 from kpi.access import Viewer
+from kpi.formatting import number
 from kpi.problems import FileRejected
 from kpi.services import scorecard as scores
 from kpi.services import tasks as service
@@ -18,6 +20,8 @@ from kpi.text import t
 from reports.task_template import task_template_xlsx
 
 ZONE = LOCAL_ZONE
+UPLOAD_KEY = "tr_file"
+FILE_TYPES = ["xlsx", "xls", "ods", "csv"]
 
 
 def my_tasks(viewer: Viewer) -> list[PlanTask]:
@@ -40,6 +44,7 @@ def report_form(viewer: Viewer, lang: str) -> None:
             t("task_pick", lang),
             list(by_code),
             format_func=lambda c: f"{c} — {by_code[c].name[:90]}",
+            placeholder=widget_text.choose(lang),
             key="tr_code",
         )
         state = st.radio(
@@ -87,7 +92,7 @@ def upload_box(viewer: Viewer, lang: str) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="tr_template",
     )
-    upload = st.file_uploader(t("task_upload", lang), type=["xlsx", "xls", "ods", "csv"])
+    upload = st.file_uploader(t("task_upload", lang), type=FILE_TYPES, key=UPLOAD_KEY)
     if upload is None:
         return
     try:
@@ -108,7 +113,8 @@ def upload_box(viewer: Viewer, lang: str) -> None:
     if outcome.problems:
         st.error(t("task_problems", lang, count=len(outcome.problems)))
         ordered = sorted(outcome.problems, key=lambda p: (p.row or 0, p.column or ""))
-        st.dataframe(pd.DataFrame([p.as_row(lang) for p in ordered]), hide_index=True)
+        problems = pd.DataFrame([p.as_row(lang) for p in ordered])
+        st.dataframe(readable(problems), hide_index=True, width="stretch")
         return
     data.clear()
     st.success(t("task_loaded", lang, count=len(outcome.drafts)))
@@ -125,7 +131,11 @@ def _halves() -> list[HalfYear]:
 def scorecard(lang: str) -> None:
     halves = _halves()
     half = st.selectbox(
-        t("score_period", lang), halves, format_func=lambda h: h.label(lang), key="sc_half"
+        t("score_period", lang),
+        halves,
+        format_func=lambda h: h.label(lang),
+        placeholder=widget_text.choose(lang),
+        key="sc_half",
     )
     versions = scores.published(resources.storage(), half)
     if versions:
@@ -143,7 +153,7 @@ def scorecard(lang: str) -> None:
             t("col_score_unit", lang): [
                 labels.get(str(r["unit_code"]), r["unit_code"]) for r in rows
             ],
-            t("col_score", lang): [r["score"] for r in rows],
+            t("col_score", lang): [number(r["score"], lang, 1) for r in rows],
             t("col_score_tasks", lang): [r["tasks_counted"] for r in rows],
             t("col_score_on_time", lang): [r["done_on_time"] for r in rows],
             t("col_score_late", lang): [r["done_late"] for r in rows],
@@ -153,13 +163,5 @@ def scorecard(lang: str) -> None:
             ],
         }
     )
-    st.dataframe(
-        frame,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            t("col_score", lang): st.column_config.ProgressColumn(
-                t("col_score", lang), min_value=0, max_value=100, format="%.1f"
-            )
-        },
-    )
+    # The score as text ('85,5'): a progress column would print a decimal point in Vietnamese.
+    st.dataframe(readable(frame), hide_index=True, width="stretch")

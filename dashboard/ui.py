@@ -17,6 +17,7 @@ from dashboard import resources
 from kpi import palette
 from kpi.access import Viewer
 from kpi.progress import Status
+from kpi.task_progress import local_today
 from kpi.text import LANGS, t
 from reports.tables import to_csv_bytes
 
@@ -118,11 +119,15 @@ def unapproved_note(count: int) -> None:
 
 def table_with_download(frame: pd.DataFrame, stem: str, key: str, **options: Any) -> None:
     """A table and the project's guarded CSV download (the toolbar download is off:
-    `client.disableDataExport`); text a spreadsheet would evaluate is prefixed with '."""
+    `client.disableDataExport`); text a spreadsheet would evaluate is prefixed with '.
+    A download made while demo data is stored says so on its first line."""
+    from dashboard import data  # data imports this module's neighbours, not this one
+
     st.dataframe(frame, hide_index=True, width="stretch", **options)
+    preface = [t("export.demo_mark", lang())] if data.has_demo() else []
     st.download_button(
         t("download_csv", lang()),
-        to_csv_bytes(frame),
+        to_csv_bytes(frame, preface),
         f"{stem}.csv",
         "text/csv",
         key=key,
@@ -136,6 +141,6 @@ def known_on_input(toggle: str, day_label: str, key: str) -> dt.date | None:
     Widgets `{key}_use` and `{key}`."""
     if not st.checkbox(toggle, key=f"{key}_use"):
         return None
-    today = dt.date.today()
+    today = local_today()  # a day means a day in Việt Nam (kpi.storage.known.end_of_day)
     day = st.date_input(day_label, value=today, max_value=today, format="DD/MM/YYYY", key=key)
     return day if isinstance(day, dt.date) else None

@@ -186,7 +186,7 @@ def preview_table(checked: Checked, lang: str) -> pd.DataFrame:
                 for c in rows["indicator_code"]
             ],
             t("col_unit", lang): rows["unit_code"].astype(str).to_numpy(),
-            t("col_quarter", lang): [quarter_label(str(p)) for p in rows["period"]],
+            t("col_quarter", lang): [quarter_label(str(p), lang) for p in rows["period"]],
             t("col_old_value", lang): [percent(_number(v), lang) for v in rows["old_value"]],
             t("col_new_value", lang): [percent(_number(v), lang) for v in rows["value"]],
         }

@@ -102,26 +102,17 @@ def _year_quarter(period: Quarter | int | str) -> tuple[int, int] | None:
     return (int(match[1]), int(match[2])) if match else None
 
 
-def quarter_label(period: Quarter | int | str | None, missing: str = MISSING) -> str:
-    """The short label of tables and charts, in both languages: '2025-Q3' -> 'Q3/2025'.
+def quarter_label(
+    period: Quarter | int | str | None, lang: str = "vi", missing: str = MISSING
+) -> str:
+    """The one form a person reads: 'Quý 3/2025' (vi), 'Q3 2025' (en).
 
-    A text that is not a quarter is shown as it is.
+    Takes a Quarter, a quarter index or a '2025-Q3' text; other text is shown as it is.
     """
     if period is None or period == "":
         return missing
     parts = _year_quarter(period)
-    return str(period) if parts is None else f"Q{parts[1]}/{parts[0]}"
-
-
-def quarter_name(period: Quarter | int | str | None, lang: str = "vi", missing: str = "-") -> str:
-    """The label of prose and reports: 'Quý 3/2025' (vi), 'Q3 2025' (en)."""
-    if period is None or period == "":
-        return missing
-    parts = _year_quarter(period)
-    if parts is None:
-        return str(period)
-    year, q = parts
-    return f"Q{q} {year}" if lang == "en" else f"Quý {q}/{year}"
+    return str(period) if parts is None else Quarter(*parts).name(lang)
 
 
 def half_year_label(year: int, half: int, lang: str = "vi") -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kpi.catalogue import Catalogue
 from kpi.periods import PeriodError, Quarter, parse_quarter
@@ -65,6 +65,27 @@ def _position(catalogue: Catalogue, obligation: Obligation) -> int:
     codes = list(catalogue.codes)
     code = obligation.indicator_code
     return codes.index(code) if code in codes else len(codes)
+
+
+def owed_from(obligation: Obligation, catalogue: Catalogue, programme_baseline: Quarter) -> Quarter:
+    """The first quarter a report is owed: the row's own start, else the indicator's baseline
+    (the catalogue's, else the programme's). Before it no verdict uses the figures, so no
+    report was due and none can be overdue."""
+    if obligation.first is not None:
+        return obligation.first
+    code = obligation.indicator_code
+    own = catalogue[code].baseline_period if code in catalogue else None
+    return own or programme_baseline
+
+
+def with_starts(
+    obligations: Iterable[Obligation], catalogue: Catalogue, programme_baseline: Quarter
+) -> list[Obligation]:
+    """The obligations, each with the first quarter it is owed filled in."""
+    return [
+        o if o.first is not None else replace(o, first=owed_from(o, catalogue, programme_baseline))
+        for o in obligations
+    ]
 
 
 def for_unit(obligations: Sequence[Obligation], unit_code: str) -> list[Obligation]:

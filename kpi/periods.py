@@ -63,8 +63,12 @@ class Quarter:
 
     @property
     def label(self) -> str:
-        """Label for people: Q3/2025."""
-        return f"Q{self.q}/{self.year}"
+        """Label for people, in Vietnamese: 'Quý 3/2025'."""
+        return self.name("vi")
+
+    def name(self, lang: str = "vi") -> str:
+        """The one form people read: 'Quý 3/2025' (vi), 'Q3 2025' (en)."""
+        return f"Q{self.q} {self.year}" if lang == "en" else f"Quý {self.q}/{self.year}"
 
     @property
     def start(self) -> dt.date:

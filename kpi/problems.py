@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kpi.formatting import number, quarter_name
+from kpi.formatting import number, quarter_label
 from kpi.text import STRINGS, t, words
 
 # params shown as numbers (Vietnamese decimal comma) and as quarters ("Quý 2/2026")
@@ -52,7 +52,7 @@ def _shown(key: str, value: Any, lang: str) -> Any:
     if key == "hint":
         return t(f"hint.{value}", lang) if f"hint.{value}" in STRINGS else ""
     if key in QUARTER_PARAMS and isinstance(value, str):
-        return quarter_name(value, lang)
+        return quarter_label(value, lang)
     if isinstance(value, float) and (key in NUMBER_PARAMS or key in SIGNED_PARAMS):
         # at most one decimal, none when whole: "46,7", "+25"
         return number(value, lang, 1, signed=key in SIGNED_PARAMS, trim=True)

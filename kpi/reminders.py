@@ -105,7 +105,7 @@ def _render(subject: str, lines: Sequence[str], items: Sequence[str]) -> tuple[s
 
 
 def _quarter_words(quarter: Quarter) -> str:
-    return t("mail.quarter", LANG, q=quarter.q, year=quarter.year)
+    return quarter.name(LANG)
 
 
 def officer_reminders(people: Sequence[Person], cycle: Cycle, today: dt.date) -> list[Reminder]:
@@ -200,7 +200,7 @@ def digest_reminders(people: Sequence[Person], cycle: Cycle, today: dt.date) -> 
             "mail.digest.counts",
             LANG,
             overdue=len(overdue),
-            quarter=quarter_label(quarter),
+            quarter=quarter_label(quarter, LANG),
             worse=len(worse),
         ),
     ]

@@ -106,7 +106,7 @@ def matrix_counts(matrix: pd.DataFrame) -> dict[SubmissionState, int]:
 
 
 def matrix_wide(matrix: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    """Units down, quarters across ('Q3/2025'), each cell an icon and a word."""
+    """Units down, quarters across ('Quý 3/2025'), each cell an icon and a word."""
     if matrix.empty:
         return pd.DataFrame()
     order = sorted(int(i) for i in matrix["period_index"].unique())
@@ -119,5 +119,5 @@ def matrix_wide(matrix: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
         index="unit_code", columns="period_index", values="cell"
     )
     wide = wide[order]
-    wide.columns = [Quarter.from_index(i).label for i in order]
+    wide.columns = [Quarter.from_index(i).name(lang) for i in order]
     return wide

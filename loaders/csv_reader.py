@@ -12,8 +12,10 @@ import csv
 import io
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from kpi.problems import FileRejected, Problem
@@ -58,11 +60,11 @@ def bounded_lines(text: str, limits: Limits) -> list[str]:
     lines = text.replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    for number, line in enumerate(lines, start=1):
-        if len(line) > limits.max_line_chars:
-            raise FileRejected(
-                Problem("line_too_long", number, params={"limit": limits.max_line_chars})
-            )
+    if max(map(len, lines), default=0) > limits.max_line_chars:  # one C pass, then find it
+        number = next(n for n, line in enumerate(lines, 1) if len(line) > limits.max_line_chars)
+        raise FileRejected(
+            Problem("line_too_long", number, params={"limit": limits.max_line_chars})
+        )
     return lines
 
 
@@ -111,20 +113,28 @@ def read_csv(
     return grid
 
 
+def _field_counts(lines: list[str], separator: str) -> np.ndarray:
+    """Each line's number of fields (its separators + 1), counted by an Arrow kernel."""
+    if not lines:
+        return np.zeros(0, dtype="int64")
+    counts = pc.count_substring(pa.array(lines, type=pa.large_string()), separator)
+    return counts.to_numpy(zero_copy_only=False).astype("int64") + 1
+
+
 def _plain_grid(lines: list[str], separator: str, limits: Limits, header: HeaderTest) -> Grid:
     """No quotes in the file: a record is a line and its fields are its separators + 1."""
-    for number, line in enumerate(lines, start=1):
-        _refuse_wide(number, line.count(separator) + 1, limits)
+    counts = _field_counts(lines, separator)
+    wide = np.flatnonzero(counts > limits.max_columns)
+    if len(wide):
+        _refuse_wide(int(wide[0]) + 1, int(counts[wide[0]]), limits)
     head = [line.split(separator) for line in lines[:HEADER_SCAN_LINES]]
     start = _header_at(head, header)
     width = len(head[start]) if head else 0
     problems: list[Problem] = []
     body = lines[start:]
     empty = separator * (width - 1)
-    for offset, line in enumerate(body):
-        count = line.count(separator) + 1
-        if count == width:
-            continue
+    for offset in np.flatnonzero(counts[start:] != width).tolist():  # the odd lines only
+        line, count = body[offset], int(counts[start + offset])
         if not line.strip(separator + " \t"):
             body[offset] = empty
             continue

@@ -134,18 +134,55 @@ def _is_text(column: pd.Series) -> bool:
     return pd.api.types.infer_dtype(column, skipna=False) == "string"
 
 
-def _blank(column: pd.Series) -> pd.Series:
+def _by_text(column: pd.Series, test: Callable[[pd.Series], pd.Series]) -> np.ndarray:
+    """A vectorised text test run once per distinct cell (files repeat codes, counts);
+    a missing cell counts as passing it (it is blank)."""
+    codes, uniques = pd.factorize(column)
+    passed = test(pd.Series(uniques, dtype=column.dtype)).fillna(True).to_numpy(dtype=bool)
+    return np.append(passed, True)[codes]
+
+
+def _blank(column: pd.Series) -> np.ndarray:
     if isinstance(column.dtype, pd.StringDtype):
-        return column.str.strip().eq("").fillna(True).astype(bool)
-    return column.fillna("").astype(str).str.strip().eq("")
+        return _by_text(column, lambda text: text.str.strip().eq(""))
+    return column.fillna("").astype(str).str.strip().eq("").to_numpy(dtype=bool)
 
 
-def _no_number(column: pd.Series) -> pd.Series:
+def _arrow_text(column: pd.Series) -> pa.Array:
+    cells = pa.array(column.astype("string[pyarrow]").array)
+    return cells.combine_chunks() if isinstance(cells, pa.ChunkedArray) else cells
+
+
+def _no_number(column: pd.Series) -> np.ndarray:
     """Blank or a missing marker ('-', 'NA', …): the row reports no figure here."""
-    if isinstance(column.dtype, pd.StringDtype):
-        text = column.str.strip().str.lower()
-        return (text.isin(list(MISSING_MARKERS)) | text.isna()).fillna(True).astype(bool)
-    return column.map(lambda v: parse_number(v) is None).astype(bool)
+    if not isinstance(column.dtype, pd.StringDtype):
+        return column.map(lambda v: parse_number(v) is None).to_numpy(dtype=bool)
+    # a cell that starts with a digit is no marker: only the others are read in full
+    first = pc.utf8_slice_codeunits(_arrow_text(column), 0, 1)
+    missing = ~pc.fill_null(pc.utf8_is_digit(first), False).to_numpy(zero_copy_only=False)
+    others = np.flatnonzero(missing)
+    if len(others):
+        markers = list(MISSING_MARKERS)
+        missing[others] = _by_text(
+            column.iloc[others], lambda text: text.str.strip().str.lower().isin(markers)
+        )
+    return missing
+
+
+def _all_rows(
+    body: pd.DataFrame, positions: list[int], test: Callable[[pd.Series], np.ndarray]
+) -> np.ndarray:
+    """Rows where `test` holds in every column at `positions`; each column is tested only
+    on the rows that passed every column before it (usually none are left after one)."""
+    rows = np.arange(len(body))
+    for position in positions:
+        if not len(rows):
+            break
+        column = body.iloc[:, position]
+        rows = rows[test(column if len(rows) == len(body) else column.iloc[rows])]
+    chosen = np.zeros(len(body), dtype=bool)
+    chosen[rows] = True
+    return chosen
 
 
 def _normalise_period(raw: object) -> str:
@@ -160,11 +197,15 @@ def _simple_numbers(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Plain text numbers read by arrow kernels: (which cells, their values or NaN)."""
     if not _is_text(raw):
         return np.zeros(len(raw), dtype=bool), np.full(len(raw), np.nan)
-    cells = pa.array(raw.astype("string[pyarrow]").array)
-    mask = pc.fill_null(pc.match_substring_regex(cells, f"^(?:{SIMPLE_NUMBER})$"), False)
-    chosen = pc.if_else(mask, pc.replace_substring(cells, ",", "."), "nan")
-    values = pc.cast(chosen, pa.float64()).to_numpy(zero_copy_only=False)
-    return mask.to_numpy(zero_copy_only=False), values
+    # each distinct text read once: counts and denominators repeat down a file
+    encoded = pc.dictionary_encode(_arrow_text(raw))
+    texts, positions = encoded.dictionary, encoded.indices
+    mask = pc.fill_null(pc.match_substring_regex(texts, f"^(?:{SIMPLE_NUMBER})$"), False)
+    chosen = pc.if_else(mask, pc.replace_substring(texts, ",", "."), "nan")
+    values = pc.cast(chosen, pa.float64())
+    simple = pc.fill_null(pc.take(mask, positions), False)
+    read = pc.fill_null(pc.take(values, positions), float("nan"))
+    return simple.to_numpy(zero_copy_only=False), read.to_numpy(zero_copy_only=False)
 
 
 def _numbers(
@@ -248,18 +289,13 @@ def to_table(grid: Grid, units: UnitRegistry) -> Table:
     unused = [cell_text(c) for i, c in enumerate(header_row) if i not in used and cell_text(c)]
     body = grid.cells.iloc[header_index + 1 :]
     figures = [columns[n] for n in NUMERIC if n in columns]
-    blank = pd.concat([_blank(body.iloc[:, i]) for i in sorted(used)], axis=1)
-    blank.columns = sorted(used)
-    body = body[~blank.all(axis=1)]
-    no_figure = (
-        pd.concat([_no_number(body.iloc[:, i]) for i in figures], axis=1).all(axis=1)
-        if figures
-        else None
-    )
+    blank = _all_rows(body, sorted(used), _blank)
+    if blank.any():
+        body = body[~blank]
+    no_figure = _all_rows(body, figures, _no_number) if figures else None
     not_reported = int(no_figure.sum()) if no_figure is not None else 0
-    if no_figure is not None:
+    if no_figure is not None and not_reported:
         body = body[~no_figure]
-    del blank
     rows = pd.Series(body.index + grid.first_row_number, index=body.index)
     data = pd.DataFrame(
         {
@@ -308,7 +344,9 @@ def _percent_cells(grid: Grid, index: pd.Index, position: int | None) -> pd.Seri
 
 def _control_chars(notes: pd.Series, rows: pd.Series, problems: list[Problem]) -> pd.Series:
     """Notes are text: NUL and control characters are refused (PostgreSQL cannot store NUL)."""
-    bad = notes.map(lambda v: isinstance(v, str) and has_control_chars(v)).astype(bool)
+    codes, uniques = pd.factorize(notes)  # each distinct note once; a missing one is -1
+    flags = [isinstance(v, str) and has_control_chars(v) for v in uniques]
+    bad = pd.Series(np.array([*flags, False], dtype=bool)[codes], index=notes.index)
     for note, row in zip(notes[bad], rows[bad], strict=True):
         shown = note.encode("unicode_escape").decode("ascii")[:60]
         problems.append(Problem("control_characters", int(row), "note", shown))

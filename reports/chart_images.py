@@ -1,7 +1,9 @@
-"""The dashboard's trajectory chart, rendered to PNG for the report with vl-convert.
+"""The trajectory chart as an image to file or forward: PNG and SVG through vl-convert.
 
-Same builder as the dashboard (reports.charts); only the fonts change, to the
-DejaVu Sans the PDF embeds, so every Vietnamese glyph renders.
+Same builder as the dashboard (reports.charts), in a frame that says what it shows
+(reports.chart_frame), every text in the DejaVu Sans the PDF embeds, so every
+Vietnamese glyph renders and the image carries one font. The size fits an A4 page:
+about 680 px wide, written at 180 dpi, is 17 cm.
 """
 
 from __future__ import annotations
@@ -14,13 +16,18 @@ from typing import Any
 import pandas as pd
 import vl_convert as vlc
 
-from kpi.catalogue import Catalogue
+from kpi.catalogue import Catalogue, Indicator
+from reports.chart_frame import FONT, ChartFacts, framed, scope_name
 from reports.charts import trajectory_chart, trajectory_data
 from reports.fonts import dejavu
 from reports.model import IndicatorRow, Report
+from reports.svg_fonts import embed_font
 
-CHART_FONT = "DejaVu Sans"
-WIDTH, HEIGHT, SCALE = 760, 220, 1.6
+CHART_FONT = FONT
+PLOT_WIDTH = 600  # with the y axis and the padding the image is about 680 px wide
+PAGE_HEIGHT, REPORT_HEIGHT = 300, 220
+PPI = 180
+SCALE = 0.72  # 672 px x 0.72 x 180/72 = 1210 px: 17 cm at 180 dpi
 
 
 @cache
@@ -28,7 +35,7 @@ def _register_fonts() -> None:
     vlc.register_font_directory(str(dejavu().regular.parent))
 
 
-FONT_KEYS = {"font", "labelFont", "titleFont"}
+FONT_KEYS = {"font", "labelFont", "titleFont", "subtitleFont"}
 
 
 def _swap_fonts(node: Any) -> None:
@@ -44,6 +51,20 @@ def _swap_fonts(node: Any) -> None:
             _swap_fonts(item)
 
 
+def _legends_in_a_row(node: Any) -> None:
+    """A page is wide: the legend's entries side by side (the dashboard stacks them)."""
+    if isinstance(node, dict):
+        legend = node.get("legend")
+        if isinstance(legend, dict):
+            legend.pop("columns", None)
+            legend["direction"] = "horizontal"
+        for value in node.values():
+            _legends_in_a_row(value)
+    elif isinstance(node, list):
+        for item in node:
+            _legends_in_a_row(item)
+
+
 def _with_report_fonts(spec: dict[str, Any]) -> dict[str, Any]:
     """Every text of the chart in DejaVu Sans, and legend labels never cut short."""
     _swap_fonts(spec)
@@ -55,6 +76,29 @@ def _with_report_fonts(spec: dict[str, Any]) -> dict[str, Any]:
         config.setdefault(part, {})["font"] = CHART_FONT
     config["legend"]["labelLimit"] = 0
     return spec
+
+
+def publication_spec(
+    data: pd.DataFrame, indicator: Indicator, facts: ChartFacts, height: int = PAGE_HEIGHT
+) -> str:
+    """The framed chart of `data` (from reports.charts.trajectory_data) as Vega-Lite JSON."""
+    chart = trajectory_chart(data, indicator, facts.lang, height=height)
+    spec = _with_report_fonts(chart.properties(width=PLOT_WIDTH).to_dict())
+    _legends_in_a_row(spec)
+    band = bool(data["low"].notna().any()) if "low" in data else False
+    return json.dumps(framed(spec, facts, PLOT_WIDTH, band), ensure_ascii=False)
+
+
+def spec_to_png(spec: str) -> bytes:
+    """PNG at 180 dpi (the file says so), so a word processor places it at its size."""
+    _register_fonts()
+    return bytes(vlc.vegalite_to_png(spec, scale=SCALE, ppi=PPI))
+
+
+def spec_to_svg(spec: str) -> bytes:
+    """SVG with the glyphs it uses embedded as a web font."""
+    _register_fonts()
+    return embed_font(vlc.vegalite_to_svg(spec)).encode("utf-8")
 
 
 def _status_dict(row: IndicatorRow) -> dict[str, Any]:
@@ -70,22 +114,28 @@ def _status_dict(row: IndicatorRow) -> dict[str, Any]:
     }
 
 
+def report_facts(report: Report, indicator: Indicator) -> ChartFacts:
+    return ChartFacts(
+        code=indicator.code,
+        name=indicator.name(report.lang),
+        target_year=indicator.target_period.year,
+        scope=scope_name(None if report.is_root else report.unit_name, report.lang),
+        as_of=report.as_of,
+        made_on=report.made_on,
+        demo=report.is_demo,
+        lang=report.lang,
+    )
+
+
 def chart_spec(
-    series: pd.DataFrame, row: IndicatorRow, catalogue: Catalogue, lang: str
+    series: pd.DataFrame, row: IndicatorRow, report: Report, catalogue: Catalogue
 ) -> str | None:
-    """One indicator's Vega-Lite spec (JSON); None when there is nothing to draw."""
+    """One indicator's framed Vega-Lite spec (JSON); None when there is nothing to draw."""
     if series.empty:
         return None
     indicator = catalogue[row.code]
-    data = trajectory_data(series, _status_dict(row), indicator, lang)
-    chart = trajectory_chart(data, indicator, lang, height=HEIGHT).properties(width=WIDTH)
-    # the dashboard draws the same builder validated; here the spec is only rasterised
-    return json.dumps(_with_report_fonts(chart.to_dict(validate=False)))
-
-
-def spec_to_png(spec: str) -> bytes:
-    _register_fonts()
-    return bytes(vlc.vegalite_to_png(spec, scale=SCALE))
+    data = trajectory_data(series, _status_dict(row), indicator, report.lang)
+    return publication_spec(data, indicator, report_facts(report, indicator), REPORT_HEIGHT)
 
 
 def render_charts(report: Report, series: pd.DataFrame, catalogue: Catalogue) -> dict[str, bytes]:
@@ -99,7 +149,7 @@ def render_charts(report: Report, series: pd.DataFrame, catalogue: Catalogue) ->
     with ThreadPoolExecutor(max_workers=2) as pool:
         for row in report.rows:
             part = series[series["indicator_code"] == row.code][["period_index", "value"]]
-            spec = chart_spec(part.reset_index(drop=True), row, catalogue, report.lang)
+            spec = chart_spec(part.reset_index(drop=True), row, report, catalogue)
             if spec is not None:
                 pending[row.code] = pool.submit(spec_to_png, spec)
         return {code: future.result() for code, future in pending.items()}

@@ -7,7 +7,7 @@ long frame made by `trajectory_data(series, status, indicator)`:
 |---|---|
 | `kind` | `actual`, `required` (baseline → 2030 target) or `projection` |
 | `t` | time in years, quarter starts: 2025-Q3 → 2025.5 |
-| `period`, `period_label` | `2025-Q3`, `Q3/2025` |
+| `period`, `period_label` | `2025-Q3`, `Quý 3/2025` (`Q3 2025` in English) |
 | `value`, `value_label` | 85.5, `85,5%` |
 | `low`, `high` | the projection's uncertainty band (projection rows only) |
 
@@ -42,11 +42,7 @@ FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
 
 STATUS_STYLE = palette.STATUS_COLOURS  # (strong, tint) per status, shared with the reports
 
-# Vega expressions: the axis shows Vietnamese quarter labels and decimal commas.
-QUARTER_EXPR = (
-    "'Q' + (round((datum.value - floor(datum.value)) * 4) + 1) + '/' + floor(datum.value)"
-)
-PERCENT_EXPR = "replace(format(datum.value, '.0f'), '.', ',') + '%'"
+PERCENT_EXPR = "format(datum.value, '.0f') + '%'"  # whole percents: no decimal mark to localise
 
 
 def _engine_row(status: Mapping[str, Any], indicator: Indicator) -> dict[str, Any] | None:
@@ -98,7 +94,7 @@ def trajectory_data(
             "kind": points["kind"].to_numpy(),
             "t": [int(i) / 4 for i in points["period_index"]],
             "period": periods,
-            "period_label": [quarter_label(p) for p in periods],
+            "period_label": [quarter_label(p, lang) for p in periods],
             "value": points["value"].astype(float).to_numpy(),
             "value_label": [percent(v, lang) for v in points["value"]],
             "low": points["lower"].astype(float).to_numpy(),
@@ -114,7 +110,8 @@ def _x_axis(data: pd.DataFrame, lang: str) -> alt.X:
         "t:Q",
         title=None,
         scale=alt.Scale(domain=[first, TARGET_PERIOD.years + 0.1], nice=False),
-        axis=alt.Axis(values=ticks, labelExpr=QUARTER_EXPR, grid=False, labelAngle=0),
+        # a tick per year, labelled by the year: short enough for a phone, no language
+        axis=alt.Axis(values=ticks, format="d", grid=False, labelAngle=0, labelOverlap=True),
     )
 
 
@@ -140,7 +137,8 @@ def _legend_colour(lang: str) -> alt.Color:
         "series:N",
         title=None,
         scale=alt.Scale(domain=names, range=[ACTUAL, REQUIRED, PROJECTION]),
-        legend=alt.Legend(orient="bottom", direction="horizontal", labelFontSize=12, labelLimit=0),
+        # one entry per line: the legend fits a phone as well as a page
+        legend=alt.Legend(orient="bottom", columns=1, labelFontSize=12, labelLimit=0),
     )
 
 
@@ -224,14 +222,14 @@ def _style(chart: alt.LayerChart) -> alt.LayerChart:
 
 
 def small_multiples(
-    frame: pd.DataFrame, indicator: Indicator, lang: str = "vi", columns: int = 3
+    frame: pd.DataFrame, indicator: Indicator, lang: str = "vi", columns: int = 2
 ) -> alt.FacetChart:
     """One small line per reporting unit. `frame` has `unit_title`, `period_index`, `value`
     and `status` (a kpi.progress status value, which sets the colour)."""
     periods = [period_code(int(i)) for i in frame["period_index"]]
     data = frame.drop(columns="period_index").assign(
         t=[int(i) / 4 for i in frame["period_index"]],
-        period_label=[quarter_label(p) for p in periods],
+        period_label=[quarter_label(p, lang) for p in periods],
         value_label=[percent(v, lang) for v in frame["value"]],
         target=indicator.target,
     )
@@ -267,7 +265,8 @@ def small_multiples(
     rule = base.mark_rule(color=TARGET, strokeDash=[4, 3]).encode(y="mean(target):Q")
     return (
         alt.layer(line, rule, data=data)
-        .properties(width=190, height=110)
+        # two columns of 140 px with the shared axis: about 340 px, inside a 390 px phone
+        .properties(width=140, height=100)
         .facet(
             facet=alt.Facet("unit_title:N", title=None, header=alt.Header(labelFontSize=12)),
             columns=columns,

@@ -1,6 +1,9 @@
-"""The report as an A4 PDF: cover, summary, results table, charts, data quality, annex.
+"""The report as an A4 PDF laid out as an administrative report (Nghị định 30/2020/NĐ-CP):
+letterhead, "BÁO CÁO" and its subject, summary, results table, charts, data quality, the
+recipients and signature block, then the annex.
 
-fpdf2 with DejaVu Sans embedded, so Vietnamese text stays real, searchable text.
+fpdf2 with DejaVu Sans embedded, so Vietnamese text stays real, searchable text. A report
+made from demo figures carries the demo mark at the top of every page.
 """
 
 from __future__ import annotations
@@ -12,19 +15,20 @@ from io import BytesIO
 from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
-from kpi.formatting import day_label, long_date, quarter_name, report_period_label
+from kpi.formatting import quarter_label, report_period_label
 from reports.fonts import dejavu
 from reports.model import IndicatorRow, Report
-from reports.pdf_sections import quality_and_annex
+from reports.pdf_nd30 import demo_banner, letterhead, signature_block, title_block
+from reports.pdf_sections import annex, quality
 from reports.task_section import write_pdf_section
 from reports.text import (
     MOVEMENT_RGB,
+    day_text,
     figure,
     known_on_text,
     label,
     status_mark,
     status_rgb,
-    status_word,
     summary_sentence,
 )
 
@@ -32,10 +36,14 @@ FONT = "DejaVu"
 NAVY = (16, 42, 84)
 HEAD_FILL = (222, 230, 242)
 ZEBRA = (246, 248, 251)
+# Margins of Nghị định 30/2020/NĐ-CP: top and bottom 20 mm, left 30 mm, right 15 mm.
+MARGINS = {"left": 30.0, "top": 20.0, "right": 15.0, "bottom": 20.0}
+PAGE_NUMBER_Y, BANNER_Y = 8.0, 13.0
 
 
 class ReportPDF(FPDF):
-    """A4 pages with a running header and 'Trang n/N' in the footer."""
+    """A4 pages numbered at the top centre from the second page (as ND30 asks), a running
+    line in the footer, and the demo mark on every page of a report made from demo data."""
 
     def __init__(self, report: Report) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
@@ -44,8 +52,8 @@ class ReportPDF(FPDF):
         self.add_font(FONT, "", str(fonts.regular))
         self.add_font(FONT, "B", str(fonts.bold))
         self.add_font(FONT, "I", str(fonts.italic))
-        self.set_margins(18, 16, 18)
-        self.set_auto_page_break(True, margin=16)
+        self.set_margins(MARGINS["left"], MARGINS["top"], MARGINS["right"])
+        self.set_auto_page_break(True, margin=MARGINS["bottom"])
         self.set_lang(report.lang)
         self.set_title(f"{label('title', report.lang)} - {report.unit_name} - {report.period}")
         self.set_author(report.unit_name)
@@ -53,25 +61,26 @@ class ReportPDF(FPDF):
         self.set_creator("KPI Monitor")
 
     def header(self) -> None:
+        if self.page_no() > 1:
+            self.set_y(PAGE_NUMBER_Y)
+            self.set_font(FONT, "", 9)
+            self.set_text_color(60, 60, 60)
+            self.cell(0, 4, str(self.page_no()), align="C")
+            self.set_text_color(0, 0, 0)
+        if self.report.is_demo:
+            demo_banner(self, BANNER_Y)
+        self.set_xy(self.l_margin, self.t_margin)
+
+    def footer(self) -> None:
         if self.page_no() == 1:
             return
         lang = self.report.lang
+        self.set_y(-13)
         self.set_font(FONT, "", 7.5)
         self.set_text_color(90, 90, 90)
         period = report_period_label(self.report.period, lang)
         text = f"{self.report.unit_name} · {label('period', lang)}: {period}"
-        self.cell(0, 5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_draw_color(180, 180, 180)
-        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
-        self.ln(3)
-        self.set_text_color(0, 0, 0)
-
-    def footer(self) -> None:
-        self.set_y(-11)
-        self.set_font(FONT, "", 8)
-        self.set_text_color(90, 90, 90)
-        page = label("page", self.report.lang)
-        self.cell(0, 5, f"{page} {self.page_no()}/{{nb}}", align="C")
+        self.cell(0, 5, text, align="C")
         self.set_text_color(0, 0, 0)
 
     # -- small building blocks -------------------------------------------------
@@ -107,7 +116,11 @@ class ReportPDF(FPDF):
         colours: Mapping[tuple[int, int], tuple[int, int, int]] | None = None,
         size: float = 8.5,
     ) -> None:
-        """An official-looking table: thin rules, shaded heading repeated on each page."""
+        """An official-looking table: thin rules, shaded heading repeated on each page;
+        columns narrowed in proportion when they are wider than the text block."""
+        total = sum(widths)
+        if total > self.epw:
+            widths = [w * self.epw / total for w in widths]
         self.set_font(FONT, "", size)
         self.set_draw_color(120, 120, 120)
         self.set_line_width(0.2)
@@ -140,54 +153,11 @@ class ReportPDF(FPDF):
 
 
 # -- sections ------------------------------------------------------------------
-def _rule_under(pdf: ReportPDF, centre: float, width: float) -> None:
-    """The short rule under the heading lines of an administrative document."""
-    y = pdf.get_y() + 0.8
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_line_width(0.3)
-    pdf.line(centre - width / 2, y, centre + width / 2, y)
-    pdf.set_y(y + 2)
-
-
-def _letterhead(pdf: ReportPDF) -> None:
-    """Issuer on the left; the national name and motto on the right; place and date below."""
-    report, lang = pdf.report, pdf.report.lang
-    half = pdf.epw / 2
-    left_centre, right_centre = pdf.l_margin + (half - 4) / 2, pdf.l_margin + half * 1.5
-    top = pdf.get_y()
-    pdf.set_font(FONT, "", 10)
-    ministry = label("ministry", lang)
-    if report.unit_name.upper() != ministry.upper():
-        pdf.multi_cell(half - 4, 5, ministry, align="C", new_x=XPos.LEFT)
-    pdf.set_font(FONT, "B", 10)
-    pdf.multi_cell(half - 4, 5, report.unit_name.upper(), align="C", new_x=XPos.LEFT)
-    _rule_under(pdf, left_centre, 24)
-    pdf.set_xy(pdf.l_margin + half, top)
-    pdf.multi_cell(half, 5, label("nation", lang), align="C", new_x=XPos.LEFT)
-    pdf.multi_cell(half, 5, label("motto", lang), align="C", new_x=XPos.LEFT)
-    _rule_under(pdf, right_centre, 52)
-    pdf.set_xy(pdf.l_margin + half, pdf.get_y() + 1)
-    pdf.set_font(FONT, "I", 10)
-    place = label("place_date", lang, date=long_date(report.made_on, lang))
-    pdf.multi_cell(half, 5, place, align="C")
-
-
-def _cover(pdf: ReportPDF) -> None:
-    report, lang = pdf.report, pdf.report.lang
+def _opening(pdf: ReportPDF) -> None:
+    """The first page: letterhead, "BÁO CÁO" and its subject, the report's facts."""
     pdf.add_page()
-    top = pdf.get_y()
-    _letterhead(pdf)
-    pdf.set_y(top + 62)
-    pdf.set_font(FONT, "B", 17)
-    pdf.set_text_color(*NAVY)
-    pdf.multi_cell(0, 9, label("title", lang), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_text_color(0, 0, 0)
-    pdf.set_font(FONT, "B", 13)
-    period = report_period_label(report.period, lang).upper()
-    pdf.multi_cell(0, 8, period, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font(FONT, "", 10.5)
-    pdf.multi_cell(0, 6, label("subtitle", lang), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(14)
+    letterhead(pdf)
+    title_block(pdf)
     _cover_facts(pdf)
 
 
@@ -195,10 +165,10 @@ def _cover_facts(pdf: ReportPDF) -> None:
     report, lang = pdf.report, pdf.report.lang
     facts = [
         (label("unit", lang), f"{report.unit_name} ({report.unit_code})"),
-        (label("period", lang), f"{report_period_label(report.period, lang)} ({report.period})"),
-        (label("as_of", lang), quarter_name(report.as_of, lang)),
-        (label("compare", lang), quarter_name(report.start_as_of, lang)),
-        (label("made_on", lang), day_label(report.made_on)),
+        (label("period", lang), report_period_label(report.period, lang)),
+        (label("as_of", lang), quarter_label(report.as_of, lang)),
+        (label("compare", lang), quarter_label(report.start_as_of, lang)),
+        (label("made_on", lang), day_text(report.made_on, lang)),
         (label("known_on", lang), known_on_text(report.known_on, lang)),
         (label("reference", lang), label("reference_text", lang)),
         (label("hash", lang), report.data_hash),
@@ -214,7 +184,6 @@ def _cover_facts(pdf: ReportPDF) -> None:
 
 def _summary(pdf: ReportPDF) -> None:
     report, lang = pdf.report, pdf.report.lang
-    pdf.add_page()
     pdf.heading(label("s_summary", lang))
     counts = {status.value: n for status, n in report.counts}
     pdf.paragraph(summary_sentence(report.as_of, counts, report.moves, lang), size=10)
@@ -258,7 +227,7 @@ def results_cells(row: IndicatorRow, lang: str, closing: str) -> list[str]:
     move = label(row.movement, lang) if row.movement else "-"
     end = figure(row.end_value, lang)
     if row.end_period and row.end_period != closing:
-        end = f"{end}\n({row.end_period})"
+        end = f"{end}\n({quarter_label(row.end_period, lang)})"
     return [
         row.code,
         row.short_name,
@@ -306,7 +275,7 @@ def _results(pdf: ReportPDF) -> None:
     pdf.grid(
         [label(k, lang) for k in RESULT_KEYS],
         lines,
-        RESULT_WIDTHS,
+        RESULT_WIDTHS,  # narrowed to the text block by grid()
         aligns=aligns,
         colours=colours,
         size=7.6,
@@ -316,7 +285,7 @@ def _results(pdf: ReportPDF) -> None:
 
 def _table_note(report: Report) -> str:
     lang = report.lang
-    start, end = quarter_name(report.start_as_of, lang), quarter_name(report.as_of, lang)
+    start, end = quarter_label(report.start_as_of, lang), quarter_label(report.as_of, lang)
     return label("table_note", lang, start=start, end=end)
 
 
@@ -335,33 +304,29 @@ def _charts(pdf: ReportPDF, charts: Mapping[str, bytes]) -> None:
         if png is None:
             continue
         height = pdf.epw * png_aspect(png)
-        if pdf.get_y() + height + 16 > pdf.page_break_trigger:
+        if pdf.get_y() + height + 10 > pdf.page_break_trigger:
             pdf.add_page(orientation="portrait")
-        pdf.set_font(FONT, "B", 9.5)
-        caption = f"{label('chart_caption', lang)} {row.code}: {row.name}"
-        pdf.multi_cell(0, 5, caption, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_font(FONT, "", 8.5)
+        # the image carries its title, scope, as-of and source; the line above says the verdict
+        pdf.set_font(FONT, "B", 8.5)
         pdf.set_text_color(*status_rgb(row.status.value))
-        pdf.multi_cell(
-            0,
-            4.5,
-            f"{row.status.icon} {row.reason or status_word(row.status, lang)}",
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
+        verdict = f"{row.status.icon} {row.code}: {row.reason or status_mark(row.status, lang)}"
+        pdf.multi_cell(0, 4.5, verdict, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(0, 0, 0)
+        caption = f"{label('chart_caption', lang)} {row.code}: {row.name}"
         pdf.image(BytesIO(png), x=pdf.l_margin, w=pdf.epw, h=height, alt_text=caption)
         pdf.ln(4)
 
 
 def write_pdf(report: Report, charts: Mapping[str, bytes]) -> bytes:
     pdf = ReportPDF(report)
-    _cover(pdf)
+    _opening(pdf)
     _summary(pdf)
     _results(pdf)
     if charts:
         _charts(pdf, charts)
     if report.tasks is not None:
         write_pdf_section(pdf, report.tasks)
-    quality_and_annex(pdf)
+    quality(pdf)
+    signature_block(pdf)
+    annex(pdf)
     return bytes(pdf.output())

@@ -1,10 +1,10 @@
-"""PDF sections after the charts: data quality and the annex."""
+"""PDF sections after the charts: data quality (the body's last part) and the annex."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kpi.formatting import day_label, utc_moment
+from kpi.formatting import day_label, local_moment, quarter_label
 from reports.text import METHOD_TEXT, figure, label
 
 if TYPE_CHECKING:
@@ -15,7 +15,10 @@ def _missing_and_late(pdf: ReportPDF) -> None:
     quality, lang = pdf.report.quality, pdf.report.lang
     pdf.subheading(f"1. {label('missing_units', lang)}")
     if quality.missing:
-        rows = [[f"{m.unit_name} ({m.unit_code})", m.period] for m in quality.missing]
+        rows = [
+            [f"{m.unit_name} ({m.unit_code})", quarter_label(m.period, lang)]
+            for m in quality.missing
+        ]
         pdf.grid(
             [label("unit_col", lang), label("period_col", lang)], rows, (120, 30), aligns=["L", "C"]
         )
@@ -26,7 +29,7 @@ def _missing_and_late(pdf: ReportPDF) -> None:
         rows = [
             [
                 f"{m.unit_name} ({m.unit_code})",
-                m.period,
+                quarter_label(m.period, lang),
                 day_label(m.deadline, missing="-"),
                 day_label(m.submitted_on, missing="-"),
             ]
@@ -46,11 +49,11 @@ def _revised_and_outliers(pdf: ReportPDF) -> None:
             [
                 r.indicator_code,
                 r.unit_code,
-                r.period,
+                quarter_label(r.period, lang),
                 figure(r.old_value, lang),
                 figure(r.new_value, lang),
                 r.revised_by,
-                utc_moment(r.revised_at),
+                local_moment(r.revised_at),
             ]
             for r in quality.revised
         ]
@@ -67,11 +70,11 @@ def _revised_and_outliers(pdf: ReportPDF) -> None:
             [
                 o.indicator_code,
                 o.unit_code,
-                o.period,
+                quarter_label(o.period, lang),
                 figure(o.previous, lang),
                 figure(o.value, lang),
                 o.note,
-                f"{o.confirmed_by}\n{utc_moment(o.confirmed_at)}",
+                f"{o.confirmed_by}\n{local_moment(o.confirmed_at)}",
             ]
             for o in quality.outliers
         ]
@@ -83,9 +86,10 @@ def _revised_and_outliers(pdf: ReportPDF) -> None:
         pdf.paragraph(label("nothing", lang))
 
 
-def _annex(pdf: ReportPDF) -> None:
+def annex(pdf: ReportPDF) -> None:
+    """After the signature, on a page of its own: method, data hash, uploads used."""
     report, lang = pdf.report, pdf.report.lang
-    pdf.ln(4)
+    pdf.add_page(orientation="portrait")
     pdf.heading(label("s_annex", lang))
     pdf.subheading(f"1. {label('methodology', lang)}")
     for line in METHOD_TEXT[lang]:
@@ -99,22 +103,21 @@ def _annex(pdf: ReportPDF) -> None:
                 str(u.upload_id),
                 u.file_name,
                 u.uploaded_by,
-                utc_moment(u.uploaded_at),
+                local_moment(u.uploaded_at),
                 str(u.rows_used),
             ]
             for u in report.uploads
         ]
         keys = ("code", "file", "officer", "at", "rows")
-        widths = (12, 62, 48, 32, pdf.epw - 154)
+        widths = (12, 56, 44, 32, pdf.epw - 144)
         headings = ["#", *[label(k, lang) for k in keys[1:]]]
         pdf.grid(headings, rows, widths, aligns=["C", "L", "L", "C", "R"])
     else:
         pdf.paragraph(label("nothing", lang))
 
 
-def quality_and_annex(pdf: ReportPDF) -> None:
+def quality(pdf: ReportPDF) -> None:
     pdf.add_page(orientation="portrait")
     pdf.heading(label("s_quality", pdf.report.lang))
     _missing_and_late(pdf)
     _revised_and_outliers(pdf)
-    _annex(pdf)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -42,13 +44,19 @@ def unambiguous_number(value: float) -> str:
     return f"{whole}.{frac}0"
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV for Excel: UTF-8 with BOM, formula-safe text, numbers our loader reads back."""
+def to_csv_bytes(frame: pd.DataFrame, preface: Sequence[str] = ()) -> bytes:
+    """CSV for Excel: UTF-8 with BOM, formula-safe text, numbers our loader reads back.
+
+    `preface` lines (a demo mark) come before the header, one quoted cell each."""
     out = safe_frame(frame)
     for column in out.columns:
         if pd.api.types.is_float_dtype(out[column]):
             out[column] = out[column].map(lambda v: "" if pd.isna(v) else unambiguous_number(v))
-    return out.to_csv(index=False).encode("utf-8-sig")
+    head = io.StringIO()
+    writer = csv.writer(head, lineterminator="\n")
+    for line in preface:
+        writer.writerow([line])
+    return (head.getvalue() + out.to_csv(index=False)).encode("utf-8-sig")
 
 
 def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:

@@ -89,19 +89,20 @@ def signoff_line(section: TaskReportSection, lang: str) -> str:
     return label("signoff", lang, unsigned=section.unsigned, reports=section.reports)
 
 
-def write_sheet(ws: Worksheet, section: TaskReportSection, lang: str) -> None:
-    from reports.xlsx import BOLD, TITLE, _table
+def write_sheet(ws: Worksheet, section: TaskReportSection, lang: str, demo: bool = False) -> None:
+    from reports.xlsx_cells import BOLD, TITLE, demo_line, put, table
 
-    ws["A1"] = label("s_tasks", lang)
-    ws["A1"].font = TITLE
-    ws["A2"] = summary(section, lang)
-    ws["A3"] = signoff_line(section, lang)
-    top = 4
-    for title, headings, rows in _tables(section, lang):
-        ws.cell(row=top, column=1, value=title).font = BOLD
-        top = _table(ws, top + 1, headings, rows or [[label("none", lang)]])
+    top = demo_line(ws, demo, lang)
+    put(ws, top, 1, label("s_tasks", lang)).font = TITLE
+    put(ws, top + 1, 1, summary(section, lang))
+    put(ws, top + 2, 1, signoff_line(section, lang))
+    top += 3
+    for number, (title, headings, rows) in enumerate(_tables(section, lang), start=1):
+        put(ws, top, 1, title).font = BOLD
+        typed = {1, 2} if number == 3 else set()  # the difficulties are typed by units
+        top = table(ws, top + 1, headings, rows or [[label("none", lang)]], user=typed)
     if section.score_half:
-        ws.cell(row=top, column=1, value=section.score_status)
+        put(ws, top, 1, section.score_status)
     for col, width in zip("ABCDEF", (10, 70, 30, 18, 16, 10), strict=True):
         ws.column_dimensions[col].width = width
 
@@ -120,7 +121,7 @@ def write_pdf_section(pdf: ReportPDF, section: TaskReportSection) -> None:
             pdf.paragraph(label("none", lang))
             continue
         base = widths[number - 1]
-        sized = [w or pdf.epw - sum(base) for w in base]
+        sized = [w or max(pdf.epw - sum(base), 24) for w in base]  # grid() narrows to fit
         cells = [["" if v is None else str(v) for v in row] for row in rows]
         pdf.grid(headings, cells, sized)
     if section.score_half:

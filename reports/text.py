@@ -9,11 +9,20 @@ from __future__ import annotations
 import datetime as dt
 
 from kpi import palette
-from kpi.formatting import number, quarter_name
+from kpi.formatting import day_label, long_date, number, quarter_label
 from kpi.periods import Quarter
 from kpi.text import LANGS, t
 
-__all__ = ["LANGS", "METHOD_TEXT", "MOVEMENT_RGB", "STATUS_RGB", "figure", "known_on_text", "label"]
+__all__ = [
+    "LANGS",
+    "METHOD_TEXT",
+    "MOVEMENT_RGB",
+    "STATUS_RGB",
+    "day_text",
+    "figure",
+    "known_on_text",
+    "label",
+]
 
 DIGITS = 2  # the report's tables show two decimals
 NO_VALUE = "-"
@@ -66,7 +75,7 @@ def summary_sentence(
     return t(
         "report.summary",
         lang,
-        as_of=quarter_name(as_of, lang),
+        as_of=quarter_label(as_of, lang),
         total=sum(counts.values()),
         achieved=counts.get("achieved", 0),
         on_track=counts.get("on_track", 0),
@@ -78,8 +87,13 @@ def summary_sentence(
     )
 
 
+def day_text(day: dt.date, lang: str = "vi") -> str:
+    """A day in a report's prose and tables: '25/01/2026', '25 January 2026'."""
+    return long_date(day, "en") if lang == "en" else day_label(day)
+
+
 def known_on_text(known_on: dt.date | None, lang: str = "vi") -> str:
     """Which revisions a report used: those stored by the end of a day, or all of them."""
     if known_on is None:
         return label("known_now", lang)
-    return known_on.strftime("%d/%m/%Y") if lang != "en" else known_on.isoformat()
+    return day_text(known_on, lang)

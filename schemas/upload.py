@@ -7,7 +7,7 @@ table becomes the officer's error list (row as in Excel, column, value, message)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,16 +44,28 @@ class ValidationReport:
         return self.total_problems == 0
 
 
-def _text(series: pd.Series) -> pd.Series:
-    return series.fillna("").astype(str)
+TextTest = Callable[[pd.Series], pd.Series]
+
+
+def _per_text(test: TextTest) -> TextTest:
+    """A check on the cells' text (a missing cell is ""), run once per distinct cell:
+    a file repeats its codes, units and quarters on every row."""
+
+    def check(series: pd.Series) -> pd.Series:
+        codes, uniques = pd.factorize(series)  # a missing cell is -1: the last text, ""
+        texts = pd.Series([*(str(u) for u in uniques), ""], dtype=object)
+        passed = test(texts).to_numpy(dtype=bool)
+        return pd.Series(passed[codes], index=series.index)
+
+    return check
 
 
 def _required_text(missing: str, unknown: str, known: Iterable[str]) -> list[pa.Check]:
     allowed = set(known)
     return [
         # pandera passes nulls by default (ignore_na): a None key must fail here
-        pa.Check(lambda s: _text(s) != "", error=missing, ignore_na=False),
-        pa.Check(lambda s: (_text(s) == "") | _text(s).isin(allowed), error=unknown),
+        pa.Check(_per_text(lambda t: t != ""), error=missing, ignore_na=False),
+        pa.Check(_per_text(lambda t: (t == "") | t.isin(allowed)), error=unknown),
     ]
 
 
@@ -61,14 +73,14 @@ def _period_checks(today: dt.date) -> list[pa.Check]:
     latest = str(last_ended_quarter(today))  # a running or future quarter is refused
     earliest = str(EARLIEST_PERIOD)
 
-    def well_formed(s: pd.Series) -> pd.Series:
-        return _text(s).str.match(PERIOD_PATTERN)
+    def well_formed(t: pd.Series) -> pd.Series:
+        return t.str.match(PERIOD_PATTERN).astype(bool)
 
     return [
-        pa.Check(lambda s: _text(s) != "", error="missing_period", ignore_na=False),
-        pa.Check(lambda s: (_text(s) == "") | well_formed(s), error="malformed_period"),
-        pa.Check(lambda s: ~well_formed(s) | (_text(s) >= earliest), error="period_too_early"),
-        pa.Check(lambda s: ~well_formed(s) | (_text(s) <= latest), error="period_not_ended"),
+        pa.Check(_per_text(lambda t: t != ""), error="missing_period", ignore_na=False),
+        pa.Check(_per_text(lambda t: (t == "") | well_formed(t)), error="malformed_period"),
+        pa.Check(_per_text(lambda t: ~well_formed(t) | (t >= earliest)), error="period_too_early"),
+        pa.Check(_per_text(lambda t: ~well_formed(t) | (t <= latest)), error="period_not_ended"),
     ]
 
 

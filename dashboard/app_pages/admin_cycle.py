@@ -8,17 +8,21 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, ui
-from kpi.formatting import quarter_label
+from dashboard import data, resources, tables, ui, widget_text
+from kpi.audit_text import moment_text, text_or_dash
+from kpi.formatting import day_label, quarter_label
 from kpi.obligations import ObligationError, obligation_records
-from kpi.periods import Quarter, last_ended_quarter, quarter_range
+from kpi.periods import last_ended_quarter, quarter_range
 from kpi.services import cycle, submissions
 from kpi.text import t
+
+OBLIGATION_KEY = "cyc_file"
+OBLIGATION_TYPES = ["csv"]
 
 
 def obligations_section(actor: str, lang: str) -> None:
     st.subheader(t("cyc_obligations", lang), anchor=False)
-    upload = st.file_uploader(t("cyc_import", lang), type=["csv"], key="cyc_file")
+    upload = st.file_uploader(t("cyc_import", lang), type=OBLIGATION_TYPES, key=OBLIGATION_KEY)
     if upload is not None and st.button(t("cyc_import", lang), key="cyc_import_go"):
         try:
             rows = cycle.import_obligations(
@@ -32,17 +36,23 @@ def obligations_section(actor: str, lang: str) -> None:
         else:
             data.clear()
             st.success(t("cyc_imported", lang, n=len(rows)))
-    found = obligation_records(submissions.obligations(resources.storage(), resources.catalogue()))
+    found = obligation_records(submissions.owed(resources.storage(), resources.catalogue()))
     frame = pd.DataFrame(found)
+    catalogue = resources.catalogue()
     st.dataframe(
-        pd.DataFrame(
-            {
-                t("col_unit", lang): frame["unit_code"].to_numpy(),
-                t("col_indicator", lang): frame["indicator_code"].to_numpy(),
-                t("col_from", lang): [quarter_label(p) for p in frame["from_period"]],
-                t("col_to", lang): [quarter_label(p) for p in frame["to_period"]],
-                t("col_source", lang): [t(f"source_{s}", lang) for s in frame["source"]],
-            }
+        tables.readable(
+            pd.DataFrame(
+                {
+                    t("col_unit", lang): [data.unit_label(u) for u in frame["unit_code"]],
+                    t("col_indicator", lang): [
+                        f"{c} · {catalogue[c].short_name(lang)}" if c in catalogue else c
+                        for c in frame["indicator_code"]
+                    ],
+                    t("col_from", lang): [quarter_label(p, lang) for p in frame["from_period"]],
+                    t("col_to", lang): [quarter_label(p, lang) for p in frame["to_period"]],
+                    t("col_source", lang): [t(f"source_{s}", lang) for s in frame["source"]],
+                }
+            )
         ),
         hide_index=True,
         width="stretch",
@@ -56,12 +66,25 @@ def locks_section(actor: str, lang: str) -> None:
     quarters = [str(q) for q in reversed(quarter_range(last + -7, last))]
     with st.form("cyc_lock_form"):
         cols = st.columns(2)
-        unit = cols[0].selectbox(t("col_unit", lang), units, key="lock_unit")
+        unit = cols[0].selectbox(
+            t("col_unit", lang),
+            units,
+            format_func=data.unit_label,
+            placeholder=widget_text.choose(lang),
+            key="lock_unit",
+        )
         period = cols[1].selectbox(
-            t("col_quarter", lang), quarters, format_func=quarter_label, key="lock_period"
+            t("col_quarter", lang),
+            quarters,
+            format_func=lambda p: quarter_label(p, lang),
+            placeholder=widget_text.choose(lang),
+            key="lock_period",
         )
         until = st.date_input(
-            t("cyc_until", lang), dt.date.today() + dt.timedelta(days=14), key="lock_until"
+            t("cyc_until", lang),
+            dt.date.today() + dt.timedelta(days=14),
+            format="DD/MM/YYYY",
+            key="lock_until",
         )
         reason = st.text_input(t("cyc_reason", lang), key="lock_reason")
         if st.form_submit_button(t("cyc_open", lang)):
@@ -71,32 +94,51 @@ def locks_section(actor: str, lang: str) -> None:
                 st.error(str(exc))
             else:
                 st.success(
-                    t("cyc_opened", lang, unit=unit, period=quarter_label(period), until=until)
+                    t(
+                        "cyc_opened",
+                        lang,
+                        unit=data.unit_label(unit),
+                        period=quarter_label(period, lang),
+                        until=day_label(until) if isinstance(until, dt.date) else until,
+                    )
                 )
     locks = cycle.locks_frame(resources.storage())
     if locks.empty:
         st.info(t("no_data", lang))
         return
-    st.dataframe(
+    st.dataframe(locks_table(locks, lang), hide_index=True, width="stretch")
+
+
+def locks_table(locks: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Unit, quarter, open until (day), reason, who opened it and when (Vietnam time)."""
+    return tables.readable(
         pd.DataFrame(
             {
-                t("col_unit", lang): locks["unit_code"].to_numpy(),
-                t("col_quarter", lang): [
-                    Quarter.from_index(int(i)).label for i in locks["period_index"]
+                t("tbl.unit", lang): [data.unit_label(u) for u in locks["unit_code"]],
+                t("tbl.quarter", lang): [
+                    quarter_label(int(i), lang) for i in locks["period_index"]
                 ],
-                t("cyc_until", lang): locks["until"].astype(str).to_numpy(),
-                t("cyc_reason", lang): locks["reason"].astype(str).to_numpy(),
-                t("col_opened_by", lang): locks["opened_by"].astype(str).to_numpy(),
+                t("tbl.until", lang): [_day(v) for v in locks["until"]],
+                t("tbl.reason", lang): [text_or_dash(v) for v in locks["reason"]],
+                t("tbl.opened_by", lang): [text_or_dash(v) for v in locks["opened_by"]],
+                t("tbl.opened_at", lang): [moment_text(v) for v in locks["opened_at"]],
             }
-        ),
-        hide_index=True,
-        width="stretch",
+        )
     )
+
+
+def _day(value: object) -> str:
+    if isinstance(value, dt.datetime):
+        return day_label(value.date())
+    if isinstance(value, dt.date):
+        return day_label(value)
+    return text_or_dash(value)
 
 
 def page() -> None:
     viewer = ui.require(lambda v: v.is_admin)
     lang = ui.lang()
+    widget_text.apply(lang, [widget_text.Uploader(OBLIGATION_KEY, OBLIGATION_TYPES)])
     ui.header("cyc_title")
     obligations_section(viewer.email, lang)
     locks_section(viewer.email, lang)

@@ -5,10 +5,13 @@ Every change goes through kpi.storage.access and is audited with the admin's e-m
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, ui
+from dashboard import data, resources, tables, ui, widget_text
 from kpi.access import Role, Viewer
+from kpi.audit_text import moment_text
+from kpi.formatting import MISSING
 from kpi.services.users import AccessError, add_user, remove_user, users_frame
 from kpi.text import t
 
@@ -17,15 +20,50 @@ def _t(key: str) -> str:
     return t(f"users.{key}", ui.lang())
 
 
+def role_word(role: str, lang: str) -> str:
+    return t(f"role.{Role(role).value}", lang)
+
+
+def users_table(users: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """E-mail, role in words, the units by name, when the user was added (Vietnam time)."""
+
+    def units(text: object) -> str:
+        codes = [c.strip() for c in str(text or "").split(",") if c.strip()]
+        return "; ".join(data.unit_label(c) for c in codes) or MISSING
+
+    return tables.readable(
+        pd.DataFrame(
+            {
+                t("tbl.email", lang): users["email"].astype(str).to_numpy(),
+                t("tbl.role", lang): [role_word(r, lang) for r in users["role"]],
+                t("tbl.units", lang): [units(u) for u in users["units"]],
+                t("tbl.created", lang): [moment_text(v) for v in users["created_at"]],
+            }
+        )
+    )
+
+
 def add_form(admin: Viewer) -> None:
     units = sorted(u.code for u in data.registry())
     with st.form("user_add", clear_on_submit=True):
         st.subheader(_t("add"), anchor=False)
         email = st.text_input(_t("email"), key="user_email")
+        lang = ui.lang()
         role = st.selectbox(
-            _t("role"), list(Role), format_func=lambda r: r.vi, key="user_role", index=1
+            _t("role"),
+            list(Role),
+            format_func=lambda r: role_word(r, lang),
+            placeholder=widget_text.choose(lang),
+            key="user_role",
+            index=1,
         )
-        chosen = st.multiselect(_t("units"), units, format_func=data.unit_label, key="user_units")
+        chosen = st.multiselect(
+            _t("units"),
+            units,
+            format_func=data.unit_label,
+            placeholder=widget_text.choose(lang),
+            key="user_units",
+        )
         if st.form_submit_button(_t("save"), type="primary"):
             try:
                 add_user(
@@ -39,7 +77,9 @@ def add_form(admin: Viewer) -> None:
 
 def remove_form(admin: Viewer, emails: list[str]) -> None:
     st.subheader(_t("remove"), anchor=False)
-    target = st.selectbox(_t("email"), emails, key="user_remove")
+    target = st.selectbox(
+        _t("email"), emails, placeholder=widget_text.choose(ui.lang()), key="user_remove"
+    )
     if st.button(_t("remove_button"), key="user_remove_button", disabled=not emails):
         if target == admin.email:
             st.error(_t("not_self"))
@@ -50,14 +90,14 @@ def remove_form(admin: Viewer, emails: list[str]) -> None:
 
 def page() -> None:
     admin = ui.require(lambda viewer: viewer.is_admin)
+    widget_text.apply(ui.lang())
     st.title(_t("title"), anchor=False)
     add_form(admin)
     users = users_frame(resources.storage())
     if users.empty:
         st.info(_t("empty"))
     else:
-        shown = users.assign(role=users["role"].map(lambda r: Role(r).vi))
-        st.dataframe(shown, hide_index=True, width="stretch")
+        st.dataframe(users_table(users, ui.lang()), hide_index=True, width="stretch")
     remove_form(admin, list(users["email"]))
 
 

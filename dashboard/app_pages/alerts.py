@@ -63,6 +63,7 @@ def show_worse(frame: pd.DataFrame, lang: str) -> None:
         hide_index=True,
         width="stretch",
         column_order=[c for c in table.columns if c != "status"],
+        alt=t("alerts.worse_alt", lang),
     )
 
 
@@ -74,11 +75,11 @@ def show_stale(frame: pd.DataFrame, lang: str) -> None:
             t("col_code", lang): frame["indicator_code"].to_numpy(),
             t("col_name", lang): [catalogue[c].short_name(lang) for c in frame["indicator_code"]],
             t("col_unit", lang): [labels.get(u, u) for u in frame["unit_code"]],
-            t("col_last_period", lang): [quarter_label(p) for p in frame["latest_period"]],
+            t("col_last_period", lang): [quarter_label(p, lang) for p in frame["latest_period"]],
             t("col_latest", lang): [percent(v, lang) for v in frame["latest_value"]],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", alt=t("alerts.stale_alt", lang))
 
 
 def page() -> None:
@@ -92,7 +93,12 @@ def page() -> None:
     previous = str(parse_quarter(current) + -1)
     ui.unapproved_note(data.unapproved_count(current))
     st.subheader(
-        t("alerts_worse", lang, previous=quarter_label(previous), current=quarter_label(current)),
+        t(
+            "alerts_worse",
+            lang,
+            previous=quarter_label(previous, lang),
+            current=quarter_label(current, lang),
+        ),
         anchor=False,
     )
     worse = worsened(current, previous)
@@ -101,7 +107,7 @@ def page() -> None:
     else:
         show_worse(worse, lang)
     ended = str(last_ended_quarter())
-    st.subheader(t("alerts_stale", lang, period=quarter_label(ended)), anchor=False)
+    st.subheader(t("alerts_stale", lang, period=quarter_label(ended, lang)), anchor=False)
     rows = all_rows(current)
     stale = rows[rows["stale"].astype(bool)]
     order = {code: n for n, code in enumerate(resources.catalogue().codes)}

@@ -9,8 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, ui
+from dashboard import data, resources, ui, widget_text
 from kpi.access import Viewer
+from kpi.audit_text import moment_text, text_or_dash
+from kpi.formatting import number
 from kpi.periods import Quarter
 from kpi.services import cycle
 from kpi.text import t
@@ -22,7 +24,7 @@ def _in_scope(frame: pd.DataFrame, viewer: Viewer) -> pd.DataFrame:
 
 
 def _label(unit: str, index: int) -> str:
-    return f"{data.unit_label(unit)} · {Quarter.from_index(index).label}"
+    return f"{data.unit_label(unit)} · {Quarter.from_index(index).name(ui.lang())}"
 
 
 def _choices(frame: pd.DataFrame) -> list[tuple[str, int]]:
@@ -32,7 +34,7 @@ def _choices(frame: pd.DataFrame) -> list[tuple[str, int]]:
 
 
 def _labels(indexes: pd.Series) -> list[str]:
-    return [Quarter.from_index(int(i)).label for i in indexes]
+    return [Quarter.from_index(int(i)).name(ui.lang()) for i in indexes]
 
 
 def pending_section(viewer: Viewer, lang: str) -> None:
@@ -41,18 +43,23 @@ def pending_section(viewer: Viewer, lang: str) -> None:
     if pending.empty:
         st.info(t("appr_none", lang))
         return
+    pending = pending.sort_values(["period_index", "unit_code"], ascending=[False, True])
     table = pd.DataFrame(
         {
             t("col_unit", lang): [data.unit_label(u) for u in pending["unit_code"]],
             t("col_quarter", lang): _labels(pending["period_index"]),
-            t("col_figures", lang): pending["figures"].to_numpy(),
+            t("col_figures", lang): [number(n, lang, 0) for n in pending["figures"]],
             t("col_approval", lang): t("unapproved_word", lang),
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
     choices = _choices(pending)
     chosen = st.selectbox(
-        t("appr_choose", lang), choices, format_func=lambda c: _label(*c), key="appr_pick"
+        t("appr_choose", lang),
+        choices,
+        format_func=lambda c: _label(*c),
+        placeholder=widget_text.choose(lang),
+        key="appr_pick",
     )
     if st.button(t("appr_approve", lang), key="appr_go", type="primary") and chosen:
         unit, quarter = chosen[0], Quarter.from_index(chosen[1])
@@ -62,22 +69,24 @@ def pending_section(viewer: Viewer, lang: str) -> None:
             st.error(str(exc))
             return
         data.clear()
-        st.success(t("appr_done", lang, n=n, unit=unit, period=quarter.label))
+        period = quarter.name(lang)
+        st.success(t("appr_done", lang, n=n, unit=data.unit_label(unit), period=period))
 
 
 def signed_section(viewer: Viewer, lang: str) -> None:
     st.subheader(t("appr_signed", lang), anchor=False)
     signed = _in_scope(cycle.approvals_frame(resources.storage()), viewer)
     if signed.empty:
-        st.info(t("no_data", lang))
+        st.info(t("appr_none_signed", lang))
         return
+    signed = signed.sort_values(["period_index", "unit_code"], ascending=[False, True])
     st.dataframe(
         pd.DataFrame(
             {
                 t("col_unit", lang): [data.unit_label(u) for u in signed["unit_code"]],
                 t("col_quarter", lang): _labels(signed["period_index"]),
-                t("col_approved_by", lang): signed["approved_by"].astype(str).to_numpy(),
-                t("col_approved_at", lang): signed["approved_at"].astype(str).str[:16].to_numpy(),
+                t("tbl.approved_by", lang): [text_or_dash(v) for v in signed["approved_by"]],
+                t("tbl.approved_at", lang): [moment_text(v) for v in signed["approved_at"]],
             }
         ),
         hide_index=True,
@@ -85,7 +94,11 @@ def signed_section(viewer: Viewer, lang: str) -> None:
     )
     choices = _choices(signed)
     chosen = st.selectbox(
-        t("appr_choose", lang), choices, format_func=lambda c: _label(*c), key="unappr_pick"
+        t("appr_choose", lang),
+        choices,
+        format_func=lambda c: _label(*c),
+        placeholder=widget_text.choose(lang),
+        key="unappr_pick",
     )
     reason = st.text_input(t("appr_reason", lang), key="unappr_reason")
     if st.button(t("appr_unapprove", lang), key="unappr_go", disabled=not reason.strip()):
@@ -96,12 +109,14 @@ def signed_section(viewer: Viewer, lang: str) -> None:
             st.error(str(exc))
             return
         data.clear()
-        st.success(t("appr_undone", lang, unit=unit, period=quarter.label))
+        period = quarter.name(lang)
+        st.success(t("appr_undone", lang, unit=data.unit_label(unit), period=period))
 
 
 def page() -> None:
     viewer = ui.require(lambda v: v.can_approve)
     lang = ui.lang()
+    widget_text.apply(lang)
     ui.header("appr_title", t("appr_caption", lang))
     pending_section(viewer, lang)
     signed_section(viewer, lang)

@@ -1,6 +1,7 @@
-"""Nhật ký hệ thống (admins): every upload, refusal and user change, and every written
-figure with the value it replaced; filterable by unit, user and period. Text shows literally
-(tables only, never markdown)."""
+"""Nhật ký hệ thống (admins): every written figure with the value it replaced, every action
+(refusals too) and every upload attempt with its file, as tables a person reads. One set of
+filters (unit, person, quarter, type of action, refused only) filters every table. Text
+shows literally (tables only, never markdown)."""
 
 from __future__ import annotations
 
@@ -8,68 +9,110 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import data, resources, ui
-from kpi.services.figures import upload_file, upload_list
-from kpi.services.users import audit_entries, changes_frame
+from dashboard import data, resources, tables, ui, widget_text
+from kpi.audit_text import KINDS
+from kpi.formatting import quarter_label
+from kpi.services.audit import (
+    ACTION_LIMIT,
+    CHANGE_LIMIT,
+    AuditFilter,
+    AuditTables,
+    audit_people,
+    audit_tables,
+)
+from kpi.services.figures import upload_file
 from kpi.text import t
 
 ALL = ""
 
 
-def _t(key: str) -> str:
-    return t(f"audit.{key}", ui.lang())
+def unit_name(code: str) -> str:
+    unit = data.registry().get(code)
+    return unit.name if unit is not None else code
 
 
-def filters() -> tuple[str, str, str]:
-    units = [ALL, *sorted(u.code for u in data.registry())]
-    periods = [ALL, *data.periods()]
-    left, middle, right = st.columns(3)
-    unit = left.selectbox(
-        _t("unit"),
-        units,
-        format_func=lambda c: _t("all") if c == ALL else data.unit_label(c),
-        key="audit_unit",
-    )
-    actor = middle.text_input(_t("user"), key="audit_actor").strip()
-    period = right.selectbox(
-        _t("period"), periods, format_func=lambda p: p or _t("all"), key="audit_period"
-    )
-    return unit, actor, period
+def indicator_name(code: str) -> str:
+    catalogue = resources.catalogue()
+    return f"{code} · {catalogue[code].short_name(ui.lang())}" if code in catalogue else code
 
 
-def page() -> None:
-    ui.require(lambda viewer: viewer.is_admin)
+def _pick(column: Any, label: str, options: list[str], key: str, shown: Any) -> str:
     lang = ui.lang()
-    ui.header("audit_title")
-    unit, actor, period = filters()
-    store = resources.storage()
-    st.subheader(_t("changes"), anchor=False)
-    changes = changes_frame(store, unit_code=unit or None, actor=actor or None, period=period)
-    ui.table_with_download(changes.head(2000), "nhat-ky-so-lieu", "audit_dl_changes", height=360)
-    st.subheader(_t("actions"), anchor=False)
-    log = audit_entries(store, unit_code=unit or None, actor=actor or None).head(1000)
-    if not log.empty:
-        log = log.assign(detail=log["detail"].astype(str))
-    ui.table_with_download(log, "nhat-ky-hanh-dong", "audit_dl_actions", height=360)
+    chosen = column.selectbox(
+        label,
+        [ALL, *options],
+        format_func=lambda v: t("audit.all", lang) if v == ALL else shown(v),
+        placeholder=widget_text.choose(lang),
+        key=key,
+    )
+    return str(chosen or ALL)
+
+
+def filters(lang: str) -> AuditFilter:
+    units = sorted(u.code for u in data.registry())
+    periods = list(reversed(data.periods()))
+    cols = st.columns(4)
+    unit = _pick(cols[0], t("audit.unit", lang), units, "audit_unit", data.unit_label)
+    actor = _pick(
+        cols[1], t("audit.person", lang), audit_people(resources.storage()), "audit_actor", str
+    )
+    period = _pick(
+        cols[2],
+        t("audit.period", lang),
+        periods,
+        "audit_period",
+        lambda p: quarter_label(p, lang),
+    )
+    kind = _pick(
+        cols[3],
+        t("audit.kind", lang),
+        list(KINDS),
+        "audit_kind",
+        lambda k: t(f"audit.kind.{k}", lang),
+    )
+    refused = st.toggle(t("audit.refused_only", lang), key="audit_refused")
+    return AuditFilter(unit or None, actor or None, period or None, kind or None, refused)
+
+
+def capped(shown: int, limit: int, lang: str) -> None:
+    if shown >= limit:
+        st.caption(t("audit.shown", lang, shown=shown))
+
+
+def sections(found: AuditTables, lang: str) -> None:
+    st.subheader(t("audit.changes", lang), anchor=False)
+    if found.changes is None:
+        st.caption(t("audit.changes_filtered", lang))
+    else:
+        shown = tables.changes_table(found.changes, lang, unit_name, indicator_name)
+        capped(len(shown), CHANGE_LIMIT, lang)
+        tables.show(shown, "nhat-ky-so-lieu", "audit_dl_changes", lang, height=360)
+    st.subheader(t("audit.actions", lang), anchor=False)
+    actions = tables.actions_table(found.actions, lang, unit_name)
+    capped(len(actions), ACTION_LIMIT, lang)
+    tables.show(actions, "nhat-ky-hanh-dong", "audit_dl_actions", lang, height=360)
     st.subheader(t("uploads_title", lang), anchor=False)
-    attempts = upload_list(store, limit=500)  # every attempt, refused ones too
-    st.dataframe(attempts, hide_index=True, width="stretch", height=320)
-    download_section(store, attempts, lang)
+    if found.uploads is None:
+        st.caption(t("audit.uploads_filtered", lang))
+        return
+    tables.show(tables.uploads_table(found.uploads, lang), "cac-lan-nop", "audit_dl_uploads", lang)
+    download_section(found.uploads, lang)
 
 
-def download_section(store: Any, attempts: Any, lang: str) -> None:
+def download_section(attempts: Any, lang: str) -> None:
     """The exact file of one attempt, as the officer sent it."""
     if attempts.empty:
         return
-    labels = {
-        int(r["id"]): f"#{r['id']} · {r['file_name']} · {r['outcome']} · {r['uploaded_by']}"
-        for r in attempts.to_dict("records")
-    }
+    labels = {int(r["id"]): tables.attempt_label(r, lang) for r in attempts.to_dict("records")}
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     chosen = left.selectbox(
-        t("upload_pick", lang), list(labels), format_func=labels.__getitem__, key="audit_upload"
+        t("upload_pick", lang),
+        list(labels),
+        format_func=labels.__getitem__,
+        placeholder=widget_text.choose(lang),
+        key="audit_upload",
     )
-    found = upload_file(store, int(chosen)) if chosen is not None else None
+    found = upload_file(resources.storage(), int(chosen)) if chosen is not None else None
     if found is None:
         return
     name, content = found
@@ -81,6 +124,15 @@ def download_section(store: Any, attempts: Any, lang: str) -> None:
         key="audit_download",
         on_click="ignore",
     )
+
+
+def page() -> None:
+    ui.require(lambda viewer: viewer.is_admin)
+    lang = ui.lang()
+    widget_text.apply(lang)
+    ui.header("audit_title")
+    chosen = filters(lang)
+    sections(audit_tables(resources.storage(), chosen), lang)
 
 
 page()

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from dashboard import data, resources, ui
+from dashboard.history_table import readable_history
 from dashboard.metadata_section import metadata_section
-from kpi.canonical import with_period
 from kpi.catalogue import Indicator
 from kpi.formatting import number, percent, quarter_label, signed
+from kpi.progress.needs import needs_lines
 from kpi.progress.status import opensdg_word
+from kpi.task_progress import local_today
 from kpi.text import t
-from reports import charts
-from reports import tables as exports
+from reports import chart_data, charts
+from reports.chart_frame import ChartFacts, scope_name
 
 MINISTRY = "__ministry__"
 CODE_PARAM = "code"
@@ -77,27 +78,16 @@ def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
             "w_latest",
             lang,
             value=percent(_f(status.get("latest_value")), lang),
-            period=quarter_label(str(status.get("latest_period"))),
+            period=quarter_label(str(status.get("latest_period")), lang),
             target=percent(indicator.target, lang, 0),
         ),
         t(
             "w_baseline",
             lang,
             value=percent(_f(status.get("baseline_value")), lang),
-            period=quarter_label(str(status.get("baseline_period"))),
+            period=quarter_label(str(status.get("baseline_period")), lang),
         ),
-        t("w_ratio", lang, ratio=number(_f(status.get("ratio")), lang, 2)),
-        t(
-            "w_pace",
-            lang,
-            observed=signed(_f(status.get("observed_pace_pp_per_year")), lang, 2),
-            required=number(_f(status.get("required_pace_pp_per_year")), lang, 2),
-        ),
-        t(
-            "w_remaining",
-            lang,
-            per_quarter=number(_f(status.get("remaining_pace_pp_per_quarter")), lang, 2),
-        ),
+        *_pace(status, lang),
         *_outlook(status, indicator, lang),
         t(
             "w_opensdg",
@@ -112,12 +102,24 @@ def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
         st.warning(t("w_disagree", lang), icon=":material/balance:")
 
 
+def _pace(status: dict[str, object], lang: str) -> list[str]:
+    """The pace ratio and paces, only where the method gave a verdict."""
+    if _f(status.get("ratio")) is None:
+        return []
+    return [
+        t("w_ratio", lang, ratio=number(_f(status.get("ratio")), lang, 2)),
+        t(
+            "w_pace",
+            lang,
+            observed=signed(_f(status.get("observed_pace_pp_per_year")), lang, 2),
+            required=number(_f(status.get("required_pace_pp_per_year")), lang, 2),
+        ),
+    ]
+
+
 def _outlook(status: dict[str, object], indicator: Indicator, lang: str) -> list[str]:
     """What is still needed, and the projection with its interval (none without a verdict)."""
-    if status.get("status") == "achieved":
-        needed = [t("w_hold", lang, target=percent(indicator.target, lang, 0))]
-    else:
-        needed = [t("w_next", lang, value=percent(_f(status.get("next_quarter_needed")), lang))]
+    needed = needs_lines(status, indicator.target, lang)
     projected = _f(status.get("projected_2030"))
     if projected is None:
         return [*needed, t("w_no_projection", lang)]
@@ -157,29 +159,46 @@ def _f(value: object) -> float | None:
     return None if pd.isna(number_value) else number_value
 
 
-def chart_image(spec_json: str, fmt: str) -> bytes:
-    """PNG or SVG through vl-convert, with no browser."""
-    import vl_convert as vlc
+def chart_facts(indicator: Indicator, unit: str | None, as_of: str | None, lang: str) -> ChartFacts:
+    """What the downloaded image and data say about themselves (scope, as-of, demo mark)."""
+    frame = data.series(indicator.code)
+    if unit is not None:
+        frame = frame[frame["unit_code"].isin(data.scope_codes(unit))]
+    found = data.registry().get(unit) if unit is not None else None
+    return ChartFacts(
+        code=indicator.code,
+        name=indicator.name(lang),
+        target_year=indicator.target_period.year,
+        scope=scope_name(found.name if found else unit, lang),
+        as_of=as_of,
+        made_on=local_today(),
+        demo=bool(frame["is_demo"].any()) if len(frame) else False,
+        lang=lang,
+    )
 
-    if fmt == "svg":
-        return vlc.vegalite_to_svg(spec_json).encode("utf-8")
-    return bytes(vlc.vegalite_to_png(spec_json, scale=2))
 
-
-def downloads(chart: alt.LayerChart, indicator: Indicator, unit: str | None, lang: str) -> None:
-    """Files are made only when a button is clicked (deferred), never on every rerun."""
-    spec = chart.to_json()
+def downloads(
+    chart_input: pd.DataFrame, indicator: Indicator, unit: str | None, as_of: str | None, lang: str
+) -> None:
+    """The chart as an image to file and the lines it draws as data, each made only when
+    its button is clicked (deferred), never on every rerun."""
+    facts = chart_facts(indicator, unit, as_of, lang)
     stem = f"chi-tieu-{indicator.code}-{unit or 'BNV'}"
-    code = indicator.code
 
-    def values() -> pd.DataFrame:
-        return with_period(data.series(code, unit), drop_index=True)
+    def image(fmt: str) -> bytes:
+        from reports import chart_images  # vl-convert's native code: loaded on a click
+
+        spec = chart_images.publication_spec(chart_input, indicator, facts)
+        return chart_images.spec_to_svg(spec) if fmt == "svg" else chart_images.spec_to_png(spec)
+
+    def table() -> pd.DataFrame:
+        return chart_data.series_table(chart_input, indicator, lang)
 
     files = [
-        ("dl_png", "png", "image/png", lambda: chart_image(spec, "png")),
-        ("dl_svg", "svg", "image/svg+xml", lambda: chart_image(spec, "svg")),
-        ("dl_csv", "csv", "text/csv", lambda: exports.to_csv_bytes(values())),
-        ("dl_xlsx", "xlsx", XLSX_MIME, lambda: exports.to_xlsx_bytes(values())),
+        ("dl_png", "png", "image/png", lambda: image("png")),
+        ("dl_svg", "svg", "image/svg+xml", lambda: image("svg")),
+        ("dl_csv", "csv", "text/csv", lambda: chart_data.csv_bytes(table(), facts)),
+        ("dl_xlsx", "xlsx", XLSX_MIME, lambda: chart_data.xlsx_bytes(table(), facts)),
     ]
     for col, (key, ext, mime, make) in zip(st.columns(len(files)), files, strict=True):
         col.download_button(
@@ -202,7 +221,7 @@ def units_section(indicator: Indicator, as_of: str | None, lang: str) -> None:
             t("col_status", lang): [ui.status_text(s, lang) for s in rows["status"]],
             t("col_unit", lang): [labels.get(u, u) for u in rows["unit_code"]],
             t("col_latest", lang): [percent(v, lang) for v in rows["latest_value"]],
-            t("col_quarter", lang): [quarter_label(p) for p in rows["latest_period"]],
+            t("col_quarter", lang): [quarter_label(p, lang) for p in rows["latest_period"]],
             t("col_ratio", lang): [number(_f(v), lang, 2) for v in rows["ratio"]],
             t("col_gap", lang): [signed(_f(v), lang) for v in rows["gap_pp"]],
         }
@@ -213,6 +232,7 @@ def units_section(indicator: Indicator, as_of: str | None, lang: str) -> None:
         width="stretch",
         column_order=[c for c in table.columns if c != "status"],
         height=min(35 * (len(table) + 1) + 3, 420),
+        alt=t("units_table", lang),
     )
     st.subheader(t("small_multiples", lang), anchor=False)
     worst = rows.head(MAX_MULTIPLES)
@@ -236,12 +256,18 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
         return
     if total > len(shown):
         st.caption(t("history_capped", lang, shown=len(shown), total=total))
-    marks = data.unapproved(shown)
-    shown = shown.drop(columns="period_index").assign(
-        approval=[t("unapproved_word" if m else "approved_word", lang) for m in marks]
-    )
+    table = readable_history(shown, data.unapproved(shown), data.unit_labels(), lang)
     # st.dataframe shows notes and file names as literal text.
-    st.dataframe(shown, hide_index=True, width="stretch", height=320)
+    alt = t("hist.alt", lang, code=indicator.code)
+    st.dataframe(table, hide_index=True, width="stretch", height=320, alt=alt)
+
+
+def chart_alt(indicator: Indicator, unit: str | None, status: dict[str, object], lang: str) -> str:
+    """The chart's accessible name; the words panel beside it is its full text."""
+    scope = t("whole_ministry", lang) if unit is None else data.unit_labels().get(unit, unit)
+    reason = str(status.get("reason_en" if lang == "en" else "reason") or t("no_data", lang))
+    name = indicator.short_name(lang)
+    return t("ind.chart_alt", lang, code=indicator.code, name=name, scope=scope, reason=reason)
 
 
 def page() -> None:
@@ -263,9 +289,10 @@ def page() -> None:
     left, right = st.columns([5, 3], gap="large")
     chart_input = charts.trajectory_data(chart_series(indicator, unit), status, indicator, lang)
     chart = charts.trajectory_chart(chart_input, indicator, lang, height=400)
+    chart = chart.properties(description=chart_alt(indicator, unit, status, lang))
     with left:
         st.altair_chart(chart, width="stretch")
-        downloads(chart, indicator, unit, lang)
+        downloads(chart_input, indicator, unit, as_of, lang)
     with right, st.container(border=True):
         st.markdown(f"**{t('figures_in_words', lang)}**")
         words(status, indicator, lang)

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, ui
+from dashboard import data, overview_views, resources, ui
 from kpi.catalogue import Catalogue
 from kpi.formatting import day_label, number, percent, quarter_label, signed
 from kpi.periods import last_ended_quarter
@@ -36,7 +36,7 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
             return t("whole_ministry", lang)
         return labels.get(code, code)
 
-    cols = st.columns([1, 2, 2, 1])
+    cols = st.columns(2)
     group = cols[0].selectbox(
         t("filter_group", lang),
         [ALL, *groups],
@@ -46,7 +46,7 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
     lead = cols[1].selectbox(
         t("filter_lead", lang), [ALL, *leads], format_func=unit_name, key="ov_lead"
     )
-    unit = cols[2].selectbox(
+    unit = cols[0].selectbox(
         t("filter_unit", lang), [MINISTRY, *units], format_func=unit_name, key="ov_unit"
     )
     default = data.default_as_of()
@@ -55,11 +55,11 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
         {*(p for p in periods if default is None or p <= default), *([default] if default else [])},
         reverse=True,
     )
-    as_of = cols[3].selectbox(
+    as_of = cols[1].selectbox(
         t("filter_as_of", lang),
         choices,
         index=0,
-        format_func=quarter_label,
+        format_func=lambda p: quarter_label(p, lang),
         key="ov_as_of",
     )
     return {
@@ -96,16 +96,23 @@ def status_rows(chosen: dict[str, str | None], catalogue: Catalogue) -> pd.DataF
     return rows[rows["indicator_code"].isin(keep)].copy()
 
 
-def status_counts(rows: pd.DataFrame, lang: str) -> None:
+def status_filter(rows: pd.DataFrame, lang: str) -> list[str]:
+    """The count of each status, as buttons that filter the table (none chosen: all)."""
     counts = rows["status"].value_counts()
     ordered = sorted(Status, key=lambda s: s.rank)
-    cols = st.columns(len(ordered))
-    for col, status in zip(cols, ordered, strict=True):
-        with col.container(border=True):
-            st.metric(
-                ui.status_text(status.value, lang),
-                int(counts.get(status.value, 0)),
-            )
+
+    def option(status: Status) -> str:
+        n = int(counts.get(status.value, 0))
+        return t("ov.status_option", lang, icon=status.icon, word=status.word(lang), n=n)
+
+    chosen = st.pills(
+        t("ov.status_filter", lang),
+        ordered,
+        selection_mode="multi",
+        format_func=option,
+        key="ov_status",
+    )
+    return [s.value for s in chosen or []]
 
 
 def sparkline(
@@ -115,9 +122,12 @@ def sparkline(
     return [round(float(v), 2) for v in values]
 
 
-def lead_names(codes: tuple[str, ...]) -> str:
+def lead_key(codes: set[str], lang: str) -> str:
+    """'VPB = Văn phòng Bộ; …' for the lead units the table shows by code."""
     registry = data.registry()
-    return "; ".join(unit.name if (unit := registry.get(c)) else c for c in codes)
+    # unit names are stored data: escaped, so markdown shows them as typed
+    pairs = [f"{c} = {ui.literal(u.name if (u := registry.get(c)) else c)}" for c in sorted(codes)]
+    return t("ov.lead_key", lang, pairs="; ".join(pairs))
 
 
 def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.DataFrame:
@@ -132,8 +142,12 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
             t("col_status", lang): [ui.status_text(s, lang) for s in rows["status"]],
             t("col_code", lang): rows["indicator_code"].to_numpy(),
             t("col_name", lang): [catalogue[c].short_name(lang) for c in rows["indicator_code"]],
+            t("col_lead", lang): [
+                ", ".join(catalogue[c].lead_unit_codes) for c in rows["indicator_code"]
+            ],
             t("col_latest", lang): [
-                f"{percent(_num(v), lang)} · {quarter_label(p if isinstance(p, str) else None)}"
+                f"{percent(_num(v), lang)} · "
+                f"{quarter_label(p if isinstance(p, str) else None, lang)}"
                 for v, p in zip(rows["latest_value"], rows["latest_period"], strict=True)
             ],
             t("col_coverage", lang): [coverage_text(r, lang) for r in rows.to_dict("records")],
@@ -150,11 +164,10 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
                 for c, i in zip(rows["indicator_code"], rows["latest_index"], strict=True)
             ],
             t("col_stale", lang): [
-                t("stale_mark", lang, period=quarter_label(ended)) if s else t("fresh_mark", lang)
+                t("stale_mark", lang, period=quarter_label(ended, lang))
+                if s
+                else t("fresh_mark", lang)
                 for s in rows["stale"].fillna(False).astype(bool)
-            ],
-            t("col_lead", lang): [
-                lead_names(catalogue[c].lead_unit_codes) for c in rows["indicator_code"]
             ],
         }
     )
@@ -178,7 +191,23 @@ def approval_mark(indicator: str, index: object, unit: str | None, lang: str) ->
     return t("unapproved_word" if data.unapproved(rows).any() else "approved_word", lang)
 
 
-def show_table(frame: pd.DataFrame, lang: str) -> None:
+# what a leader reads first, left to right; the rest scrolls on a narrow screen
+COLUMN_ORDER = (
+    "col_code",
+    "col_status",
+    "col_name",
+    "col_lead",
+    "col_latest",
+    "col_target",
+    "col_gap",
+    "col_trend",
+    "col_coverage",
+    "col_approval",
+    "col_stale",
+)
+
+
+def show_table(frame: pd.DataFrame, lang: str, alt: str) -> None:
     styled = frame.style.apply(
         lambda _col: ui.status_cell_style(frame["status"]), subset=[t("col_status", lang)]
     )
@@ -187,14 +216,16 @@ def show_table(frame: pd.DataFrame, lang: str) -> None:
         hide_index=True,
         width="stretch",
         height=35 * (len(frame) + 1) + 3,
-        column_order=[c for c in frame.columns if c != "status"],
+        column_order=[t(k, lang) for k in COLUMN_ORDER],
+        alt=alt,
         column_config={
+            # each row on its own scale: a 2-point rise is visible, not flat on 0–100
             t("col_trend", lang): st.column_config.LineChartColumn(
-                t("col_trend", lang), y_min=0, y_max=100, width="small"
+                t("col_trend", lang), width="small"
             ),
-            t("col_code", lang): st.column_config.TextColumn(width="small"),
+            t("col_code", lang): st.column_config.TextColumn(width="small", pinned=True),
             t("col_name", lang): st.column_config.TextColumn(width="medium"),
-            t("col_lead", lang): st.column_config.TextColumn(width="large"),
+            t("col_lead", lang): st.column_config.TextColumn(width="small"),
             t("col_gap", lang): st.column_config.TextColumn(help=t("col_gap_help", lang)),
         },
     )
@@ -210,6 +241,56 @@ def task_counts(lang: str) -> None:
     cols[1].page_link("app_pages/tasks.py", label=t("nav_tasks", lang), icon=":material/task_alt:")
 
 
+def plain_scope(chosen: dict[str, str | None], lang: str) -> str:
+    unit = chosen["unit"]
+    return t("whole_ministry", lang) if unit is None else data.unit_labels().get(unit, unit)
+
+
+def scope_name(chosen: dict[str, str | None], lang: str) -> str:
+    """For markdown (title, captions): a unit's stored name is escaped."""
+    scope = plain_scope(chosen, lang)
+    return scope if chosen["unit"] is None else ui.literal(scope)
+
+
+def heading(shown: pd.DataFrame, chosen: dict[str, str | None], statuses: list[str]) -> None:
+    """The title says what the table shows: how many, which statuses, whose figures."""
+    lang = ui.lang()
+    n, scope = number(len(shown), lang, 0), scope_name(chosen, lang)
+    if statuses:
+        words = ", ".join(Status(s).word(lang).lower() for s in statuses)
+        st.title(t("ov.title_status", lang, n=n, statuses=words, scope=scope), anchor=False)
+    else:
+        st.title(t("ov.title", lang, n=n, scope=scope), anchor=False)
+    group = chosen["group"]
+    st.caption(
+        t(
+            "ov.caption",
+            lang,
+            period=quarter_label(chosen["as_of"], lang),
+            group=t("group_label", lang, group=group) if group else t("ov.all_groups", lang),
+            lead=ui.literal(chosen["lead"]) if chosen["lead"] else t("ov.any_lead", lang),
+        )
+    )
+    if chosen.get("known_on"):
+        day = dt.date.fromisoformat(str(chosen["known_on"]))
+        st.caption(t("ov_known_on_caption", lang, day=day_label(day)))
+
+
+def filter_summary(lang: str) -> str:
+    """The expander's label, from the widgets' state (set before this run began)."""
+    unit = st.session_state.get("ov_unit", MINISTRY)
+    as_of = st.session_state.get("ov_as_of") or data.default_as_of()
+    scope = (
+        t("whole_ministry", lang)
+        if unit == MINISTRY
+        else ui.literal(data.unit_labels().get(unit, unit))
+    )
+    group = st.session_state.get("ov_group", ALL)
+    parts = [scope, quarter_label(as_of, lang)]
+    parts.append(t("ov.all_groups", lang) if group == ALL else t("group_label", lang, group=group))
+    return t("ov.filters", lang, summary=" · ".join(parts))
+
+
 def page() -> None:
     ui.require(lambda _viewer: True)
     lang = ui.lang()
@@ -218,24 +299,42 @@ def page() -> None:
         ui.header("overview_title")
         st.info(t("no_data", lang))
         return
-    st.title(t("overview_title", lang), anchor=False)
-    st.caption(t("app_subtitle", lang))
-    with st.container(border=True):
+    top, summary = st.container(), st.container()
+    with st.expander(filter_summary(lang), icon=":material/filter_list:"):
         chosen = filters(lang, catalogue)
-    st.caption(t("overview_caption", lang, period=quarter_label(chosen["as_of"])))
-    if chosen.get("known_on"):
-        day = dt.date.fromisoformat(str(chosen["known_on"]))
-        st.caption(t("ov_known_on_caption", lang, day=day_label(day)))
     rows = status_rows(chosen, catalogue)
-    status_counts(rows, lang)
+    with summary:
+        statuses = status_filter(rows, lang)
+        shown = rows[rows["status"].isin(statuses)] if statuses else rows
+        overview_views.phone_summary(shown, lang)
+    with top:
+        heading(shown, chosen, statuses)
     task_counts(lang)
-    show_table(table(rows, chosen, lang), lang)
+    if shown.empty:
+        st.info(t("ov.nothing_shown", lang))
+    else:
+        alt = t(
+            "ov.table_alt",
+            lang,
+            n=len(shown),
+            scope=plain_scope(chosen, lang),
+            period=quarter_label(chosen["as_of"], lang),
+        )
+        show_table(table(shown, chosen, lang), lang, alt)
+    footnotes(shown, chosen, lang)
+
+
+def footnotes(shown: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> None:
+    catalogue = resources.catalogue()
     scope = data.scope_codes(chosen["unit"]) if chosen["unit"] else None
     ui.unapproved_note(data.unapproved_count(chosen["as_of"], scope))
+    leads = {c for code in shown["indicator_code"] for c in catalogue[code].lead_unit_codes}
     st.caption(
-        f"{number(len(rows), lang, 0)} {t('count_total', lang)} · "
-        + t("stale_legend", lang, period=quarter_label(chosen["as_of"]))
+        t("stale_legend", lang, period=quarter_label(chosen["as_of"], lang))
+        + " "
+        + lead_key(leads, lang)
     )
+    overview_views.legend(lang)
 
 
 page()

@@ -11,8 +11,9 @@ import streamlit as st
 
 from dashboard import data, resources, ui
 from kpi.formatting import report_period_label
-from kpi.periods import EARLIEST_YEAR, ReportPeriod, last_ended_quarter, parse_report_period
-from kpi.services.reporting import ReportError, build_report
+from kpi.periods import ReportPeriod, parse_report_period
+from kpi.services.reporting import EmptyPeriodError, ReportError, build_report, report_periods
+from kpi.task_progress import local_today
 from kpi.text import t
 from reports.text import label, status_word
 
@@ -23,16 +24,24 @@ def _t(key: str, lang: str) -> str:
     return t(f"reports_page.{key}", lang)
 
 
-def period_options(today: dt.date | None = None) -> list[ReportPeriod]:
-    """Reporting periods whose closing quarter has ended, newest first, back to 2020."""
-    last = last_ended_quarter(today)
-    options: list[ReportPeriod] = []
-    for year in range(last.year, EARLIEST_YEAR - 1, -1):
-        for text in (f"{year}", f"{year}-H2", f"{year}-H1"):
-            period = parse_report_period(text)
-            if period.closing <= last:
-                options.append(period)
-    return options
+@st.cache_data(max_entries=32, show_spinner=False)
+def _periods(url: str, key: object, unit: str, today: str) -> list[str]:
+    found = report_periods(resources.storage(), unit, dt.date.fromisoformat(today))
+    return [str(p) for p in found]
+
+
+def period_options(unit: str, today: dt.date | None = None) -> list[ReportPeriod]:
+    """Reporting periods that have ended, newest first, back to the one holding the unit's
+    first figure (the same list `kpi report` accepts without refusing)."""
+    day = (today or local_today()).isoformat()
+    found = _periods(resources.settings().database_url, data.version(), unit, day)
+    return [parse_report_period(p) for p in found]
+
+
+def period_name(period: ReportPeriod, lang: str) -> str:
+    """'6 tháng cuối năm 2025', 'Năm 2025', 'Second half of 2025'."""
+    text = report_period_label(period, lang)
+    return text[:1].upper() + text[1:]
 
 
 def _known_on(lang: str) -> dt.date | None:
@@ -40,7 +49,8 @@ def _known_on(lang: str) -> dt.date | None:
     return ui.known_on_input(_t("use_known_on", lang), _t("known_on", lang), "report_known_on")
 
 
-def _controls(lang: str) -> tuple[str, ReportPeriod, str]:
+def _controls(lang: str) -> tuple[str, ReportPeriod | None, str]:
+    """Unit, period (None when the unit has no figure at all) and the report's language."""
     registry = data.registry()
     units = [registry.root.code, *sorted(u.code for u in registry if u.parent)]
     names = {u.code: u.name for u in registry}
@@ -48,11 +58,13 @@ def _controls(lang: str) -> tuple[str, ReportPeriod, str]:
     unit = left.selectbox(
         _t("unit", lang), units, format_func=lambda c: f"{names.get(c, c)} ({c})", key="report_unit"
     )
+    options = period_options(str(unit))
     period = middle.selectbox(
         _t("period", lang),
-        period_options(),
-        format_func=lambda p: f"{report_period_label(p, lang)} ({p})",
+        options,
+        format_func=lambda p: period_name(p, lang),
         key="report_period",
+        disabled=not options,
     )
     report_lang = right.radio(
         _t("language", lang),
@@ -61,7 +73,7 @@ def _controls(lang: str) -> tuple[str, ReportPeriod, str]:
         format_func=lambda c: t(f"language_name.{c}"),
         key="report_lang",
     )
-    return str(unit), period, str(report_lang)
+    return str(unit), period if options else None, str(report_lang)
 
 
 def _build(
@@ -121,12 +133,19 @@ def main() -> None:
     st.title(_t("title", lang), anchor=False)
     st.caption(_t("caption", lang))
     unit, period, report_lang = _controls(lang)
+    if period is None:
+        name = data.registry().get(unit)
+        st.info(ui.literal(t("report.no_figures_at_all", lang, unit=name.name if name else unit)))
+        return
     known_on = _known_on(lang)
     wanted = (unit, str(period), report_lang, data.version(), known_on)
     if st.button(_t("build", lang), type="primary", key="report_build"):
         with st.spinner(_t("building", lang)):
             try:
                 _build(unit, period, report_lang, known_on)
+            except EmptyPeriodError as exc:  # nothing to report: say so, offer no file
+                st.session_state.pop(RESULT_KEY, None)
+                st.info(ui.literal(exc.message(lang)), icon=":material/info:")
             except ReportError as exc:
                 st.error(ui.literal(exc))
     _downloads(lang, wanted)

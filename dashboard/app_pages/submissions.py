@@ -6,15 +6,17 @@ The numbers come from kpi.services.submissions, the service behind `kpi submissi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, ui
+from dashboard import data, resources, ui, widget_text
 from kpi import palette
 from kpi.completeness import ReportState, unit_quarter_states
-from kpi.formatting import percent
+from kpi.formatting import number, percent
 from kpi.periods import Quarter
-from kpi.services.submissions import rates
+from kpi.services.submissions import rates, recent_quarters
 from kpi.text import t
 
 # Tints with dark text (contrast ≥ 4.5:1); the icon and word carry the meaning.
@@ -45,19 +47,36 @@ def measure_metrics(total: pd.Series, lang: str) -> None:
     cols = st.columns(len(MEASURE_KEYS))
     for col, (column, key) in zip(cols, MEASURE_KEYS.items(), strict=True):
         value = total[column]
-        shown = rate_text(value, lang) if column.endswith("rate") else str(int(value))
+        shown = rate_text(value, lang) if column.endswith("rate") else number(value, lang, 0)
         with col.container(border=True):
             st.metric(t(key, lang), shown)
 
 
-def measure_table(frame: pd.DataFrame, key: str, label: str, lang: str) -> pd.DataFrame:
-    out = pd.DataFrame({label: frame[key].astype(str).to_numpy()})
+def indicator_label(code: str, lang: str) -> str:
+    catalogue = resources.catalogue()
+    return f"{code} · {catalogue[code].short_name(lang)}" if code in catalogue else code
+
+
+def measure_table(
+    frame: pd.DataFrame, key: str, label: str, lang: str, name: Callable[[str], str]
+) -> pd.DataFrame:
+    out = pd.DataFrame({label: [name(str(code)) for code in frame[key]]})
     for column, word in MEASURE_KEYS.items():
         values = frame[column]
         out[t(word, lang)] = (
-            [rate_text(v, lang) for v in values] if column.endswith("rate") else values.to_numpy()
+            [rate_text(v, lang) for v in values]
+            if column.endswith("rate")
+            else [number(v, lang, 0) for v in values]
         )
     return out
+
+
+def owed_note(matrix: pd.DataFrame, count: int, lang: str) -> None:
+    """Say when the quarters asked for start before anything was owed (they are left out)."""
+    first_asked = recent_quarters(count)[0]
+    first_owed = Quarter.from_index(int(matrix["period_index"].min()))
+    if first_asked < first_owed:
+        st.caption(t("subm_owed_from", lang, quarter=first_owed.name(lang)))
 
 
 def matrix_wide(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -70,7 +89,7 @@ def matrix_wide(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
         cell=[f"{ReportState(s).icon} {ReportState(s).word(lang)}" for s in worst["state"]]
     )
     wide = worst.pivot(index="unit_code", columns="period_index", values="cell")[order]
-    wide.columns = [Quarter.from_index(i).label for i in order]
+    wide.columns = [Quarter.from_index(i).name(lang) for i in order]
     labels = data.unit_labels()
     wide.index = [labels.get(code, code) for code in wide.index]
     wide.index.name = t("col_unit", lang)
@@ -80,6 +99,7 @@ def matrix_wide(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
 def page() -> None:
     ui.require(lambda _viewer: True)
     lang = ui.lang()
+    widget_text.apply(lang)
     settings = resources.settings()
     ui.header(
         "subm_title",
@@ -90,6 +110,7 @@ def page() -> None:
     if matrix.empty:
         st.info(t("no_data", lang))
         return
+    owed_note(matrix, count, lang)
     measured = rates(matrix)
     measure_metrics(measured["total"].iloc[0], lang)
     counts = matrix["state"].value_counts()
@@ -102,17 +123,22 @@ def page() -> None:
     st.subheader(t("subm_matrix", lang), anchor=False)
     wide = matrix_wide(matrix, lang)
     st.dataframe(wide.style.map(cell_style), width="stretch")
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t("subm_by_unit", lang), anchor=False)
-        table = measure_table(measured["unit"], "unit_code", t("col_unit", lang), lang)
-        st.dataframe(table, hide_index=True, width="stretch")
-    with right:
-        st.subheader(t("subm_by_indicator", lang), anchor=False)
-        table = measure_table(
-            measured["indicator"], "indicator_code", t("col_indicator", lang), lang
-        )
-        st.dataframe(table, hide_index=True, width="stretch")
+    st.subheader(t("subm_by_unit", lang), anchor=False)
+    table = measure_table(measured["unit"], "unit_code", t("col_unit", lang), lang, data.unit_label)
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.subheader(t("subm_by_indicator", lang), anchor=False)
+    order = {code: n for n, code in enumerate(resources.catalogue().codes)}
+    by_indicator = measured["indicator"].sort_values(
+        "indicator_code", key=lambda codes: codes.map(lambda c: order.get(c, len(order)))
+    )
+    table = measure_table(
+        by_indicator,
+        "indicator_code",
+        t("col_indicator", lang),
+        lang,
+        lambda code: indicator_label(code, lang),
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
 
 
 page()

@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, task_signoff_view, task_views, ui
+from dashboard import data, resources, task_signoff_view, task_views, ui, widget_text
 from kpi import palette
 from kpi.access import Viewer
-from kpi.formatting import day_label, local_day
+from kpi.formatting import MISSING, day_label, local_day
 from kpi.services import task_signoffs as signoffs
 from kpi.services import tasks as service
 from kpi.task_progress import TaskStatus, local_today
@@ -40,6 +40,7 @@ def filters(lang: str, leads: list[str]) -> tuple[str | None, str | None, dt.dat
         t("tasks_kind", lang),
         [ALL, "task", "database"],
         format_func=lambda k: t("all", lang) if k == ALL else t(f"tasks_kind_{k}", lang),
+        placeholder=widget_text.choose(lang),
         key="tk_kind",
     )
     unit = cols[1].selectbox(
@@ -47,6 +48,7 @@ def filters(lang: str, leads: list[str]) -> tuple[str | None, str | None, dt.dat
         options,
         index=options.index(wanted) if wanted in options else 0,
         format_func=lambda c: t("all", lang) if c == ALL else labels.get(c, c),
+        placeholder=widget_text.choose(lang),
         key="tk_unit",
     )
     day = cols[2].date_input(
@@ -75,9 +77,9 @@ def counts(rows: list[TaskStatus], lang: str) -> None:
 
 
 def signoff_text(mark: bool | None, lang: str) -> str:
-    """The latest report's sign-off: đã duyệt, chưa duyệt, or blank with no report."""
+    """The latest report's sign-off: đã duyệt, chưa duyệt, or '—' with no report."""
     if mark is None:
-        return ""
+        return MISSING
     return t("approved_word" if mark else "unapproved_word", lang)
 
 
@@ -178,6 +180,7 @@ def list_tab(viewer: Viewer, lang: str) -> None:
 def page() -> None:
     viewer = ui.require(lambda _viewer: True)
     lang = ui.lang()
+    widget_text.apply(lang, [widget_text.Uploader(task_views.UPLOAD_KEY, task_views.FILE_TYPES)])
     ui.header("tasks_title")
     names = ["tasks_tab_list", "tasks_tab_score"]
     if viewer.can_upload:

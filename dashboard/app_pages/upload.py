@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import data, resources, ui
+from dashboard import data, resources, ui, widget_text
 from dashboard.upload_flow import (
     Checked,
     check,
@@ -33,6 +33,7 @@ RESULT_KEY = "upload_result"
 UPLOADER_KEY = "upload_file"
 ROUND_KEY = "upload_round"  # a new key empties the uploader after a commit
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FILE_TYPES = ["csv", "xlsx", "xls", "ods"]
 
 
 def template_section(viewer: Viewer, lang: str) -> None:
@@ -40,10 +41,16 @@ def template_section(viewer: Viewer, lang: str) -> None:
     scope = viewer.write_scope()
     units = sorted(scope) if scope is not None else data.reporting_units()
     cols = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
-    unit = cols[0].selectbox(t("template_unit", lang), units, key="tpl_unit")
+    unit = cols[0].selectbox(
+        t("template_unit", lang),
+        units,
+        format_func=data.unit_label,
+        placeholder=widget_text.choose(lang),
+        key="tpl_unit",
+    )
     period = str(last_ended_quarter())
     cols[1].text_input(
-        t("template_period", lang), quarter_label(period), disabled=True, key="tpl_period"
+        t("template_period", lang), quarter_label(period, lang), disabled=True, key="tpl_period"
     )
     catalogue = resources.catalogue()
     stem = f"mau-so-lieu-{unit}-{period}"
@@ -166,6 +173,7 @@ def show_result(lang: str) -> None:
 def page() -> None:
     viewer = ui.require(lambda v: v.can_upload)
     lang = ui.lang()
+    widget_text.apply(lang, [widget_text.Uploader(UPLOADER_KEY, FILE_TYPES)])
     ui.header("upload_title", t("upload_intro", lang))
     scope = viewer.write_scope()
     if scope is not None and not scope:
@@ -178,7 +186,7 @@ def page() -> None:
     st.subheader(t("step_upload", lang), anchor=False)
     upload = st.file_uploader(
         t("file_label", lang),
-        type=["csv", "xlsx", "xls", "ods"],
+        type=FILE_TYPES,
         key=f"{UPLOADER_KEY}_{st.session_state.get(ROUND_KEY, 0)}",
     )
     checked = checked_file(viewer, upload)

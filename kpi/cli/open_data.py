@@ -19,7 +19,7 @@ from kpi.cli.shell import (
     settings,
     storage,
 )
-from kpi.formatting import utc_moment
+from kpi.formatting import local_moment
 from kpi.periods import PeriodError, parse_quarter
 from kpi.services import tokens as token_service
 from kpi.services.publish import publish as write_package
@@ -44,7 +44,7 @@ def tokens_add(
 def _stamp(value: Any) -> str:
     if value is None or pd.isna(value):
         return "—"
-    return utc_moment(pd.Timestamp(value).to_pydatetime())
+    return local_moment(pd.Timestamp(value).to_pydatetime())
 
 
 @one_line_errors

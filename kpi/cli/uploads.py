@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -11,6 +12,7 @@ import typer
 from rich.table import Table
 
 from kpi.cli.shell import check_output, console, fail, one_line_errors, storage
+from kpi.formatting import local_moment
 from kpi.services.figures import upload_file, upload_list
 from kpi.text import t
 
@@ -64,7 +66,7 @@ def list_uploads(
     for r in records:
         table.add_row(
             str(r["id"]),
-            str(r["uploaded_at"])[:19],
+            local_moment(dt.datetime.fromisoformat(str(r["uploaded_at"]))),
             str(r["uploaded_by"]),
             str(r["file_name"]),
             str(r["outcome"]),

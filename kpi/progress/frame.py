@@ -297,11 +297,8 @@ def compute_statuses(
     _primary(s, as_of)
     opensdg_columns(s)
     s["status_vi"] = s["status"].map({st.value: st.vi for st in Status})
-    baselines = s["cat_baseline_index"].to_numpy()
-    labels = {i: Quarter.from_index(int(i)).label for i in np.unique(baselines)}
-    base_labels = np.array([labels[i] for i in baselines.tolist()], dtype=object)
-    s["reason"] = reasons(s, "vi", base_labels)
-    s["reason_en"] = reasons(s, "en", base_labels)
+    s["reason"] = reasons(s, "vi")
+    s["reason_en"] = reasons(s, "en")
     s["baseline_period"] = _period_labels(s["baseline_index"])
     s["latest_period"] = _period_labels(s["latest_index"])
     s["stale"] = s["latest_index"] < as_of.index

@@ -80,10 +80,12 @@ def formatted(values: pd.Series | np.ndarray, lang: str, digits: int = 1) -> np.
     return table[inverse.reshape(-1)]
 
 
-def quarter_labels(index: pd.Series) -> np.ndarray:
-    """'Q3/2025' per row ('–' where there is no quarter)."""
+def quarter_labels(index: pd.Series, lang: str) -> np.ndarray:
+    """'Quý 3/2025' (vi) or 'Q3 2025' (en) per row ('–' where there is no quarter)."""
     values = index.to_numpy(dtype=np.float64)
-    table = {v: Quarter.from_index(int(v)).label for v in np.unique(values) if not math.isnan(v)}
+    table = {
+        v: Quarter.from_index(int(v)).name(lang) for v in np.unique(values) if not math.isnan(v)
+    }
     return np.array([table.get(v, "–") for v in values], dtype=object)
 
 
@@ -111,7 +113,7 @@ def reason_cases(s: pd.DataFrame) -> np.ndarray:
     return np.select(conditions, [*names, "holding"], "projected").astype(object)
 
 
-def reasons(s: pd.DataFrame, lang: str, base_labels: np.ndarray) -> pd.Series:
+def reasons(s: pd.DataFrame, lang: str) -> pd.Series:
     """Each row's sentence, each template filled only for the rows that take it."""
     cases = reason_cases(s)
     fields = {
@@ -121,8 +123,8 @@ def reasons(s: pd.DataFrame, lang: str, base_labels: np.ndarray) -> pd.Series:
         "goal": formatted(s["target"], lang, 0),
         "proj": formatted(s["projected_raw"], lang),
         "share": formatted(100 * s["progress_raw"], lang, 0),
-        "last": quarter_labels(s["latest_index"]),
-        "base": base_labels,
+        "last": quarter_labels(s["latest_index"], lang),
+        "base": quarter_labels(s["cat_baseline_index"], lang),
     }
     out = np.empty(len(s), dtype=object)
     for case, template in method.REASONS[lang].items():

@@ -155,7 +155,11 @@ def _reason(
     fields = method.reason_fields(
         latest=latest.value, target=target, projected=projected, progress=progress, lang=lang
     )
-    fields |= {"word": status.word(lang), "last": latest.period.label, "verdict": then.word(lang)}
+    fields |= {
+        "word": status.word(lang),
+        "last": latest.period.name(lang),
+        "verdict": then.word(lang),
+    }
     return method.fill(method.REASONS[lang][case], fields)
 
 
@@ -168,7 +172,7 @@ def _without_baseline(
     texts = {
         lang: method.fill(
             method.REASONS[lang]["no_baseline"],
-            {"word": Status.INSUFFICIENT_DATA.word(lang), "base": base.label},
+            {"word": Status.INSUFFICIENT_DATA.word(lang), "base": base.name(lang)},
         )
         for lang in ("vi", "en")
     }

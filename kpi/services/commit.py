@@ -112,7 +112,7 @@ def _commit_once(
         if lock is not None:
             check_locks(uow, frame, lock, actor)
         upload_id = uow.uploads.add(actor, meta, "committed", counts)
-        to_write = merged[merged["state"] != "unchanged"]
+        to_write = merged[merged["state"] != "unchanged"] if counts.unchanged else merged
         uow.uploads.write_rows(
             to_write, upload_id=upload_id, actor=actor, is_demo=meta.is_demo, progress=progress
         )

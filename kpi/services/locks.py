@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from kpi.completeness import is_locked, lock_date
@@ -38,15 +39,30 @@ class QuarterLockedError(PermissionError):
 
 
 def _pairs(frame: pd.DataFrame) -> list[tuple[str, str]]:
-    pairs = frame[["unit_code", "period"]].astype(str).drop_duplicates()
-    return sorted(pairs.itertuples(index=False, name=None))
+    """The distinct (unit, quarter) pairs, sorted: found on integer codes, not on tuples."""
+    units, unit_names = pd.factorize(frame["unit_code"].astype(str), sort=True)
+    periods, period_names = pd.factorize(frame["period"].astype(str), sort=True)
+    keys = np.unique(units.astype("int64") * len(period_names) + periods)
+    unit_of, period_of = np.divmod(keys, len(period_names))
+    return list(
+        zip(
+            np.asarray(unit_names, dtype=object)[unit_of].tolist(),
+            np.asarray(period_names, dtype=object)[period_of].tolist(),
+            strict=True,
+        )
+    )
+
+
+def _periods(frame: pd.DataFrame) -> set[str]:
+    return {str(p) for p in frame["period"].unique()}
 
 
 def check_approved(uow: UnitOfWork, frame: pd.DataFrame) -> None:
     """Refuse figures of a unit's quarter that its head has approved."""
-    pairs = _pairs(frame)
-    approved = uow.approvals.approved({p for _u, p in pairs})
-    hit = [(u, p) for u, p in pairs if (u, p) in approved]
+    approved = uow.approvals.approved(_periods(frame))
+    if not approved:  # the usual case: no sign-off on these quarters, no pairs to build
+        return
+    hit = [(u, p) for u, p in _pairs(frame) if (u, p) in approved]
     if hit:
         names = "; ".join(t("svc.of_unit", period=parse_quarter(p).label, unit=u) for u, p in hit)
         raise QuarterLockedError(
@@ -57,11 +73,14 @@ def check_approved(uow: UnitOfWork, frame: pd.DataFrame) -> None:
 
 def locked_pairs(uow: UnitOfWork, frame: pd.DataFrame, rule: LockRule) -> list[tuple[str, str]]:
     """(unit, quarter) pairs of the frame that are locked today and have no open exception."""
-    pairs = [
-        (u, p)
-        for u, p in _pairs(frame)
+    shut = {  # each quarter decided once
+        p
+        for p in _periods(frame)
         if is_locked(parse_quarter(p), rule.today, rule.deadline_days, rule.lock_days)
-    ]
+    }
+    if not shut:
+        return []
+    pairs = [(u, p) for u, p in _pairs(frame) if p in shut]
     if not pairs:
         return []
     opened = uow.locks.opened({p for _u, p in pairs}, rule.today)
@@ -73,17 +92,13 @@ def check_locks(uow: UnitOfWork, frame: pd.DataFrame, rule: LockRule, actor: str
     locked = locked_pairs(uow, frame, rule)
     if not locked:
         return
-    detail = [
-        {
-            "unit_code": u,
-            "period": p,
-            "locked_since": (
-                lock_date(parse_quarter(p), rule.deadline_days, rule.lock_days)
-                + dt.timedelta(days=1)
-            ).isoformat(),
-        }
-        for u, p in locked
-    ]
+    since = {
+        p: (
+            lock_date(parse_quarter(p), rule.deadline_days, rule.lock_days) + dt.timedelta(days=1)
+        ).isoformat()
+        for p in {p for _u, p in locked}
+    }
+    detail = [{"unit_code": u, "period": p, "locked_since": since[p]} for u, p in locked]
     if not rule.enforce:
         at = dt.datetime.now(dt.UTC).isoformat()
         uow.audit.add(actor, "upload.lock_override", detail={"quarters": detail, "at": at})

@@ -10,9 +10,16 @@ import pandas as pd
 
 from kpi.canonical import with_period
 from kpi.catalogue import Catalogue
-from kpi.formatting import quarter_name
+from kpi.formatting import quarter_label
 from kpi.periods import Quarter, ReportPeriod, quarter_range
 from kpi.services.cycle import unapproved_count
+from kpi.services.report_periods import (
+    EmptyPeriodError,
+    ReportError,
+    first_period,
+    report_periods,
+    resolve_unit,
+)
 from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
 from kpi.services.report_sources import scope_figures, submission_lines
 from kpi.services.statuses import owed, scope_of, values_for
@@ -21,23 +28,9 @@ from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.repository import unit_registry
 from kpi.text import t
-from kpi.units import Unit, UnitRegistry
 from reports.model import Report, data_hash, indicator_rows
 from reports.quality import Quality
 from reports.text import known_on_text, label
-
-
-class ReportError(ValueError):
-    """A report that cannot be made as asked (unknown unit, bad period)."""
-
-
-def resolve_unit(registry: UnitRegistry, ref: str | None) -> Unit:
-    if ref is None or not ref.strip():
-        return registry.root
-    unit = registry.resolve(ref)
-    if unit is None:
-        raise ReportError(t("report.no_unit", ref=ref))
-    return unit
 
 
 def build_report(
@@ -63,6 +56,12 @@ def build_report(
     # the whole tree needs no list of units (a long IN list is slow at national scale)
     units = None if len(scope) == len(registry) and known_on is None else scope
     frame = values_for(storage, period.closing, known_on=known_on, unit_codes=units)
+    tasks = task_report_section(
+        storage, settings, catalogue, period, target, registry.root.code, made_on, lang
+    )
+    within = frame["period_index"].between(period.opening.index, period.closing.index)
+    if not within.any() and not tasks.reports:  # nothing happened in the period: no report
+        raise EmptyPeriodError(target.name, period, first_period(storage, target, registry))
     start = period.opening + -1
     rules = owed(storage, catalogue)
     (closing_rows, start_rows), chart_values = scope_figures(
@@ -93,13 +92,22 @@ def build_report(
             *known_on_notice(known_on, lang),
         ),
         data_hash=data_hash(with_period(frame), period, target.code),
-        tasks=task_report_section(
-            storage, settings, catalogue, period, target, registry.root.code, made_on, lang
-        ),
+        tasks=tasks,
         known_on=known_on,
         # the charts draw current values: these are they unless the report is "as known"
         chart_values=chart_values if known_on is None else None,
+        is_root=target.code == registry.root.code,
+        is_demo=bool(frame["is_demo"].any()),
     )
+
+
+__all__ = [
+    "EmptyPeriodError",
+    "ReportError",
+    "build_report",
+    "report_periods",
+    "resolve_unit",
+]
 
 
 def _cutoff(previous_close: Quarter, settings: Settings) -> dt.datetime:
@@ -109,19 +117,14 @@ def _cutoff(previous_close: Quarter, settings: Settings) -> dt.datetime:
 
 
 def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
-    """Plain warnings about missing data, so an empty report explains itself."""
-    if frame.empty:
-        return [t("report.notice.no_data", lang, quarter=quarter_name(period.closing, lang))]
+    """Which quarters of the period hold no figure (a period with none is not reported)."""
     have = {int(i) for i in frame["period_index"]}
     quarters: Sequence[Quarter] = quarter_range(period.opening, period.closing)
     missing = [q for q in quarters if q.index not in have]
-    out: list[str] = []
-    if len(missing) == len(quarters):
-        out.append(t("report.notice.none_in_period", lang))
-    elif missing:
-        names = ", ".join(quarter_name(q, lang) for q in missing)
-        out.append(t("report.notice.missing_quarters", lang, names=names))
-    return out
+    if not missing:
+        return []
+    names = ", ".join(quarter_label(q, lang) for q in missing)
+    return [t("report.notice.missing_quarters", lang, names=names)]
 
 
 def known_on_notice(known_on: dt.date | None, lang: str) -> list[str]:

@@ -14,8 +14,9 @@ import pandas as pd
 
 from kpi.catalogue import Catalogue
 from kpi.completeness import MATRIX_COLUMNS, completeness_matrix, measures
-from kpi.obligations import Obligation, effective_obligations, for_unit
+from kpi.obligations import Obligation, effective_obligations, for_unit, with_starts
 from kpi.periods import Quarter, current_quarter, period_code, quarter_range
+from kpi.progress.method import PROGRAMME_BASELINE
 from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.cycle import approvals_frame, first_figures, stored_obligations
@@ -40,6 +41,12 @@ def obligations(storage: Storage, catalogue: Catalogue) -> list[Obligation]:
     registry = unit_registry(storage)
     merged = effective_obligations(catalogue, stored_obligations(storage))
     return [o for o in merged if o.unit_code in registry]
+
+
+def owed(storage: Storage, catalogue: Catalogue) -> list[Obligation]:
+    """Every obligation in force with the first quarter it is owed filled in (a catalogue
+    obligation from the indicator's baseline): what completeness counts."""
+    return with_starts(obligations(storage, catalogue), catalogue, PROGRAMME_BASELINE)
 
 
 def in_scope(
@@ -73,11 +80,13 @@ def completeness(
     unit: Unit | None = None,
     today: dt.date | None = None,
 ) -> pd.DataFrame:
-    """One row per obligation and quarter (kpi.completeness.MATRIX_COLUMNS)."""
+    """One row per obligation and quarter it is owed (kpi.completeness.MATRIX_COLUMNS): a
+    catalogue obligation is owed from the indicator's baseline (programme baseline 2024-Q4),
+    so earlier quarters are neither expected nor missing."""
     if not quarters:
         return pd.DataFrame(columns=MATRIX_COLUMNS)
     registry = unit_registry(storage)
-    chosen = in_scope(obligations(storage, catalogue), registry, unit)
+    chosen = in_scope(owed(storage, catalogue), registry, unit)
     first, last = min(quarters).index, max(quarters).index
     # a unit's scope reads only its units' figures; the ministry's, every unit's
     units = None if unit is None else sorted({o.unit_code for o in chosen})

@@ -12,6 +12,7 @@ from kpi.services import task_signoffs as signoffs
 from kpi.services.tasks import tasks
 from kpi.settings import Settings
 from kpi.storage import Storage
+from kpi.storage import tasks as task_store
 from kpi.task_progress import HalfYear
 from kpi.units import Unit
 from reports.task_section import TaskReportSection
@@ -43,6 +44,25 @@ def _scores(
     return task_label("scores_provisional", lang), tuple(asdict(r) for r in rows)
 
 
+def _led_codes(storage: Storage, unit: Unit, root_code: str) -> set[str] | None:
+    """The tasks a unit leads; None for the ministry (every task)."""
+    if unit.code == root_code:
+        return None
+    return {t.code for t in tasks(storage) if unit.code in t.lead_unit_codes}
+
+
+def first_report_day(storage: Storage, unit: Unit, root_code: str) -> dt.date | None:
+    """The day of the first progress report on the tasks the report covers."""
+    codes = _led_codes(storage, unit, root_code)
+    days = [
+        r.reported_on
+        for code, rows in task_store.load_reports(storage).items()
+        if codes is None or code in codes
+        for r in rows
+    ]
+    return min(days, default=None)
+
+
 def task_report_section(
     storage: Storage,
     settings: Settings,
@@ -57,7 +77,7 @@ def task_report_section(
     start, end = period_days(period)
     lead = None if unit.code == root_code else unit.code
     built = scores.report_section(storage, start, end, made_on, lead)
-    codes = None if lead is None else {t.code for t in tasks(storage) if lead in t.lead_unit_codes}
+    codes = _led_codes(storage, unit, root_code)
     reports, unsigned = signoffs.period_counts(storage, start, min(made_on, end), codes)
     section = TaskReportSection(
         day=min(made_on, end),

@@ -142,7 +142,7 @@ def changes_frame(
             previous,
             (previous.indicator_code == Measurement.indicator_code)
             & (previous.unit_code == Measurement.unit_code)
-            & (previous.period == Measurement.period)
+            & (previous.period_index == Measurement.period_index)  # the revisions' key
             & (previous.revision == Measurement.revision - 1),
         )
         .outerjoin(Upload, Upload.id == Measurement.upload_id)
@@ -160,23 +160,65 @@ def changes_frame(
     return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
 
 
+def figure_upload_ids(
+    storage: Storage, *, unit_code: str | None = None, period: str | None = None
+) -> set[int]:
+    """The uploads that wrote a figure of the unit and/or quarter (an upload entry names
+    neither: its figures do)."""
+    query = select(Measurement.upload_id).where(Measurement.upload_id.is_not(None)).distinct()
+    if unit_code:
+        query = query.where(Measurement.unit_code == unit_code)
+    if period:
+        query = query.where(Measurement.period == period)
+    with storage.reading() as session:
+        return {int(i) for i in session.scalars(query) if i is not None}
+
+
 def audit_entries(
-    storage: Storage, *, unit_code: str | None = None, actor: str | None = None
+    storage: Storage,
+    *,
+    unit_code: str | None = None,
+    actor: str | None = None,
+    period: str | None = None,
+    actions: Sequence[str] | None = None,
+    refused_only: bool = False,
 ) -> pd.DataFrame:
-    """The audit log (uploads, refusals, user changes), newest first, optionally filtered."""
+    """The audit log (uploads, refusals, user changes), newest first, optionally filtered.
+
+    An entry belongs to a unit or a quarter when it names it (its unit, or anywhere in its
+    detail) or when it is the upload that wrote figures of it. `actions` keeps those action
+    codes; `refused_only` keeps entries whose outcome is not "ok".
+    """
     log = audit_frame(storage)
     if log.empty:
         return log
-    if unit_code:
-        named = log["detail"].map(lambda detail: _mentions(detail, unit_code))
-        log = log[(log["unit_code"] == unit_code) | named]
+    if actions is not None:
+        log = log[log["action"].isin(list(actions))]
+    if refused_only:
+        log = log[log["outcome"] != "ok"]
     if actor:
         log = log[log["actor"].str.lower() == normalise_email(actor)]
+    if unit_code:
+        log = log[_names(log, storage, unit_code, None) | (log["unit_code"] == unit_code)]
+    if period:
+        log = log[_names(log, storage, None, period)]
     return log.sort_values("id", ascending=False)
 
 
-def _mentions(detail: object, unit_code: str) -> bool:
-    """Whether an audit detail names the unit (a refusal lists the units outside scope)."""
-    if not isinstance(detail, dict):
-        return False
-    return any(v == unit_code or (isinstance(v, list) and unit_code in v) for v in detail.values())
+def _names(log: pd.DataFrame, storage: Storage, unit: str | None, period: str | None) -> pd.Series:
+    """Entries that name the unit or quarter in their detail, or wrote figures of it."""
+    wanted = unit or period or ""
+    wrote = figure_upload_ids(storage, unit_code=unit, period=period)
+    named = log["detail"].map(lambda detail: _mentions(detail, wanted))
+    ids = log["upload_id"].map(lambda i: i is not None and not pd.isna(i) and int(i) in wrote)
+    return named | ids
+
+
+def _mentions(detail: object, value: str) -> bool:
+    """Whether an audit detail holds the value anywhere (a refusal lists the units outside
+    scope; a lock override lists unit and quarter pairs)."""
+    if isinstance(detail, dict):
+        return any(_mentions(v, value) for v in detail.values())
+    if isinstance(detail, list | tuple):
+        return any(_mentions(v, value) for v in detail)
+    return detail == value

@@ -1,36 +1,27 @@
-"""Bulk writes of one upload's rows: staged once, then copied inside the database.
+"""Bulk writes of one upload's rows: each row is bound once, straight into the revisions.
 
-The driver binds each row once (executemany on SQLite, COPY on PostgreSQL) into a
-temporary table with no indexes. The revisions and the current values are then
-filled from it by two set-based Core statements (INSERT … SELECT, the second an
-upsert), so the indexed tables are never fed row by row from Python.
+SQLite takes plain tuples through the driver's executemany, PostgreSQL a COPY, on the
+unit of work's own connection and transaction. The current values then come from the
+revisions this upload wrote: on SQLite one set-based statement copies them (a plain
+INSERT when every row is new, as for a first report of its quarters or a history into
+an empty database; an upsert when some rows replace a stored value); on PostgreSQL,
+when every row is new, a second COPY of the same rows (COPY inserts in batches, an
+INSERT … SELECT row by row). There is no staging table: a row is written once into
+the revisions and once into the current values (kpi.storage.models).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Connection,
-    DateTime,
-    Double,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    insert,
-    literal,
-    select,
-    true,
-)
+from sqlalchemy import Connection, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from kpi.canonical import NUMERIC as VALUE_COLUMNS
@@ -38,122 +29,177 @@ from kpi.canonical import period_indexes
 from kpi.storage.frames import gc_paused
 from kpi.storage.models import CurrentValue, Measurement
 
-CHUNK = 5_000
+CHUNK = 20_000  # rows turned into tuples at a time: a million at once would double the memory
+ROWS_PER_STATEMENT = 100  # 1,400 parameters, far under SQLite's 32,766
 Progress = Callable[[float], None]
-STAGED = "staged_rows"
-# the staged columns and their types, in the order the driver binds them
-STAGED_COLUMNS = {
-    "indicator_code": Text,
-    "unit_code": Text,
-    "period": Text,
-    "period_index": Integer,
-    "value": Double,
-    "numerator": Double,
-    "denominator": Double,
-    "note": Text,
-    "revision": Integer,
-    "source_row": Integer,
-}
-STAGED_TABLE = Table(
-    STAGED,
-    MetaData(),  # not the app's metadata: migrations never see it
-    *(Column(name, kind) for name, kind in STAGED_COLUMNS.items()),
-    prefixes=["TEMPORARY"],
-    postgresql_on_commit="DROP",
+Rows = list[tuple[Any, ...]]
+# the columns a row brings, in the order the driver binds them
+ROW_COLUMNS = (
+    "indicator_code",
+    "unit_code",
+    "period",
+    "period_index",
+    "value",
+    "numerator",
+    "denominator",
+    "note",
+    "revision",
+    "source_row",
 )
-CURRENT_KEY = ["indicator_code", "unit_code", "period"]
-CURRENT_FIGURES = ["period_index", "value", "numerator", "denominator", "revision"]
-CURRENT_PRIMARY_KEY = ["period", "indicator_code", "unit_code"]  # the table's key order
+# the same for every row of one upload, bound after the row's own columns
+PROVENANCE = ("upload_id", "created_by", "created_at", "is_demo")
+CURRENT_KEY = ["period", "indicator_code", "unit_code"]  # the table's key order
+CURRENT_COLUMNS = [
+    "indicator_code",
+    "unit_code",
+    "period",
+    "period_index",
+    "value",
+    "numerator",
+    "denominator",
+    "revision",
+    "is_demo",
+]
 
 
-def staged_tuples(frame: pd.DataFrame) -> list[tuple[Any, ...]]:
-    """Plain tuples in STAGED_COLUMNS order (the frame has them all); NaN becomes NULL."""
+def _texts(column: pd.Series) -> list[Any]:
+    """Text cells as Python strings, one object per distinct text (codes repeat), None for NA."""
+    codes, uniques = pd.factorize(column)
+    texts = np.empty(len(uniques) + 1, dtype=object)  # the last slot is NA's (code -1)
+    texts[:-1] = np.asarray(uniques, dtype=object)
+    return list(texts[codes].tolist())
+
+
+def _numbers(column: pd.Series) -> list[Any]:
+    numbers = column.to_numpy(dtype="float64", na_value=np.nan)
+    missing = np.isnan(numbers)
+    if not missing.any():
+        return list(numbers.tolist())
+    cells = numbers.astype(object)
+    cells[missing] = None
+    return list(cells.tolist())
+
+
+def _whole_numbers(column: pd.Series | None, size: int) -> list[Any]:
+    """Integers, None where missing (a source row may be unknown)."""
+    if column is None:
+        return [None] * size
+    missing = column.isna().to_numpy()
+    numbers = column.to_numpy(dtype="float64", na_value=np.nan) if missing.any() else None
+    if numbers is None:
+        return list(column.to_numpy(dtype="int64").tolist())
+    cells = np.where(missing, 0, numbers).astype("int64").astype(object)
+    cells[missing] = None
+    return list(cells.tolist())
+
+
+def row_tuples(frame: pd.DataFrame, provenance: tuple[Any, ...] = ()) -> Rows:
+    """Plain tuples in ROW_COLUMNS order (the frame has them all), then `provenance`, the
+    same for every row; NaN becomes NULL."""
     columns: dict[str, Iterable[Any]] = {
         name: frame[name].to_numpy(dtype="int64").tolist() for name in ("period_index", "revision")
     }
-    rows = frame.get("source_row")
-    columns["source_row"] = (
-        [None] * len(frame)
-        if rows is None
-        else [None if pd.isna(r) else int(r) for r in rows.to_numpy(dtype=object)]
-    )
+    columns["source_row"] = _whole_numbers(frame.get("source_row"), len(frame))
     for name in ("indicator_code", "unit_code", "period", "note"):
-        cells = frame[name].to_numpy(dtype=object, copy=True)
-        cells[pd.isna(cells)] = None
-        columns[name] = cells.tolist()
+        columns[name] = _texts(frame[name])
     for name in VALUE_COLUMNS:
-        numbers = frame[name].to_numpy(dtype="float64", na_value=np.nan)
-        cells = numbers.astype(object)
-        cells[np.isnan(numbers)] = None
-        columns[name] = cells.tolist()
+        columns[name] = _numbers(frame[name])
+    same = [repeat(value, len(frame)) for value in provenance]
     with gc_paused():
-        return list(zip(*(columns[c] for c in STAGED_COLUMNS), strict=True))
+        return list(zip(*(columns[c] for c in ROW_COLUMNS), *same, strict=True))
 
 
-def stage(session: Session, frame: pd.DataFrame, progress: Progress | None = None) -> int:
-    """Create the temporary table for this transaction and fill it; returns the row count."""
-    connection = session.connection()
-    postgres = connection.dialect.name == "postgresql"
-    STAGED_TABLE.create(connection)
-    write = _copy_rows(connection) if postgres else _insert_rows(connection)
-    frame = frame.assign(period_index=period_indexes(frame["period"]))
-    # tuples are built a chunk at a time: a million rows at once would double the memory
+def _chunks(
+    frame: pd.DataFrame, provenance: tuple[Any, ...], progress: Progress | None
+) -> Iterator[Rows]:
+    """The rows with the upload's provenance, a chunk at a time as the driver takes them."""
     for start in range(0, len(frame), CHUNK):
-        write(staged_tuples(frame.iloc[start : start + CHUNK]))
+        yield row_tuples(frame.iloc[start : start + CHUNK], provenance)
         if progress:
             progress(0.9 * min(start + CHUNK, len(frame)) / len(frame))
-    return len(frame)
 
 
-Rows = list[tuple[Any, ...]]
+def _provenance(
+    connection: Connection, upload_id: int, actor: str, at: dt.datetime, is_demo: bool
+) -> tuple[Any, ...]:
+    """The four values as the driver takes them (SQLite stores times as SQLAlchemy's text)."""
+    table = Measurement.__table__
+    values = {"upload_id": upload_id, "created_by": actor, "created_at": at, "is_demo": is_demo}
+    out = []
+    for name in PROVENANCE:
+        process = table.c[name].type.bind_processor(connection.dialect)
+        out.append(process(values[name]) if process else values[name])
+    return tuple(out)
 
 
-def _insert_rows(connection: Connection) -> Callable[[Rows], None]:
-    """SQLite: the driver's executemany."""
-    insert = f"INSERT INTO {STAGED} VALUES ({', '.join(['?'] * len(STAGED_COLUMNS))})"
+def _insert_revisions(connection: Connection, chunks: Iterator[Rows]) -> None:
+    """SQLite: the driver's executemany, ROWS_PER_STATEMENT rows to a statement: a
+    statement's own upkeep (its constraint checks' setup, its journal) is paid once per
+    hundred rows. Errors come back as SQLAlchemy's, so a refusal is told like any other."""
+    names = (*ROW_COLUMNS, *PROVENANCE)
+    one = f"({', '.join(['?'] * len(names))})"
+    head = f"INSERT INTO {Measurement.__tablename__} ({', '.join(names)}) VALUES "
+    many = head + ", ".join([one] * ROWS_PER_STATEMENT)
+    with gc_paused():
+        for rows in chunks:
+            whole = len(rows) - len(rows) % ROWS_PER_STATEMENT
+            batches = [
+                tuple(chain.from_iterable(rows[start : start + ROWS_PER_STATEMENT]))
+                for start in range(0, whole, ROWS_PER_STATEMENT)
+            ]
+            if batches:
+                connection.exec_driver_sql(many, batches)
+            if whole < len(rows):
+                rest = rows[whole:]
+                statement = head + ", ".join([one] * len(rest))
+                connection.exec_driver_sql(statement, tuple(chain.from_iterable(rest)))
 
-    def write(rows: Rows) -> None:
-        connection.exec_driver_sql(insert, rows)
 
-    return write
-
-
-def _copy_rows(connection: Connection) -> Callable[[Rows], None]:
-    """PostgreSQL: COPY, on the session's own connection and transaction."""
+def _copy(connection: Connection, table: str, names: Iterable[str], chunks: Iterator[Rows]) -> None:
+    """PostgreSQL: one COPY into `table`, on the session's own connection; the driver's
+    error is raised as SQLAlchemy's, as for every other statement."""
     driver: Any = connection.connection.driver_connection
-    statement = f"COPY {STAGED} ({', '.join(STAGED_COLUMNS)}) FROM STDIN"
+    statement = f"COPY {table} ({', '.join(names)}) FROM STDIN"
+    dbapi: Any = connection.dialect.loaded_dbapi
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy, gc_paused():
+            for rows in chunks:
+                for row in rows:
+                    copy.write_row(row)
+    except dbapi.Error as exc:
+        raise DBAPIError.instance(statement, None, exc, dbapi.Error) from exc
 
-    def write(rows: Rows) -> None:
-        with driver.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row(row)
 
-    return write
+def _current_chunks(frame: pd.DataFrame, is_demo: bool) -> Iterator[Rows]:
+    """The same rows as current values (CURRENT_COLUMNS order), a chunk at a time."""
+    for start in range(0, len(frame), CHUNK):
+        part = frame.iloc[start : start + CHUNK]
+        columns = [
+            *(_texts(part[name]) for name in ("indicator_code", "unit_code", "period")),
+            part["period_index"].to_numpy(dtype="int64").tolist(),
+            *(_numbers(part[name]) for name in VALUE_COLUMNS),
+            part["revision"].to_numpy(dtype="int64").tolist(),
+            repeat(is_demo, len(part)),
+        ]
+        with gc_paused():
+            yield list(zip(*columns, strict=True))
 
 
-def copy_staged(
-    session: Session, *, upload_id: int, actor: str, at: dt.datetime, is_demo: bool
-) -> None:
-    """New revisions and current values from the staged rows, then drop them."""
-    staged = STAGED_TABLE.c
-    demo = literal(is_demo, Boolean)
-    revisions = select(
-        *staged,
-        literal(upload_id, Integer),
-        literal(actor, String),
-        literal(at, DateTime(timezone=True)),
-        demo,
+def copy_current(session: Session, *, upload_id: int, replaces: bool) -> None:
+    """The current values from the revisions of `upload_id`: inserted, or upserted when
+    some of them replace a stored value (a plain insert refuses any clash)."""
+    revisions = Measurement.__table__.c
+    latest = select(*[revisions[c] for c in CURRENT_COLUMNS]).where(
+        revisions.upload_id == upload_id
     )
-    provenance = ["upload_id", "created_by", "created_at", "is_demo"]
-    session.execute(insert(Measurement).from_select([*STAGED_COLUMNS, *provenance], revisions))
+    if not replaces:
+        session.execute(insert(CurrentValue).from_select(CURRENT_COLUMNS, latest))
+        return
     postgres = session.get_bind().dialect.name == "postgresql"
     upsert = (postgresql.insert if postgres else sqlite.insert)(CurrentValue)
-    # `WHERE true` keeps SQLite from reading ON CONFLICT as part of a join.
-    latest = select(*[staged[c] for c in (*CURRENT_KEY, *CURRENT_FIGURES)], demo).where(true())
-    upsert = upsert.from_select([*CURRENT_KEY, *CURRENT_FIGURES, "is_demo"], latest)
-    replaced = {c: upsert.excluded[c] for c in (*CURRENT_FIGURES, "is_demo")}
-    session.execute(upsert.on_conflict_do_update(index_elements=CURRENT_PRIMARY_KEY, set_=replaced))
-    STAGED_TABLE.drop(session.connection())
+    upsert = upsert.from_select(CURRENT_COLUMNS, latest)
+    replaced = {c: upsert.excluded[c] for c in CURRENT_COLUMNS if c not in CURRENT_KEY}
+    session.execute(upsert.on_conflict_do_update(index_elements=CURRENT_KEY, set_=replaced))
 
 
 def write_rows(
@@ -166,10 +212,24 @@ def write_rows(
     is_demo: bool,
     progress: Progress | None = None,
 ) -> None:
-    """Write the rows of `frame` (with `revision`) as revisions of upload `upload_id`."""
+    """Write the rows of `frame` (with `revision`) as revisions of upload `upload_id`,
+    then make them the current values."""
     if frame.empty:
         return
-    stage(session, frame, progress)
-    copy_staged(session, upload_id=upload_id, actor=actor, at=at, is_demo=is_demo)
+    connection = session.connection()
+    frame = frame.assign(period_index=period_indexes(frame["period"]))
+    provenance = _provenance(connection, upload_id, actor, at, is_demo)
+    chunks = _chunks(frame, provenance, progress)
+    postgres = connection.dialect.name == "postgresql"
+    if postgres:
+        _copy(connection, Measurement.__tablename__, (*ROW_COLUMNS, *PROVENANCE), chunks)
+    else:
+        _insert_revisions(connection, chunks)
+    replaces = bool((frame["revision"].to_numpy() > 1).any())
+    if postgres and not replaces:  # COPY inserts in batches; INSERT … SELECT row by row
+        rows = _current_chunks(frame, is_demo)
+        _copy(connection, CurrentValue.__tablename__, CURRENT_COLUMNS, rows)
+    else:
+        copy_current(session, upload_id=upload_id, replaces=replaces)
     if progress:
         progress(1.0)

@@ -42,11 +42,11 @@ def known_on_frame(
         select(
             Measurement.indicator_code.label("i"),
             Measurement.unit_code.label("u"),
-            Measurement.period.label("p"),
+            Measurement.period_index.label("p"),  # the revisions' key: (i, u, p, r) is unique
             func.max(Measurement.revision).label("r"),
         )
         .where(and_(*conditions))
-        .group_by(Measurement.indicator_code, Measurement.unit_code, Measurement.period)
+        .group_by(Measurement.indicator_code, Measurement.unit_code, Measurement.period_index)
         .subquery()
     )
     query = select(*[getattr(Measurement, c) for c in READ_COLUMNS]).join(
@@ -54,7 +54,7 @@ def known_on_frame(
         and_(
             Measurement.indicator_code == latest.c.i,
             Measurement.unit_code == latest.c.u,
-            Measurement.period == latest.c.p,
+            Measurement.period_index == latest.c.p,
             Measurement.revision == latest.c.r,
         ),
     )

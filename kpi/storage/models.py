@@ -11,7 +11,6 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
-    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -103,13 +102,14 @@ class UploadFile(Base):
 
 
 class Measurement(Base):
-    """Append-only revisions; the current value is the latest revision."""
+    """Append-only revisions; the current value is the latest revision.
+
+    One key per revision: (indicator, unit, quarter index, revision) is unique and is
+    also the series order that history reads follow, so no second index is kept.
+    """
 
     __tablename__ = "measurements"
-    __table_args__ = (
-        UniqueConstraint("indicator_code", "unit_code", "period", "revision"),
-        Index("ix_measurements_series", "indicator_code", "unit_code", "period_index"),
-    )
+    __table_args__ = (UniqueConstraint("indicator_code", "unit_code", "period_index", "revision"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     indicator_code: Mapped[str] = mapped_column(ForeignKey("indicators.code"))
@@ -132,7 +132,9 @@ class CurrentValue(Base):
     """The latest revision per (indicator, unit, period), kept beside the history for fast reads.
 
     Keyed by period first and, on SQLite, without a rowid: one b-tree per value, and
-    a quarter's values are one range of the key.
+    a quarter's values are one range of the key. Its rows are only ever written from
+    the revisions of the same transaction (kpi.storage.bulk), whose references already
+    hold the indicator and the unit: no per-row check is repeated here.
     """
 
     __tablename__ = "current_values"
@@ -141,8 +143,8 @@ class CurrentValue(Base):
         {"sqlite_with_rowid": False},
     )
 
-    indicator_code: Mapped[str] = mapped_column(ForeignKey("indicators.code"))
-    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    indicator_code: Mapped[str] = mapped_column(String(16))
+    unit_code: Mapped[str] = mapped_column(String(32))
     period: Mapped[str] = mapped_column(String(8))
     period_index: Mapped[int] = mapped_column(Integer)
     value: Mapped[float] = mapped_column(Float)

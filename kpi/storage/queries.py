@@ -3,13 +3,13 @@ figures, upload attempts and their files, reporting units."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import pandas as pd
 from sqlalchemy import case, func, select
 
 from kpi.storage.engine import Storage
-from kpi.storage.models import Measurement, Upload, UploadFile
+from kpi.storage.models import CurrentValue, Measurement, Upload, UploadFile
 from kpi.submissions import FIRST_SUBMISSION_COLUMNS
 
 
@@ -50,6 +50,7 @@ def first_submissions(storage: Storage, since_index: int | None = None) -> pd.Da
     return first_stored(storage, keys, since_index)
 
 
+ACCEPTED_OUTCOMES = ("committed", "duplicate")  # the attempts that were not refused
 UPLOAD_LIST_COLUMNS = [
     "id",
     "uploaded_at",
@@ -73,12 +74,19 @@ def upload_list(
     *,
     actor: str | None = None,
     columns: Sequence[str] = UPLOAD_LIST_COLUMNS,
+    ids: Collection[int] | None = None,
+    refused_only: bool = False,
 ) -> pd.DataFrame:
     """Upload attempts (committed, duplicate, refused, unreadable), newest first; only
-    one person's when `actor` is given."""
+    one person's when `actor` is given, only those `ids` when given, and only the attempts
+    that wrote nothing (refused, unreadable, failed) with `refused_only`."""
     query = select(*[getattr(Upload, c) for c in columns]).order_by(Upload.id.desc())
     if actor is not None:
         query = query.where(Upload.uploaded_by == actor)
+    if ids is not None:
+        query = query.where(Upload.id.in_(sorted(ids)))
+    if refused_only:
+        query = query.where(Upload.outcome.not_in(ACCEPTED_OUTCOMES))
     with storage.engine.connect() as conn:
         rows = conn.execute(query.limit(limit)).all()
     return pd.DataFrame(rows, columns=list(columns))
@@ -129,6 +137,16 @@ def reporting_units(storage: Storage) -> list[str]:
     with storage.engine.connect() as conn:
         rows = conn.execute(select(Measurement.unit_code).distinct()).scalars().all()
     return sorted(str(r) for r in rows)
+
+
+def first_period_index(storage: Storage, unit_codes: Sequence[str] | None = None) -> int | None:
+    """The earliest quarter (index) holding a current figure of these units (None: any)."""
+    query = select(func.min(CurrentValue.period_index))
+    if unit_codes is not None:
+        query = query.where(CurrentValue.unit_code.in_(list(unit_codes)))
+    with storage.reading() as session:
+        found = session.scalar(query)
+    return None if found is None else int(found)
 
 
 def revision_count(storage: Storage, indicator_code: str, unit_code: str | None = None) -> int:

@@ -339,7 +339,7 @@ def export_frame(storage: Storage) -> pd.DataFrame:
             CurrentValue,
             (CurrentValue.indicator_code == Measurement.indicator_code)
             & (CurrentValue.unit_code == Measurement.unit_code)
-            & (CurrentValue.period == Measurement.period)
+            & (CurrentValue.period_index == Measurement.period_index)  # the revisions' key
             & (CurrentValue.revision == Measurement.revision),
         )
         .join(IndicatorRecord, IndicatorRecord.code == Measurement.indicator_code)

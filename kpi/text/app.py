@@ -39,14 +39,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filter_unit": ("Đơn vị báo cáo", "Reporting unit"),
     "filter_as_of": ("Tính đến quý", "As of quarter"),
     "all": ("Tất cả", "All"),
-    "whole_ministry": ("Toàn Bộ", "Whole ministry"),
+    "whole_ministry": ("Toàn Bộ Nội vụ", "Whole Ministry of Home Affairs"),
     "group_label": ("Nhóm {group}", "Group {group}"),
     "col_code": ("Mã", "Code"),
     "col_name": ("Chỉ tiêu", "Indicator"),
     "col_latest": ("Số mới nhất", "Latest"),
     "col_quarter": ("Quý", "Quarter"),
     "col_target": ("Mục tiêu 2030", "2030 target"),
-    "col_gap": ("Chênh lộ trình", "Gap to path"),
+    "col_gap": ("Chênh lộ trình (điểm %)", "Gap to path (pp)"),
     "col_gap_help": (
         "Số mới nhất trừ giá trị lộ trình cần đạt ở cùng quý, tính bằng điểm phần trăm.",
         "Latest value minus the required path at the same quarter, in percentage points.",
@@ -57,7 +57,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_stale": ("Cập nhật", "Updated"),
     "col_unit": ("Đơn vị", "Unit"),
     "col_ratio": ("Tỷ lệ tiến độ R", "Pace ratio R"),
-    "stale_mark": ("⚠ thiếu số quý {period}", "⚠ no figure for {period}"),
+    "stale_mark": ("⚠ thiếu số {period}", "⚠ no figure for {period}"),
     "fresh_mark": ("✓", "✓"),
     "stale_legend": (
         "⚠ = chưa có số liệu của quý vừa kết thúc ({period}).",
@@ -85,7 +85,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "w_status": ("**Tình trạng:** {status}. {reason}", "**Status:** {status}. {reason}"),
     "w_latest": (
-        "Số mới nhất **{value}** (quý {period}); mục tiêu **{target}** vào năm 2030.",
+        "Số mới nhất **{value}** ({period}); mục tiêu **{target}** vào năm 2030.",
         "Latest **{value}** ({period}); target **{target}** by 2030.",
     ),
     "w_ratio": (
@@ -95,14 +95,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "w_pace": (
         "Tốc độ thực tế **{observed}** điểm %/năm; cần **{required}** điểm %/năm từ mốc gốc.",
         "Observed pace **{observed}** pp/year; **{required}** pp/year needed from the baseline.",
-    ),
-    "w_remaining": (
-        "Từ nay cần **{per_quarter}** điểm %/quý để kịp mục tiêu.",
-        "From now on **{per_quarter}** pp per quarter are needed to reach the target.",
-    ),
-    "w_next": (
-        "Để trở lại lộ trình, quý tới cần đạt **{value}**.",
-        "To get back on the path, next quarter needs **{value}**.",
     ),
     "w_projection": (
         "Nếu giữ tốc độ hiện nay, năm 2030 dự kiến đạt **{value}**.",
@@ -128,7 +120,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Khoảng dự báo 80% năm 2030: {low} đến {high}; P = {progress}",
         "80% prediction interval for 2030: {low} to {high}; P = {progress}",
     ),
-    "w_hold": ("Giữ mức ≥ mục tiêu {target}", "Hold at or above the {target} target"),
     "w_no_projection": ("Không dự báo khi chưa có đánh giá.", "No projection without a verdict."),
     "w_opensdg": (
         "Theo phương pháp Open SDG: **{status}** (điểm {score}).",
@@ -138,7 +129,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Hai phương pháp cho kết luận khác nhau; xem cả hai trước khi kết luận.",
         "The two methods disagree; weigh both before concluding.",
     ),
-    "w_baseline": ("Mốc gốc: {value} (quý {period}).", "Baseline: {value} ({period})."),
+    "w_baseline": ("Mốc gốc: {value} ({period}).", "Baseline: {value} ({period})."),
     "chart_actual": ("Số thực tế", "Actual"),
     "chart_required": ("Lộ trình cần thiết", "Required path"),
     "chart_projection": ("Dự báo theo tốc độ hiện nay", "Projection at current pace"),
@@ -268,7 +259,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Status worse than the previous quarter ({previous} → {current})",
     ),
     "alerts_stale": (
-        "Chuỗi số liệu chưa cập nhật quý {period}",
+        "Chuỗi số liệu chưa cập nhật {period}",
         "Series with no figure for {period}",
     ),
     "alerts_none_worse": (
@@ -288,7 +279,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_approval": ("Phê duyệt", "Sign-off"),
     "unapproved_note": (
         "⚠ {n} số liệu chưa được thủ trưởng đơn vị phê duyệt (“chưa duyệt”); vẫn được tính.",
-        "⚠ {n} figures not yet approved by the unit head (“chưa duyệt”); they still count.",
+        "⚠ {n} figures not yet approved by the unit head (“not approved”); they still count.",
     ),
     "cycle_caption": (
         "Theo nghĩa vụ báo cáo: hạn nộp {days} ngày sau khi kết thúc quý; {lock} ngày sau "

@@ -7,7 +7,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "KPI Monitor — Bộ Nội vụ (thư tự động, vui lòng không trả lời)",
         "KPI Monitor — Ministry of Home Affairs (automatic message, please do not reply)",
     ),
-    "mail.quarter": ("quý {q}/{year}", "Q{q} {year}"),
     "mail.subject.due_soon": (
         "Nhắc hạn: còn 7 ngày để nộp số liệu {q}",
         "Reminder: 7 days left to submit the figures of {q}",
@@ -39,7 +38,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "kpi approve). Số liệu chưa duyệt vẫn được tính nhưng được đánh dấu “chưa duyệt”.",
         "The following figures of {q} were submitted and wait for sign-off (the Sign-off "
         "page, or the kpi approve command). Figures not yet approved still count but are "
-        "marked “chưa duyệt”.",
+        "marked “not approved”.",
     ),
     "mail.approver.item": ("{unit}: {n} số liệu", "{unit}: {n} figures"),
     "mail.digest.subject": (

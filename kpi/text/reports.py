@@ -73,7 +73,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.latest_period": ("Kỳ số liệu mới nhất", "Latest period"),
     "report.improved": ("▲ Cải thiện", "▲ Improved"),
     "report.worsened": ("▼ Xấu đi", "▼ Worsened"),
-    "report.unchanged": ("= Không đổi", "= Unchanged"),
+    "report.unchanged": ("Không đổi", "Unchanged"),
     "report.new": ("Mới có đánh giá", "Newly assessed"),
     "report.no_value": ("-", "-"),
     "report.missing_units": ("Đơn vị chưa gửi số liệu", "Units that did not submit"),
@@ -97,7 +97,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.new_value": ("Giá trị mới", "New value"),
     "report.prev_quarter": ("Quý trước", "Previous quarter"),
     "report.by": ("Người nhập", "Entered by"),
-    "report.at": ("Thời điểm (UTC)", "Time (UTC)"),
+    "report.at": ("Thời điểm (giờ Việt Nam)", "Time (Viet Nam, UTC+7)"),
     "report.note": ("Ghi chú", "Note"),
     "report.file": ("Tệp", "File"),
     "report.officer": ("Cán bộ nhập", "Officer"),
@@ -108,7 +108,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Uploads used by this report",
     ),
     "report.notices": ("Lưu ý về số liệu", "Notes on the data"),
-    "report.page": ("Trang", "Page"),
     "report.of": ("/", "/"),
     "report.sheet_summary": ("Tóm tắt", "Summary"),
     "report.sheet_data": ("Số liệu", "Data"),
@@ -259,14 +258,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "latest quarter with data when it is earlier. Trajectory, gap and pace as defined "
         "in the annex; pp = percentage points.",
     ),
-    "report.notice.no_data": (
-        "Chưa có số liệu nào đến {quarter}.",
-        "No data up to {quarter}.",
-    ),
-    "report.notice.none_in_period": (
-        "Chưa có số liệu nào trong kỳ báo cáo; số liệu cuối kỳ là số liệu gần nhất trước kỳ.",
-        "No data within the period; end values are the latest before it.",
-    ),
     "report.notice.missing_quarters": (
         "Chưa có số liệu {names}; số liệu cuối kỳ lấy theo quý gần nhất có số liệu.",
         "No data for {names}; end values are from the latest quarter with data.",
@@ -279,7 +270,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{count} trên {total} số liệu của kỳ chưa được thủ trưởng đơn vị phê duyệt "
         "(“chưa duyệt”); vẫn được tính.",
         "{count} of the {total} figures of the period are not approved by their "
-        "unit head (“chưa duyệt”); they still count.",
+        "unit head (“not approved”); they still count.",
     ),
     "report.notice.rollup_differs": (
         "Chỉ tiêu {code}: số liệu toàn Bộ báo cáo trực tiếp khác số cộng dồn từ các đơn vị.",

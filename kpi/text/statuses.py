@@ -42,7 +42,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{word}: latest {now}% ≥ 99% (target 100%, UNSD convention)",
     ),
     "reason.no_recent": (
-        "{word}: số liệu cuối cùng là quý {last}; đánh giá khi đó: {verdict}",
+        "{word}: số liệu cuối cùng là {last}; đánh giá khi đó: {verdict}",
         "{word}: last figure in {last}; verdict then: {verdict}",
     ),
     "reason.short": (

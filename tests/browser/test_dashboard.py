@@ -59,7 +59,7 @@ def stored_value(db_url: str, period: str) -> float:
 
 def test_overview_indicator_and_every_page(page: Page, server: Server, screenshots: Path) -> None:
     open_app(page, server.url)
-    expect(page.get_by_text("Tổng quan 16 chỉ tiêu")).to_be_visible()
+    expect(page.get_by_text("16 chỉ tiêu · Toàn Bộ Nội vụ")).to_be_visible()
     expect(page.get_by_text("Dữ liệu minh họa").first).to_be_visible()
     cells = grid_text(page)
     codes = {c.strip() for c in cells}
@@ -86,13 +86,13 @@ def test_overview_indicator_and_every_page(page: Page, server: Server, screensho
     page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click()
     settle(page)
     go(page, "Overview")
-    expect(page.get_by_text("Overview of the 16 indicators")).to_be_visible()
+    expect(page.get_by_text("16 indicators · Whole Ministry of Home Affairs")).to_be_visible()
     page.screenshot(path=screenshots / "06-overview-en.png", full_page=True)
 
 
 def test_good_upload_shows_on_overview(page: Page, server: Server, screenshots: Path) -> None:
     period = str(last_ended_quarter())
-    label = f"Q{period[-1]}/{period[:4]}"
+    label = f"Quý {period[-1]}/{period[:4]}"
     open_app(page, server.url)
     as_officer(page)
     page.screenshot(path=screenshots / "07-nop-so-lieu.png", full_page=True)
@@ -105,6 +105,7 @@ def test_good_upload_shows_on_overview(page: Page, server: Server, screenshots: 
     assert stored_value(server.db_url, period) == 55.5
 
     go(page, "Tổng quan")
+    page.get_by_text("Bộ lọc:", exact=False).click()  # the folded filters
     page.get_by_label("Đơn vị báo cáo").click()  # the select box
     page.keyboard.type("VPB")
     page.get_by_role("option", name=re.compile("VPB")).first.click()

@@ -97,7 +97,7 @@ def test_admin_pages_only_for_admins(app_db: str) -> None:
     store.dispose()
     admin = signed_in({"email": "ad@bnv.gov.vn", "email_verified": True}, page="admin_users.py")
     assert "Người dùng và phân quyền" in titles(admin)
-    assert set(admin.dataframe[0].value["email"]) == {"ad@bnv.gov.vn", "o@bnv.gov.vn"}
+    assert set(admin.dataframe[0].value["E-mail"]) == {"ad@bnv.gov.vn", "o@bnv.gov.vn"}
     for page in ("admin_users.py", "audit.py"):
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             signed_in({"email": "o@bnv.gov.vn", "email_verified": True}, page=page)
@@ -133,11 +133,11 @@ def test_audit_page_shows_hostile_notes_literally(app_db: str) -> None:
     at.session_state["demo_role"] = Role.ADMIN
     at.run()
     at.switch_page("app_pages/audit.py").run()
-    at.text_input(key="audit_actor").input("o@bnv.gov.vn").run()
+    at.selectbox(key="audit_actor").set_value("o@bnv.gov.vn").run()
     assert not at.exception
     changes = at.dataframe[0].value
-    assert list(changes["note"]) == [HOSTILE] and list(changes["file_name"]) == [HOSTILE]
-    assert list(changes["after"]) == [55.0]
+    assert list(changes["Ghi chú"]) == [HOSTILE] and list(changes["Tệp"]) == [HOSTILE]
+    assert [v.split(" → ")[-1] for v in changes["Giá trị: trước → sau"]] == ["55%"]
     assert all("<script>" not in m.value for m in at.markdown)
 
 

@@ -5,6 +5,7 @@ imports obligations and opens locks."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -12,8 +13,11 @@ from typer.testing import CliRunner
 from dashboard.navigation import page_specs
 from kpi.access import Role, Viewer
 from kpi.cli.main import app
-from kpi.formatting import percent
+from kpi.formatting import number, percent
 from kpi.periods import Quarter
+from kpi.services import submissions
+from kpi.services.app import open_store
+from kpi.services.users import add_user
 from tests.conftest import reset_cli_caches
 from tests.dashboard.conftest import AppFactory
 
@@ -32,9 +36,9 @@ def _rates(records: list[dict[str, object]]) -> dict[str, str]:
     reports = [r for r in expected if r["state"] in {"on_time", "late"}]
     on_time = [r for r in expected if r["state"] == "on_time"]
     return {
-        "Báo cáo phải nộp": str(len(expected)),
-        "Đã nộp": str(len(reports)),
-        "Nộp đúng hạn": str(len(on_time)),
+        "Báo cáo phải nộp": number(len(expected), "vi", 0),
+        "Đã nộp": number(len(reports), "vi", 0),
+        "Nộp đúng hạn": number(len(on_time), "vi", 0),
         "Tỷ lệ nộp": percent(round(100 * len(reports) / len(expected), 1)),
         "Tỷ lệ đúng hạn": percent(round(100 * len(on_time) / len(expected), 1)),
     }
@@ -57,14 +61,16 @@ def test_submissions_page_and_cli_agree_on_every_rate(open_page: AppFactory, app
     }
     assert shown == _rates(records)
     by_unit = at.dataframe[1].value
-    for unit, row in by_unit.set_index("Đơn vị").iterrows():
+    for label, row in by_unit.set_index("Đơn vị").iterrows():
+        unit = str(label).split(" · ")[0]  # 'VPB · Văn phòng Bộ'
         mine = [r for r in records if r["unit_code"] == unit]
         assert row["Tỷ lệ nộp"] == _rates(mine)["Tỷ lệ nộp"], unit
         assert row["Tỷ lệ đúng hạn"] == _rates(mine)["Tỷ lệ đúng hạn"], unit
     by_indicator = at.dataframe[2].value
-    for code, row in by_indicator.set_index("Chỉ tiêu").iterrows():
+    for label, row in by_indicator.set_index("Chỉ tiêu").iterrows():
+        code = str(label).split(" · ")[0]  # '1.1 · Sử dụng DVC trực tuyến'
         mine = [r for r in records if r["indicator_code"] == code]
-        assert row["Báo cáo phải nộp"] == int(_rates(mine)["Báo cáo phải nộp"]), code
+        assert row["Báo cáo phải nộp"] == _rates(mine)["Báo cáo phải nộp"], code
 
 
 @pytest.mark.slow
@@ -76,7 +82,20 @@ def test_sign_off_on_the_page_shows_on_every_page(open_page: AppFactory, app_db:
     at.selectbox(key="appr_pick").set_value(("VPB", Quarter(2026, 3).index)).run()
     at.button(key="appr_go").click().run()
     assert not at.exception
-    assert any("Đã phê duyệt 16 số liệu" in str(s.value) for s in at.success)
+    assert any("Đã phê duyệt 16 số liệu Quý 3/2026" in str(s.value) for s in at.success)
+    at.run()
+    signed = at.dataframe[-1].value
+    assert list(signed.columns) == [
+        "Đơn vị",
+        "Quý",
+        "Người duyệt",
+        "Thời điểm duyệt (giờ Việt Nam)",
+    ]
+    first = signed.iloc[0]
+    assert (first["Đơn vị"], first["Quý"]) == ("VPB · Văn phòng Bộ", "Quý 3/2026")
+    assert re.fullmatch(r"\d\d/\d\d/20\d\d \d\d:\d\d", first["Thời điểm duyệt (giờ Việt Nam)"])
+    waiting = [tuple(map(int, q[4:].split("/")))[::-1] for q in at.dataframe[0].value["Quý"]]
+    assert waiting == sorted(waiting, reverse=True)  # the newest quarter waits first
     records = json.loads(
         cli("submissions", "--period", "2026-Q3", "--unit", "VPB", "--format", "json")
     )
@@ -86,8 +105,8 @@ def test_sign_off_on_the_page_shows_on_every_page(open_page: AppFactory, app_db:
     at.switch_page("app_pages/indicator.py").run()
     at.selectbox(key="ind_unit").set_value("VPB").run()
     history = at.dataframe[-1].value
-    marks = dict(zip(history["period"], history["approval"], strict=False))
-    assert marks["2026-Q3"] == "✔ đã duyệt" and marks["2026-Q2"] == "chưa duyệt"
+    marks = dict(zip(history["Quý"], history["Phê duyệt"], strict=False))
+    assert marks["Quý 3/2026"] == "✔ đã duyệt" and marks["Quý 2/2026"] == "chưa duyệt"
     assert any("chưa duyệt" in str(c.value) for c in at.caption)
     for page in ("overview.py", "alerts.py", "submissions.py"):
         at.switch_page(f"app_pages/{page}").run()
@@ -121,6 +140,65 @@ def test_admin_cycle_page_imports_and_opens_a_lock(open_page: AppFactory, app_db
     at.text_input(key="lock_reason").input("Bổ sung số liệu")
     at.get("button")[0].click().run()
     assert not at.exception
-    assert any("Đã mở khóa Q3/2026 cho VPB" in str(s.value) for s in at.success)
+    assert any("Đã mở khóa Quý 3/2026 cho VPB" in str(s.value) for s in at.success)
     listed = cli("locks", "list")
     assert "VPB" in listed and "Bổ sung số liệu" in listed
+    locks = at.dataframe[1].value
+    assert list(locks.columns) == [
+        "Đơn vị",
+        "Quý",
+        "Mở đến ngày",
+        "Lý do",
+        "Người mở",
+        "Thời điểm mở (giờ Việt Nam)",
+    ]
+    assert locks.iloc[0]["Quý"] == "Quý 3/2026" and locks.iloc[0]["Đơn vị"].startswith("VPB · ")
+    assert "None" not in {str(v) for v in locks.to_numpy().ravel()}
+
+
+def test_obligations_show_the_first_quarter_owed(open_page: AppFactory) -> None:
+    at = open_page("admin_cycle.py", role=Role.ADMIN, lang="en")
+    obligations = at.dataframe[0].value
+    assert set(obligations["From"]) == {"Q4 2024"}  # the programme baseline
+    assert set(obligations["Until"]) == {"—"} and set(obligations["Source"]) == {"catalogue"}
+    assert all(" · " in str(u) for u in obligations["Unit"])
+
+
+def test_quarters_before_the_obligation_are_not_overdue(open_page: AppFactory) -> None:
+    """Sixteen quarters reach back to 2023, before anything was owed (2024-Q4): those
+    quarters are neither columns nor missing reports."""
+    at = open_page("submissions.py")
+    at.slider(key="subm_n").set_value(16).run()
+    assert not at.exception
+    matrix = at.dataframe[0].value
+    matrix = matrix.data if hasattr(matrix, "data") else matrix
+    first = max(Quarter(2024, 4), submissions.recent_quarters(16)[0])
+    assert str(matrix.columns[0]) == first.name("vi")
+    assert not any("2023" in str(c) for c in matrix.columns)
+    shown = {m.label: str(m.value) for m in at.metric}
+    assert shown["Tỷ lệ nộp"] == "100,0%"  # the demo reported every owed quarter
+    assert any("không tính là chưa nộp" in str(c.value) for c in at.caption)
+    assert "✖ Chưa nộp: 0" in " ".join(str(c.value) for c in at.caption)
+    english = open_page("submissions.py", lang="en")
+    columns = [str(c) for c in english.dataframe[0].value.columns]
+    assert all(re.fullmatch(r"Q[1-4] 20\d\d", c) for c in columns), columns
+
+
+def test_users_page_says_roles_in_the_language(open_page: AppFactory, app_db: str) -> None:
+    store = open_store(app_db)
+    add_user(store, "cb@bnv.gov.vn", Role.OFFICER, ["VPB"], actor="quan-tri@demo.local")
+    store.dispose()
+    vi = open_page("admin_users.py", role=Role.ADMIN)
+    users = vi.dataframe[0].value
+    assert list(users.columns) == [
+        "E-mail",
+        "Vai trò",
+        "Đơn vị được giao",
+        "Ngày tạo (giờ Việt Nam)",
+    ]
+    assert users.iloc[0]["Vai trò"] == "Cán bộ đầu mối"
+    assert users.iloc[0]["Đơn vị được giao"] == "VPB · Văn phòng Bộ"
+    en = open_page("admin_users.py", role=Role.ADMIN, lang="en")
+    assert en.dataframe[0].value.iloc[0]["Role"] == "Data officer"
+    assert en.selectbox(key="user_role").value == Role.OFFICER
+    assert en.multiselect(key="user_units").placeholder == "Choose…"

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.navigation import page_specs
 from kpi.access import Role, Viewer
+from kpi.progress import Status
 from kpi.text import t
 from tests.dashboard.conftest import AppFactory
 
@@ -50,18 +51,47 @@ def test_navigation_depends_on_role() -> None:
 
 def test_overview_lists_16_indicators_off_target_first(open_page: AppFactory) -> None:
     at = open_page()
-    assert "Tổng quan 16 chỉ tiêu" in texts(at, "title")
+    assert "16 chỉ tiêu · Toàn Bộ Nội vụ" in texts(at, "title")
     assert any("Dữ liệu minh họa" in w for w in [str(w.value) for w in at.warning])  # demo banner
     table = at.dataframe[0].value
     table = table.data if hasattr(table, "data") else table
     assert len(table) == 16
     assert set(table["Mã"]) >= {"1.1", "1.15", "2"}
-    metrics = at.metric
-    assert sum(int(m.value) for m in metrics) == 16
+    counts = status_counts(at)
+    assert sum(counts.values()) == 16 and len(counts) == 7
+    assert counts["▼ Đang đi xuống"] == (table["status"] == "deteriorating").sum()
     ranks = [s for s in table["status"]]
     off = [s in {"deteriorating", "limited_progress"} for s in ranks]
     assert off == sorted(off, reverse=True)  # off-target rows come first
     assert all(len(v) >= 2 for v in table["Xu hướng"])  # sparklines
+
+
+def status_counts(at: AppTest) -> dict[str, int]:
+    """'▼ Đang đi xuống: 1' → {'▼ Đang đi xuống': 1}, from the status buttons' labels."""
+    pills = at.pills(key="ov_status")
+    labels = [str(o.content) for o in pills.proto.options]
+    return {label.rsplit(": ", 1)[0]: int(label.rsplit(": ", 1)[1]) for label in labels}
+
+
+def test_count_buttons_filter_the_table_and_the_title_says_so(open_page: AppFactory) -> None:
+    at = open_page()
+    at.pills(key="ov_status").set_value([Status.NEEDS_ACCELERATION]).run()
+    table = at.dataframe[0].value
+    table = table.data if hasattr(table, "data") else table
+    counts = status_counts(at)
+    assert len(table) == counts["▲ Cần tăng tốc"] and set(table["status"]) == {"needs_acceleration"}
+    title = texts(at, "title")[0]
+    assert title.startswith(f"{len(table)} chỉ tiêu cần tăng tốc")
+    at.pills(key="ov_status").set_value([]).run()
+    assert texts(at, "title")[0].startswith("16 chỉ tiêu")
+
+
+def test_overview_legend_gives_each_status_its_threshold(open_page: AppFactory) -> None:
+    at = open_page()
+    legend = " ".join(texts(at, "markdown"))
+    assert "P ≥ 0,95" in legend and "0,60 ≤ P < 0,95" in legend and "0 ≤ P < 0,60" in legend
+    captions = " ".join(str(c.value) for c in at.caption)
+    assert "VPB = Văn phòng Bộ" in captions  # the lead units shown by code, named once
 
 
 def test_overview_filters_by_unit_and_group(open_page: AppFactory) -> None:
@@ -79,7 +109,9 @@ def test_overview_filters_by_unit_and_group(open_page: AppFactory) -> None:
 
 def test_overview_in_english(open_page: AppFactory) -> None:
     at = open_page(lang="en")
-    assert "Overview of the 16 indicators" in texts(at, "title")
+    assert "16 indicators · Whole Ministry of Home Affairs" in texts(at, "title")
+    assert "Demo role" in " ".join(str(r.label) for r in at.radio)
+    assert "Administrator" in [str(o) for r in at.radio for o in r.options]
 
 
 def test_indicator_page_chart_words_and_history(open_page: AppFactory) -> None:
@@ -212,3 +244,19 @@ def test_ministry_rows_equal_the_engine(app_db: str) -> None:
     pd.testing.assert_frame_equal(
         ours[cols].reset_index(drop=True), expected[cols].reset_index(drop=True), check_dtype=False
     )
+
+
+def test_indicator_history_reads_as_words_and_the_chart_has_a_name(open_page: AppFactory) -> None:
+    at = open_page("indicator.py")
+    history = at.dataframe[2].value
+    assert {"Quý", "Giá trị: trước → sau", "Thời điểm (giờ Việt Nam)", "Người nộp"} <= set(
+        history.columns
+    )
+    assert not any("_" in c for c in history.columns)  # no snake_case header
+    cells = history.astype(str).to_numpy().ravel().tolist()
+    assert "None" not in cells and "nan" not in cells
+    assert all(q.startswith("Quý ") for q in history["Quý"])
+    assert any(c.startswith("mới") or "→" in c for c in history["Giá trị: trước → sau"])
+    charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    spec = json.loads(charts[0].proto.spec)
+    assert spec["description"].startswith("Biểu đồ chỉ tiêu 1.1")

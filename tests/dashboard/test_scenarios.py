@@ -17,6 +17,7 @@ from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, last_ended_quarter, quarter_range
 from kpi.services.figures import upsert_units
 from kpi.storage import open_storage
+from kpi.task_progress import local_today
 from kpi.units import Unit
 from tests.dashboard.conftest import AppFactory, clear_app_caches
 from tests.kpi.services.helpers import upload
@@ -119,16 +120,17 @@ def test_value_only_rows_are_announced_before_commit(open_page: AppFactory) -> N
 
 
 def test_the_overview_as_known_on_an_earlier_day(open_page: AppFactory) -> None:
-    """Every figure here was stored today: as known yesterday, there was none."""
+    """Every figure here was stored today (Việt Nam's day): as known yesterday, none."""
+    today = local_today()
     at = open_page()
     at.checkbox(key="ov_known_on_use").check().run()
-    yesterday = dt.date.today() - dt.timedelta(days=1)
+    yesterday = today - dt.timedelta(days=1)
     at.date_input(key="ov_known_on").set_value(yesterday).run()
     assert not at.exception, [e.value for e in at.exception]
     table = frame(at.dataframe[0].value)
     assert len(table) == 16 and set(table["status"]) == {"insufficient_data"}
     assert any("như đã biết đến hết ngày" in str(c.value) for c in at.caption)
-    at.date_input(key="ov_known_on").set_value(dt.date.today()).run()
+    at.date_input(key="ov_known_on").set_value(today).run()
     table = frame(at.dataframe[0].value)
     assert table[table["Mã"] == "1.1"].iloc[0]["status"] != "insufficient_data"
 

@@ -34,7 +34,7 @@ def test_the_head_signs_off_the_half_year_and_the_latest_reports_show_it(
 
     leader = open_page("tasks.py")
     assert not [b for b in leader.button if b.key and b.key.startswith("tso_")]
-    assert _marks(leader)["II.13"] == "chưa duyệt" and _marks(leader)["II.14"] == ""
+    assert _marks(leader)["II.13"] == "chưa duyệt" and _marks(leader)["II.14"] == "—"
 
     at = open_page("tasks.py", role=Role.APPROVER)  # demo approver: VPB and TTCNTT
     texts = _texts(at)

@@ -128,7 +128,7 @@ def test_notes_and_codes_stay_literal(open_page: AppFactory) -> None:
     at.switch_page("app_pages/indicator.py").run()
     at.selectbox(key="ind_unit").set_value("VPB").run()
     history = at.dataframe[-1].value
-    assert note in history["note"].tolist()  # a data cell, never markup
+    assert note in history["Ghi chú"].tolist()  # a data cell, never markup
     markdown = " ".join(str(m.value) for m in at.markdown)
     assert "<script>" not in markdown
     assert literal("[x](javascript:y)") == "\\[x\\]\\(javascript\\:y\\)"

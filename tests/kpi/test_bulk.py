@@ -1,4 +1,4 @@
-"""Row building for the staged bulk write: no database needed."""
+"""Row building for the bulk write: no database needed."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import gc
 import numpy as np
 import pandas as pd
 
-from kpi.storage.bulk import STAGED_COLUMNS, staged_tuples
+from kpi.storage.bulk import ROW_COLUMNS, row_tuples
 from kpi.storage.frames import gc_paused
 
 
@@ -25,17 +25,17 @@ def test_staged_tuples_turn_missing_cells_into_null_for_any_dtype() -> None:
             "revision": [1, 2],
         }
     )
-    rows = staged_tuples(frame)
+    rows = row_tuples(frame)
     assert rows == [
         ("1.1", "VPB", "2025-Q4", 2025 * 4 + 3, 85.5, None, None, None, 1, None),
         ("1.2", "VPB", "2026-Q1", 2026 * 4, 12.0, 3.0, 25.0, "ghi chú", 2, None),
     ]
-    assert len(rows[0]) == len(STAGED_COLUMNS)
+    assert len(rows[0]) == len(ROW_COLUMNS)
 
 
 def test_staged_tuples_of_an_empty_frame() -> None:
-    empty = pd.DataFrame({c: [] for c in STAGED_COLUMNS})
-    assert staged_tuples(empty) == []
+    empty = pd.DataFrame({c: [] for c in ROW_COLUMNS})
+    assert row_tuples(empty) == []
 
 
 def test_gc_paused_restores_the_collector_even_on_error() -> None:

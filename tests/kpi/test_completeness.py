@@ -158,3 +158,25 @@ def test_reminder_days() -> None:
     assert [r.key for r in due_reminders(people, opened, dt.date(2026, 11, 19))] == [
         ("cb@x.vn", "overdue", "2026-Q3")
     ]
+
+
+def test_an_obligation_is_owed_from_its_start_or_the_baseline(catalogue: Catalogue) -> None:
+    """Before the programme baseline (2024-Q4) no verdict uses a figure: nothing was owed."""
+    from dataclasses import replace
+
+    from kpi.obligations import owed_from, with_starts
+    from kpi.progress.method import PROGRAMME_BASELINE
+
+    plain = Obligation("VPB", "1.1")
+    imported = Obligation("VPB", "1.2", first=Q2, source="import")
+    assert owed_from(plain, catalogue, PROGRAMME_BASELINE) == Quarter(2024, 4)
+    assert owed_from(imported, catalogue, PROGRAMME_BASELINE) == Q2
+    own = replace(catalogue["1.1"], baseline_period=Quarter(2025, 2))
+    custom = Catalogue(tuple(own if i.code == "1.1" else i for i in catalogue))
+    assert owed_from(plain, custom, PROGRAMME_BASELINE) == Quarter(2025, 2)
+    assert owed_from(Obligation("VPB", "9.9"), catalogue, PROGRAMME_BASELINE) == (
+        PROGRAMME_BASELINE
+    )
+    started = with_starts([plain, imported], catalogue, PROGRAMME_BASELINE)
+    assert [o.first for o in started] == [Quarter(2024, 4), Q2]
+    assert started[1] is imported and not started[0].covers(Quarter(2024, 3))

@@ -84,23 +84,22 @@ def test_percent_signed_points(call: object, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("period", "short", "vi", "en"),
+    ("period", "vi", "en"),
     [
-        ("2025-Q3", "Q3/2025", "Quý 3/2025", "Q3 2025"),
-        (Quarter(2026, 1), "Q1/2026", "Quý 1/2026", "Q1 2026"),
-        (Quarter(2024, 4).index, "Q4/2024", "Quý 4/2024", "Q4 2024"),
-        ("2025", "2025", "2025", "2025"),  # not a quarter: as it is
+        ("2025-Q3", "Quý 3/2025", "Q3 2025"),
+        (Quarter(2026, 1), "Quý 1/2026", "Q1 2026"),
+        (Quarter(2024, 4).index, "Quý 4/2024", "Q4 2024"),
+        ("2025", "2025", "2025"),  # not a quarter: as it is
     ],
 )
-def test_quarters(period: object, short: str, vi: str, en: str) -> None:
-    assert f.quarter_label(period) == short  # type: ignore[arg-type]
-    assert f.quarter_name(period, "vi") == vi  # type: ignore[arg-type]
-    assert f.quarter_name(period, "en") == en  # type: ignore[arg-type]
+def test_one_quarter_form_per_language(period: object, vi: str, en: str) -> None:
+    assert f.quarter_label(period) == f.quarter_label(period, "vi") == vi  # type: ignore[arg-type]
+    assert f.quarter_label(period, "en") == en  # type: ignore[arg-type]
 
 
 def test_missing_quarters() -> None:
     assert f.quarter_label(None) == f.quarter_label("") == "—"
-    assert f.quarter_name(None) == "-"
+    assert f.quarter_label(None, "en", missing="-") == "-"
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,8 @@ def test_malformed_periods(text: str) -> None:
 def test_years_between_periods() -> None:
     assert (Quarter(2026, 3) - Quarter(2025, 1)) / 4 == 1.5
     assert str(Quarter(2025, 4) + 1) == "2026-Q1"
-    assert Quarter(2025, 3).label == "Q3/2025"
+    assert Quarter(2025, 3).label == "Quý 3/2025"
+    assert Quarter(2025, 3).name("en") == "Q3 2025"
     assert Quarter(2025, 1).end == dt.date(2025, 3, 31)
 
 

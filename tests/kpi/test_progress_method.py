@@ -131,7 +131,7 @@ def test_no_recent_data_names_the_last_quarter_and_verdict() -> None:
     assert one_late.status is Status.NEEDS_ACCELERATION and one_late.stale
     two_late = assess_series(points, 80.0, as_of=Quarter(2026, 2))
     assert two_late.status is Status.NO_RECENT_DATA and two_late.stale
-    assert "Q4/2025" in two_late.reason and "Cần tăng tốc" in two_late.reason
+    assert "Quý 4/2025" in two_late.reason and "Cần tăng tốc" in two_late.reason
     assert math.isnan(two_late.projected_2030) and math.isnan(two_late.ratio)
 
 

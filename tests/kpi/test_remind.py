@@ -109,7 +109,7 @@ def run_remind(maildir: Path, day: str) -> list[tuple[str, str]]:
     return sorted((Counter(delivered(maildir)) - before).elements())
 
 
-VPB_HEAD = ("tt.vpb@bnv.gov.vn", "Số liệu quý 3/2026 đang chờ thủ trưởng đơn vị phê duyệt")
+VPB_HEAD = ("tt.vpb@bnv.gov.vn", "Số liệu Quý 3/2026 đang chờ thủ trưởng đơn vị phê duyệt")
 
 
 def test_reminders_follow_the_rules_and_never_go_twice(cycle_db: Path) -> None:
@@ -120,7 +120,7 @@ def test_reminders_follow_the_rules_and_never_go_twice(cycle_db: Path) -> None:
 
     # Seven days before the deadline: only the unit with open obligations.
     assert run_remind(maildir, "2026-10-08") == [
-        ("cb.cvtlt@bnv.gov.vn", "Nhắc hạn: còn 7 ngày để nộp số liệu quý 3/2026")
+        ("cb.cvtlt@bnv.gov.vn", "Nhắc hạn: còn 7 ngày để nộp số liệu Quý 3/2026")
     ]
     code, text = kpi("remind", "--today", "2026-10-08")
     assert code == 0 and "Đã gửi 0 thư; 1 thư đã gửi trước đó" in text
@@ -128,7 +128,7 @@ def test_reminders_follow_the_rules_and_never_go_twice(cycle_db: Path) -> None:
 
     # The deadline (a Thursday): the late unit's officer, and VPB's head for its figures.
     assert run_remind(maildir, "2026-10-15") == [
-        ("cb.cvtlt@bnv.gov.vn", "Hôm nay là hạn nộp số liệu quý 3/2026"),
+        ("cb.cvtlt@bnv.gov.vn", "Hôm nay là hạn nộp số liệu Quý 3/2026"),
         VPB_HEAD,
     ]
     assert run_remind(maildir, "2026-10-15") == []
@@ -141,7 +141,7 @@ def test_reminders_follow_the_rules_and_never_go_twice(cycle_db: Path) -> None:
     assert kpi("approve", "--unit", "VPB", "--period", "2026-Q3", "--as", VPB_HEAD[0])[0] == 0
     # A week overdue; nothing waits for sign-off any more.
     assert run_remind(maildir, "2026-10-22") == [
-        ("cb.cvtlt@bnv.gov.vn", "Quá hạn nộp số liệu quý 3/2026")
+        ("cb.cvtlt@bnv.gov.vn", "Quá hạn nộp số liệu Quý 3/2026")
     ]
     assert run_remind(maildir, "2026-10-22") == []
 
@@ -161,7 +161,7 @@ def test_reminders_follow_the_rules_and_never_go_twice(cycle_db: Path) -> None:
     )
     assert code == 0, text
     assert run_remind(maildir, "2026-11-26") == [
-        ("cb.cvtlt@bnv.gov.vn", "Quá hạn nộp số liệu quý 3/2026")
+        ("cb.cvtlt@bnv.gov.vn", "Quá hạn nộp số liệu Quý 3/2026")
     ]
 
 
@@ -174,7 +174,7 @@ def test_messages_are_vietnamese_text_and_html(cycle_db: Path) -> None:
     assert set(parts) == {"text/plain", "text/html"}
     text = parts["text/plain"].get_payload(decode=True).decode("utf-8")
     page = parts["text/html"].get_payload(decode=True).decode("utf-8")
-    assert "Hạn nộp số liệu quý 3/2026 là ngày 15/10/2026" in text
+    assert "Hạn nộp số liệu Quý 3/2026 là ngày 15/10/2026" in text
     assert "CVTLT" in text and "1.12, 1.13, 1.14" in text
     assert "<li>" in page and "15/10/2026" in page
 

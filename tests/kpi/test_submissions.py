@@ -99,7 +99,7 @@ def test_wide_matrix_labels_quarters_and_words() -> None:
         today=dt.date(2025, 10, 1),
     )
     wide = matrix_wide(matrix, "vi")
-    assert list(wide.columns) == ["Q2/2025", "Q3/2025"]
-    assert wide.loc["A", "Q2/2025"] == "✖ Chưa nộp"
-    assert wide.loc["A", "Q3/2025"] == "○ Chưa đến hạn"
-    assert matrix_wide(matrix, "en").loc["A", "Q2/2025"] == "✖ Missing"
+    assert list(wide.columns) == ["Quý 2/2025", "Quý 3/2025"]
+    assert wide.loc["A", "Quý 2/2025"] == "✖ Chưa nộp"
+    assert wide.loc["A", "Quý 3/2025"] == "○ Chưa đến hạn"
+    assert matrix_wide(matrix, "en").loc["A", "Q2 2025"] == "✖ Missing"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kpi.catalogue import Catalogue
 from kpi.periods import parse_report_period
@@ -22,6 +23,21 @@ from reports.model import Report
 DEMO_TODAY = dt.date(2026, 1, 20)  # demo figures run 2024-Q1 … 2026-Q1
 MADE_ON = dt.date(2026, 1, 25)
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "reports"
+
+
+def header_row(sheet: Worksheet) -> int:
+    """The row of the data sheet's headings (below the demo line when there is one)."""
+    for row in sheet.iter_rows(max_col=1):
+        if row[0].value in ("Mã", "Code"):
+            return int(row[0].row)
+    raise AssertionError("no heading row on the data sheet")
+
+
+def sheet_records(sheet: Worksheet, keys: list[str]) -> list[dict[str, object]]:
+    """The data sheet's rows as dicts keyed like reports.xlsx.DATA_COLUMNS."""
+    top = header_row(sheet)
+    rows = sheet.iter_rows(min_row=top + 1, values_only=True)
+    return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
 @dataclass(frozen=True)

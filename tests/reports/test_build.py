@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from io import BytesIO
 
@@ -16,7 +17,7 @@ from kpi.progress import Status, compute_statuses, ministry_statuses, status_rec
 from kpi.services.commit import UploadMeta, commit_upload
 from kpi.services.cycle import import_obligations
 from kpi.services.report_output import render_bytes
-from kpi.services.reporting import ReportError, build_report
+from kpi.services.reporting import EmptyPeriodError, ReportError, build_report, report_periods
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
 from reports.model import IndicatorRow
@@ -136,23 +137,51 @@ def test_unknown_unit_is_a_clear_error(demo_storage: Storage, catalogue: Catalog
         build_report(demo_storage, catalogue, H2, "XYZ")
 
 
-def test_unit_with_no_data_gives_a_clear_report(
-    demo_storage: Storage, catalogue: Catalogue
-) -> None:
-    report = build_report(demo_storage, catalogue, H2, "VPC", made_on=MADE_ON)
-    assert all(r.status is Status.INSUFFICIENT_DATA for r in report.rows)
-    assert all(r.end_value is None for r in report.rows)
-    assert report.rows[0].reason == "Chưa có số liệu đến kỳ báo cáo."
-    assert report.notices and "Chưa có số liệu" in report.notices[0]
-    assert report.uploads == ()
+def test_unit_with_no_data_makes_no_report(demo_storage: Storage, catalogue: Catalogue) -> None:
+    with pytest.raises(EmptyPeriodError) as caught:
+        build_report(demo_storage, catalogue, H2, "VPC", made_on=MADE_ON)
+    assert str(caught.value) == "Vụ Pháp chế chưa có số liệu nào: chưa lập được báo cáo."
+    assert caught.value.message("en") == "Vụ Pháp chế has no figures yet: no report can be made."
+    assert report_periods(demo_storage, "VPC") == []
 
 
-def test_period_with_no_data_gives_a_clear_report(
+def test_period_before_the_first_figure_makes_no_report(
     demo_storage: Storage, catalogue: Catalogue
 ) -> None:
-    report = build_report(demo_storage, catalogue, parse_report_period("2021-H1"), made_on=MADE_ON)
-    assert report.notices == ("Chưa có số liệu nào đến Quý 2/2021.",)
-    assert {r.status for r in report.rows} == {Status.INSUFFICIENT_DATA}
+    with pytest.raises(EmptyPeriodError) as caught:
+        build_report(demo_storage, catalogue, parse_report_period("2021"), made_on=MADE_ON)
+    assert str(caught.value) == (
+        "Chưa có số liệu nào của Bộ Nội vụ trong kỳ năm 2021: báo cáo không được lập. "
+        "Kỳ đầu tiên có số liệu: 6 tháng đầu năm 2024."
+    )
+    assert caught.value.message("en").startswith("Bộ Nội vụ has no figures in the period year 2021")
+
+
+def test_period_list_starts_at_the_first_figure(demo_storage: Storage) -> None:
+    periods = [str(p) for p in report_periods(demo_storage, None, dt.date(2026, 1, 20))]
+    assert periods == ["2025", "2025-H2", "2025-H1", "2024", "2024-H2", "2024-H1"]
+    assert [str(p) for p in report_periods(demo_storage, "VPB", dt.date(2026, 7, 5))][:2] == [
+        "2026-H1",
+        "2025",
+    ]
+
+
+def test_a_report_knows_it_is_made_from_demo_data(
+    demo_storage: Storage, catalogue: Catalogue
+) -> None:
+    ministry = build_report(demo_storage, catalogue, H2, made_on=MADE_ON)
+    assert ministry.is_demo and ministry.is_root
+    unit = build_report(demo_storage, catalogue, H2, "VPB", made_on=MADE_ON)
+    assert unit.is_demo and not unit.is_root
+
+
+def test_real_figures_make_a_report_without_the_demo_mark(
+    storage: Storage, catalogue: Catalogue
+) -> None:
+    _upload(storage, [("1.1", "VPB", "2025-Q3", 40.0), ("1.1", "VPB", "2025-Q4", 42.0)], "a.csv")
+    report = build_report(storage, catalogue, H2, "VPB", made_on=MADE_ON)
+    assert not report.is_demo
+    assert report.rows[1].reason == "Chưa có số liệu đến kỳ báo cáo."
 
 
 def test_half_year_missing_its_second_quarter(demo_storage: Storage, catalogue: Catalogue) -> None:

@@ -47,7 +47,7 @@ def test_trajectory_data_has_every_part(catalogue: Catalogue) -> None:
     assert kinds["projection"] == 21  # 2025-Q4 .. 2030-Q4
     required = data[data["kind"] == "required"]
     assert required["value"].tolist() == [42.0, 80.0]
-    assert required["period_label"].tolist() == ["Q1/2024", "Q4/2030"]
+    assert required["period_label"].tolist() == ["Quý 1/2024", "Quý 4/2030"]
     end = data[data["kind"] == "projection"].iloc[-1]
     assert end["value"] == pytest.approx(47.25 + 3.0 * 5)
     assert end["low"] < end["value"] < end["high"]
@@ -77,7 +77,9 @@ def test_chart_spec_has_target_rule_and_trajectory_layers(catalogue: Catalogue) 
     assert layers["projection_band"]["mark"]["type"] == "area"
     text = json.dumps(spec, ensure_ascii=False)
     assert "Mục tiêu 2030: 80%" in text
-    assert charts.QUARTER_EXPR in text and charts.PERCENT_EXPR in text
+    assert charts.PERCENT_EXPR in text
+    x_axis = layers["required_path"]["encoding"]["x"]["axis"]
+    assert x_axis["format"] == "d" and x_axis["values"][:2] == [2024.0, 2025.0]  # years
     assert "Lộ trình cần thiết" in text
 
 
@@ -93,7 +95,7 @@ def test_chart_renders_to_png_and_svg_without_a_browser(catalogue: Catalogue) ->
     png = vlc.vegalite_to_png(spec)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     svg = vlc.vegalite_to_svg(spec)
-    assert "<svg" in svg and "Q1/2025" in svg and "80%" in svg
+    assert "<svg" in svg and "Quý 1/2025" in svg and "80%" in svg
 
 
 def test_small_multiples_one_panel_per_unit(catalogue: Catalogue) -> None:

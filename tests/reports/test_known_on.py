@@ -10,12 +10,16 @@ from sqlalchemy import text
 from typer.testing import CliRunner
 
 from kpi.catalogue import Catalogue
+from kpi.cli import shell
 from kpi.cli.main import app
 from kpi.periods import parse_report_period
+from kpi.services.demo import load_demo
 from kpi.services.reporting import build_report
 from kpi.storage import Storage
+from kpi.task_progress import local_today
 from reports.xlsx import write_xlsx
 from tests.kpi.services.helpers import rising, upload
+from tests.reports.conftest import DEMO_TODAY
 
 H2 = parse_report_period("2026-H2")
 
@@ -50,10 +54,11 @@ def test_the_command_takes_a_day_and_refuses_a_bad_one(cli_db: str, tmp_path) ->
     runner = CliRunner()
     bad = runner.invoke(app, ["report", "--period", "2026-H1", "--known-on", "20/01/2026"])
     assert bad.exit_code == 1 and "YYYY-MM-DD" in bad.output
-    good = runner.invoke(
-        app,
-        ["report", "--period", "2026-H1", "--known-on", "2026-01-20", "--format", "xlsx",
-         "--out", str(tmp_path)],
-    )  # fmt: skip
+    load_demo(shell.storage(), shell.catalogue(), today=DEMO_TODAY)
+    args = ["report", "--period", "2026-H1", "--format", "xlsx", "--out", str(tmp_path)]
+    before = runner.invoke(app, [*args, "--known-on", "2026-01-20"])  # stored later: nothing
+    assert before.exit_code == 1
+    assert "Chưa có số liệu nào" in before.stderr and not list(tmp_path.glob("*.xlsx"))
+    good = runner.invoke(app, [*args, "--known-on", local_today().isoformat()])  # Việt Nam
     assert good.exit_code == 0, good.output
     assert list(tmp_path.glob("*.xlsx"))

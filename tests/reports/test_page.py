@@ -72,6 +72,28 @@ def test_page_speaks_english(app_db: str) -> None:
     assert at.button(key="report_build").label == "Build report"
     options = at.selectbox(key="report_period").options
     last = last_ended_quarter()
-    newest = {1: str(last.year - 1), 2: f"{last.year}-H1", 3: f"{last.year}-H1", 4: str(last.year)}
-    assert options[0].endswith(f"({newest[last.q]})")
-    assert options[-1] == "first half of 2020 (2020-H1)"
+    newest = {
+        1: f"Year {last.year - 1}",
+        2: f"First half of {last.year}",
+        3: f"First half of {last.year}",
+        4: f"Year {last.year}",
+    }
+    assert options[0] == newest[last.q]
+    assert options[-1] == "First half of 2024"  # the demo's first figures: 2024-Q1
+
+
+def test_the_period_list_starts_at_the_first_figure(app_db: str) -> None:
+    at = _open()
+    options = at.selectbox(key="report_period").options
+    assert options[-3:] == ["Năm 2024", "6 tháng cuối năm 2024", "6 tháng đầu năm 2024"]
+    assert not any("2023" in o or "2020" in o for o in options)
+
+
+def test_a_unit_without_figures_gets_an_info_box_not_a_report(app_db: str) -> None:
+    at = _open()
+    at.selectbox(key="report_unit").set_value("VPC").run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = [i.value.replace("\\", "") for i in at.info]  # the page escapes markdown
+    assert shown == ["Vụ Pháp chế chưa có số liệu nào: chưa lập được báo cáo."]
+    assert not [b for b in at.button if b.key == "report_build"]
+    assert not at.get("download_button")

@@ -54,7 +54,7 @@ def test_officer_refused_after_lock_then_allowed_by_exception(
     with pytest.raises(ingest.QuarterLockedError) as refused:
         upload(storage, catalogue, rows(f"1.1,VPB,{Q3},41"), OFFICER, LOCKED_DAY)
     message = str(refused.value)
-    assert "Q3/2026 của VPB" in message and "quản trị" in message and "kpi locks open" in message
+    assert "Quý 3/2026 của VPB" in message and "quản trị" in message and "kpi locks open" in message
     log = audit_frame(storage)
     assert log.iloc[-1]["action"] == "upload.refused" and log.iloc[-1]["actor"] == OFFICER.email
 
@@ -118,3 +118,23 @@ def test_completeness_follows_obligations(storage: Storage, catalogue: Catalogue
     assert total["reporting_rate"] == round(100 / 7, 1)
     records = submissions.records(matrix)
     assert len(records) == 7 and all(tuple(r) == submissions.RECORD_KEYS for r in records)
+
+
+def test_quarters_before_the_obligation_are_never_missing(
+    storage: Storage, catalogue: Catalogue
+) -> None:
+    """Sixteen quarters back from 2026-Q4 reach 2023: a catalogue obligation is owed from the
+    programme baseline 2024-Q4, so 2023 and early 2024 are neither expected nor overdue."""
+    upload(storage, catalogue, rows("1.12,CVTLT,2024-Q2,30"), None, dt.date(2024, 7, 10))
+    quarters = submissions.recent_quarters(16, dt.date(2026, 11, 1))
+    assert quarters[0] == Quarter(2023, 1)
+    matrix = submissions.completeness(
+        storage, catalogue, SETTINGS, quarters, today=dt.date(2026, 11, 1)
+    )
+    assert int(matrix["period_index"].min()) == Quarter(2024, 4).index
+    owed = matrix[matrix["state"] == "missing"]
+    assert not owed.empty and owed["period_index"].min() >= Quarter(2024, 4).index
+    assert Quarter(2024, 2).index not in set(matrix["period_index"])  # shown, never owed
+    expected = submissions.rates(matrix)["total"].iloc[0]["expected"]
+    pairs = len(submissions.owed(storage, catalogue))
+    assert expected == pairs * 8  # 2024-Q4 … 2026-Q3 ended; 2026-Q4 not yet due

@@ -1,0 +1,157 @@
+"""The blocks of an administrative report under Nghị định 30/2020/NĐ-CP (Phụ lục I):
+issuing body and number at top left, national name and motto at top right with the
+place and date, the kind of document and its subject, then at the end the recipients
+and the signature block. Fields an office fills by hand stay visible as dotted lines.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from fpdf.enums import XPos, YPos
+
+from kpi.formatting import report_period_label
+from kpi.text import t
+from reports.text import label
+
+if TYPE_CHECKING:
+    from reports.pdf import ReportPDF
+
+FONT = "DejaVu"
+DOTS = "……"  # a field to fill in by hand
+NAME_DOTS = "………………………………"
+SIGN_SPACE = 24  # mm left blank for the signature and the seal
+DEMO_RED = (164, 0, 29)
+
+
+def _rule(pdf: ReportPDF, centre: float, width: float) -> None:
+    """The short solid line under the issuer's name, the motto and the subject."""
+    y = pdf.get_y() + 0.6
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_line_width(0.3)
+    pdf.line(centre - width / 2, y, centre + width / 2, y)
+    pdf.set_y(y + 1.6)
+
+
+def number_line(unit_code: str, lang: str) -> str:
+    """'Số: ……/BC-BNV': the number is given by the records office when it is issued."""
+    return t("nd30.number", lang, dots=DOTS, unit=unit_code)
+
+
+def place_date_line(year: int, lang: str) -> str:
+    """'Hà Nội, ngày …… tháng …… năm 2026': the day is the day it is signed."""
+    return t("nd30.place_date", lang, dots=DOTS, year=year)
+
+
+def _issuer(pdf: ReportPDF, width: float) -> None:
+    """BỘ NỘI VỤ (and the unit below it, in bold), a short rule, then the number."""
+    report, lang = pdf.report, pdf.report.lang
+    left, centre = pdf.l_margin, pdf.l_margin + width / 2
+    ministry = label("ministry", lang)
+    if not report.is_root:
+        pdf.set_font(FONT, "", 10)
+        pdf.multi_cell(width, 5, ministry, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    name = ministry if report.is_root else report.unit_name.upper()
+    pdf.set_font(FONT, "B", 10)
+    pdf.multi_cell(width, 5, name, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    _rule(pdf, centre, min(width / 2.5, pdf.get_string_width(name)))
+    pdf.set_x(left)
+    pdf.set_font(FONT, "", 10)
+    pdf.multi_cell(width, 5, number_line(report.unit_code, lang), align="C")
+
+
+def _nation(pdf: ReportPDF, left: float, width: float) -> None:
+    """Quốc hiệu, tiêu ngữ underlined as long as it is, then the place and date."""
+    report, lang = pdf.report, pdf.report.lang
+    pdf.set_x(left)
+    pdf.set_font(FONT, "B", 10)
+    pdf.multi_cell(width, 5, label("nation", lang), align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    motto = label("motto", lang)
+    pdf.set_font(FONT, "B", 10.5)
+    pdf.multi_cell(width, 5.5, motto, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    _rule(pdf, left + width / 2, pdf.get_string_width(motto))
+    pdf.set_xy(left, pdf.get_y() + 1.5)
+    pdf.set_font(FONT, "I", 10)
+    pdf.multi_cell(width, 5, place_date_line(report.made_on.year, lang), align="C")
+
+
+def letterhead(pdf: ReportPDF) -> None:
+    """The two header columns of the first page, side by side."""
+    top = pdf.get_y()
+    issuer_width = pdf.epw * 0.40
+    _issuer(pdf, issuer_width)
+    left_end = pdf.get_y()
+    pdf.set_y(top)
+    _nation(pdf, pdf.l_margin + issuer_width, pdf.epw - issuer_width)
+    pdf.set_y(max(left_end, pdf.get_y()) + 8)
+
+
+def title_block(pdf: ReportPDF) -> None:
+    """'BÁO CÁO' and the subject (trích yếu) under it, with its short rule."""
+    report, lang = pdf.report, pdf.report.lang
+    pdf.set_font(FONT, "B", 13)
+    pdf.multi_cell(0, 7, t("nd30.kind", lang), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    period = report_period_label(report.period, lang)
+    subject = t("nd30.subject", lang, period=period)
+    pdf.set_font(FONT, "B", 11)
+    pdf.multi_cell(0, 6, subject, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_y(pdf.get_y() + 1)
+    width = min(pdf.get_string_width(subject), pdf.epw) / 3
+    _rule(pdf, pdf.l_margin + pdf.epw / 2, width)
+    pdf.ln(4)
+
+
+def recipients(report_is_root: bool, unit_code: str, lang: str) -> list[str]:
+    key = "nd30.to_ministry" if report_is_root else "nd30.to_unit"
+    return t(key, lang, dots=DOTS, unit=unit_code).split("\n")
+
+
+def _recipient_column(pdf: ReportPDF, top: float, width: float) -> float:
+    report, lang = pdf.report, pdf.report.lang
+    pdf.set_xy(pdf.l_margin, top)
+    pdf.set_font(FONT, "B", 9.5)  # ND30 asks bold italic; the PDF embeds no such face
+    pdf.cell(width, 5, t("nd30.recipients", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", 8.5)
+    for line in recipients(report.is_root, report.unit_code, lang):
+        pdf.multi_cell(width, 4.4, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    return pdf.get_y()
+
+
+def _signer_column(pdf: ReportPDF, top: float, left: float, width: float) -> float:
+    report, lang = pdf.report, pdf.report.lang
+    pdf.set_xy(left, top)
+    pdf.set_font(FONT, "B", 10)
+    title = t("nd30.sign_ministry" if report.is_root else "nd30.sign_unit", lang)
+    pdf.multi_cell(width, 5, title, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "I", 9)
+    pdf.multi_cell(width, 5, t("nd30.sign_hint", lang), align="C", new_x=XPos.LEFT)
+    pdf.set_xy(left, pdf.get_y() + SIGN_SPACE)
+    pdf.set_font(FONT, "B", 10)
+    pdf.multi_cell(width, 5, NAME_DOTS, align="C")
+    return pdf.get_y()
+
+
+def signature_block(pdf: ReportPDF) -> None:
+    """Recipients at the bottom left, the signer's title and name at the bottom right."""
+    needed = 62
+    if pdf.get_y() + needed > pdf.page_break_trigger:
+        pdf.add_page(orientation="portrait")
+    pdf.ln(6)
+    top = pdf.get_y()
+    half = pdf.epw / 2
+    left_end = _recipient_column(pdf, top, half - 6)
+    right_end = _signer_column(pdf, top, pdf.l_margin + half, half)
+    pdf.set_xy(pdf.l_margin, max(left_end, right_end) + 4)
+
+
+def demo_banner(pdf: ReportPDF, y: float) -> None:
+    """The demo mark across the top of a page, in a red frame, at height `y` (mm)."""
+    text = t("export.demo_mark", pdf.report.lang)
+    pdf.set_xy(pdf.l_margin, y)
+    pdf.set_draw_color(*DEMO_RED)
+    pdf.set_text_color(*DEMO_RED)
+    pdf.set_line_width(0.4)
+    pdf.set_font(FONT, "B", 9)
+    pdf.cell(pdf.epw, 6, text.upper(), border=1, align="C")
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_draw_color(0, 0, 0)

@@ -1,0 +1,135 @@
+"""Every page, as the administrator (who sees them all), in both languages, at 1440 and
+390 px: the page says its language, nothing is wider than the screen, no `None` is shown,
+every text has 4.5:1 contrast and Streamlit's own English words do not appear on a
+Vietnamese page."""
+
+from __future__ import annotations
+
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from kpi.text import t
+from tests.browser.conftest import Server, settle
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PAGES = (
+    "nav_overview",
+    "nav_indicator",
+    "nav_alerts",
+    "nav_reports",
+    "nav_tasks",
+    "nav_upload",
+    "nav_submissions",
+    "nav_approvals",
+    "nav_users",
+    "nav_cycle_admin",
+    "nav_audit",
+)
+STREAMLIT_ENGLISH = ("Choose an option", "Choose options", "Drag and drop", "Browse files")
+# The page is wider than the screen when its scroll container scrolls sideways; then name
+# the widest elements (grids and charts that scroll inside themselves do not count).
+OVERFLOW = """() => {
+  const main = document.querySelector('[data-testid=stMain]');
+  const w = main.clientWidth;
+  if (main.scrollWidth <= w + 1 && document.documentElement.scrollWidth <= window.innerWidth + 1)
+    return [];
+  return [...main.querySelectorAll('[data-testid]')].filter(e => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.right > w + 1;
+  }).slice(-5).map(e => e.dataset.testid + ':' + Math.round(e.getBoundingClientRect().right));
+}"""
+
+
+def sidebar(page: Page, width: int) -> None:
+    """On a phone the sidebar starts closed: open it to reach the navigation."""
+    if width < 800 and not page.locator("[data-testid=stSidebar]").is_visible():
+        page.locator("[data-testid=stExpandSidebarButton]").first.click()
+        page.wait_for_timeout(400)
+
+
+def prepare(page: Page, url: str, lang: str, width: int) -> None:
+    page.goto(url)
+    page.wait_for_selector("[data-testid=stApp]", timeout=60_000)
+    settle(page)
+    sidebar(page, width)
+    bar = page.locator("[data-testid=stSidebar]")
+    if lang == "en":
+        bar.get_by_text("English", exact=True).click()
+        settle(page)
+    bar.get_by_text(t("role.admin", lang), exact=True).click()
+    settle(page)
+
+
+# Every visible text against its painted background: WCAG AA asks 4.5:1.
+CONTRAST = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
+
+
+def check(page: Page, lang: str, name: str) -> None:
+    assert page.evaluate("document.documentElement.lang") == lang, name
+    assert page.evaluate(CONTRAST) == [], name
+    assert page.evaluate(OVERFLOW) == [], name
+    text = page.locator("[data-testid=stMain]").text_content() or ""
+    assert " None" not in text and ">None<" not in text and not text.startswith("None"), name
+    if lang == "vi":
+        found = [w for w in STREAMLIT_ENGLISH if w in text]
+        assert not found, (name, found)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("width", [1440, 390])
+def test_every_page_in_its_language_and_width(
+    browser: Browser, server: Server, screenshots: Path, lang: str, width: int
+) -> None:
+    height = 844 if width < 800 else 1000
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+    page = context.new_page()
+    prepare(page, server.url, lang, width)
+    for key in PAGES:
+        sidebar(page, width)
+        page.locator("[data-testid=stSidebar]").get_by_role(
+            "link", name=t(key, lang), exact=True
+        ).click()
+        settle(page)
+        if width < 800 and page.locator("[data-testid=stSidebar]").is_visible():
+            page.locator("[data-testid=stSidebarCollapseButton] button").first.click()
+            page.wait_for_timeout(400)
+        page.screenshot(path=screenshots / f"every-{key}-{lang}-{width}.png")
+        check(page, lang, key)
+    context.close()
+
+
+def test_keyboard_focus_is_visible_and_unlike_the_selected_page(
+    browser: Browser, server: Server
+) -> None:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    page.goto(server.url)
+    page.wait_for_selector("[data-testid=stApp]", timeout=60_000)
+    settle(page)
+    link = page.locator("[data-testid=stSidebarNavLink]").nth(1)  # not the selected page
+    link.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
+    style = link.evaluate(
+        "e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineWidth,"
+        " s.outlineColor, document.activeElement === e]; }"
+    )
+    assert style[3], "the link did not take the focus"
+    assert style[0] == "solid" and float(style[1].rstrip("px")) >= 3, style
+    selected = page.locator("[data-testid=stSidebarNavLink]").first.evaluate(
+        "e => getComputedStyle(e).outlineStyle"
+    )
+    assert selected == "none"  # the selected page is shown by its tint, not by a ring
+    context.close()
+
+
+def test_the_first_html_says_vietnamese_and_names_the_product(server: Server) -> None:
+    # a browser asks for gzip; the page still arrives whole and in Vietnamese
+    request = urllib.request.Request(f"{server.url}/upload", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        page = response.read().decode("utf-8")
+    assert '<html lang="vi">' in page and "<title>KPI Monitor" in page
