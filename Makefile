@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/progress.py
 	$(BIN)/python benchmarks/dashboard.py
 	$(BIN)/python benchmarks/status.py
+	$(BIN)/python benchmarks/report.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

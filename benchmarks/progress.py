@@ -34,7 +34,11 @@ from kpi.storage.repository import current_frame, ensure_seeded
 TODAY = dt.date(2026, 11, 22)
 
 
-def national_frame(units: list[str], periods: list[Quarter]) -> pd.DataFrame:
+def national_frame(
+    units: list[str], periods: list[Quarter], *, counts: bool = False
+) -> pd.DataFrame:
+    """Every (indicator, unit, quarter); with `counts`, each value is numerator /
+    denominator of whole counts (what a roll-up sums), else a value only."""
     catalogue = load_catalogue()
     rng = np.random.default_rng(3)
     index = pd.MultiIndex.from_product(
@@ -49,6 +53,12 @@ def national_frame(units: list[str], periods: list[Quarter]) -> pd.DataFrame:
     frame["period"] = frame["period_index"].map({p.index: str(p) for p in periods})
     frame["numerator"] = np.nan
     frame["denominator"] = np.nan
+    if counts:  # a unit's population drifts a little from quarter to quarter
+        size = rng.integers(200, 5_000, len(frame) // len(periods)).repeat(len(periods))
+        den = np.maximum(1, np.round(size * rng.uniform(0.97, 1.03, len(frame))))
+        num = np.minimum(np.round(frame["value"].to_numpy() / 100 * den), den)
+        frame["numerator"], frame["denominator"] = num, den
+        frame["value"] = 100 * num / den
     return frame
 
 
@@ -63,12 +73,14 @@ def fill_database(path: Path, frame: pd.DataFrame) -> None:
         frame["period"],
         frame["period_index"].astype(int).tolist(),
         frame["value"].tolist(),
+        frame["numerator"].astype(object).where(frame["numerator"].notna(), None).tolist(),
+        frame["denominator"].astype(object).where(frame["denominator"].notna(), None).tolist(),
         strict=True,
     )
     with conn:
         conn.executemany(
             "INSERT INTO current_values (indicator_code, unit_code, period, period_index, "
-            "value, numerator, denominator, revision, is_demo) VALUES (?,?,?,?,?,NULL,NULL,1,0)",
+            "value, numerator, denominator, revision, is_demo) VALUES (?,?,?,?,?,?,?,1,0)",
             rows,
         )
     conn.close()

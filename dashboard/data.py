@@ -4,6 +4,10 @@ The raw current frame can be large (national scale: 1.3 M rows), so it is held
 once per data version with `cache_resource` and treated as read-only; derived
 tables are small and cached with `cache_data`. Nothing here depends on who is
 looking. `clear()` runs after every commit.
+
+Never cold: the version the caches are keyed by is the one whose heaviest figures
+(dashboard.warm.Figures) are built. After a commit they are rebuilt in the background
+and every page keeps the previous version until then.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import resources
+from dashboard.warm import Figures, Warm, build_figures
 from kpi.obligations import Obligation
 from kpi.periods import Quarter, last_ended_quarter, parse_quarter
 from kpi.progress import rollup_by_indicator, rollup_statuses, statuses_in_parts
@@ -37,22 +42,64 @@ def _version(url: str) -> Version:
     return data_version(resources.storage())
 
 
+@st.cache_resource(show_spinner=False)
+def _warm(url: str) -> Warm[Figures]:
+    store, catalogue = resources.storage(), resources.catalogue()
+    return Warm(lambda _version: build_figures(store, catalogue))
+
+
 def version() -> Version:
-    """Changes whenever a commit lands. Read at most every 2 s (and right after `clear()`),
-    because pages ask for it many times per rerun."""
-    return _version(resources.settings().database_url)
+    """The data version pages are served: it follows the database's (read at most every
+    2 s, and right after `clear()`, because pages ask for it many times per rerun) once
+    that version's figures are built."""
+    url = resources.settings().database_url
+    served = _warm(url).served(_version(url))
+    if _SERVED.setdefault(url, served) != served:  # let the old version's tables go
+        _SERVED[url] = served
+        _drop_heavy()
+    return served
+
+
+_SERVED: dict[str, Version] = {}
+
+
+def built(key: Version) -> Figures | None:
+    """The figures built ahead for `key`, if they are the ones held."""
+    return _warm(resources.settings().database_url).ready(key)
+
+
+# A database this small rebuilds in about a second: the page that committed waits for the
+# new figures (so its officer sees them at once); a larger one is rebuilt in the
+# background while the previous version serves.
+WAIT_ROWS = 200_000
+WAIT_S = 60.0
 
 
 def clear() -> None:
-    """Drop every cached read so each page shows the new figures."""
-    st.cache_data.clear()
+    """After a commit: the small cached reads are dropped and the heavy figures rebuilt
+    (in the background at scale: the previous version serves meanwhile). With no new
+    version, everything is dropped and read again."""
+    st.cache_data.clear()  # the version read too
+    url = resources.settings().database_url
+    warm, latest = _warm(url), _version(url)
+    if warm.ready(latest) is not None:
+        warm.forget()
+        _drop_heavy()
+        return
+    held = warm.ready(warm.served(latest))
+    if held is not None and len(held.current) <= WAIT_ROWS:
+        warm.wait(latest, WAIT_S)
+
+
+def _drop_heavy() -> None:
     for cached in (_current, _registry, _unit_labels, _unit_statuses, _series):
         cached.clear()
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
 def _current(url: str, key: Version) -> pd.DataFrame:
-    return current_frame(resources.storage())
+    ahead = built(key)
+    return ahead.current if ahead else current_frame(resources.storage())
 
 
 def current() -> pd.DataFrame:
@@ -62,7 +109,8 @@ def current() -> pd.DataFrame:
 
 @st.cache_resource(max_entries=1, show_spinner=False)
 def _registry(url: str, key: Version) -> UnitRegistry:
-    return unit_registry(resources.storage())
+    ahead = built(key)
+    return ahead.registry if ahead else unit_registry(resources.storage())
 
 
 def registry() -> UnitRegistry:
@@ -98,6 +146,9 @@ def default_as_of() -> str | None:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _ministry(url: str, key: Version, as_of: str | None) -> pd.DataFrame:
+    ahead = built(key)
+    if ahead is not None and ahead.ministry is not None and as_of == ahead.as_of:
+        return ahead.ministry
     quarter = parse_quarter(as_of) if as_of else None
     root = registry().root.code
     owed = owed_by_direct_units(obligations(), registry(), root)
@@ -115,6 +166,9 @@ def ministry(as_of: str | None) -> pd.DataFrame:
 # quarter, never a pickled copy per call.
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _unit_statuses(url: str, key: Version, as_of: str | None) -> pd.DataFrame:
+    ahead = built(key)
+    if ahead is not None and ahead.unit_statuses is not None and as_of == ahead.as_of:
+        return ahead.unit_statuses
     quarter = parse_quarter(as_of) if as_of else None
     frame = statuses_in_parts(current(), resources.catalogue(), as_of=quarter)
     return frame.reset_index(drop=True)
@@ -190,12 +244,16 @@ def recent_uploads(limit: int = 50) -> pd.DataFrame:
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _ministry_values(url: str, key: Version) -> pd.DataFrame:
+    ahead = built(key)
+    if ahead is not None:
+        return ahead.ministry_values
     return rollup_by_indicator(current(), registry(), registry().root.code, obligations())
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _obligations(url: str, key: Version) -> list[Obligation]:
-    return statuses.owed(resources.storage(), resources.catalogue())
+    ahead = built(key)
+    return ahead.obligations if ahead else statuses.owed(resources.storage(), resources.catalogue())
 
 
 def obligations() -> list[Obligation]:
@@ -346,20 +404,34 @@ def approved_pairs() -> frozenset[tuple[str, int]]:
 
 
 def unapproved(frame: pd.DataFrame) -> pd.Series:
-    """True for each figure of a frame (unit_code, period_index) that is not approved yet."""
+    """True for each figure of a frame (unit_code, period_index) that is not approved yet
+    (one hashed lookup per row, not a Python loop: a national frame has a million)."""
     signed = approved_pairs()
-    keys = zip(frame["unit_code"].astype(str), frame["period_index"].astype(int), strict=True)
-    return pd.Series([(u, int(i)) not in signed for u, i in keys], index=frame.index, dtype=bool)
+    if frame.empty or not signed:
+        return pd.Series(True, index=frame.index, dtype=bool)
+    keys = pd.MultiIndex.from_arrays(
+        [frame["unit_code"].astype(str), frame["period_index"].astype("int64")]
+    )
+    done = pd.MultiIndex.from_tuples(sorted(signed))
+    return pd.Series(~keys.isin(done), index=frame.index, dtype=bool)
 
 
-def unapproved_count(as_of: str | None = None, unit_codes: list[str] | None = None) -> int:
-    """How many current figures (up to `as_of`, of the units given) are not approved."""
+@st.cache_data(max_entries=16, show_spinner=False)
+def _unapproved_count(
+    url: str, key: Version, as_of: str | None, unit_codes: tuple[str, ...] | None
+) -> int:
     frame = current()
     if as_of:
         frame = frame[frame["period_index"] <= parse_quarter(as_of).index]
     if unit_codes is not None:
         frame = frame[frame["unit_code"].isin(unit_codes)]
     return int(unapproved(frame).sum()) if len(frame) else 0
+
+
+def unapproved_count(as_of: str | None = None, unit_codes: list[str] | None = None) -> int:
+    """How many current figures (up to `as_of`, of the units given) are not approved."""
+    units = tuple(unit_codes) if unit_codes is not None else None
+    return _unapproved_count(resources.settings().database_url, version(), as_of, units)
 
 
 def scope_codes(unit: str) -> list[str]:

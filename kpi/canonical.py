@@ -38,7 +38,9 @@ def period_indexes(periods: pd.Series) -> pd.Series:
 def with_period(frame: pd.DataFrame, *, drop_index: bool = False) -> pd.DataFrame:
     """The frame with the external period ('2025-Q3') from its `period_index`, just before
     it: for the edges (JSON, CSV, fingerprints) only; inside, the index is the period."""
-    codes = [period_code(int(i)) for i in frame["period_index"]]
+    found, uniques = pd.factorize(frame["period_index"])  # each distinct quarter once
+    names = np.array([period_code(int(i)) for i in uniques], dtype=object)
+    codes = names[found].tolist() if len(names) else []
     out = frame.drop(columns="period", errors="ignore")
     out.insert(list(out.columns).index("period_index"), "period", codes)
     return out.drop(columns="period_index") if drop_index else out

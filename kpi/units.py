@@ -42,6 +42,9 @@ class UnitRegistry:
         for unit in self._units.values():
             if unit.parent:
                 self._children.setdefault(unit.parent, []).append(unit.code)
+        # asked once per unit when every scope is judged: found once, not per call
+        roots = [u for u in self._units.values() if u.parent is None]
+        self._root = roots[0] if roots else Unit(ROOT_CODE, "Bộ Nội vụ", None)
 
     def __iter__(self) -> Iterator[Unit]:
         return iter(self._units.values())
@@ -57,8 +60,7 @@ class UnitRegistry:
 
     @property
     def root(self) -> Unit:
-        roots = [u for u in self._units.values() if u.parent is None]
-        return roots[0] if roots else Unit(ROOT_CODE, "Bộ Nội vụ", None)
+        return self._root
 
     def resolve(self, ref: str) -> Unit | None:
         """A unit by code (exact, then case-insensitive) or by exact full name."""

@@ -210,13 +210,14 @@ def trajectory_chart(
 
 
 def _style(chart: alt.LayerChart) -> alt.LayerChart:
-    return (
-        chart.configure_axis(
+    # one configure call: each configure_* copies the whole layered chart again
+    return chart.configure(
+        axis=alt.AxisConfig(
             labelFont=FONT, titleFont=FONT, labelColor=INK, labelFontSize=12, domainColor="#9AA5B1"
-        )
-        .configure_legend(labelFont=FONT, labelColor=INK, symbolStrokeWidth=2.5)
-        .configure_title(font=FONT, color=INK, fontSize=15, anchor="start")
-        .configure_view(strokeWidth=0)
+        ),
+        legend=alt.LegendConfig(labelFont=FONT, labelColor=INK, symbolStrokeWidth=2.5),
+        title=alt.TitleConfig(font=FONT, color=INK, fontSize=15, anchor="start"),
+        view=alt.ViewConfig(strokeWidth=0),
     )
 
 

@@ -82,6 +82,9 @@ class Report:
     data_hash: str = ""
     tasks: TaskReportSection | None = None  # Phụ lục II, III (§III.2)
     known_on: dt.date | None = None  # figures as stored at the end of this day; None: now
+    # The quarterly values the charts draw (indicator_code, period_index, value), when the
+    # report was built from them; None: the renderer's caller reads them.
+    chart_values: pd.DataFrame | None = field(default=None, compare=False, repr=False)
     is_root: bool = False  # the whole ministry (the unit tree's root)
     is_demo: bool = False  # made from demo figures: every page says so
 

@@ -1,54 +1,93 @@
-"""Entry point of the `kpi` console script."""
+"""Entry point of the `kpi` console script.
+
+A command's module is imported only when that command runs: `kpi status` need not load
+the upload checks (pandera), the spreadsheet writers or the report renderers, which
+cost more than a second of start-up together. `kpi`, `kpi --help` and an unknown
+command load every module, so help and suggestions list them all.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
+from typing import Any
 
 import typer
 
-from kpi.cli import (
-    cycle,
-    doctor,
-    foundation,
-    open_data,
-    remind,
-    report,
-    status,
-    tasks,
-    upload,
-    uploads,
-    users,
-)
 from kpi.cli.shell import error_line
 from kpi.text import t
 
-app = typer.Typer(
-    name="kpi",
-    help=t("cli.help.kpi"),
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
+MODULES = (
+    "foundation",
+    "upload",
+    "uploads",
+    "status",
+    "report",
+    "users",
+    "tasks",
+    "open_data",
+    "cycle",
+    "remind",
+    "doctor",
 )
-for module in (
-    foundation,
-    upload,
-    uploads,
-    status,
-    report,
-    users,
-    tasks,
-    open_data,
-    cycle,
-    remind,
-    doctor,
-):
-    module.register(app)
+# Each command (or command group) and the module of kpi.cli that registers it.
+COMMANDS = {
+    **dict.fromkeys(("serve", "demo", "catalogue", "export", "db", "units"), "foundation"),
+    **dict.fromkeys(("template", "load"), "upload"),
+    "uploads": "uploads",
+    "status": "status",
+    "report": "report",
+    "users": "users",
+    **dict.fromkeys(("tasks", "scorecard"), "tasks"),
+    **dict.fromkeys(("notify", "publish", "tokens"), "open_data"),
+    **dict.fromkeys(("submissions", "approve", "unapprove", "obligations", "locks"), "cycle"),
+    "remind": "remind",
+    "doctor": "doctor",
+}
+
+
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="kpi",
+        help=t("cli.help.kpi"),
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+    )
+
+
+def build(modules: tuple[str, ...] = MODULES) -> typer.Typer:
+    """The app with the commands of `modules` (all of them by default)."""
+    app = _new_app()
+    for name in modules:
+        importlib.import_module(f"kpi.cli.{name}").register(app)
+    if len(app.registered_commands) + len(app.registered_groups) == 1:
+
+        @app.callback()
+        def _group() -> None:
+            """Keeps `kpi <command>` a subcommand when only one is loaded."""
+
+    return app
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """Only the module of the command asked for; every module when none is named."""
+    name = args[0] if args else ""
+    module = COMMANDS.get(name)
+    return build((module,)) if module else build()
+
+
+def __getattr__(name: str) -> Any:
+    """`from kpi.cli.main import app` (tests) gets the whole app."""
+    if name == "app":
+        return build()
+    raise AttributeError(name)
 
 
 def run() -> None:
     """The console script: usage errors too are one line (`Lỗi: …`), never a box or traceback."""
     try:
-        code = app(standalone_mode=False)
+        code = app_for(sys.argv[1:])(standalone_mode=False)
     except Exception as exc:
         message = getattr(exc, "format_message", None)
         if message is None:  # not a usage error: the commands already handle their own

@@ -260,8 +260,8 @@ def _interval(s: pd.DataFrame, horizon: pd.Series, judged: pd.Series) -> None:
 
 def leaf_coverage(s: pd.DataFrame) -> None:
     """A unit's own series: that unit, in the list that applies to its latest figure."""
-    units = s["unit_code"].astype(str).to_numpy()
-    with_counts = s["latest_counts"].to_numpy(dtype=bool)
+    units = s["unit_code"].astype(str).tolist()  # a list walks faster than an array
+    with_counts = s["latest_counts"].to_numpy(dtype=bool).tolist()
     s["units_expected"] = [[u] for u in units]
     s["units_with_counts"] = [[u] if c else [] for u, c in zip(units, with_counts, strict=True)]
     s["units_value_only"] = [[] if c else [u] for u, c in zip(units, with_counts, strict=True)]

@@ -56,8 +56,11 @@ def report_series(report: Report, storage: Storage) -> pd.DataFrame:
 def render_report(
     report: Report, storage: Storage, catalogue: Catalogue, formats: Sequence[str] = FORMATS
 ) -> dict[str, bytes]:
-    """Charts from storage, then every format asked."""
-    charts = render_charts(report, report_series(report, storage), catalogue)
+    """Charts (from the values the report was built from, else from storage), then every
+    format asked."""
+    values = report.chart_values
+    series = values if values is not None else report_series(report, storage)
+    charts = render_charts(report, series, catalogue)
     return render_bytes(report, formats, charts)
 
 

@@ -9,15 +9,18 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kpi.periods import Quarter, parse_quarter
 from kpi.storage import Storage
 from kpi.storage.queries import uploads_frame
+from kpi.storage.report_reads import revised_quarters, revision_uploads
 from kpi.storage.repository import audit_frame, history_frame
 from reports.quality import OutlierLine, RevisionLine, UploadLine
 
 KEY = ["indicator_code", "unit_code", "period_index"]  # one series point
+FEW_UNITS = 500
 
 
 def _float(value: Any) -> float | None:
@@ -51,8 +54,14 @@ def _in_scope(history: pd.DataFrame, units: Sequence[str], closing: Quarter) -> 
 def revised_since(
     storage: Storage, units: Sequence[str], closing: Quarter, since: dt.datetime
 ) -> tuple[RevisionLine, ...]:
-    """Revisions (2nd and later) of figures up to `closing`, made after `since`."""
-    history = _in_scope(history_frame(storage), units, closing)
+    """Revisions (2nd and later) of figures up to `closing`, made after `since`.
+
+    Only the quarters holding such a revision are read (a day early, to be safe with
+    how each database stores the moment); the rule below is then applied exactly."""
+    quarters = revised_quarters(storage, closing.index, since - dt.timedelta(days=1))
+    if not quarters:
+        return ()
+    history = _in_scope(history_frame(storage, period_indexes=quarters), units, closing)
     if history.empty:
         return ()
     history = history.sort_values([*KEY, "revision"])
@@ -78,11 +87,14 @@ def uploads_used(storage: Storage, current: pd.DataFrame) -> tuple[UploadLine, .
     """The uploads whose revisions are the current figures the report used."""
     if current.empty:
         return ()
-    history = history_frame(storage)
-    used = current[[*KEY, "revision"]].astype({"revision": "int64"}).astype(object)
-    history = history.astype({"revision": "int64"}).astype(object)
-    merged = used.merge(history[[*KEY, "revision", "upload_id"]], on=[*KEY, "revision"])
-    counts = merged.dropna(subset=["upload_id"]).groupby("upload_id").size()
+    units = sorted(current["unit_code"].astype(str).unique())
+    # a few units: read only their series (by the series index); many: every revision
+    few = len(units) <= FEW_UNITS
+    indicators = sorted(current["indicator_code"].astype(str).unique()) if few else None
+    revisions = revision_uploads(
+        storage, int(current["period_index"].max()), units if few else None, indicators
+    )
+    counts = _rows_per_upload(current, revisions)
     uploads = uploads_frame(storage)
     if uploads.empty:
         return ()
@@ -99,6 +111,22 @@ def uploads_used(storage: Storage, current: pd.DataFrame) -> tuple[UploadLine, .
         if upload_id in by_id.index
     ]
     return tuple(sorted(lines, key=lambda x: x.upload_id))
+
+
+def _rows_per_upload(current: pd.DataFrame, revisions: pd.DataFrame) -> pd.Series:
+    """How many rows of `current` each upload holds: (key, revision) matched as numbers."""
+    both = pd.concat([current[[*KEY, "revision"]], revisions[[*KEY, "revision"]]])
+    unit, _ = pd.factorize(both["unit_code"].astype(str))
+    ind, _ = pd.factorize(both["indicator_code"].astype(str))
+    period = both["period_index"].to_numpy(dtype=np.int64)
+    revision = both["revision"].to_numpy(dtype=np.int64)
+    key = ((unit * (ind.max() + 1) + ind) * (np.ptp(period) + 1) + period - period.min()) * (
+        revision.max() + 1
+    ) + revision
+    found = pd.Index(key[len(current) :]).get_indexer(key[: len(current)])
+    upload = revisions["upload_id"].to_numpy(dtype=np.float64)[found[found >= 0]]
+    upload = upload[~np.isnan(upload)].astype(np.int64)
+    return pd.Series(upload).value_counts().sort_index()
 
 
 def _outlier_items(detail: Mapping[str, Any]) -> list[Mapping[str, Any]]:

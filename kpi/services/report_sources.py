@@ -17,6 +17,8 @@ from kpi.completeness import ReportState, deadline, local_date, unit_quarter_sta
 from kpi.obligations import Obligation
 from kpi.periods import Quarter, ReportPeriod, period_code, quarter_range
 from kpi.progress import rollup
+from kpi.progress.scope_lists import owed_by_root
+from kpi.progress.scopes import rollup_many, rollup_statuses_many
 from kpi.services import statuses, submissions
 from kpi.settings import Settings
 from kpi.storage import Storage
@@ -47,6 +49,31 @@ def unit_statuses(
     return statuses.unit_statuses(
         frame, catalogue, registry, unit, as_of=as_of, today=day_after, obligations=obligations
     )
+
+
+def scope_figures(
+    frame: pd.DataFrame,
+    catalogue: Catalogue,
+    unit: Unit,
+    registry: UnitRegistry,
+    quarters: Sequence[Quarter],
+    obligations: Sequence[Obligation] = (),
+) -> tuple[list[pd.DataFrame], pd.DataFrame]:
+    """The unit's statuses as of each quarter (`unit_statuses` for each) and the series its
+    charts draw (`unit_series`): a parent's roll-up is computed once for all of them."""
+    if not statuses.is_rollup(registry, unit):
+        return [unit_statuses(frame, catalogue, unit, registry, q) for q in quarters], (
+            unit_series(frame, unit, registry)
+        )
+    series = rollup_many(frame, registry, [unit.code], obligations)
+    owed = owed_by_root(obligations, registry, [unit.code])
+    rows = [
+        rollup_statuses_many(
+            series, catalogue, [unit.code], as_of=q, today=q.end + dt.timedelta(days=1), owed=owed
+        )
+        for q in quarters
+    ]
+    return rows, series[SERIES_COLUMNS].sort_values(["indicator_code", "period_index"])
 
 
 def submission_lines(

@@ -22,7 +22,7 @@ from kpi.services.report_periods import (
     resolve_unit,
 )
 from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
-from kpi.services.report_sources import submission_lines, unit_statuses
+from kpi.services.report_sources import scope_figures, submission_lines
 from kpi.services.statuses import owed, scope_of, values_for
 from kpi.services.task_reporting import task_report_section
 from kpi.settings import Settings
@@ -54,7 +54,9 @@ def build_report(
     registry = unit_registry(storage)
     target = resolve_unit(registry, unit)
     scope = scope_of(registry, target)
-    frame = values_for(storage, period.closing, known_on=known_on, unit_codes=scope)
+    # the whole tree needs no list of units (a long IN list is slow at national scale)
+    units = None if len(scope) == len(registry) and known_on is None else scope
+    frame = values_for(storage, period.closing, known_on=known_on, unit_codes=units)
     tasks = task_report_section(
         storage, settings, catalogue, period, target, registry.root.code, made_on, lang
     )
@@ -63,8 +65,9 @@ def build_report(
         raise EmptyPeriodError(target.name, period, first_period(storage, target, registry))
     start = period.opening + -1
     rules = owed(storage, catalogue)
-    closing_rows = unit_statuses(frame, catalogue, target, registry, period.closing, rules)
-    start_rows = unit_statuses(frame, catalogue, target, registry, start, rules)
+    (closing_rows, start_rows), chart_values = scope_figures(
+        frame, catalogue, target, registry, (period.closing, start), rules
+    )
     quality = Quality(
         *submission_lines(
             storage, registry, target, period, settings, today=made_on, catalogue=catalogue
@@ -92,6 +95,8 @@ def build_report(
         data_hash=data_hash(with_period(frame), period, target.code),
         tasks=tasks,
         known_on=known_on,
+        # the charts draw current values: these are they unless the report is "as known"
+        chart_values=chart_values if known_on is None else None,
         is_root=target.code == registry.root.code,
         is_demo=bool(frame["is_demo"].any()),
     )

@@ -87,11 +87,13 @@ def completeness(
         return pd.DataFrame(columns=MATRIX_COLUMNS)
     registry = unit_registry(storage)
     chosen = in_scope(owed(storage, catalogue), registry, unit)
-    first = min(quarters).index
+    first, last = min(quarters).index, max(quarters).index
+    # a unit's scope reads only its units' figures; the ministry's, every unit's
+    units = None if unit is None else sorted({o.unit_code for o in chosen})
     return completeness_matrix(
         chosen,
         sorted(quarters),
-        first_figures(storage, since_index=first),
+        first_figures(storage, since_index=first, until_index=last, unit_codes=units),
         approvals_frame(storage, sorted({o.unit_code for o in chosen})),
         deadline_days=settings.deadline_days,
         today=today or dt.date.today(),

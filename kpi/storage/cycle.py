@@ -168,10 +168,16 @@ class SqlApprovals:
 # ---- reads for completeness ----------------------------------------------------------
 
 
-def first_figures(storage: Storage, since_index: int | None = None) -> pd.DataFrame:
+def first_figures(
+    storage: Storage,
+    since_index: int | None = None,
+    *,
+    until_index: int | None = None,
+    unit_codes: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Per unit, indicator and quarter: when its first figure was stored, and if demo."""
     keys = [c for c in FIRST_FIGURE_COLUMNS if c not in ("submitted_at", "is_demo")]
-    return first_stored(storage, keys, since_index)
+    return first_stored(storage, keys, since_index, until_index=until_index, unit_codes=unit_codes)
 
 
 def _figure_counts() -> Select[str, int, int]:

@@ -14,10 +14,16 @@ from kpi.submissions import FIRST_SUBMISSION_COLUMNS
 
 
 def first_stored(
-    storage: Storage, keys: Sequence[str], since_index: int | None = None
+    storage: Storage,
+    keys: Sequence[str],
+    since_index: int | None = None,
+    *,
+    until_index: int | None = None,
+    unit_codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """The one rule for "when was it first reported": per group of `keys`, when its
-    first figure was stored (`submitted_at`) and whether any of it is demo data."""
+    first figure was stored (`submitted_at`) and whether any of it is demo data
+    (quarters from `since_index` to `until_index`; only `unit_codes` if given)."""
     grouping = [getattr(Measurement, k) for k in keys]
     query = select(
         *grouping,
@@ -27,6 +33,10 @@ def first_stored(
     ).group_by(*grouping)
     if since_index is not None:
         query = query.where(Measurement.period_index >= since_index)
+    if until_index is not None:
+        query = query.where(Measurement.period_index <= until_index)
+    if unit_codes is not None:
+        query = query.where(Measurement.unit_code.in_(list(unit_codes)))
     with storage.reading() as session:
         rows = session.execute(query).all()
     frame = pd.DataFrame(rows, columns=[*keys, "submitted_at", "is_demo"])

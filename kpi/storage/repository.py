@@ -262,9 +262,10 @@ def history_frame(
     *,
     newest_first: bool = False,
     limit: int | None = None,
+    period_indexes: Sequence[int] | None = None,
 ) -> pd.DataFrame:
     """Revisions with their upload (who, when, which file): in series order, or the
-    newest first (optionally only the latest `limit`)."""
+    newest first (optionally only the latest `limit`, or only some quarters)."""
     query = select(
         Measurement.indicator_code,
         Measurement.unit_code,
@@ -293,6 +294,8 @@ def history_frame(
         query = query.where(Measurement.indicator_code == indicator_code)
     if unit_code is not None:
         query = query.where(Measurement.unit_code == unit_code)
+    if period_indexes is not None:
+        query = query.where(Measurement.period_index.in_([int(i) for i in period_indexes]))
     with storage.engine.connect() as conn:
         result = conn.execute(query.limit(limit))
         return pd.DataFrame(result.all(), columns=list(result.keys()))

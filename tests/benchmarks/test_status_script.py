@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_quick_run_reports_every_figure() -> None:
     done = subprocess.run(
-        [sys.executable, "benchmarks/status.py", "--quick"],
+        [sys.executable, "benchmarks/status.py", "--quick", "--compare"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -20,6 +20,7 @@ def test_quick_run_reports_every_figure() -> None:
         check=True,
     )
     out = done.stdout
-    assert re.search(r"whole process\s+[\d.]+ s\s+[\d,]+ objects", out), out
-    for part in ("compute", r"json \(columns\)", r"json \(standard\)"):
+    assert re.search(r"whole process\s+[\d.]+ s\s+[\d,]+ objects .*(PASS|FAIL)", out), out
+    parts = ("read", r"parents \(one pass\)", r"parents \(one by one\)", "leaf statuses")
+    for part in (*parts, r"json \(columns\)", r"json \(standard\)"):
         assert re.search(rf"^\s+{part}\s+[\d.]+ s", out, re.M), part

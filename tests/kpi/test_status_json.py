@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 
+import numpy as np
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +13,7 @@ from hypothesis import strategies as st
 from kpi.catalogue import load_catalogue
 from kpi.periods import parse_quarter
 from kpi.progress import CONTRACT_COLUMNS, compute_statuses, status_records
-from kpi.progress.records import status_json
+from kpi.progress.records import float_texts, status_json
 from kpi.services.demo import demo_frame
 
 BOOLS = {"methods_disagree", "stale"}
@@ -65,3 +67,13 @@ def test_the_engine_s_statuses_encode_as_the_standard_encoder() -> None:
     assert len(statuses) > 50
     assert status_json(statuses) == standard(statuses)
     assert status_json(statuses.iloc[0:0]) == standard(statuses.iloc[0:0]) == "[]"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(floats | st.floats(-1e6, 1e6).map(lambda v: round(v, 4) + 0.00005), max_size=50))
+def test_numbers_are_written_as_round_then_repr(values: list[float]) -> None:
+    """The vectorised number path equals `repr(round(v, 4))`, halves and infinities too."""
+    expected = [
+        "null" if math.isnan(v) else json.dumps(round(v, 4), ensure_ascii=False) for v in values
+    ]
+    assert float_texts(np.array(values, dtype=float)) == expected

@@ -1,0 +1,118 @@
+"""A dashboard that is never cold: the figures of one data version, rebuilt in the
+background when a commit moves the version on, while every page keeps being served the
+previous version's figures until the new ones are ready.
+
+`Warm` knows nothing of Streamlit: dashboard/data.py keeps one per database (in
+`st.cache_resource`) and keys its Streamlit caches by the version `served` returns, so
+a page never waits for the national roll-ups after a commit (only the very first start
+of the server builds in the foreground).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import pandas as pd
+
+from kpi.catalogue import Catalogue
+from kpi.obligations import Obligation
+from kpi.periods import last_ended_quarter, parse_quarter
+from kpi.progress import rollup_by_indicator, rollup_statuses, statuses_in_parts
+from kpi.progress.coverage import owed_by_direct_units
+from kpi.services import statuses
+from kpi.services.app import Storage
+from kpi.services.figures import current_frame, unit_registry
+from kpi.units import UnitRegistry
+
+Version = tuple[int, int]
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class Warm(Generic[T]):
+    """One built value per data version: the one served, and at most one being built."""
+
+    def __init__(self, build: Callable[[Version], T]) -> None:
+        self._build = build
+        self._lock = threading.Lock()
+        self._value: tuple[Version, T] | None = None
+        self._building: Version | None = None
+        self._built = threading.Condition(self._lock)
+
+    def served(self, latest: Version) -> Version:
+        """The version pages are served: `latest` once built, else the one before while
+        `latest` is built in the background. The first call builds in the foreground."""
+        with self._lock:
+            if self._value is None:
+                self._value = (latest, self._build(latest))
+            if self._value[0] != latest and self._building != latest:
+                self._building = latest
+                threading.Thread(target=self._run, args=(latest,), daemon=True).start()
+            return self._value[0]
+
+    def ready(self, version: Version) -> T | None:
+        """The value built for `version`, if it is the one held."""
+        with self._lock:
+            held = self._value
+        return held[1] if held is not None and held[0] == version else None
+
+    def forget(self) -> None:
+        """Drop the value held: the next `served` builds in the foreground."""
+        with self._lock:
+            self._value = None
+
+    def wait(self, version: Version, seconds: float) -> bool:
+        """Wait up to `seconds` for `version` to be served (small databases build in well
+        under a second: the officer who committed then sees the new figures at once)."""
+        with self._built:
+            self._built.wait_for(
+                lambda: self._value is not None and self._value[0] == version, timeout=seconds
+            )
+            return self._value is not None and self._value[0] == version
+
+    def _run(self, version: Version) -> None:
+        try:
+            value = self._build(version)
+        except Exception:  # the previous version keeps being served; the next poll retries
+            log.exception("rebuilding the dashboard's figures for %s failed", version)
+            with self._lock:
+                self._building = None
+            return
+        with self._built:
+            if self._building == version:
+                self._value, self._building = (version, value), None  # the old one is let go
+            self._built.notify_all()
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What the pages read most, for one data version and the default quarter."""
+
+    current: pd.DataFrame  # every current value (read-only: shared by every session)
+    registry: UnitRegistry
+    obligations: list[Obligation]
+    ministry_values: pd.DataFrame  # the ministry's roll-up, every quarter
+    as_of: str | None  # the default quarter (the last ended one), None with no figure
+    ministry: pd.DataFrame | None  # the ministry's statuses as of `as_of`
+    unit_statuses: pd.DataFrame | None  # every unit's statuses as of `as_of`
+
+
+def build_figures(storage: Storage, catalogue: Catalogue) -> Figures:
+    """The same computations as dashboard/data.py makes them, done ahead."""
+    current = current_frame(storage)
+    registry = unit_registry(storage)
+    obligations = statuses.owed(storage, catalogue)
+    root = registry.root.code
+    values = rollup_by_indicator(current, registry, root, obligations)
+    as_of = str(last_ended_quarter()) if len(current) else None
+    ministry = unit_rows = None
+    if as_of is not None:
+        quarter = parse_quarter(as_of)
+        owed = owed_by_direct_units(obligations, registry, root)
+        ministry = rollup_statuses(values, catalogue, as_of=quarter, root=root, owed=owed)
+        unit_rows = statuses_in_parts(current, catalogue, as_of=quarter).reset_index(drop=True)
+    return Figures(current, registry, obligations, values, as_of, ministry, unit_rows)
