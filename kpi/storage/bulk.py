@@ -127,7 +127,10 @@ def _provenance(
     values = {"upload_id": upload_id, "created_by": actor, "created_at": at, "is_demo": is_demo}
     out = []
     for name in PROVENANCE:
-        process = table.c[name].type.bind_processor(connection.dialect)
+        # the dialect's own type, as the ORM binds it: SQLite's text form of a time has
+        # no offset, so rows of every path read back alike (naive UTC)
+        column_type = table.c[name].type.dialect_impl(connection.dialect)
+        process = column_type.bind_processor(connection.dialect)
         out.append(process(values[name]) if process else values[name])
     return tuple(out)
 

@@ -94,3 +94,14 @@ def test_a_parent_no_revision_names_can_still_change(storage: Storage) -> None:
         )
         session.execute(text("DELETE FROM units WHERE code = 'TMP'"))
     assert _stored(storage)[0] == 3
+
+
+def test_bulk_rows_store_times_as_the_orm_does(storage: Storage) -> None:
+    """An upgraded database mixes rows of both paths: their times must read back alike
+    (naive UTC text on SQLite, timestamptz on PostgreSQL)."""
+    _commit(storage, _frame())
+    with storage.reading() as session:
+        bulk = session.scalars(select(Measurement.created_at)).all()
+        orm = session.scalars(select(Upload.uploaded_at)).all()
+    assert bulk and orm
+    assert {b.tzinfo is None for b in bulk} == {o.tzinfo is None for o in orm}
