@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from dashboard.auth import DEMO_USERS
+from dashboard.navigation import page_specs
+from kpi.access import Role
 from kpi.text import t
 from tests.browser.conftest import Server, settle
 
@@ -51,7 +54,7 @@ def sidebar(page: Page, width: int) -> None:
         page.wait_for_timeout(400)
 
 
-def prepare(page: Page, url: str, lang: str, width: int) -> None:
+def prepare(page: Page, url: str, lang: str, width: int, role: Role = Role.ADMIN) -> None:
     page.goto(url)
     page.wait_for_selector("[data-testid=stApp]", timeout=60_000)
     settle(page)
@@ -60,7 +63,7 @@ def prepare(page: Page, url: str, lang: str, width: int) -> None:
     if lang == "en":
         bar.get_by_text("English", exact=True).click()
         settle(page)
-    bar.get_by_text(t("role.admin", lang), exact=True).click()
+    bar.get_by_text(t(f"role.{role.value}", lang), exact=True).click()
     settle(page)
 
 
@@ -79,16 +82,33 @@ def check(page: Page, lang: str, name: str) -> None:
         assert not found, (name, found)
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("width", [1440, 390])
+def role_pages(role: Role) -> list[str]:
+    """The title keys of the pages the role's navigation offers, as the app builds it."""
+    return [spec.title_key for specs in page_specs(DEMO_USERS[role]).values() for spec in specs]
+
+
+# The administrator sees every page at both widths; the other roles on a phone.
+CASES = [
+    *((Role.ADMIN, lang, width) for lang in ("vi", "en") for width in (1440, 390)),
+    *(
+        (role, lang, 390)
+        for role in (Role.LEADER, Role.OFFICER, Role.APPROVER)
+        for lang in ("vi", "en")
+    ),
+]
+
+
+@pytest.mark.parametrize(("role", "lang", "width"), CASES)
 def test_every_page_in_its_language_and_width(
-    browser: Browser, server: Server, screenshots: Path, lang: str, width: int
+    browser: Browser, server: Server, screenshots: Path, role: Role, lang: str, width: int
 ) -> None:
     height = 844 if width < 800 else 1000
     context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
     page = context.new_page()
-    prepare(page, server.url, lang, width)
-    for key in PAGES:
+    prepare(page, server.url, lang, width, role)
+    keys = role_pages(role)
+    assert role is not Role.ADMIN or set(keys) == set(PAGES)
+    for key in keys:
         sidebar(page, width)
         page.locator("[data-testid=stSidebar]").get_by_role(
             "link", name=t(key, lang), exact=True
@@ -97,7 +117,7 @@ def test_every_page_in_its_language_and_width(
         if width < 800 and page.locator("[data-testid=stSidebar]").is_visible():
             page.locator("[data-testid=stSidebarCollapseButton] button").first.click()
             page.wait_for_timeout(400)
-        page.screenshot(path=screenshots / f"every-{key}-{lang}-{width}.png")
+        page.screenshot(path=screenshots / f"every-{role.value}-{key}-{lang}-{width}.png")
         check(page, lang, key)
     context.close()
 
