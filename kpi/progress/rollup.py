@@ -87,6 +87,24 @@ def _children_figures(current: pd.DataFrame, registry: UnitRegistry, root: str) 
     return eff
 
 
+def official_beside_rollup(own: pd.DataFrame, computed: pd.DataFrame) -> pd.DataFrame:
+    """A unit's own reported figure wins; the roll-up fills the gaps and is kept beside
+    it (`rollup_value`), flagged where the two differ by more than DIFFERENCE_PP."""
+    merged = own.merge(computed, on=GROUP, how="outer", suffixes=("", "_rollup"))
+    reported = merged["value"].notna()
+    merged["source"] = np.where(reported, "reported", "rollup")
+    merged["value"] = merged["value"].where(reported, merged["rollup_value"])
+    for column in ("numerator", "denominator"):
+        merged[column] = merged[column].where(reported, merged[f"{column}_rollup"])
+    merged["rollup_differs"] = (
+        reported
+        & merged["rollup_value"].notna()
+        & ((merged["value"] - merged["rollup_value"]).abs() > DIFFERENCE_PP)
+    )
+    merged["missing_count_units"] = merged["missing_count_units"].fillna("")
+    return merged
+
+
 def rollup(
     current: pd.DataFrame,
     registry: UnitRegistry,
@@ -112,18 +130,7 @@ def rollup(
     computed["indicator_code"] = codes[computed["indicator_code"].to_numpy(dtype=np.int64)]
     computed = computed.rename(columns={"value": "rollup_value", "missing": "missing_count_units"})
     own = current[current["unit_code"] == root][[*GROUP, "value", "numerator", "denominator"]]
-    merged = own.merge(computed, on=GROUP, how="outer", suffixes=("", "_rollup"))
-    reported = merged["value"].notna()
-    merged["source"] = np.where(reported, "reported", "rollup")
-    merged["value"] = merged["value"].where(reported, merged["rollup_value"])
-    for column in ("numerator", "denominator"):
-        merged[column] = merged[column].where(reported, merged[f"{column}_rollup"])
-    merged["rollup_differs"] = (
-        reported
-        & merged["rollup_value"].notna()
-        & ((merged["value"] - merged["rollup_value"]).abs() > DIFFERENCE_PP)
-    )
-    merged["missing_count_units"] = merged["missing_count_units"].fillna("")
+    merged = official_beside_rollup(own, computed)
     merged["unit_code"] = root
     merged["indicator_code"] = merged["indicator_code"].astype("str")  # whatever came in
     columns = [

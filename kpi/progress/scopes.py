@@ -23,11 +23,11 @@ from kpi.periods import Quarter, last_ended_quarter
 from kpi.progress import coverage
 from kpi.progress.frame import COVERAGE_COLUMNS, compute_statuses
 from kpi.progress.rollup import (
-    DIFFERENCE_PP,
     FLAG_COLUMNS,
     GROUP,
     _join_codes,
     _with_every_indicator,
+    official_beside_rollup,
 )
 from kpi.progress.scope_chain import chain_links_many, contributors_many
 from kpi.progress.scope_lists import add_missing_many, owed_by_root
@@ -187,18 +187,7 @@ def _merged(
             | {"missing": pd.Series(dtype=object)}
         )
     computed = computed.rename(columns={"value": "rollup_value", "missing": "missing_count_units"})
-    merged = own.merge(computed, on=GROUP, how="outer", suffixes=("", "_rollup"))
-    reported = merged["value"].notna()
-    merged["source"] = np.where(reported, "reported", "rollup")
-    merged["value"] = merged["value"].where(reported, merged["rollup_value"])
-    for column in ("numerator", "denominator"):
-        merged[column] = merged[column].where(reported, merged[f"{column}_rollup"])
-    merged["rollup_differs"] = (
-        reported
-        & merged["rollup_value"].notna()
-        & ((merged["value"] - merged["rollup_value"]).abs() > DIFFERENCE_PP)
-    )
-    merged["missing_count_units"] = merged["missing_count_units"].fillna("")
+    merged = official_beside_rollup(own, computed)
     return merged.dropna(subset=["value"])
 
 
