@@ -1,26 +1,17 @@
 """The indicator page's revision history as a table a person reads.
 
 Every stored revision, newest first: the quarter and unit in words, what the figure
-changed from and to ("mới" for a first figure), who sent it, when in Việt Nam's time,
-from which file, and whether the unit head signed it off.
+changed from and to (the audit log's wording, kpi.audit_text), who sent it, when in
+Việt Nam's time, from which file, and whether the unit head signed it off.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from kpi.formatting import MISSING, local_moment, number, percent, quarter_label
+from kpi.audit_text import change_text, count_text, moment_text, text_or_dash
+from kpi.formatting import MISSING, number, quarter_label
 from kpi.text import t
-
-
-def _change(before: object, after: object, lang: str) -> str:
-    if before is None or pd.isna(before):  # type: ignore[call-overload]
-        return t("hist.first", lang)
-    return f"{percent(before, lang)} → {percent(after, lang)}"
-
-
-def _text(value: object) -> str:
-    return MISSING if value is None or pd.isna(value) or str(value) == "" else str(value)  # type: ignore[call-overload]
 
 
 def readable_history(
@@ -38,15 +29,15 @@ def readable_history(
         {
             t("col_quarter", lang): [quarter_label(p, lang) for p in rows["period"]],
             t("col_unit", lang): [labels.get(u, u) for u in rows["unit_code"]],
-            t("hist.change", lang): [
-                _change(b, a, lang) for b, a in zip(before, rows["value"], strict=True)
+            t("tbl.change", lang): [
+                change_text(b, a, lang) for b, a in zip(before, rows["value"], strict=True)
             ],
             t("hist.counts", lang): counts,
-            t("hist.revision", lang): [number(r, lang, 0) for r in rows["revision"]],
-            t("hist.note", lang): [_text(n) for n in rows["note"]],
-            t("hist.by", lang): [_text(b) for b in rows["created_by"]],
-            t("hist.at", lang): [local_moment(m) for m in pd.to_datetime(rows["created_at"])],
-            t("hist.file", lang): [_text(f) for f in rows["file_name"]],
+            t("tbl.revision", lang): [count_text(r, lang) for r in rows["revision"]],
+            t("tbl.note", lang): [text_or_dash(n) for n in rows["note"]],
+            t("tbl.uploaded_by", lang): [text_or_dash(b) for b in rows["created_by"]],
+            t("tbl.when", lang): [moment_text(m) for m in rows["created_at"]],
+            t("tbl.file", lang): [text_or_dash(f) for f in rows["file_name"]],
             t("col_approval", lang): [
                 t("unapproved_word" if m else "approved_word", lang) for m in unapproved
             ],

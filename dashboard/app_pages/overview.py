@@ -280,11 +280,7 @@ def filter_summary(lang: str) -> str:
     """The expander's label, from the widgets' state (set before this run began)."""
     unit = st.session_state.get("ov_unit", MINISTRY)
     as_of = st.session_state.get("ov_as_of") or data.default_as_of()
-    scope = (
-        t("whole_ministry", lang)
-        if unit == MINISTRY
-        else ui.literal(data.unit_labels().get(unit, unit))
-    )
+    scope = scope_name({"unit": None if unit == MINISTRY else unit}, lang)
     group = st.session_state.get("ov_group", ALL)
     parts = [scope, quarter_label(as_of, lang)]
     parts.append(t("ov.all_groups", lang) if group == ALL else t("group_label", lang, group=group))

@@ -103,14 +103,7 @@ STRINGS |= {
     ),
 }
 STRINGS |= {
-    "hist.first": ("mới (lần đầu)", "new (first figure)"),
-    "hist.change": ("Giá trị: trước → sau", "Value: before → after"),
     "hist.counts": ("Tử số/mẫu số", "Numerator/denominator"),
-    "hist.revision": ("Lần sửa", "Revision"),
-    "hist.note": ("Ghi chú", "Note"),
-    "hist.by": ("Người nộp", "Sent by"),
-    "hist.at": ("Thời điểm (giờ Việt Nam)", "When (Vietnam time)"),
-    "hist.file": ("Tệp", "File"),
     "hist.alt": (
         "Lịch sử số liệu và các lần sửa của chỉ tiêu {code}",
         "History of every figure and revision of indicator {code}",
