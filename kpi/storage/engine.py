@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+# The newest migration (a test holds it equal to Alembic's head): a database already at
+# it needs no Alembic at all, whose import and script scan cost a fifth of a second.
+HEAD_REVISION = "0009_references_per_statement"
 WRITE_OPTION = "kpi_write"
 RETRYABLE_PG_CODES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock not available
 
@@ -150,7 +153,18 @@ def alembic_config(storage: Storage) -> Any:
     return config
 
 
+def stored_revision(storage: Storage) -> str | None:
+    """The database's migration revision (None for a new database)."""
+    with storage.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return rows[0] if len(rows) == 1 else None
+
+
 def upgrade_to_head(storage: Storage) -> None:
+    if stored_revision(storage) == HEAD_REVISION:
+        return
     from alembic import command
 
     command.upgrade(alembic_config(storage), "head")

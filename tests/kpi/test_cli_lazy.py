@@ -6,6 +6,7 @@ import importlib
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import typer
 
@@ -41,3 +42,15 @@ def test_status_starts_without_the_heavy_modules() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(json.loads(done.stdout))
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
+
+
+def test_a_database_at_head_opens_without_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'lazy.db'}"
+    code = (
+        "import json, sys; from kpi.storage import open_storage;"
+        f"open_storage({url!r}).dispose(); print(json.dumps('alembic' in sys.modules))"
+    )
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(first.stdout) is True  # a new database is migrated by Alembic
+    assert json.loads(again.stdout) is False

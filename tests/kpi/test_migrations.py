@@ -93,3 +93,28 @@ def test_api_tables_up_and_down(tmp_path: Path) -> None:
     command.upgrade(config, "head")
     assert _tables(store) >= API_TABLES
     store.dispose()
+
+
+def test_head_revision_is_alembics_head(tmp_path: Path) -> None:
+    from alembic.script import ScriptDirectory
+
+    from kpi.storage.engine import HEAD_REVISION, stored_revision
+
+    store = open_storage(f"sqlite:///{tmp_path / 'h.db'}", upgrade=False)
+    assert stored_revision(store) is None  # a new database: Alembic creates it
+    assert ScriptDirectory.from_config(alembic_config(store)).get_current_head() == HEAD_REVISION
+    store.dispose()
+    store = open_storage(f"sqlite:///{tmp_path / 'h.db'}")
+    assert stored_revision(store) == HEAD_REVISION
+    store.dispose()
+
+
+def test_a_database_below_head_is_still_upgraded(tmp_path: Path) -> None:
+    from kpi.storage.engine import HEAD_REVISION, stored_revision
+
+    store = open_storage(f"sqlite:///{tmp_path / 'b.db'}", upgrade=False)
+    command.upgrade(alembic_config(store), "0008_one_key_per_revision")
+    store.dispose()
+    store = open_storage(f"sqlite:///{tmp_path / 'b.db'}")
+    assert stored_revision(store) == HEAD_REVISION
+    store.dispose()
