@@ -55,7 +55,8 @@ def verdict(ok: bool) -> str:
 def whole_process(url: str, runs: int) -> tuple[float, float, int]:
     """Median wall seconds and CPU seconds of the command, and the objects it printed."""
     root = str(Path(__file__).resolve().parents[1])
-    env = {**os.environ, "KPI_DATABASE_URL": url, "PYTHONPATH": root}
+    path = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)
+    env = {**os.environ, "KPI_DATABASE_URL": url, "PYTHONPATH": path}
     args = [sys.executable, "-c", COMMAND, "status", "--unit", "all", "--format", "json"]
     args += ["--as-of", str(AS_OF)]
     walls, cpus, printed = [], [], 0

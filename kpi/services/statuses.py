@@ -21,6 +21,7 @@ from kpi.progress import compute_statuses, ministry_statuses
 from kpi.progress.scope_lists import owed_by_root
 from kpi.progress.scopes import rollup_many, rollup_statuses_many
 from kpi.storage import Storage
+from kpi.storage.columnar import current_columns
 from kpi.storage.cycle import stored_obligations
 from kpi.storage.known import known_on_frame
 from kpi.storage.repository import current_frame, unit_registry
@@ -133,9 +134,7 @@ def values_for(
         return known_on_frame(storage, known_on, as_of_index=as_of.index, unit_codes=unit_codes)
     if columns is None:
         return current_frame(storage, as_of_index=as_of.index, unit_codes=unit_codes)
-    return current_frame(
-        storage, as_of_index=as_of.index, unit_codes=unit_codes, columns=list(columns)
-    )
+    return current_columns(storage, list(columns), as_of_index=as_of.index, unit_codes=unit_codes)
 
 
 def statuses_for(
