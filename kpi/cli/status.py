@@ -21,6 +21,7 @@ from kpi.progress import (
     status_records,
 )
 from kpi.progress.coverage_text import coverage_text
+from kpi.services.status_text import every_scope_json
 from kpi.services.statuses import UnknownUnitError, statuses_for
 from kpi.text import t
 from reports.tables import safe_frame
@@ -109,6 +110,13 @@ def status(
         day = dt.date.fromisoformat(known_on) if known_on else None
     except ValueError:
         fail(t("cli.status.bad_known_on", lang.value, text=known_on))
+    if unit.lower() == "all" and fmt is OutputFormat.json and not only_off_target:
+        # the leaves on the second core (this process has one thread): the same text
+        text = every_scope_json(
+            storage(), catalogue(), as_of=quarter, known_on=day, lang=lang.value, fork=True
+        )
+        typer.echo(text)
+        return
     statuses = load_statuses(unit, quarter, day)
     if only_off_target:
         statuses = off_target(statuses)

@@ -43,12 +43,24 @@ def status_json(statuses: pd.DataFrame) -> str:
     column by column: at national scale the standard encoder with `indent` spends seconds
     walking dicts in Python, while this encodes each column once (numbers by numpy) and
     lays out each object with one format call."""
+    return json_array([status_objects(statuses)])
+
+
+def status_objects(statuses: pd.DataFrame) -> str:
+    """The objects of `status_json`, joined by ",\n" without the brackets ("" for none):
+    parts of one array can be encoded apart (`json_array` joins them)."""
     if statuses.empty:
-        return "[]"
+        return ""
     keys = ",\n".join(f"    {encode_basestring(k)}: %s" for k in CONTRACT_COLUMNS)
     template = "  {\n" + keys + "\n  }"  # the contract's keys hold no "%"
     columns = [_encoded(statuses[key]) for key in CONTRACT_COLUMNS]
-    return "[\n" + ",\n".join([template % row for row in zip(*columns, strict=True)]) + "\n]"
+    return ",\n".join([template % row for row in zip(*columns, strict=True)])
+
+
+def json_array(parts: list[str]) -> str:
+    """One indented array of the objects of `parts` (from `status_objects`), in order."""
+    filled = [p for p in parts if p]
+    return "[\n" + ",\n".join(filled) + "\n]" if filled else "[]"
 
 
 def _encoded(column: pd.Series) -> list[str]:

@@ -16,6 +16,7 @@ from kpi.messages import say
 from kpi.metadata import load_metadata
 from kpi.periods import Quarter, last_ended_quarter, quarter_range
 from kpi.progress import rollup, status_json, status_records
+from kpi.services.status_text import every_scope_json
 from kpi.services.statuses import UnknownUnitError, is_rollup, scope_of, statuses_for
 from kpi.settings import Settings
 from kpi.storage import Storage
@@ -109,7 +110,10 @@ def status_text(
     as_of: Quarter | None = None,
     known_on: dt.date | None = None,
 ) -> str:
-    """Exactly the text `kpi status --format json` prints, by the same column-wise path."""
+    """Exactly the text `kpi status --format json` prints, by the same column-wise path
+    (`all` by the command's own `every_scope_json`, here without a child process)."""
+    if unit.lower() == "all":
+        return every_scope_json(storage, catalogue, as_of=as_of, known_on=known_on)
     return status_json(statuses_for(storage, catalogue, unit, as_of=as_of, known_on=known_on))
 
 

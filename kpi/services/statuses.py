@@ -83,6 +83,42 @@ def unit_statuses(
     return rows.reset_index(drop=True)
 
 
+def rollup_parents(registry: UnitRegistry) -> list[str]:
+    """The units judged on their roll-up, the root first (the order `--unit all` lists)."""
+    parents = [u.code for u in registry if is_rollup(registry, u)]
+    return sorted(parents, key=lambda code: (code != registry.root.code, code))
+
+
+def parents_statuses(
+    frame: pd.DataFrame,
+    catalogue: Catalogue,
+    registry: UnitRegistry,
+    parents: list[str],
+    *,
+    as_of: Quarter | None = None,
+    today: dt.date | None = None,
+    obligations: Sequence[Obligation] = (),
+) -> pd.DataFrame:
+    """Every parent's roll-up statuses from one pass over the tree (`rollup_many`), the
+    same figures as one `unit_statuses` per parent."""
+    series = rollup_many(frame, registry, parents, obligations)
+    owed_by = owed_by_root(obligations, registry, parents)
+    return rollup_statuses_many(series, catalogue, parents, as_of=as_of, today=today, owed=owed_by)
+
+
+def leaf_statuses(
+    frame: pd.DataFrame,
+    catalogue: Catalogue,
+    parents: list[str],
+    *,
+    as_of: Quarter | None = None,
+    today: dt.date | None = None,
+) -> pd.DataFrame:
+    """Every series of a unit with nothing below it."""
+    leaves = frame[~frame["unit_code"].isin(parents)]
+    return compute_statuses(leaves, catalogue, as_of=as_of, today=today)
+
+
 def every_scope(
     frame: pd.DataFrame,
     catalogue: Catalogue,
@@ -92,21 +128,16 @@ def every_scope(
     today: dt.date | None = None,
     obligations: Sequence[Obligation] = (),
 ) -> pd.DataFrame:
-    """`--unit all`: every parent unit's roll-up (root first), then every leaf series.
-
-    The parents' roll-ups come from one pass over the tree (`rollup_many`), the same
-    figures as one `unit_statuses` per parent."""
-    parents = [u.code for u in registry if is_rollup(registry, u)]
-    parents.sort(key=lambda code: (code != registry.root.code, code))
-    series = rollup_many(frame, registry, parents, obligations)
-    owed_by = owed_by_root(obligations, registry, parents)
-    leaves = frame[~frame["unit_code"].isin(parents)]
+    """`--unit all`: every parent unit's roll-up (root first), then every leaf series."""
+    parents = rollup_parents(registry)
     parts = [
-        rollup_statuses_many(series, catalogue, parents, as_of=as_of, today=today, owed=owed_by),
-        compute_statuses(leaves, catalogue, as_of=as_of, today=today),
+        parents_statuses(
+            frame, catalogue, registry, parents, as_of=as_of, today=today, obligations=obligations
+        ),
+        leaf_statuses(frame, catalogue, parents, as_of=as_of, today=today),
     ]
-    parts = [p for p in parts if not p.empty]
-    return pd.concat(parts, ignore_index=True) if parts else compute_statuses(leaves, catalogue)
+    filled = [p for p in parts if not p.empty]
+    return pd.concat(filled, ignore_index=True) if filled else parts[1]
 
 
 # What statuses and roll-ups read: fewer columns, a faster read at national scale.

@@ -61,6 +61,23 @@ def test_unit_all_and_as_of(cli_db: str) -> None:
     assert frame.groupby("indicator_code")["unit_code"].nunique().min() >= 5
 
 
+def test_unit_all_json_is_the_api_s_text(cli_db: str) -> None:
+    from kpi.cli.shell import catalogue, storage
+    from kpi.periods import Quarter
+    from kpi.services.open_data import status_text
+
+    run("demo")
+    args = ("status", "--unit", "all", "--format", "json", "--as-of", "2025-Q4")
+    code, out = run(*args)
+    assert code == 0
+    assert out == status_text(storage(), catalogue(), "all", as_of=Quarter(2025, 4)) + "\n"
+    code, english = run(*args, "--lang", "en")
+    vi_rows, en_rows = json.loads(out), json.loads(english)
+    assert code == 0 and len(en_rows) == len(vi_rows) > 16
+    assert [{**r, "reason": ""} for r in en_rows] == [{**r, "reason": ""} for r in vi_rows]
+    assert en_rows[0]["reason"] != vi_rows[0]["reason"]
+
+
 def test_off_target_worst_first_with_lead_units(cli_db: str) -> None:
     run("demo")
     code, out = run("status", "--off-target", "--format", "json")

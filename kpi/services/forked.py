@@ -1,0 +1,61 @@
+"""Work of a single-threaded command on the second core: a forked child computes a
+text while the parent goes on, and hands it back through a temporary file.
+
+Fork copies the parent's frames without pickling them (pages are shared until
+written). Only commands fork: a server's other threads would not exist in the child.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+Pending = Callable[[], str]
+
+
+@contextmanager
+def in_child(work: Callable[[], str]) -> Iterator[Pending]:
+    """Run `work` in a forked child; the yielded function waits for its text (and
+    raises ChildWorkError with the child's message if it failed)."""
+    with tempfile.TemporaryFile() as out:
+        pid = os.fork()
+        if pid == 0:  # the child: never returns into the parent's code
+            _child(out, work)
+        state: dict[str, Any] = {"waited": False}
+
+        def result() -> str:
+            _pid, status = os.waitpid(pid, 0)
+            state["waited"] = True
+            out.seek(0)
+            text = out.read().decode()
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise ChildWorkError(text or f"exit status {status}")
+            return text
+
+        try:
+            yield result
+        finally:
+            if not state["waited"]:  # the parent failed first: the child's text is not needed
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+
+
+def _child(out: Any, work: Callable[[], str]) -> None:
+    code = 0
+    try:
+        text = work()
+    except BaseException as exc:  # the parent raises it, with this message
+        text, code = f"{type(exc).__name__}: {exc}", 1
+    try:
+        out.write(text.encode())
+        out.flush()
+    finally:
+        os._exit(code)  # no atexit handlers, no flush of the parent's buffers
+
+
+class ChildWorkError(RuntimeError):
+    """The forked child's work failed (its message says why)."""

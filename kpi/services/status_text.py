@@ -1,0 +1,67 @@
+"""`kpi status --unit all --format json` as text: the parents' roll-ups and the leaf
+series encoded apart, so a command can hand the leaves to the second core.
+
+The text equals `status_json(statuses_for(storage, catalogue, "all", ...))` (a test
+holds it so); the API's status route builds it here too, in its own process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from kpi.catalogue import Catalogue
+from kpi.periods import Quarter, last_ended_quarter
+from kpi.progress.records import json_array, status_objects
+from kpi.services.forked import in_child
+from kpi.services.statuses import (
+    STATUS_COLUMNS,
+    leaf_statuses,
+    owed,
+    parents_statuses,
+    rollup_parents,
+    values_for,
+)
+from kpi.storage import Storage
+from kpi.storage.repository import unit_registry
+
+
+def _objects(statuses: pd.DataFrame, lang: str) -> str:
+    if lang == "en" and not statuses.empty:  # as the CLI words `--lang en`
+        statuses = statuses.assign(reason=statuses["reason_en"])
+    return status_objects(statuses)
+
+
+def every_scope_json(
+    storage: Storage,
+    catalogue: Catalogue,
+    *,
+    as_of: Quarter | None = None,
+    known_on: dt.date | None = None,
+    today: dt.date | None = None,
+    lang: str = "vi",
+    fork: bool = False,
+) -> str:
+    """Every parent's roll-up, then every leaf series, as the JSON array; with `fork`
+    (a single-threaded command only) the leaves are computed and encoded in a child."""
+    as_of = as_of or last_ended_quarter(today)
+    registry = unit_registry(storage)
+    current = values_for(storage, as_of, known_on=known_on, columns=STATUS_COLUMNS)
+    rules = owed(storage, catalogue)
+    parents = rollup_parents(registry)
+
+    def leaves() -> str:
+        return _objects(leaf_statuses(current, catalogue, parents, as_of=as_of, today=today), lang)
+
+    def rolled() -> str:
+        statuses = parents_statuses(
+            current, catalogue, registry, parents, as_of=as_of, today=today, obligations=rules
+        )
+        return _objects(statuses, lang)
+
+    if not fork:
+        return json_array([rolled(), leaves()])
+    with in_child(leaves) as pending:
+        head = rolled()
+        return json_array([head, pending()])

@@ -1,0 +1,35 @@
+"""Work in a forked child: its text comes back, its failure is raised in the parent."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from kpi.services.forked import ChildWorkError, in_child
+
+
+def test_the_child_s_text_comes_back() -> None:
+    parent = os.getpid()
+    with in_child(lambda: f"{os.getpid()} ü") as pending:
+        here = "parent work"
+        pid, word = pending().split()
+    assert int(pid) != parent and word == "ü" and here == "parent work"
+
+
+def test_a_failure_in_the_child_is_raised_with_its_message() -> None:
+    def broken() -> str:
+        raise ValueError("no such unit")
+
+    with (
+        pytest.raises(ChildWorkError, match="ValueError: no such unit"),
+        in_child(broken) as pending,
+    ):
+        pending()
+
+
+def test_a_failure_in_the_parent_ends_the_child() -> None:
+    with pytest.raises(KeyError), in_child(lambda: "x" * 10) as _pending:
+        raise KeyError("parent")
+    with pytest.raises(ChildProcessError):  # nothing left to wait for
+        os.waitpid(-1, os.WNOHANG)
