@@ -115,7 +115,7 @@ def status(
         text = every_scope_json(
             storage(), catalogue(), as_of=quarter, known_on=day, lang=lang.value, fork=True
         )
-        typer.echo(text)
+        typer.echo(text.encode())  # as bytes: no scan of 57 MB for colour codes JSON has not
         return
     statuses = load_statuses(unit, quarter, day)
     if only_off_target:
@@ -123,7 +123,7 @@ def status(
     if lang is Lang.en and not statuses.empty:
         statuses = statuses.assign(reason=statuses["reason_en"])
     if fmt is OutputFormat.json:
-        typer.echo(status_json(statuses))
+        typer.echo(status_json(statuses).encode())
     elif fmt is OutputFormat.csv:
         records = [
             {k: ";".join(v) if isinstance(v, list) else v for k, v in r.items()}

@@ -7,6 +7,7 @@ written). Only commands fork: a server's other threads would not exist in the ch
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import tempfile
@@ -22,6 +23,7 @@ def in_child(work: Callable[[], str]) -> Iterator[Pending]:
     """Run `work` in a forked child; the yielded function waits for its text (and
     raises ChildWorkError with the child's message if it failed)."""
     with tempfile.TemporaryFile() as out:
+        gc.freeze()  # the child's collections would touch, and so copy, every page
         pid = os.fork()
         if pid == 0:  # the child: never returns into the parent's code
             _child(out, work)
@@ -39,12 +41,14 @@ def in_child(work: Callable[[], str]) -> Iterator[Pending]:
         try:
             yield result
         finally:
+            gc.unfreeze()
             if not state["waited"]:  # the parent failed first: the child's text is not needed
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
 
 
 def _child(out: Any, work: Callable[[], str]) -> None:
+    gc.disable()  # a short life: nothing worth collecting
     code = 0
     try:
         text = work()
