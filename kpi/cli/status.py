@@ -21,7 +21,7 @@ from kpi.progress import (
     status_records,
 )
 from kpi.progress.coverage_text import coverage_text
-from kpi.services.status_text import every_scope_json
+from kpi.services.status_text import every_scope_chunks
 from kpi.services.statuses import UnknownUnitError, statuses_for
 from kpi.text import t
 from reports.tables import safe_frame
@@ -112,10 +112,12 @@ def status(
         fail(t("cli.status.bad_known_on", lang.value, text=known_on))
     if unit.lower() == "all" and fmt is OutputFormat.json and not only_off_target:
         # the leaves on the second core (this process has one thread): the same text
-        text = every_scope_json(
+        chunks = every_scope_chunks(
             storage(), catalogue(), as_of=quarter, known_on=day, lang=lang.value, fork=True
         )
-        typer.echo(text.encode())  # as bytes: no scan of 57 MB for colour codes JSON has not
+        for chunk in chunks:  # bytes: no copy of the whole, no scan for colour codes
+            typer.echo(chunk, nl=False)
+        typer.echo(b"")
         return
     statuses = load_statuses(unit, quarter, day)
     if only_off_target:

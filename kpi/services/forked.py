@@ -1,5 +1,5 @@
 """Work of a single-threaded command on the second core: a forked child computes a
-text while the parent goes on, and hands it back through a temporary file.
+result while the parent goes on, and hands it back through a temporary file.
 
 Fork copies the parent's frames without pickling them (pages are shared until
 written). Only commands fork: a server's other threads would not exist in the child.
@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-Pending = Callable[[], str]
+Pending = Callable[[], bytes]
 
 
 @contextmanager
-def in_child(work: Callable[[], str]) -> Iterator[Pending]:
-    """Run `work` in a forked child; the yielded function waits for its text (and
+def in_child(work: Callable[[], bytes]) -> Iterator[Pending]:
+    """Run `work` in a forked child; the yielded function waits for its bytes (and
     raises ChildWorkError with the child's message if it failed)."""
     with tempfile.TemporaryFile() as out:
         gc.freeze()  # the child's collections would touch, and so copy, every page
@@ -29,14 +29,14 @@ def in_child(work: Callable[[], str]) -> Iterator[Pending]:
             _child(out, work)
         state: dict[str, Any] = {"waited": False}
 
-        def result() -> str:
+        def result() -> bytes:
             _pid, status = os.waitpid(pid, 0)
             state["waited"] = True
             out.seek(0)
-            text = out.read().decode()
+            data = out.read()
             if os.waitstatus_to_exitcode(status) != 0:
-                raise ChildWorkError(text or f"exit status {status}")
-            return text
+                raise ChildWorkError(data.decode(errors="replace") or f"exit status {status}")
+            return data
 
         try:
             yield result
@@ -47,15 +47,15 @@ def in_child(work: Callable[[], str]) -> Iterator[Pending]:
                 os.waitpid(pid, 0)
 
 
-def _child(out: Any, work: Callable[[], str]) -> None:
+def _child(out: Any, work: Callable[[], bytes]) -> None:
     gc.disable()  # a short life: nothing worth collecting
     code = 0
     try:
-        text = work()
+        data = work()
     except BaseException as exc:  # the parent raises it, with this message
-        text, code = f"{type(exc).__name__}: {exc}", 1
+        data, code = f"{type(exc).__name__}: {exc}".encode(), 1
     try:
-        out.write(text.encode())
+        out.write(data)
         out.flush()
     finally:
         os._exit(code)  # no atexit handlers, no flush of the parent's buffers

@@ -2,7 +2,7 @@
 series encoded apart, so a command can hand the leaves to the second core.
 
 The text equals `status_json(statuses_for(storage, catalogue, "all", ...))` (a test
-holds it so); the API's status route builds it here too, in its own process.
+holds it so); the API's status route builds it here too, without a child process.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pandas as pd
 
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter, last_ended_quarter
-from kpi.progress.records import json_array, status_objects
+from kpi.progress.records import status_objects
 from kpi.services.forked import in_child
 from kpi.services.statuses import (
     STATUS_COLUMNS,
@@ -41,27 +41,54 @@ def every_scope_json(
     known_on: dt.date | None = None,
     today: dt.date | None = None,
     lang: str = "vi",
-    fork: bool = False,
 ) -> str:
-    """Every parent's roll-up, then every leaf series, as the JSON array; with `fork`
-    (a single-threaded command only) the leaves are computed and encoded in a child."""
+    """Every parent's roll-up, then every leaf series, as the JSON array."""
+    chunks = every_scope_chunks(
+        storage, catalogue, as_of=as_of, known_on=known_on, today=today, lang=lang
+    )
+    return b"".join(chunks).decode()
+
+
+def every_scope_chunks(
+    storage: Storage,
+    catalogue: Catalogue,
+    *,
+    as_of: Quarter | None = None,
+    known_on: dt.date | None = None,
+    today: dt.date | None = None,
+    lang: str = "vi",
+    fork: bool = False,
+) -> list[bytes]:
+    """`every_scope_json` as UTF-8 pieces to write one after the other (no copy of the
+    whole text); with `fork` (a single-threaded command only) the leaves are computed
+    and encoded in a child process."""
     as_of = as_of or last_ended_quarter(today)
     registry = unit_registry(storage)
     current = values_for(storage, as_of, known_on=known_on, columns=STATUS_COLUMNS)
     rules = owed(storage, catalogue)
     parents = rollup_parents(registry)
 
-    def leaves() -> str:
-        return _objects(leaf_statuses(current, catalogue, parents, as_of=as_of, today=today), lang)
+    def leaves() -> bytes:
+        statuses = leaf_statuses(current, catalogue, parents, as_of=as_of, today=today)
+        return _objects(statuses, lang).encode()
 
-    def rolled() -> str:
+    def rolled() -> bytes:
         statuses = parents_statuses(
             current, catalogue, registry, parents, as_of=as_of, today=today, obligations=rules
         )
-        return _objects(statuses, lang)
+        return _objects(statuses, lang).encode()
 
     if not fork:
-        return json_array([rolled(), leaves()])
+        return _array([rolled(), leaves()])
     with in_child(leaves) as pending:
         head = rolled()
-        return json_array([head, pending()])
+        return _array([head, pending()])
+
+
+def _array(parts: list[bytes]) -> list[bytes]:
+    """The pieces of `json_array(parts)`."""
+    filled = [p for p in parts if p]
+    if not filled:
+        return [b"[]"]
+    joined = [piece for p in filled for piece in (b",\n", p)][1:]
+    return [b"[\n", *joined, b"\n]"]

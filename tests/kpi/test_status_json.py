@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kpi.catalogue import load_catalogue
 from kpi.periods import parse_quarter
 from kpi.progress import CONTRACT_COLUMNS, compute_statuses, status_records
-from kpi.progress.records import float_texts, status_json
+from kpi.progress.records import float_texts, json_array, status_json, status_objects
 from kpi.services.demo import demo_frame
 
 BOOLS = {"methods_disagree", "stale"}
@@ -67,6 +67,9 @@ def test_the_engine_s_statuses_encode_as_the_standard_encoder() -> None:
     assert len(statuses) > 50
     assert status_json(statuses) == standard(statuses)
     assert status_json(statuses.iloc[0:0]) == standard(statuses.iloc[0:0]) == "[]"
+    head, tail = statuses.iloc[:7], statuses.iloc[7:]  # parts encoded apart, one array
+    assert json_array([status_objects(head), "", status_objects(tail)]) == standard(statuses)
+    assert json_array(["", status_objects(statuses.iloc[0:0])]) == "[]"
 
 
 @settings(max_examples=300, deadline=None)

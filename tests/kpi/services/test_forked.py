@@ -11,14 +11,18 @@ from kpi.services.forked import ChildWorkError, in_child
 
 def test_the_child_s_text_comes_back() -> None:
     parent = os.getpid()
-    with in_child(lambda: f"{os.getpid()} ü") as pending:
+
+    def where() -> bytes:  # runs in the child: its own process id
+        return f"{os.getpid()} ü".encode()
+
+    with in_child(where) as pending:
         here = "parent work"
-        pid, word = pending().split()
+        pid, word = pending().decode().split()
     assert int(pid) != parent and word == "ü" and here == "parent work"
 
 
 def test_a_failure_in_the_child_is_raised_with_its_message() -> None:
-    def broken() -> str:
+    def broken() -> bytes:
         raise ValueError("no such unit")
 
     with (
@@ -29,7 +33,7 @@ def test_a_failure_in_the_child_is_raised_with_its_message() -> None:
 
 
 def test_a_failure_in_the_parent_ends_the_child() -> None:
-    with pytest.raises(KeyError), in_child(lambda: "x" * 10) as _pending:
+    with pytest.raises(KeyError), in_child(lambda: b"x" * 10) as _pending:
         raise KeyError("parent")
     with pytest.raises(ChildProcessError):  # nothing left to wait for
         os.waitpid(-1, os.WNOHANG)
