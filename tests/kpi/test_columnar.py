@@ -43,6 +43,10 @@ def test_the_same_frame_as_the_row_read(storage: Storage, catalogue: Catalogue) 
     assert len(some) == len(expected) > 0
     pd.testing.assert_frame_equal(_sorted(some), _sorted(expected))  # in-lists and bounds
     assert pd.api.types.is_string_dtype(some["unit_code"])
+    high = query.where(CurrentValue.value > 55.5, CurrentValue.unit_code == "VPB")  # a float
+    expected = read_frame(storage, high, dtypes)
+    assert 0 < len(expected) < len(fast)
+    pd.testing.assert_frame_equal(_sorted(columnar_frame(storage, high, dtypes)), _sorted(expected))
 
 
 def test_an_empty_result_keeps_the_dtypes(storage: Storage) -> None:
