@@ -1,5 +1,5 @@
 """`kpi status --unit all --format json` as text: the parents' roll-ups and the leaf
-series encoded apart, so a command can hand the leaves to the second core.
+series encoded apart, so a command can hand parts of the work to the second core.
 
 The text equals `status_json(statuses_for(storage, catalogue, "all", ...))` (a test
 holds it so); the API's status route builds it here too, without a child process.
@@ -60,17 +60,13 @@ def every_scope_chunks(
     fork: bool = False,
 ) -> list[bytes]:
     """`every_scope_json` as UTF-8 pieces to write one after the other (no copy of the
-    whole text); with `fork` (a single-threaded command only) the leaves are computed
-    and encoded in a child process."""
+    whole text); with `fork` (a single-threaded command only) on both cores: forked
+    children roll up the parents and encode half of the leaves."""
     as_of = as_of or last_ended_quarter(today)
     registry = unit_registry(storage)
     current = values_for(storage, as_of, known_on=known_on, columns=STATUS_COLUMNS)
     rules = owed(storage, catalogue)
     parents = rollup_parents(registry)
-
-    def leaves() -> bytes:
-        statuses = leaf_statuses(current, catalogue, parents, as_of=as_of, today=today)
-        return _objects(statuses, lang).encode()
 
     def rolled() -> bytes:
         statuses = parents_statuses(
@@ -79,10 +75,16 @@ def every_scope_chunks(
         return _objects(statuses, lang).encode()
 
     if not fork:
-        return _array([rolled(), leaves()])
-    with in_child(leaves) as pending:
-        head = rolled()
-        return _array([head, pending()])
+        leaves = leaf_statuses(current, catalogue, parents, as_of=as_of, today=today)
+        return _array([rolled(), _objects(leaves, lang).encode()])
+    # Two cores: the roll-ups in a child while this process judges the leaves; then
+    # each process encodes half of the leaves (the JSON is the larger share).
+    with in_child(rolled) as head:
+        leaves = leaf_statuses(current, catalogue, parents, as_of=as_of, today=today)
+        half = len(leaves) // 2
+        with in_child(lambda: _objects(leaves.iloc[half:], lang).encode()) as tail:
+            first = _objects(leaves.iloc[:half], lang).encode()
+            return _array([head(), first, tail()])
 
 
 def _array(parts: list[bytes]) -> list[bytes]:
