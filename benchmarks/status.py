@@ -9,7 +9,7 @@ roll-ups (the ministry and 34 provinces) sum counts as the methodology says. Goa
 (issue 18, 2 cores): the whole process under 2 s. Beside it, in process: the read,
 the parents' roll-ups in one pass, the leaf statuses, and the JSON (column-wise, and
 the standard encoder it must equal byte for byte), and the command's whole text in
-process on one core and with the leaves in a forked child (the command's path).
+process on one core and on both (forked children: the command's path).
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def in_process(url: str, compare: bool) -> dict[str, tuple[float, float]]:
         lambda: json.dumps(status_records(every), ensure_ascii=False, indent=2),
     )
     assert fast == slow, "the column-wise JSON differs from the standard encoder's"
-    for name, fork in (("text, one core", False), ("text, leaves forked", True)):
+    for name, fork in (("text, one core", False), ("text, both cores", True)):
         chunks = timed(out, name, lambda fork=fork: _chunks(store, catalogue, fork))
         assert b"".join(chunks).decode() == fast, f"{name}: not the JSON of the whole frame"
     store.dispose()

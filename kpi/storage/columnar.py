@@ -14,10 +14,12 @@ PostgreSQL reads go through `read_frame` (psycopg, a connection of the pool).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
@@ -103,7 +105,7 @@ def columnar_frame(storage: Storage, query: Select[Any], dtypes: Mapping[str, st
     )
     names = compiled.positiontup or []
     job = {
-        "uri": f"file:{database}?mode=ro",
+        "uri": f"file:{quote(os.path.abspath(database))}?mode=ro",  # "#" or "%" in a name
         "sql": str(compiled),
         "params": [_plain(compiled.params[n]) for n in names],
         "batch": BATCH_ROWS,

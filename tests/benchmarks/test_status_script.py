@@ -22,6 +22,6 @@ def test_quick_run_reports_every_figure() -> None:
     out = done.stdout
     assert re.search(r"whole process\s+[\d.]+ s\s+[\d,]+ objects .*(PASS|FAIL)", out), out
     parts = ("read", r"parents \(one pass\)", r"parents \(one by one\)", "leaf statuses")
-    texts = (r"text, one core", r"text, leaves forked")
+    texts = (r"text, one core", r"text, both cores")
     for part in (*parts, r"json \(columns\)", r"json \(standard\)", *texts):
         assert re.search(rf"^\s+{part}\s+[\d.]+ s", out, re.M), part

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -11,7 +13,7 @@ from sqlalchemy import select, text
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter
 from kpi.services.demo import load_demo
-from kpi.storage import CurrentValue, Storage
+from kpi.storage import CurrentValue, Storage, open_storage
 from kpi.storage.columnar import ColumnarReadError, columnar_frame, current_columns
 from kpi.storage.frames import read_frame
 from kpi.storage.repository import CURRENT_DTYPES, READ_COLUMNS, current_frame
@@ -82,3 +84,16 @@ def test_a_failed_read_says_why(sqlite_storage: Storage) -> None:
     query = select(CurrentValue.value).where(text("no_such_column > 0"))
     with pytest.raises(ColumnarReadError, match="no_such_column"):
         columnar_frame(sqlite_storage, query, {"value": "float64"})
+
+
+def test_a_file_name_with_uri_characters(tmp_path: Path, sqlite_template: Path) -> None:
+    path = tmp_path / "kpi #1 %.db"  # "#" and "%" mean something in a file: URI
+    shutil.copy(sqlite_template, path)
+    store = open_storage(f"sqlite:///{path}")
+    assert store.engine.url.database == str(path)
+    row = {"i": "1.1", "u": "VPB", "p": "2025-Q1", "pi": 8100, "v": 40.0, "n": 4.0, "d": 10.0}
+    with store.engine.begin() as conn:
+        conn.execute(text(INSERT), [row])
+    frame = current_columns(store, ["unit_code", "value"])
+    assert frame["unit_code"].tolist() == ["VPB"] and frame["value"].tolist() == [40.0]
+    store.dispose()
