@@ -89,7 +89,8 @@ def run() -> None:
     """The console script: usage errors too are one line (`Lỗi: …`), never a box or
     traceback; help and usage errors in the command's language."""
     lang = typer_words.language_of(sys.argv[1:])
-    typer_words.install(lang)
+    if typer_words.may_show_help(sys.argv[1:]):
+        typer_words.install(lang)
     try:
         code = app_for(sys.argv[1:])(standalone_mode=False)
     except Exception as exc:

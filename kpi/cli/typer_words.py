@@ -84,6 +84,12 @@ def language_of(args: Sequence[str], default: str = "vi") -> str:
     return default
 
 
+def may_show_help(args: Sequence[str]) -> bool:
+    """Help is drawn for `--help`, a bare `kpi` and a command group named alone; the rest
+    need none of Typer's help words (usage errors are said by usage_error)."""
+    return len(args) <= 1 or "--help" in args
+
+
 def usage_error(message: str, lang: str) -> str:
     """A usage error of Typer's in `lang` (English as Typer wrote it)."""
     text = message.strip()
