@@ -176,7 +176,7 @@ def _cover_facts(pdf: ReportPDF) -> None:
     pdf.grid(
         None,
         [[k, v] for k, v in facts],
-        widths=(45, pdf.epw - 45),
+        widths=(38, pdf.epw - 38),  # the 64 hex digits of the hash on one line
         aligns=["L", "L"],
     )
 

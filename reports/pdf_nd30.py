@@ -61,10 +61,9 @@ def place_date_line(year: int, lang: str) -> str:
     return t("nd30.place_date", lang, dots=DOTS, year=year)
 
 
-def _issuer(pdf: ReportPDF, width: float) -> None:
-    """BỘ NỘI VỤ (and the unit below it, in bold), a short rule, then the number."""
+def _issuer(pdf: ReportPDF, width: float) -> float:
+    """BỘ NỘI VỤ (and the unit below it, in bold) and a short rule; returns where it ends."""
     report, lang = pdf.report, pdf.report.lang
-    left, centre = pdf.l_margin, pdf.l_margin + width / 2
     ministry = label("ministry", lang)
     if not report.is_root:
         pdf.set_font(FONT, "", SIZE["issuer"])
@@ -72,15 +71,13 @@ def _issuer(pdf: ReportPDF, width: float) -> None:
     name = ministry if report.is_root else report.unit_name.upper()
     pdf.set_font(FONT, "B", SIZE["issuer"])
     pdf.multi_cell(width, 5.5, name, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
-    _rule(pdf, centre, min(width / 2.5, pdf.get_string_width(name)))
-    pdf.set_xy(left, pdf.get_y() + 1)
-    pdf.set_font(FONT, "", SIZE["number"])
-    pdf.multi_cell(width, 6, number_line(report.unit_code, lang), align="C")
+    _rule(pdf, pdf.l_margin + width / 2, min(width / 2.5, pdf.get_string_width(name)))
+    return pdf.get_y()
 
 
-def _nation(pdf: ReportPDF, left: float, width: float) -> None:
-    """Quốc hiệu, tiêu ngữ underlined as long as it is, then the place and date."""
-    report, lang = pdf.report, pdf.report.lang
+def _nation(pdf: ReportPDF, left: float, width: float) -> float:
+    """Quốc hiệu, then tiêu ngữ underlined as long as it is; returns where it ends."""
+    lang = pdf.report.lang
     pdf.set_x(left)
     pdf.set_font(FONT, "B", SIZE["nation"])
     nation = label("nation", lang)
@@ -89,20 +86,27 @@ def _nation(pdf: ReportPDF, left: float, width: float) -> None:
     pdf.set_font(FONT, "B", SIZE["motto"])
     pdf.multi_cell(width, 6, motto, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
     _rule(pdf, left + width / 2, pdf.get_string_width(motto))
-    pdf.set_xy(left, pdf.get_y() + 2)
-    pdf.set_font(FONT, "I", SIZE["place_date"])
-    pdf.multi_cell(width, 6, place_date_line(report.made_on.year, lang), align="C")
+    return pdf.get_y()
 
 
 def letterhead(pdf: ReportPDF) -> None:
-    """The two header columns of the first page, side by side."""
-    top = pdf.get_y()
+    """The two header columns of the first page side by side; the number and the place
+    and date on one line under them, as the decree's sample sets them."""
+    report, lang = pdf.report, pdf.report.lang
+    top, left = pdf.get_y(), pdf.l_margin
     issuer_width = pdf.epw * 0.40
-    _issuer(pdf, issuer_width)
-    left_end = pdf.get_y()
+    nation_left, nation_width = left + issuer_width, pdf.epw - issuer_width
+    issuer_end = _issuer(pdf, issuer_width)
     pdf.set_y(top)
-    _nation(pdf, pdf.l_margin + issuer_width, pdf.epw - issuer_width)
-    pdf.set_y(max(left_end, pdf.get_y()) + 8)
+    line = max(issuer_end, _nation(pdf, nation_left, nation_width)) + 2
+    pdf.set_xy(left, line)
+    pdf.set_font(FONT, "", SIZE["number"])
+    pdf.multi_cell(issuer_width, 6, number_line(report.unit_code, lang), align="C")
+    number_end = pdf.get_y()
+    pdf.set_xy(nation_left, line)
+    pdf.set_font(FONT, "I", SIZE["place_date"])
+    pdf.multi_cell(nation_width, 6, place_date_line(report.made_on.year, lang), align="C")
+    pdf.set_y(max(number_end, pdf.get_y()) + 8)
 
 
 def title_block(pdf: ReportPDF) -> None:
@@ -132,7 +136,7 @@ def _recipient_column(pdf: ReportPDF, top: float, width: float) -> float:
     pdf.cell(width, 5.5, t("nd30.recipients", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, "", SIZE["recipients"])
     for line in recipients(report.is_root, report.unit_code, lang):
-        pdf.multi_cell(width, 4.8, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(width, 4.8, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return pdf.get_y()
 
 

@@ -126,6 +126,10 @@ def test_letterhead_title_and_body_sizes(root_pages: list[list[Run]]) -> None:
     for text, (face, low, high) in expected.items():
         run = run_of(first, text)
         assert (run.face, low <= run.size <= high) == (face, True), (text, run)
+    number = run_of(first, "Số: ……/BC-BNV")
+    place = run_of(first, "Hà Nội, ngày …… tháng …… năm 2026")
+    assert number.top == pytest.approx(place.top, abs=0.3)  # one line under the two columns
+    assert number.x < 105 < place.x
     body = next(r for r in first if r.text.startswith("Tính đến Quý 4/2025"))
     assert body.face == "" and 13 <= body.size <= 14
     heading = run_of(first, "I. TÓM TẮT")
