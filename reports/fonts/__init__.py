@@ -2,7 +2,8 @@
 
 KPI Serif (Tinos cut to Latin and Vietnamese, with the status shapes of DejaVu Sans;
 built by reports.fonts.build_serif) is the PDF's one family: the metrics of Times New
-Roman, as Nghị định 30/2020/NĐ-CP asks. DejaVu Sans draws the chart images.
+Roman, as Nghị định 30/2020/NĐ-CP asks. DejaVu Sans (regular and bold) draws the
+chart images.
 Licences in LICENSE (DejaVu) and LICENSE-OFL.txt (KPI Serif).
 """
 
@@ -32,7 +33,6 @@ class FontError(RuntimeError):
 class FontFiles:
     regular: Path
     bold: Path
-    italic: Path
 
 
 def _present(path: Path) -> Path:
@@ -47,7 +47,6 @@ def dejavu() -> FontFiles:
     return FontFiles(
         regular=_present(FOLDER / "DejaVuSans.ttf"),
         bold=_present(FOLDER / "DejaVuSans-Bold.ttf"),
-        italic=_present(FOLDER / "DejaVuSans-Oblique.ttf"),
     )
 
 
