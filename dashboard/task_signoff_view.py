@@ -6,6 +6,8 @@ the reason required, the audit entry) are in kpi.services.task_signoffs, as for
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -77,7 +79,7 @@ def signoff_box(viewer: Viewer, lang: str) -> None:
         withdraw_section(viewer, lang)
 
 
-def _choice_label(row: dict[str, object], lang: str) -> str:
+def _choice_label(row: dict[Any, Any], lang: str) -> str:
     half = parse_half_year(str(row["period"])).label(lang)
     unit = data.unit_label(str(row["unit_code"]))
     signed = t("tso_signed_by", lang, by=row["approved_by"], at=moment_text(row["approved_at"]))
