@@ -105,9 +105,8 @@ def page() -> None:
         "subm_title",
         t("cycle_caption", lang, days=settings.deadline_days, lock=settings.lock_days),
     )
-    phone = st.container(
-        key=submission_views.PHONE_KEY
-    )  # filled once the slider has chosen the quarters
+    # the phone's first screen: above the slider, filled once the slider has chosen
+    phone = st.container(key=submission_views.PHONE_KEY)
     count = st.slider(t("subm_quarters", lang), 1, 16, 8, key="subm_n")
     matrix = data.completeness(count)
     if matrix.empty:
