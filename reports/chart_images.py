@@ -1,7 +1,7 @@
 """The trajectory chart as an image to file or forward: PNG and SVG through vl-convert.
 
 Same builder as the dashboard (reports.charts), in a frame that says what it shows
-(reports.chart_frame), every text in the DejaVu Sans the PDF embeds, so every
+(reports.chart_frame), every text in the DejaVu Sans of reports/fonts, so every
 Vietnamese glyph renders and the image carries one font. The size fits an A4 page:
 about 680 px wide, written at 180 dpi, is 17 cm.
 """

@@ -98,23 +98,24 @@ def test_api_tables_up_and_down(tmp_path: Path) -> None:
 def test_head_revision_is_alembics_head(tmp_path: Path) -> None:
     from alembic.script import ScriptDirectory
 
-    from kpi.storage.engine import HEAD_REVISION, stored_revision
+    from kpi.storage.engine import head_revision
 
     store = open_storage(f"sqlite:///{tmp_path / 'h.db'}", upgrade=False)
-    assert stored_revision(store) is None  # a new database: Alembic creates it
-    assert ScriptDirectory.from_config(alembic_config(store)).get_current_head() == HEAD_REVISION
-    store.dispose()
-    store = open_storage(f"sqlite:///{tmp_path / 'h.db'}")
-    assert stored_revision(store) == HEAD_REVISION
-    store.dispose()
+    scripts = ScriptDirectory.from_config(alembic_config(store))
+    assert scripts.get_heads() == [head_revision()]
 
 
-def test_a_database_below_head_is_still_upgraded(tmp_path: Path) -> None:
-    from kpi.storage.engine import HEAD_REVISION, stored_revision
+def test_a_database_at_head_opens_without_alembic_and_an_older_one_is_upgraded(
+    tmp_path: Path,
+) -> None:
+    from kpi.storage.engine import head_revision, stored_revision
 
-    store = open_storage(f"sqlite:///{tmp_path / 'b.db'}", upgrade=False)
-    command.upgrade(alembic_config(store), "0008_one_key_per_revision")
-    store.dispose()
-    store = open_storage(f"sqlite:///{tmp_path / 'b.db'}")
-    assert stored_revision(store) == HEAD_REVISION
-    store.dispose()
+    url = f"sqlite:///{tmp_path / 'o.db'}"
+    fresh = open_storage(url, upgrade=False)
+    assert stored_revision(fresh) is None  # no version table yet
+    command.upgrade(alembic_config(fresh), "0007_task_signoffs")
+    assert stored_revision(fresh) == "0007_task_signoffs"
+    upgraded = open_storage(url)  # behind head: migrated
+    assert stored_revision(upgraded) == head_revision()
+    again = open_storage(url)  # at head: one query
+    assert stored_revision(again) == head_revision()
