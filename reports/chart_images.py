@@ -1,6 +1,7 @@
 """The trajectory chart as an image to file or forward: PNG and SVG through vl-convert.
 
-Same builder as the dashboard (reports.charts), in a frame that says what it shows
+The dashboard's chart (reports.charts; here its spec written without Altair,
+reports.trajectory), in a frame that says what it shows
 (reports.chart_frame), every text in the DejaVu Sans the PDF embeds, so every
 Vietnamese glyph renders and the image carries one font. The size fits an A4 page:
 about 680 px wide, written at 180 dpi, is 17 cm.
@@ -18,10 +19,10 @@ import vl_convert as vlc
 
 from kpi.catalogue import Catalogue, Indicator
 from reports.chart_frame import FONT, ChartFacts, framed, scope_name
-from reports.charts import trajectory_chart, trajectory_data
 from reports.fonts import dejavu
 from reports.model import IndicatorRow, Report
 from reports.svg_fonts import embed_font
+from reports.trajectory import trajectory_data, trajectory_spec
 
 CHART_FONT = FONT
 PLOT_WIDTH = 600  # with the y axis and the padding the image is about 680 px wide
@@ -82,8 +83,8 @@ def publication_spec(
     data: pd.DataFrame, indicator: Indicator, facts: ChartFacts, height: int = PAGE_HEIGHT
 ) -> str:
     """The framed chart of `data` (from reports.charts.trajectory_data) as Vega-Lite JSON."""
-    chart = trajectory_chart(data, indicator, facts.lang, height=height)
-    spec = _with_report_fonts(chart.properties(width=PLOT_WIDTH).to_dict())
+    chart = trajectory_spec(data, indicator, facts.lang, height=height, width=PLOT_WIDTH)
+    spec = _with_report_fonts(chart)
     _legends_in_a_row(spec)
     band = bool(data["low"].notna().any()) if "low" in data else False
     return json.dumps(framed(spec, facts, PLOT_WIDTH, band), ensure_ascii=False)

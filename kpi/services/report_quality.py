@@ -15,7 +15,7 @@ import pandas as pd
 from kpi.periods import Quarter, parse_quarter
 from kpi.storage import Storage
 from kpi.storage.queries import uploads_frame
-from kpi.storage.report_reads import revised_quarters, revision_uploads
+from kpi.storage.report_reads import current_upload_counts, revised_quarters, revision_uploads
 from kpi.storage.repository import audit_frame, history_frame
 from reports.quality import OutlierLine, RevisionLine, UploadLine
 
@@ -94,7 +94,25 @@ def uploads_used(storage: Storage, current: pd.DataFrame) -> tuple[UploadLine, .
     revisions = revision_uploads(
         storage, int(current["period_index"].max()), units if few else None, indicators
     )
-    counts = _rows_per_upload(current, revisions)
+    return _upload_lines(storage, _rows_per_upload(current, revisions).to_dict())
+
+
+def current_uploads_used(
+    storage: Storage, current: pd.DataFrame, unit_codes: Sequence[str] | None
+) -> tuple[UploadLine, ...]:
+    """`uploads_used` when `current` holds the current values up to its last quarter (of
+    `unit_codes`, or of every unit): for many units the database counts them, instead of
+    every revision travelling here to be matched."""
+    if current.empty:
+        return ()
+    if unit_codes is not None and len(unit_codes) <= FEW_UNITS:
+        return uploads_used(storage, current)
+    as_of = int(current["period_index"].max())
+    return _upload_lines(storage, current_upload_counts(storage, as_of, unit_codes))
+
+
+def _upload_lines(storage: Storage, counts: Mapping[Any, int]) -> tuple[UploadLine, ...]:
+    """One line per upload of `counts` ({upload id: rows used}), in upload order."""
     uploads = uploads_frame(storage)
     if uploads.empty:
         return ()

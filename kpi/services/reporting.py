@@ -21,7 +21,12 @@ from kpi.services.report_periods import (
     report_periods,
     resolve_unit,
 )
-from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
+from kpi.services.report_quality import (
+    confirmed_outliers,
+    current_uploads_used,
+    revised_since,
+    uploads_used,
+)
 from kpi.services.report_sources import scope_figures, submission_lines
 from kpi.services.statuses import owed, scope_of, values_for
 from kpi.services.task_reporting import task_report_section
@@ -85,7 +90,11 @@ def build_report(
             catalogue, closing_rows, start_rows, lang, label("no_data_reason", lang)
         ),
         quality=quality,
-        uploads=uploads_used(storage, frame),
+        uploads=(
+            uploads_used(storage, frame)
+            if known_on is not None
+            else current_uploads_used(storage, frame, units)
+        ),
         notices=(
             *notices(frame, period, lang),
             *rollup_notices(closing_rows, lang),
@@ -119,7 +128,7 @@ def _cutoff(previous_close: Quarter, settings: Settings) -> dt.datetime:
 
 def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
     """Which quarters of the period hold no figure (a period with none is not reported)."""
-    have = {int(i) for i in frame["period_index"]}
+    have = {int(i) for i in frame["period_index"].unique()}
     quarters: Sequence[Quarter] = quarter_range(period.opening, period.closing)
     missing = [q for q in quarters if q.index not in have]
     if not missing:

@@ -9,9 +9,16 @@ import pandas as pd
 
 from kpi.catalogue import Catalogue
 from kpi.periods import Quarter
-from kpi.services.report_quality import KEY, _in_scope, revised_since, uploads_used
+from kpi.services.report_quality import (
+    KEY,
+    _in_scope,
+    current_uploads_used,
+    revised_since,
+    uploads_used,
+)
 from kpi.services.statuses import values_for
 from kpi.storage import Storage
+from kpi.storage.report_reads import current_upload_counts
 from kpi.storage.repository import current_frame, history_frame, unit_registry
 from tests.reports.test_build import _upload
 
@@ -55,7 +62,13 @@ def test_narrow_reads_equal_the_whole_history(demo_storage: Storage, catalogue: 
             assert got == former_revised(demo_storage, units, since)
         current = current_frame(demo_storage, as_of_index=CLOSING.index, unit_codes=units)
         lines = uploads_used(demo_storage, current)
-        assert {u.upload_id: u.rows_used for u in lines} == former_uploads(demo_storage, current)
+        former = former_uploads(demo_storage, current)
+        assert {u.upload_id: u.rows_used for u in lines} == former
+        assert current_upload_counts(demo_storage, CLOSING.index, units) == former
+    whole = current_frame(demo_storage, as_of_index=CLOSING.index)
+    lines = current_uploads_used(demo_storage, whole, None)  # counted by the database
+    assert {u.upload_id: u.rows_used for u in lines} == former_uploads(demo_storage, whole)
+    assert lines == uploads_used(demo_storage, whole)
     tomorrow = dt.date.today() + dt.timedelta(days=1)  # a day in Vietnam: UTC+7
     known = values_for(demo_storage, CLOSING, known_on=tomorrow)
     lines = uploads_used(demo_storage, known)
