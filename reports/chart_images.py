@@ -10,9 +10,8 @@ about 680 px wide, written at 180 dpi, is 17 cm.
 from __future__ import annotations
 
 import json
-from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pandas as pd
 import vl_convert as vlc
@@ -23,6 +22,18 @@ from reports.fonts import dejavu
 from reports.model import IndicatorRow, Report
 from reports.svg_fonts import embed_font
 from reports.trajectory import trajectory_data, trajectory_spec
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from reports.chart_cache import ChartCache
+
+
+class Drawer(Protocol):
+    """What draws PNGs of specs, in order (reports.chart_workers.ChartWorkers)."""
+
+    def draw(self, specs: Sequence[str]) -> Iterator[bytes]: ...
+
 
 CHART_FONT = FONT
 PLOT_WIDTH = 600  # with the y axis and the padding the image is about 680 px wide
@@ -139,18 +150,53 @@ def chart_spec(
     return publication_spec(data, indicator, report_facts(report, indicator), REPORT_HEIGHT)
 
 
-def render_charts(report: Report, series: pd.DataFrame, catalogue: Catalogue) -> dict[str, bytes]:
-    """{indicator code: PNG} for every indicator of the report that has figures.
+def runtime_started() -> bool:
+    """Whether vl-convert's runtime runs in this process (a fork would not carry it)."""
+    return _register_fonts.cache_info().currsize > 0
+
+
+def drawer() -> str:
+    """What turns a spec into the report's PNG: the chart cache's part of every name."""
+    fonts = dejavu()
+    sizes = ",".join(str(p.stat().st_size) for p in (fonts.regular, fonts.bold))
+    return f"vl-convert {getattr(vlc, '__version__', '?')}|scale {SCALE}|ppi {PPI}|DejaVu {sizes}"
+
+
+def report_specs(report: Report, series: pd.DataFrame, catalogue: Catalogue) -> dict[str, str]:
+    """{indicator code: framed spec} for every indicator of the report that has figures.
 
     `series` holds the report unit's quarterly values (indicator_code, period_index, value).
-    Specs are built here while vl-convert (native code) rasterises earlier ones.
     """
-    _register_fonts()
-    pending: dict[str, Future[bytes]] = {}
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for row in report.rows:
-            part = series[series["indicator_code"] == row.code][["period_index", "value"]]
-            spec = chart_spec(part.reset_index(drop=True), row, report, catalogue)
-            if spec is not None:
-                pending[row.code] = pool.submit(spec_to_png, spec)
-        return {code: future.result() for code, future in pending.items()}
+    codes = series["indicator_code"].to_numpy(dtype=object)
+    specs = {}
+    for row in report.rows:
+        part = series[codes == row.code][["period_index", "value"]]
+        spec = chart_spec(part.reset_index(drop=True), row, report, catalogue)
+        if spec is not None:
+            specs[row.code] = spec
+    return specs
+
+
+def render_charts(
+    report: Report,
+    series: pd.DataFrame,
+    catalogue: Catalogue,
+    *,
+    workers: Drawer | None = None,
+    cache: ChartCache | None = None,
+) -> dict[str, bytes]:
+    """{indicator code: PNG} for every indicator of the report that has figures: from
+    the cache when the same chart was drawn before, else drawn by the workers (or here)."""
+    specs = report_specs(report, series, catalogue)
+    images = {code: cache.get(spec, "png") for code, spec in specs.items()} if cache else {}
+    missing = [code for code in specs if images.get(code) is None]
+    if missing:
+        drawn = workers.draw([specs[c] for c in missing]) if workers else None
+        for code in missing:
+            image = next(drawn) if drawn is not None else spec_to_png(specs[code])
+            images[code] = image
+            if cache is not None:
+                cache.put(specs[code], "png", image)
+        if cache is not None:
+            cache.prune()
+    return {code: png for code in specs if (png := images.get(code)) is not None}

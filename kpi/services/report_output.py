@@ -16,7 +16,9 @@ from kpi.services.report_sources import unit_series
 from kpi.services.statuses import scope_of
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
-from reports.chart_images import render_charts
+from reports.chart_cache import ChartCache, cache_beside
+from reports.chart_images import drawer, render_charts
+from reports.chart_workers import ChartWorkers
 from reports.model import Report
 from reports.pdf import write_pdf
 from reports.xlsx import write_xlsx
@@ -53,14 +55,25 @@ def report_series(report: Report, storage: Storage) -> pd.DataFrame:
     return unit_series(frame, unit, registry)
 
 
+def chart_cache(storage: Storage) -> ChartCache | None:
+    """Chart images kept beside a SQLite database file (none for a server's database)."""
+    url = storage.engine.url
+    folder = cache_beside(url.database) if url.get_backend_name() == "sqlite" else None
+    return ChartCache(folder, drawer()) if folder is not None else None
+
+
 def render_report(
-    report: Report, storage: Storage, catalogue: Catalogue, formats: Sequence[str] = FORMATS
+    report: Report,
+    storage: Storage,
+    catalogue: Catalogue,
+    formats: Sequence[str] = FORMATS,
+    workers: ChartWorkers | None = None,
 ) -> dict[str, bytes]:
-    """Charts (from the values the report was built from, else from storage), then every
-    format asked."""
+    """Charts (from the values the report was built from, else from storage; drawn by
+    `workers` if given, kept in the chart cache), then every format asked."""
     values = report.chart_values
     series = values if values is not None else report_series(report, storage)
-    charts = render_charts(report, series, catalogue)
+    charts = render_charts(report, series, catalogue, workers=workers, cache=chart_cache(storage))
     return render_bytes(report, formats, charts)
 
 
@@ -70,11 +83,12 @@ def write_report_files(
     catalogue: Catalogue,
     out_dir: Path,
     formats: Sequence[str] = FORMATS,
+    workers: ChartWorkers | None = None,
 ) -> list[Path]:
     """Write the report into `out_dir`; returns the paths written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for fmt, data in render_report(report, storage, catalogue, formats).items():
+    for fmt, data in render_report(report, storage, catalogue, formats, workers).items():
         path = out_dir / f"{file_stem(report)}.{fmt}"
         path.write_bytes(data)
         paths.append(path)
