@@ -10,6 +10,7 @@ about 680 px wide, written at 180 dpi, is 17 cm.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -24,8 +25,6 @@ from reports.svg_fonts import embed_font
 from reports.trajectory import trajectory_data, trajectory_spec
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
-
     from reports.chart_cache import ChartCache
 
 
@@ -177,6 +176,55 @@ def report_specs(report: Report, series: pd.DataFrame, catalogue: Catalogue) -> 
     return specs
 
 
+class Charts(Mapping[str, bytes]):
+    """{indicator code: PNG}, each image ready when first asked for: the cached ones at
+    once, the others as the drawer finishes them in order, so a writer lays out the pages
+    before the charts while they are drawn. Drawn images go into the cache."""
+
+    def __init__(
+        self, specs: dict[str, str], drawer: Drawer | None, cache: ChartCache | None
+    ) -> None:
+        self.specs, self.cache = specs, cache
+        self.images = {c: cache.get(s, "png") for c, s in specs.items()} if cache else {}
+        self.missing = [code for code in specs if self.images.get(code) is None]
+        wanted = [specs[code] for code in self.missing]
+        self.drawn = drawer.draw(wanted) if drawer else map(spec_to_png, wanted)
+
+    def __getitem__(self, code: str) -> bytes:
+        if code not in self.specs:
+            raise KeyError(code)
+        while (image := self.images.get(code)) is None:
+            self._next()
+        return image
+
+    def _next(self) -> None:
+        code = self.missing.pop(0)
+        image = self.images[code] = next(self.drawn)
+        if self.cache is not None:
+            self.cache.put(self.specs[code], "png", image)
+            if not self.missing:
+                self.cache.prune()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.specs)
+
+    def __len__(self) -> int:
+        return len(self.specs)
+
+
+def stream_charts(
+    report: Report,
+    series: pd.DataFrame,
+    catalogue: Catalogue,
+    *,
+    workers: Drawer | None = None,
+    cache: ChartCache | None = None,
+) -> Charts:
+    """The report's charts (every indicator that has figures), drawing from now on: from
+    the cache when the same chart was drawn before, else by the workers (or here)."""
+    return Charts(report_specs(report, series, catalogue), workers, cache)
+
+
 def render_charts(
     report: Report,
     series: pd.DataFrame,
@@ -185,18 +233,5 @@ def render_charts(
     workers: Drawer | None = None,
     cache: ChartCache | None = None,
 ) -> dict[str, bytes]:
-    """{indicator code: PNG} for every indicator of the report that has figures: from
-    the cache when the same chart was drawn before, else drawn by the workers (or here)."""
-    specs = report_specs(report, series, catalogue)
-    images = {code: cache.get(spec, "png") for code, spec in specs.items()} if cache else {}
-    missing = [code for code in specs if images.get(code) is None]
-    if missing:
-        drawn = workers.draw([specs[c] for c in missing]) if workers else None
-        for code in missing:
-            image = next(drawn) if drawn is not None else spec_to_png(specs[code])
-            images[code] = image
-            if cache is not None:
-                cache.put(specs[code], "png", image)
-        if cache is not None:
-            cache.prune()
-    return {code: png for code in specs if (png := images.get(code)) is not None}
+    """{indicator code: PNG} for every indicator of the report that has figures."""
+    return dict(stream_charts(report, series, catalogue, workers=workers, cache=cache))

@@ -54,14 +54,22 @@ class ChartWorkers:
         self.pool.submit(int)  # fork the workers now: they warm up while the report is built
 
     def draw(self, specs: Sequence[str]) -> Iterator[bytes]:
-        """PNGs of `specs`, in order (here when there are no workers, or they died)."""
-        if self.pool is not None:
-            try:
-                return iter(list(self.pool.map(_draw, specs)))
-            except BrokenProcessPool as exc:
-                log.warning("chart workers stopped (%s): charts drawn in this process", exc)
-                self.close()
-        return iter([_draw(spec) for spec in specs])
+        """PNGs of `specs`, in order, each as soon as it is drawn (all are handed to the
+        workers now; drawn here when there are none, or they died)."""
+        if self.pool is None:
+            return map(_draw, specs)
+        return self._collect(self.pool.map(_draw, specs), specs)
+
+    def _collect(self, drawn: Iterator[bytes], specs: Sequence[str]) -> Iterator[bytes]:
+        done = 0
+        try:
+            for image in drawn:
+                done += 1
+                yield image
+        except BrokenProcessPool as exc:
+            log.warning("chart workers stopped (%s): charts drawn in this process", exc)
+            self.close()
+        yield from map(_draw, specs[done:])
 
     def close(self) -> None:
         if self.pool is not None:

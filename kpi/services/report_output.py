@@ -17,13 +17,14 @@ from kpi.services.statuses import scope_of
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
 from reports.chart_cache import ChartCache, cache_beside
-from reports.chart_images import drawer, render_charts
+from reports.chart_images import drawer, stream_charts
 from reports.chart_workers import ChartWorkers
 from reports.model import Report
 from reports.pdf import write_pdf
 from reports.xlsx import write_xlsx
 
 FORMATS = ("xlsx", "pdf")
+FIRST = ("pdf", "xlsx")
 
 
 def file_stem(report: Report) -> str:
@@ -42,7 +43,9 @@ def render_bytes(
     unknown = [f for f in formats if f not in writers]
     if unknown:
         raise ValueError(say("svc.bad_formats", formats=", ".join(unknown)))
-    return {fmt: writers[fmt](report, charts) for fmt in formats}
+    # the PDF first: its opening pages are laid out while the charts are still drawn
+    done = {fmt: writers[fmt](report, charts) for fmt in sorted(formats, key=FIRST.index)}
+    return {fmt: done[fmt] for fmt in formats}
 
 
 def report_series(report: Report, storage: Storage) -> pd.DataFrame:
@@ -73,7 +76,7 @@ def render_report(
     `workers` if given, kept in the chart cache), then every format asked."""
     values = report.chart_values
     series = values if values is not None else report_series(report, storage)
-    charts = render_charts(report, series, catalogue, workers=workers, cache=chart_cache(storage))
+    charts = stream_charts(report, series, catalogue, workers=workers, cache=chart_cache(storage))
     return render_bytes(report, formats, charts)
 
 
