@@ -97,18 +97,18 @@ def uploads_used(storage: Storage, current: pd.DataFrame) -> tuple[UploadLine, .
     return _upload_lines(storage, _rows_per_upload(current, revisions).to_dict())
 
 
+def counted_in_database(unit_codes: Sequence[str] | None) -> bool:
+    """Whether `current_uploads_used` serves these units (None: every unit) best."""
+    return unit_codes is None or len(unit_codes) > FEW_UNITS
+
+
 def current_uploads_used(
-    storage: Storage, current: pd.DataFrame, unit_codes: Sequence[str] | None
+    storage: Storage, as_of_index: int, unit_codes: Sequence[str] | None
 ) -> tuple[UploadLine, ...]:
-    """`uploads_used` when `current` holds the current values up to its last quarter (of
-    `unit_codes`, or of every unit): for many units the database counts them, instead of
-    every revision travelling here to be matched."""
-    if current.empty:
-        return ()
-    if unit_codes is not None and len(unit_codes) <= FEW_UNITS:
-        return uploads_used(storage, current)
-    as_of = int(current["period_index"].max())
-    return _upload_lines(storage, current_upload_counts(storage, as_of, unit_codes))
+    """`uploads_used` of the current values up to a quarter (of `unit_codes`, or of every
+    unit), counted by the database: for many units, instead of every revision travelling
+    here to be matched."""
+    return _upload_lines(storage, current_upload_counts(storage, as_of_index, unit_codes))
 
 
 def _upload_lines(storage: Storage, counts: Mapping[Any, int]) -> tuple[UploadLine, ...]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,7 @@ from kpi.services.report_periods import (
 )
 from kpi.services.report_quality import (
     confirmed_outliers,
+    counted_in_database,
     current_uploads_used,
     revised_since,
     uploads_used,
@@ -35,7 +37,7 @@ from kpi.storage import Storage
 from kpi.storage.repository import unit_registry
 from kpi.text import t
 from reports.model import Report, data_hash, indicator_rows
-from reports.quality import Quality
+from reports.quality import Quality, UploadLine
 from reports.text import known_on_text, label
 
 
@@ -61,6 +63,7 @@ def build_report(
     scope = scope_of(registry, target)
     # the whole tree needs no list of units (a long IN list is slow at national scale)
     units = None if len(scope) == len(registry) and known_on is None else scope
+    uploads = _uploads_aside(storage, period, units, known_on)
     frame = values_for(storage, period.closing, known_on=known_on, unit_codes=units)
     tasks = task_report_section(
         storage, settings, catalogue, period, target, registry.root.code, made_on, lang
@@ -90,11 +93,7 @@ def build_report(
             catalogue, closing_rows, start_rows, lang, label("no_data_reason", lang)
         ),
         quality=quality,
-        uploads=(
-            uploads_used(storage, frame)
-            if known_on is not None
-            else current_uploads_used(storage, frame, units)
-        ),
+        uploads=uploads(frame),
         notices=(
             *notices(frame, period, lang),
             *rollup_notices(closing_rows, lang),
@@ -118,6 +117,20 @@ __all__ = [
     "report_periods",
     "resolve_unit",
 ]
+
+
+def _uploads_aside(
+    storage: Storage, period: ReportPeriod, units: list[str] | None, known_on: dt.date | None
+) -> Callable[[pd.DataFrame], tuple[UploadLine, ...]]:
+    """The uploads of the figures used, asked for once they are read. For many current
+    values the database counts them, in a thread started now: the database works with
+    the interpreter's lock released, beside this thread's reading and roll-ups."""
+    if known_on is not None or not counted_in_database(units):
+        return lambda frame: uploads_used(storage, frame)
+    aside = ThreadPoolExecutor(1, thread_name_prefix="report-uploads")
+    counted = aside.submit(current_uploads_used, storage, period.closing.index, units)
+    aside.shutdown(wait=False)  # its one thread ends with the count
+    return lambda _frame: counted.result()
 
 
 def _cutoff(previous_close: Quarter, settings: Settings) -> dt.datetime:
