@@ -26,7 +26,9 @@ from kpi.periods import PeriodError, ReportPeriod, parse_report_period
 from kpi.text import t
 
 if TYPE_CHECKING:
+    from reports.chart_images import Charts
     from reports.chart_workers import ChartWorkers
+    from reports.model import Report
 
 DEFAULT_OUT = Path("reports-out")
 
@@ -89,8 +91,13 @@ def _build_and_write(
     force: bool,
     workers: ChartWorkers,
 ) -> None:
-    from kpi.services.report_output import file_stem, write_report_files
+    from kpi.services.report_output import file_stem, report_charts, write_report_files
     from kpi.services.reporting import ReportError, build_report
+
+    started: list[Charts] = []  # drawn by the workers while the data quality is read
+
+    def draw(figures: Report) -> None:
+        started.append(report_charts(figures, storage(), catalogue(), workers))
 
     try:
         built = build_report(
@@ -101,12 +108,14 @@ def _build_and_write(
             lang=lang.value,
             settings=settings(),
             known_on=day,
+            on_figures=draw,
         )
     except ReportError as exc:
         fail(str(exc))
     for fmt_name in formats:
         check_output(out / f"{file_stem(built)}.{fmt_name}", force)
-    for path in write_report_files(built, storage(), catalogue(), out, formats, workers):
+    charts = started[0] if started else None
+    for path in write_report_files(built, storage(), catalogue(), out, formats, workers, charts):
         say(str(path))
 
 

@@ -17,7 +17,7 @@ from kpi.services.statuses import scope_of
 from kpi.storage import Storage
 from kpi.storage.repository import current_frame, unit_registry
 from reports.chart_cache import ChartCache, cache_beside
-from reports.chart_images import drawer, stream_charts
+from reports.chart_images import Charts, drawer, stream_charts
 from reports.chart_workers import ChartWorkers
 from reports.model import Report
 from reports.pdf import write_pdf
@@ -65,18 +65,28 @@ def chart_cache(storage: Storage) -> ChartCache | None:
     return ChartCache(folder, drawer()) if folder is not None else None
 
 
+def report_charts(
+    report: Report, storage: Storage, catalogue: Catalogue, workers: ChartWorkers | None = None
+) -> Charts:
+    """The report's charts, drawing from now on (by `workers` if given; kept in the chart
+    cache), from the values the report was built from, else from storage."""
+    values = report.chart_values
+    series = values if values is not None else report_series(report, storage)
+    return stream_charts(report, series, catalogue, workers=workers, cache=chart_cache(storage))
+
+
 def render_report(
     report: Report,
     storage: Storage,
     catalogue: Catalogue,
     formats: Sequence[str] = FORMATS,
     workers: ChartWorkers | None = None,
+    charts: Mapping[str, bytes] | None = None,
 ) -> dict[str, bytes]:
-    """Charts (from the values the report was built from, else from storage; drawn by
-    `workers` if given, kept in the chart cache), then every format asked."""
-    values = report.chart_values
-    series = values if values is not None else report_series(report, storage)
-    charts = stream_charts(report, series, catalogue, workers=workers, cache=chart_cache(storage))
+    """Every format asked, with the report's charts (`charts` if they were started while
+    it was built, by `build_report(on_figures=...)`)."""
+    if charts is None:
+        charts = report_charts(report, storage, catalogue, workers)
     return render_bytes(report, formats, charts)
 
 
@@ -87,11 +97,13 @@ def write_report_files(
     out_dir: Path,
     formats: Sequence[str] = FORMATS,
     workers: ChartWorkers | None = None,
+    charts: Mapping[str, bytes] | None = None,
 ) -> list[Path]:
     """Write the report into `out_dir`; returns the paths written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for fmt, data in render_report(report, storage, catalogue, formats, workers).items():
+    rendered = render_report(report, storage, catalogue, formats, workers, charts)
+    for fmt, data in rendered.items():
         path = out_dir / f"{file_stem(report)}.{fmt}"
         path.write_bytes(data)
         paths.append(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -51,9 +52,13 @@ def build_report(
     made_on: dt.date | None = None,
     settings: Settings | None = None,
     known_on: dt.date | None = None,
+    on_figures: Callable[[Report], None] | None = None,
 ) -> Report:
     """Everything the report shows, as of the period's closing quarter; with `known_on`,
-    from the revisions stored by the end of that day ("what we knew then")."""
+    from the revisions stored by the end of that day ("what we knew then").
+
+    `on_figures` gets the report's figures (rows and chart values, before the data
+    quality is read), so its charts can be drawn meanwhile."""
     if lang not in ("vi", "en"):
         raise ReportError(say("report.bad_lang"))
     settings = settings or Settings()
@@ -76,14 +81,7 @@ def build_report(
     (closing_rows, start_rows), chart_values = scope_figures(
         frame, catalogue, target, registry, (period.closing, start), rules
     )
-    quality = Quality(
-        *submission_lines(
-            storage, registry, target, period, settings, today=made_on, catalogue=catalogue
-        ),
-        revised=revised_since(storage, scope, period.closing, _cutoff(start, settings)),
-        outliers=confirmed_outliers(storage, scope, period.opening, period.closing),
-    )
-    return Report(
+    figures = Report(
         period=period,
         unit_code=target.code,
         unit_name=target.name,
@@ -92,6 +90,23 @@ def build_report(
         rows=indicator_rows(
             catalogue, closing_rows, start_rows, lang, label("no_data_reason", lang)
         ),
+        known_on=known_on,
+        # the charts draw current values: these are they unless the report is "as known"
+        chart_values=chart_values if known_on is None else None,
+        is_root=target.code == registry.root.code,
+        is_demo=bool(frame["is_demo"].any()),
+    )
+    if on_figures is not None:
+        on_figures(figures)
+    quality = Quality(
+        *submission_lines(
+            storage, registry, target, period, settings, today=made_on, catalogue=catalogue
+        ),
+        revised=revised_since(storage, scope, period.closing, _cutoff(start, settings)),
+        outliers=confirmed_outliers(storage, scope, period.opening, period.closing),
+    )
+    return replace(
+        figures,
         quality=quality,
         uploads=uploads(frame),
         notices=(
@@ -102,11 +117,6 @@ def build_report(
         ),
         data_hash=data_hash(with_period(frame), period, target.code),
         tasks=tasks,
-        known_on=known_on,
-        # the charts draw current values: these are they unless the report is "as known"
-        chart_values=chart_values if known_on is None else None,
-        is_root=target.code == registry.root.code,
-        is_demo=bool(frame["is_demo"].any()),
     )
 
 

@@ -22,6 +22,7 @@ from kpi.storage.repository import data_version
 from reports.chart_cache import ChartCache, cache_beside
 from reports.chart_images import render_charts, report_specs, spec_to_png
 from reports.chart_workers import WARM_UP, ChartWorkers
+from reports.model import Report
 from tests.reports.conftest import DEMO_TODAY, MADE_ON
 from tests.reports.test_build import _upload
 
@@ -114,6 +115,7 @@ WORKERS = """
 import json
 from reports.chart_images import runtime_started, spec_to_png
 from reports.chart_workers import WARM_UP, ChartWorkers
+from reports.model import Report
 
 specs = [WARM_UP.replace('"a":1', f'"a":{n}') for n in range(4)]
 with ChartWorkers(2) as workers:
@@ -137,3 +139,15 @@ def test_no_workers_once_this_process_draws() -> None:
     with ChartWorkers(2) as workers:
         assert workers.pool is None
         assert list(workers.draw([WARM_UP])) == [spec_to_png(WARM_UP)]
+
+
+def test_charts_started_from_the_figures_are_the_reports(
+    demo_file: Storage, catalogue: Catalogue
+) -> None:
+    """`kpi report` draws the charts while the data quality is read, from the figures."""
+    seen: list[Report] = []
+    report = build_report(demo_file, catalogue, H2, made_on=MADE_ON, on_figures=seen.append)
+    (figures,) = seen
+    assert figures.rows == report.rows and not figures.uploads and report.uploads
+    series = report_series(report, demo_file)
+    assert report_specs(figures, series, catalogue) == report_specs(report, series, catalogue)
