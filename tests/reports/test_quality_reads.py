@@ -101,3 +101,18 @@ def test_a_report_of_many_units_has_its_uploads_counted_aside(
     assert calls == [None, 1]  # the whole tree, then one unit's scope
     assert counted.uploads == matched.uploads and len(counted.uploads) >= 1
     assert office.uploads == matched_office.uploads
+
+
+def test_the_fingerprint_of_the_figures_keeps_its_digest(demo_storage: Storage) -> None:
+    from kpi.canonical import with_period
+    from kpi.services.reporting import _with_period_categories
+    from reports.model import data_hash
+
+    period = parse_report_period("2025-H2")
+    frame = values_for(demo_storage, period.closing)
+    assert len(frame) > 100
+    expected = data_hash(with_period(frame), period, "BNV")
+    assert data_hash(_with_period_categories(frame), period, "BNV") == expected
+    assert data_hash(_with_period_categories(frame.iloc[:0]), period, "BNV") == data_hash(
+        with_period(frame.iloc[:0]), period, "BNV"
+    )
