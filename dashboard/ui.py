@@ -16,6 +16,7 @@ import streamlit as st
 from dashboard import resources
 from kpi import palette
 from kpi.access import Viewer
+from kpi.formatting import day_label
 from kpi.messages import Explained, text_of
 from kpi.progress import Status
 from kpi.task_progress import local_today
@@ -150,3 +151,17 @@ def known_on_input(toggle: str, day_label: str, key: str) -> dt.date | None:
     today = local_today()  # a day means a day in Việt Nam (kpi.storage.known.end_of_day)
     day = st.date_input(day_label, value=today, max_value=today, format="DD/MM/YYYY", key=key)
     return day if isinstance(day, dt.date) else None
+
+
+def known_on_choice(lang: str, key: str) -> str | None:
+    """The "figures as known on" choice of the overview and the indicator page: an earlier
+    day (ISO) whose stored revisions the page uses, or None for the figures as they are."""
+    day = known_on_input(t("ov_use_known_on", lang), t("ov_known_on", lang), key)
+    return day.isoformat() if day else None
+
+
+def known_on_caption(known_on: str | None, lang: str) -> None:
+    """Say under the title that the page shows the figures as known at the end of a day."""
+    if known_on:
+        day = dt.date.fromisoformat(known_on)
+        st.caption(t("ov_known_on_caption", lang, day=day_label(day)))

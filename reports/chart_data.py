@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kpi.catalogue import Indicator
 from kpi.formatting import quarter_label
 from kpi.text import t
-from reports.chart_frame import DEMO_RED, ChartFacts, footer_lines, heading_lines
+from reports.chart_frame import DEMO_RED, ChartFacts, footer_lines, heading_lines, known_on_line
 from reports.tables import safe_text, to_csv_bytes
 from reports.trajectory import KINDS
 
@@ -55,8 +55,11 @@ def series_table(data: pd.DataFrame, indicator: Indicator, lang: str = "vi") -> 
 
 
 def csv_bytes(table: pd.DataFrame, facts: ChartFacts) -> bytes:
-    """CSV for Excel; a file made from demo data says so on its first line."""
+    """CSV for Excel; a file made from demo data says so on its first line, one made from
+    the figures as known on an earlier day says which."""
     preface = [t("export.demo_mark", facts.lang)] if facts.demo else []
+    if facts.known_on is not None:
+        preface.append(known_on_line(facts))
     return to_csv_bytes(table, preface=preface)
 
 

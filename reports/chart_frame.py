@@ -38,6 +38,7 @@ class ChartFacts:
     made_on: dt.date
     demo: bool
     lang: str = "vi"
+    known_on: dt.date | None = None  # the figures as stored by the end of this day; None: now
 
 
 def scope_name(unit_name: str | None, lang: str = "vi") -> str:
@@ -55,7 +56,17 @@ def heading_lines(facts: ChartFacts, width: int) -> tuple[list[str], list[str]]:
     title = t("export.chart_title", lang, code=facts.code, year=facts.target_year)
     chars = max(30, int(width / (SUBTITLE_SIZE * CHAR_WIDTH)))
     scope = t("export.chart_scope", lang, scope=facts.scope, as_of=quarter_label(facts.as_of, lang))
-    return [title], [*textwrap.wrap(facts.name, chars), *textwrap.wrap(scope, chars)]
+    lines = [*textwrap.wrap(facts.name, chars), *textwrap.wrap(scope, chars)]
+    if facts.known_on is not None:
+        lines += textwrap.wrap(known_on_line(facts), chars)
+    return [title], lines
+
+
+def known_on_line(facts: ChartFacts) -> str:
+    """'Số liệu như đã biết đến hết ngày 20/01/2026' ('' for the figures as they are)."""
+    if facts.known_on is None:
+        return ""
+    return t("export.chart_known_on", facts.lang, day=day_text(facts.known_on, facts.lang))
 
 
 def footer_lines(facts: ChartFacts, band: bool) -> list[str]:

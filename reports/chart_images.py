@@ -1,8 +1,8 @@
 """The trajectory chart as an image to file or forward: PNG and SVG through vl-convert.
 
 The dashboard's chart (reports.charts; here its spec written without Altair,
-reports.trajectory), in a frame that says what it shows
-(reports.chart_frame), every text in the DejaVu Sans the PDF embeds, so every
+reports.trajectory), in a frame that says what it shows (reports.chart_frame), every
+text in the DejaVu Sans of reports/fonts, so every
 Vietnamese glyph renders and the image carries one font. The size fits an A4 page:
 about 680 px wide, written at 180 dpi, is 17 cm.
 """

@@ -2,8 +2,10 @@
 letterhead, "BÁO CÁO" and its subject, summary, results table, charts, data quality, the
 recipients and signature block, then the annex.
 
-fpdf2 with DejaVu Sans embedded, so Vietnamese text stays real, searchable text. A report
-made from demo figures carries the demo mark at the top of every page.
+fpdf2 with KPI Serif embedded (Tinos: the metrics of the Times New Roman the decree asks
+for, every Vietnamese letter), so the text stays real, searchable text; sizes and margins
+as Phụ lục I sets them (reports.pdf_nd30.SIZE). A report made from demo figures carries
+the demo mark at the top of every page.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
 from kpi.formatting import quarter_label, report_period_label
-from reports.fonts import dejavu
+from reports.fonts import SERIF_FAMILY, serif
 from reports.model import IndicatorRow, Report
-from reports.pdf_nd30 import demo_banner, letterhead, signature_block, title_block
+from reports.pdf_nd30 import SIZE, demo_banner, letterhead, signature_block, title_block
 from reports.pdf_sections import annex, quality
 from reports.task_section import write_pdf_section
 from reports.text import (
@@ -32,13 +34,15 @@ from reports.text import (
     summary_sentence,
 )
 
-FONT = "DejaVu"
+FONT = SERIF_FAMILY
 NAVY = (16, 42, 84)
 HEAD_FILL = (222, 230, 242)
 ZEBRA = (246, 248, 251)
-# Margins of Nghị định 30/2020/NĐ-CP: top and bottom 20 mm, left 30 mm, right 15 mm.
-MARGINS = {"left": 30.0, "top": 20.0, "right": 15.0, "bottom": 20.0}
-PAGE_NUMBER_Y, BANNER_Y = 8.0, 13.0
+# Margins of Nghị định 30/2020/NĐ-CP: top 20-25 mm (25: the page number and the demo mark
+# sit above the text), bottom 20-25, left 30-35, right 15-20.
+MARGINS = {"left": 30.0, "top": 25.0, "right": 15.0, "bottom": 20.0}
+PAGE_NUMBER_Y, BANNER_Y = 8.5, 16.0
+TABLE_SIZE = 11.0  # tables, notes and chart captions: smaller than the body, same family
 
 
 class ReportPDF(FPDF):
@@ -48,10 +52,8 @@ class ReportPDF(FPDF):
     def __init__(self, report: Report) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.report = report
-        fonts = dejavu()
-        self.add_font(FONT, "", str(fonts.regular))
-        self.add_font(FONT, "B", str(fonts.bold))
-        self.add_font(FONT, "I", str(fonts.italic))
+        for style, path in serif().items():
+            self.add_font(FONT, style, str(path))
         self.set_margins(MARGINS["left"], MARGINS["top"], MARGINS["right"])
         self.set_auto_page_break(True, margin=MARGINS["bottom"])
         self.set_lang(report.lang)
@@ -63,10 +65,8 @@ class ReportPDF(FPDF):
     def header(self) -> None:
         if self.page_no() > 1:
             self.set_y(PAGE_NUMBER_Y)
-            self.set_font(FONT, "", 9)
-            self.set_text_color(60, 60, 60)
-            self.cell(0, 4, str(self.page_no()), align="C")
-            self.set_text_color(0, 0, 0)
+            self.set_font(FONT, "", SIZE["page_number"])
+            self.cell(0, 6, str(self.page_no()), align="C")
         if self.report.is_demo:
             demo_banner(self, BANNER_Y)
         self.set_xy(self.l_margin, self.t_margin)
@@ -75,8 +75,8 @@ class ReportPDF(FPDF):
         if self.page_no() == 1:
             return
         lang = self.report.lang
-        self.set_y(-13)
-        self.set_font(FONT, "", 7.5)
+        self.set_y(-14)
+        self.set_font(FONT, "", TABLE_SIZE)
         self.set_text_color(90, 90, 90)
         period = report_period_label(self.report.period, lang)
         text = f"{self.report.unit_name} · {label('period', lang)}: {period}"
@@ -88,22 +88,22 @@ class ReportPDF(FPDF):
         if self.get_y() > self.h - 45:
             self.add_page(orientation=str(self.cur_orientation.value))
         self.ln(2)
-        self.set_font(FONT, "B", 12)
+        self.set_font(FONT, "B", SIZE["body"] + 1)
         self.set_text_color(*NAVY)
-        self.multi_cell(0, 7, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 7.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_text_color(0, 0, 0)
         self.ln(1)
 
     def subheading(self, text: str) -> None:
-        if self.get_y() > self.h - 35:
+        if self.get_y() > self.h - 50:  # never alone at the foot of a page, above its table
             self.add_page(orientation=str(self.cur_orientation.value))
-        self.set_font(FONT, "B", 10)
-        self.multi_cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(FONT, "B", SIZE["body"])
+        self.multi_cell(0, 6.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(0.5)
 
-    def paragraph(self, text: str, size: float = 9.5, style: str = "") -> None:
+    def paragraph(self, text: str, size: float = SIZE["body"], style: str = "") -> None:
         self.set_font(FONT, style, size)
-        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * 0.48, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
     def grid(
@@ -114,7 +114,7 @@ class ReportPDF(FPDF):
         *,
         aligns: Sequence[str] | None = None,
         colours: Mapping[tuple[int, int], tuple[int, int, int]] | None = None,
-        size: float = 8.5,
+        size: float = TABLE_SIZE,
     ) -> None:
         """An official-looking table: thin rules, shaded heading repeated on each page;
         columns narrowed in proportion when they are wider than the text block."""
@@ -131,7 +131,7 @@ class ReportPDF(FPDF):
             width=sum(widths),
             align="LEFT",
             headings_style=heading_face,
-            line_height=size * 0.52,
+            line_height=size * 0.46,
             padding=(1.0, 1.2),
             text_align="CENTER",
             cell_fill_color=ZEBRA,
@@ -176,9 +176,8 @@ def _cover_facts(pdf: ReportPDF) -> None:
     pdf.grid(
         None,
         [[k, v] for k, v in facts],
-        widths=(45, pdf.epw - 45),
+        widths=(38, pdf.epw - 38),  # the 64 hex digits of the hash on one line
         aligns=["L", "L"],
-        size=8.5,
     )
 
 
@@ -186,7 +185,7 @@ def _summary(pdf: ReportPDF) -> None:
     report, lang = pdf.report, pdf.report.lang
     pdf.heading(label("s_summary", lang))
     counts = {status.value: n for status, n in report.counts}
-    pdf.paragraph(summary_sentence(report.as_of, counts, report.moves, lang), size=10)
+    pdf.paragraph(summary_sentence(report.as_of, counts, report.moves, lang))
     pdf.subheading(label("count_status", lang))
     rows, colours = [], {}
     for n, (status, count) in enumerate(report.counts):
@@ -278,9 +277,8 @@ def _results(pdf: ReportPDF) -> None:
         RESULT_WIDTHS,  # narrowed to the text block by grid()
         aligns=aligns,
         colours=colours,
-        size=7.6,
     )
-    pdf.paragraph(_table_note(report), size=7.5, style="I")
+    pdf.paragraph(_table_note(report), size=TABLE_SIZE, style="I")
 
 
 def _table_note(report: Report) -> str:
@@ -307,10 +305,10 @@ def _charts(pdf: ReportPDF, charts: Mapping[str, bytes]) -> None:
         if pdf.get_y() + height + 10 > pdf.page_break_trigger:
             pdf.add_page(orientation="portrait")
         # the image carries its title, scope, as-of and source; the line above says the verdict
-        pdf.set_font(FONT, "B", 8.5)
+        pdf.set_font(FONT, "B", TABLE_SIZE + 1)
         pdf.set_text_color(*status_rgb(row.status.value))
         verdict = f"{row.status.icon} {row.code}: {row.reason or status_mark(row.status, lang)}"
-        pdf.multi_cell(0, 4.5, verdict, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 5.5, verdict, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(0, 0, 0)
         caption = f"{label('chart_caption', lang)} {row.code}: {row.name}"
         pdf.image(BytesIO(png), x=pdf.l_margin, w=pdf.epw, h=height, alt_text=caption)

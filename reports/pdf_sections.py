@@ -93,9 +93,9 @@ def annex(pdf: ReportPDF) -> None:
     pdf.heading(label("s_annex", lang))
     pdf.subheading(f"1. {label('methodology', lang)}")
     for line in METHOD_TEXT[lang]:
-        pdf.paragraph(f"• {line}", size=9)
+        pdf.paragraph(f"• {line}")
     pdf.subheading(f"2. {label('hash', lang)}")
-    pdf.paragraph(f"{report.data_hash}\n{label('hash_note', lang)}", size=8.5)
+    pdf.paragraph(f"{report.data_hash}\n{label('hash_note', lang)}")
     pdf.subheading(f"3. {label('uploads', lang)}")
     if report.uploads:
         rows = [

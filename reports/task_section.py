@@ -125,4 +125,4 @@ def write_pdf_section(pdf: ReportPDF, section: TaskReportSection) -> None:
         cells = [["" if v is None else str(v) for v in row] for row in rows]
         pdf.grid(headings, cells, sized)
     if section.score_half:
-        pdf.paragraph(section.score_status, size=8.5)
+        pdf.paragraph(section.score_status)

@@ -1,11 +1,14 @@
-"""Chỉ tiêu: one indicator's trajectory toward 2030, its figures in words, units and history."""
+"""Chỉ tiêu: one indicator's trajectory toward 2030, its figures in words, units and history;
+now, or as the figures were known at the end of an earlier day (the overview's choice)."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, ui
+from dashboard import data, known_figures, resources, ui
 from dashboard.history_table import readable_history
 from dashboard.metadata_section import metadata_section
 from kpi.catalogue import Indicator
@@ -49,21 +52,25 @@ def choose(lang: str) -> tuple[Indicator, str | None]:
     return catalogue[code], None if unit == MINISTRY else unit
 
 
-def status_row(indicator: Indicator, unit: str | None, as_of: str | None) -> dict[str, object]:
+def status_row(
+    indicator: Indicator, unit: str | None, as_of: str | None, known_on: str | None = None
+) -> dict[str, object]:
     if unit is None:
-        rows = data.ministry(as_of)
+        rows = known_figures.ministry(as_of, known_on)
         rows = rows[rows["indicator_code"] == indicator.code]
     else:
-        rows = data.unit_statuses(as_of)
+        rows = known_figures.unit_statuses(as_of, known_on)
         rows = rows[(rows["indicator_code"] == indicator.code) & (rows["unit_code"] == unit)]
     return {str(k): v for k, v in rows.iloc[0].to_dict().items()} if len(rows) else {}
 
 
-def chart_series(indicator: Indicator, unit: str | None) -> pd.DataFrame:
+def chart_series(
+    indicator: Indicator, unit: str | None, known_on: str | None = None
+) -> pd.DataFrame:
     if unit is None:
-        frame = data.ministry_values()
+        frame = known_figures.ministry_values(known_on)
         return frame[frame["indicator_code"] == indicator.code][["period_index", "value"]]
-    return data.series(indicator.code, unit)[["period_index", "value"]]
+    return known_figures.series(indicator.code, unit, known_on)[["period_index", "value"]]
 
 
 def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
@@ -78,14 +85,14 @@ def words(status: dict[str, object], indicator: Indicator, lang: str) -> None:
             "w_latest",
             lang,
             value=percent(_f(status.get("latest_value")), lang),
-            period=quarter_label(str(status.get("latest_period")), lang),
+            period=quarter_label(_period(status.get("latest_period")), lang),
             target=percent(indicator.target, lang, 0),
         ),
         t(
             "w_baseline",
             lang,
             value=percent(_f(status.get("baseline_value")), lang),
-            period=quarter_label(str(status.get("baseline_period")), lang),
+            period=quarter_label(_period(status.get("baseline_period")), lang),
         ),
         *_pace(status, lang),
         *_outlook(status, indicator, lang),
@@ -151,6 +158,11 @@ def _coverage_line(status: dict[str, object], lang: str) -> str:
     return t("w_coverage", lang, counted=names[0], value_only=names[1], missing=names[2])
 
 
+def _period(value: object) -> str | None:
+    """A status row's quarter ('2026-Q3'), or None where there is none (a NaN, not 'nan')."""
+    return value if isinstance(value, str) and value else None
+
+
 def _f(value: object) -> float | None:
     try:
         number_value = float(value)  # type: ignore[arg-type]
@@ -159,11 +171,18 @@ def _f(value: object) -> float | None:
     return None if pd.isna(number_value) else number_value
 
 
-def chart_facts(indicator: Indicator, unit: str | None, as_of: str | None, lang: str) -> ChartFacts:
-    """What the downloaded image and data say about themselves (scope, as-of, demo mark)."""
-    frame = data.series(indicator.code)
-    if unit is not None:
-        frame = frame[frame["unit_code"].isin(data.scope_codes(unit))]
+def scope_frame(indicator: Indicator, unit: str | None, known_on: str | None) -> pd.DataFrame:
+    """The figures behind the scope's line: the unit's and its units', or every unit's."""
+    frame = known_figures.series(indicator.code, None, known_on)
+    return frame if unit is None else frame[frame["unit_code"].isin(data.scope_codes(unit))]
+
+
+def chart_facts(
+    indicator: Indicator, unit: str | None, as_of: str | None, lang: str, known_on: str | None
+) -> ChartFacts:
+    """What the downloaded image and data say about themselves (scope, as-of, known on,
+    demo mark)."""
+    frame = scope_frame(indicator, unit, known_on)
     found = data.registry().get(unit) if unit is not None else None
     return ChartFacts(
         code=indicator.code,
@@ -174,15 +193,21 @@ def chart_facts(indicator: Indicator, unit: str | None, as_of: str | None, lang:
         made_on=local_today(),
         demo=bool(frame["is_demo"].any()) if len(frame) else False,
         lang=lang,
+        known_on=dt.date.fromisoformat(known_on) if known_on else None,
     )
 
 
 def downloads(
-    chart_input: pd.DataFrame, indicator: Indicator, unit: str | None, as_of: str | None, lang: str
+    chart_input: pd.DataFrame,
+    indicator: Indicator,
+    unit: str | None,
+    as_of: str | None,
+    lang: str,
+    known_on: str | None = None,
 ) -> None:
     """The chart as an image to file and the lines it draws as data, each made only when
     its button is clicked (deferred), never on every rerun."""
-    facts = chart_facts(indicator, unit, as_of, lang)
+    facts = chart_facts(indicator, unit, as_of, lang, known_on)
     stem = f"chi-tieu-{indicator.code}-{unit or 'BNV'}"
 
     def image(fmt: str) -> bytes:
@@ -206,8 +231,10 @@ def downloads(
         )
 
 
-def units_section(indicator: Indicator, as_of: str | None, lang: str) -> None:
-    rows = data.unit_statuses(as_of)
+def units_section(
+    indicator: Indicator, as_of: str | None, lang: str, known_on: str | None = None
+) -> None:
+    rows = known_figures.unit_statuses(as_of, known_on)
     rows = rows[rows["indicator_code"] == indicator.code].copy()
     if rows.empty:
         return
@@ -236,7 +263,7 @@ def units_section(indicator: Indicator, as_of: str | None, lang: str) -> None:
     )
     st.subheader(t("small_multiples", lang), anchor=False)
     worst = rows.head(MAX_MULTIPLES)
-    values = data.series(indicator.code)
+    values = known_figures.series(indicator.code, None, known_on)
     values = values[values["unit_code"].isin(worst["unit_code"])]
     status_by_unit = dict(zip(worst["unit_code"], worst["status"], strict=True))
     values = values.assign(
@@ -278,26 +305,27 @@ def page() -> None:
         st.info(t("no_data", lang))
         return
     indicator, unit = choose(lang)
+    known_on = ui.known_on_choice(lang, "ind_known_on")
     as_of = data.default_as_of()
     st.title(f"{indicator.code} · {indicator.short_name(lang)}", anchor=False)
     st.caption(indicator.name(lang))
-    frame = data.series(indicator.code)
-    if unit is not None:
-        frame = frame[frame["unit_code"].isin(data.scope_codes(unit))]
+    ui.known_on_caption(known_on, lang)
+    frame = scope_frame(indicator, unit, known_on)
     ui.unapproved_note(int(data.unapproved(frame).sum()) if len(frame) else 0)
-    status = status_row(indicator, unit, as_of)
+    status = status_row(indicator, unit, as_of, known_on)
     left, right = st.columns([5, 3], gap="large")
-    chart_input = charts.trajectory_data(chart_series(indicator, unit), status, indicator, lang)
+    series = chart_series(indicator, unit, known_on)
+    chart_input = charts.trajectory_data(series, status, indicator, lang)
     chart = charts.trajectory_chart(chart_input, indicator, lang, height=400)
     chart = chart.properties(description=chart_alt(indicator, unit, status, lang))
     with left:
         st.altair_chart(chart, width="stretch")
-        downloads(chart_input, indicator, unit, as_of, lang)
+        downloads(chart_input, indicator, unit, as_of, lang, known_on)
     with right, st.container(border=True):
         st.markdown(f"**{t('figures_in_words', lang)}**")
         words(status, indicator, lang)
     metadata_section(indicator, lang)
-    units_section(indicator, as_of, lang)
+    units_section(indicator, as_of, lang, known_on)
     history_section(indicator, unit, lang)
 
 

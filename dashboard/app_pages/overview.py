@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pandas as pd
@@ -10,7 +9,7 @@ import streamlit as st
 
 from dashboard import data, overview_views, resources, ui
 from kpi.catalogue import Catalogue
-from kpi.formatting import day_label, number, percent, quarter_label, signed
+from kpi.formatting import number, percent, quarter_label, signed
 from kpi.periods import last_ended_quarter
 from kpi.progress import Status
 from kpi.progress.coverage_text import coverage_text
@@ -67,14 +66,8 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
         "lead": None if lead == ALL else lead,
         "unit": None if unit == MINISTRY else unit,
         "as_of": as_of,
-        "known_on": known_on_choice(lang),
+        "known_on": ui.known_on_choice(lang, "ov_known_on"),
     }
-
-
-def known_on_choice(lang: str) -> str | None:
-    """An earlier day whose stored revisions the page uses ("what we knew then")."""
-    day = ui.known_on_input(t("ov_use_known_on", lang), t("ov_known_on", lang), "ov_known_on")
-    return day.isoformat() if day else None
 
 
 def status_rows(chosen: dict[str, str | None], catalogue: Catalogue) -> pd.DataFrame:
@@ -271,9 +264,7 @@ def heading(shown: pd.DataFrame, chosen: dict[str, str | None], statuses: list[s
             lead=ui.literal(chosen["lead"]) if chosen["lead"] else t("ov.any_lead", lang),
         )
     )
-    if chosen.get("known_on"):
-        day = dt.date.fromisoformat(str(chosen["known_on"]))
-        st.caption(t("ov_known_on_caption", lang, day=day_label(day)))
+    ui.known_on_caption(chosen.get("known_on"), lang)
 
 
 def filter_summary(lang: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, ui, widget_text
+from dashboard import data, resources, submission_views, ui, widget_text
 from kpi import palette
 from kpi.completeness import ReportState, unit_quarter_states
 from kpi.formatting import number, percent
@@ -105,6 +105,8 @@ def page() -> None:
         "subm_title",
         t("cycle_caption", lang, days=settings.deadline_days, lock=settings.lock_days),
     )
+    # the phone's first screen: above the slider, filled once the slider has chosen
+    phone = st.container(key=submission_views.PHONE_KEY)
     count = st.slider(t("subm_quarters", lang), 1, 16, 8, key="subm_n")
     matrix = data.completeness(count)
     if matrix.empty:
@@ -112,11 +114,16 @@ def page() -> None:
         return
     owed_note(matrix, count, lang)
     measured = rates(matrix)
-    measure_metrics(measured["total"].iloc[0], lang)
-    counts = matrix["state"].value_counts()
-    st.caption(
-        " · ".join(f"{s.icon} {s.word(lang)}: {int(counts.get(s.value, 0))}" for s in ReportState)
-    )
+    with phone:
+        submission_views.phone_summary(measured["total"].iloc[0], MEASURE_KEYS, matrix, lang)
+    with st.container(key=submission_views.CARDS_KEY):  # hidden on a phone: the chips say it
+        measure_metrics(measured["total"].iloc[0], lang)
+        counts = matrix["state"].value_counts()
+        st.caption(
+            " · ".join(
+                f"{s.icon} {s.word(lang)}: {int(counts.get(s.value, 0))}" for s in ReportState
+            )
+        )
     unapproved = int((~matrix["approved"] & matrix["submitted_at"].notna()).sum())
     if unapproved:
         st.caption(t("unapproved_note", lang, n=unapproved))
@@ -139,6 +146,7 @@ def page() -> None:
         lambda code: indicator_label(code, lang),
     )
     st.dataframe(table, hide_index=True, width="stretch")
+    submission_views.owed_section(matrix, lang)
 
 
 page()

@@ -14,6 +14,7 @@ from typing import Any
 
 import typer
 
+from kpi.cli import typer_words
 from kpi.cli.shell import error_line
 from kpi.text import t
 
@@ -85,16 +86,20 @@ def __getattr__(name: str) -> Any:
 
 
 def run() -> None:
-    """The console script: usage errors too are one line (`Lỗi: …`), never a box or traceback."""
+    """The console script: usage errors too are one line (`Lỗi: …`), never a box or
+    traceback; help and usage errors in the command's language."""
+    lang = typer_words.language_of(sys.argv[1:])
+    if typer_words.may_show_help(sys.argv[1:]):
+        typer_words.install(lang)
     try:
         code = app_for(sys.argv[1:])(standalone_mode=False)
     except Exception as exc:
         message = getattr(exc, "format_message", None)
         if message is None:  # not a usage error: the commands already handle their own
-            error_line(f"{type(exc).__name__}: {exc}")
+            error_line(f"{type(exc).__name__}: {exc}", lang)
             sys.exit(1)
         if message().strip():  # a bare `kpi` shows the help and no error line
-            error_line(message())
+            error_line(typer_words.usage_error(message(), lang), lang)
         sys.exit(int(getattr(exc, "exit_code", 2)))
     sys.exit(code if isinstance(code, int) else 0)
 

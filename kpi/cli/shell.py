@@ -95,9 +95,9 @@ def one_line(message: object) -> str:
     return " ".join(str(message).split())
 
 
-def error_line(message: object) -> None:
+def error_line(message: object, lang: str = "vi") -> None:
     """`Lỗi: …` in red on stderr; the message itself is printed as typed."""
-    text = Text.assemble((t("cli.error"), "red"), " ", printable(one_line(message)))
+    text = Text.assemble((t("cli.error", lang), "red"), " ", printable(one_line(message)))
     err_console.print(text, soft_wrap=True)
 
 

@@ -43,7 +43,6 @@ from kpi.services.submissions import unit_indicators
 from kpi.services.users import viewer_for_email
 from kpi.text import t
 from kpi.uploads import value_only_notice
-from reports.template import template_csv, template_xlsx
 
 PROGRESS_ROWS = 2_000
 
@@ -79,6 +78,8 @@ def template(
     suffix = out.suffix.lower()
     if suffix not in {".xlsx", ".csv"}:
         fail(t("cli.template.bad_suffix"))
+    from reports.template import template_csv, template_xlsx  # openpyxl: not for `kpi load`
+
     maker = template_xlsx if suffix == ".xlsx" else template_csv
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(maker(catalogue(), unit_code, str(owed) if owed else "", codes))

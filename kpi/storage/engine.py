@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+REVISION_LINE = re.compile(r"""^revision(?:: str)? = ["']([^"']+)["']""", re.MULTILINE)
 WRITE_OPTION = "kpi_write"
 RETRYABLE_PG_CODES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock not available
 
@@ -150,7 +152,30 @@ def alembic_config(storage: Storage) -> Any:
     return config
 
 
+def head_revision() -> str:
+    """The revision of the newest migration file (they are numbered in order; a test holds
+    this equal to Alembic's own head), read without starting Alembic."""
+    newest = max((MIGRATIONS / "versions").glob("[0-9]*.py"))
+    found = REVISION_LINE.search(newest.read_text(encoding="utf-8"))
+    if found is None:
+        raise RuntimeError(f"no revision line in {newest.name}")
+    return found.group(1)
+
+
+def stored_revision(storage: Storage) -> str | None:
+    """The revision the database is at; None before its first migration."""
+    try:
+        with storage.engine.connect() as connection:
+            found = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:  # no version table yet
+        return None
+    return found[0][0] if len(found) == 1 else None
+
+
 def upgrade_to_head(storage: Storage) -> None:
+    """Migrate to head; a database already there costs one query, not Alembic's start."""
+    if stored_revision(storage) == head_revision():
+        return
     from alembic import command
 
     command.upgrade(alembic_config(storage), "head")

@@ -17,6 +17,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Lộ trình thực hiện chỉ tiêu {code} đến năm {year}",
         "Indicator {code}: the path to {year}",
     ),
+    "export.chart_known_on": (
+        "Số liệu như đã biết đến hết ngày {day}",
+        "Figures as known at the end of {day}",
+    ),
     "export.chart_scope": (
         "Phạm vi: {scope} · Số liệu tính đến {as_of}",
         "Scope: {scope} · Data as of {as_of}",

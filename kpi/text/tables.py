@@ -167,6 +167,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Reports are owed from {quarter}, the first quarter of the reporting obligation (the "
         "programme baseline); earlier quarters are not counted as missing.",
     ),
+    "subm.summary": ("Tóm tắt tình hình nộp báo cáo", "Report submissions at a glance"),
+    "subm.owed_title": ("Báo cáo còn phải nộp: {n}", "Reports still owed: {n}"),
+    "subm.none_owed": (
+        "Không còn báo cáo nào phải nộp trong các quý đang xem.",
+        "No report is owed in the quarters shown.",
+    ),
+    "subm.owed_more": (
+        "Còn {n} báo cáo nữa trong bảng “Báo cáo còn phải nộp” ở cuối trang.",
+        "{n} more in the table “Reports still owed” at the end of the page.",
+    ),
+    "subm.due": ("hạn nộp {day}", "due {day}"),
+    "subm.col_state": ("Tình trạng", "State"),
+    "subm.col_deadline": ("Hạn nộp", "Deadline"),
+    "subm.owed_alt": (
+        "Bảng {n} báo cáo còn phải nộp: tình trạng, đơn vị, chỉ tiêu, quý, hạn nộp",
+        "Table of {n} reports still owed: state, unit, indicator, quarter, deadline",
+    ),
     # ---- Streamlit's own widget texts ----------------------------------------------------
     "widget.choose": ("Chọn…", "Choose…"),
     "widget.upload": ("Chọn tệp", "Choose a file"),

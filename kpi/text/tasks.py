@@ -80,9 +80,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tso_title": ("Duyệt báo cáo tiến độ {half}", "Sign off progress reports, {half}"),
     "tso_caption": (
         "Báo cáo chưa duyệt vẫn được tính, ghi “chưa duyệt”. Khi đã duyệt, đơn vị không "
-        "báo cáo thêm trong kỳ cho đến khi thủ trưởng hủy duyệt (kpi tasks unapprove).",
+        "báo cáo thêm trong kỳ cho đến khi thủ trưởng hủy duyệt (bên dưới, hoặc "
+        "kpi tasks unapprove).",
         "Reports not signed off still count, marked “not approved”. Once signed off, the unit "
-        "reports nothing more in the half-year until the head withdraws it (kpi tasks unapprove).",
+        "reports nothing more in the half-year until the head withdraws it (below, or "
+        "kpi tasks unapprove).",
     ),
     "tso_waiting": ("{unit}: {n} báo cáo chưa duyệt", "{unit}: {n} reports waiting"),
     "tso_signed": ("{unit}: đã duyệt ({by}, {at})", "{unit}: signed off ({by}, {at})"),
@@ -90,6 +92,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tso_done": (
         "Đã duyệt {n} báo cáo tiến độ {half} của {unit}.",
         "{n} progress reports of {unit} for {half} signed off.",
+    ),
+    "tso_signed_by": ("đã duyệt: {by}, {at}", "signed off by {by}, {at}"),
+    "tso_withdraw_title": ("Hủy duyệt báo cáo tiến độ", "Withdraw a sign-off"),
+    "tso_withdraw_pick": ("Kỳ đã duyệt", "Signed-off half-year"),
+    "tso_withdraw_reason": ("Lý do hủy duyệt (bắt buộc)", "Reason for withdrawing (required)"),
+    "tso_withdraw_button": ("Hủy duyệt…", "Withdraw…"),
+    "tso_withdraw_confirm": (
+        "Hủy duyệt báo cáo tiến độ {half} của {unit}? Đơn vị sẽ được báo cáo trong kỳ này "
+        "trở lại; việc hủy được ghi vào nhật ký cùng lý do: {reason}",
+        "Withdraw the sign-off of the progress reports of {unit}, {half}? The unit may "
+        "report in that half-year again; the audit log records it with the reason: {reason}",
+    ),
+    "tso_withdraw_yes": ("Xác nhận hủy duyệt", "Confirm the withdrawal"),
+    "tso_withdraw_no": ("Không hủy", "Keep the sign-off"),
+    "tso_undone": (
+        "Đã hủy duyệt báo cáo tiến độ {half} của {unit}; đơn vị được báo cáo trong kỳ này trở lại.",
+        "Sign-off of the progress reports of {unit}, {half} withdrawn; the unit may report "
+        "in that half-year again.",
     ),
     "tso_none": ("Không có báo cáo tiến độ nào chờ duyệt.", "No progress reports waiting."),
     "overview_tasks": (

@@ -1,15 +1,18 @@
-"""The unit head's sign-off on the Nhiệm vụ page: waiting count, button, marks, refusal."""
+"""The unit head's sign-off on the Nhiệm vụ page: waiting count, button, marks, refusal;
+the withdrawal with a reason, a confirmation and an audit entry, for the heads of the unit."""
 
 from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kpi.access import LOCAL_ADMIN, Role
+from kpi.access import LOCAL_ADMIN, Role, Viewer
+from kpi.services import task_signoffs as signoffs
 from kpi.services import tasks as service
 from kpi.services.app import open_store
+from kpi.services.figures import audit_frame
 from kpi.services.users import add_user
-from kpi.task_progress import local_today
+from kpi.task_progress import HalfYear, local_today
 from tests.dashboard.conftest import AppFactory
 
 
@@ -52,3 +55,114 @@ def test_the_head_signs_off_the_half_year_and_the_latest_reports_show_it(
     with pytest.raises(service.TaskServiceError, match="đã được thủ trưởng đơn vị duyệt"):
         service.report_progress(store, officer, "II.42", state="in_progress", today=local_today())
     store.dispose()
+
+
+# ---- withdrawing a sign-off (the page's side of `kpi tasks unapprove`) ------------------
+
+HEAD = Viewer(LOCAL_ADMIN, Role.ADMIN)
+REASON = "Bổ sung minh chứng của nhiệm vụ II.13"
+
+
+def _signed_off(app_db: str, units: dict[str, str]) -> str:
+    """Report one task per unit ({unit: task}) and sign each unit's half-year off; returns
+    the half-year's code ('2026-H2')."""
+    store = open_store(app_db)
+    half = str(HalfYear.containing(local_today()))
+    for n, (unit, task) in enumerate(units.items()):
+        officer = add_user(store, f"cb{n}@bnv.gov.vn", Role.OFFICER, [unit], actor=LOCAL_ADMIN)
+        service.report_progress(store, officer, task, state="in_progress", today=local_today())
+        signoffs.approve(store, HEAD, unit, half)
+    store.dispose()
+    return half
+
+
+def _choices(at: AppTest) -> list[str]:
+    """The units of the standing sign-offs offered ('VPB · Văn phòng Bộ · 6 tháng … · …')."""
+    return [str(o).split(" · ")[0] for o in at.selectbox(key="tso_undo_pick").options]
+
+
+def _asked(at: AppTest) -> str:
+    """The confirmation's question ('' when none is asked; the demo notice is a warning too)."""
+    asked = [str(w.value) for w in at.warning if w.icon == ":material/warning:"]
+    assert len(asked) <= 1
+    return asked[0] if asked else ""
+
+
+def _audit(app_db: str) -> list[dict[str, object]]:
+    store = open_store(app_db)
+    frame = audit_frame(store)
+    store.dispose()
+    return [r for r in frame.to_dict("records") if r["action"] == "tasks.unapprove"]
+
+
+def test_the_head_withdraws_a_sign_off_with_a_reason_after_confirming(
+    open_page: AppFactory, app_db: str
+) -> None:
+    half = _signed_off(app_db, {"VPB": "II.13"})
+    at = open_page("tasks.py", role=Role.APPROVER)
+    assert any(x.startswith("VPB") and ": đã duyệt (" in x for x in _texts(at))
+    assert at.selectbox(key="tso_undo_pick").value == ("VPB", half)
+    assert at.button(key="tso_undo_ask").disabled  # no reason yet
+    at.text_input(key="tso_undo_reason").input("   ").run()
+    assert at.button(key="tso_undo_ask").disabled  # blanks are no reason
+    at.text_input(key="tso_undo_reason").input(REASON).run()
+    at.button(key="tso_undo_ask").click().run()
+    warning = _asked(at)
+    assert warning.startswith("Hủy duyệt báo cáo tiến độ") and "VPB" in warning
+    assert "II\\.13" in warning  # the reason as typed (escaped for markdown)
+    at.button(key="tso_undo_no").click().run()  # thought better of it: nothing changes
+    assert not _asked(at) and not _audit(app_db)
+    assert _choices(at) == ["VPB"]
+    at.button(key="tso_undo_ask").click().run()
+    at.button(key="tso_undo_yes").click().run()
+    assert not at.exception
+    assert any("Đã hủy duyệt báo cáo tiến độ" in str(s.value) for s in at.success)
+    # the box shows the half-year open again, and nothing is left to withdraw
+    assert any(x.startswith("VPB") and x.endswith(": 1 báo cáo chưa duyệt") for x in _texts(at))
+    assert not at.button(key="tso_VPB").disabled
+    assert not [s for s in at.selectbox if s.key == "tso_undo_pick"]
+    assert _marks(at)["II.13"] == "chưa duyệt"
+    entries = _audit(app_db)
+    assert len(entries) == 1 and entries[0]["actor"] == "thu-truong@demo.local"
+    assert entries[0]["unit_code"] == "VPB"
+    detail = entries[0]["detail"]
+    assert isinstance(detail, dict) and detail["reason"] == REASON and detail["period"] == half
+    store = open_store(app_db)  # the unit may report in that half-year again
+    officer = add_user(store, "vpb2@bnv.gov.vn", Role.OFFICER, ["VPB"], actor=LOCAL_ADMIN)
+    service.report_progress(store, officer, "II.41", state="in_progress", today=local_today())
+    store.dispose()
+
+
+def test_each_head_sees_only_the_sign_offs_of_their_own_units(
+    open_page: AppFactory, app_db: str
+) -> None:
+    half = _signed_off(app_db, {"VPB": "II.13", "CVTLT": "II.4"})
+    head = open_page("tasks.py", role=Role.APPROVER)  # demo approver: VPB and TTCNTT
+    assert _choices(head) == ["VPB"]
+    label = HalfYear.containing(local_today()).label("vi")
+    assert label in head.selectbox(key="tso_undo_pick").options[0]
+    admin = open_page("tasks.py", role=Role.ADMIN)
+    assert _choices(admin) == ["CVTLT", "VPB"]
+    assert admin.selectbox(key="tso_undo_pick").value == ("CVTLT", half)
+    for role in (Role.LEADER, Role.OFFICER):
+        page = open_page("tasks.py", role=role)
+        assert not [s for s in page.selectbox if s.key == "tso_undo_pick"], role
+
+
+def test_a_sign_off_withdrawn_meanwhile_is_refused_in_words(
+    open_page: AppFactory, app_db: str
+) -> None:
+    half = _signed_off(app_db, {"VPB": "II.13"})
+    at = open_page("tasks.py", role=Role.APPROVER, lang="en")
+    assert "Withdraw a sign-off" in [e.label for e in at.expander]
+    at.text_input(key="tso_undo_reason").input("Evidence to add").run()
+    at.button(key="tso_undo_ask").click().run()
+    assert _asked(at).startswith("Withdraw the sign-off of the progress reports of VPB")
+    store = open_store(app_db)  # someone else withdraws it first (the CLI, say)
+    signoffs.unapprove(store, HEAD, "VPB", half, "done elsewhere")
+    store.dispose()
+    at.button(key="tso_undo_yes").click().run()
+    assert not at.exception and not at.success
+    errors = " ".join(str(e.value) for e in at.error)
+    assert "are not signed off" in errors and "VPB" in errors
+    assert len(_audit(app_db)) == 1  # only the first withdrawal is recorded

@@ -95,8 +95,7 @@ def test_usage_errors_are_one_line() -> None:
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        "Lỗi: Invalid value for '--format': Value error, '[/x]' is not one of "
-        "'table', 'json', 'csv'."
+        "Lỗi: Giá trị '[/x]' của '--format' không hợp lệ: chỉ nhận 'table', 'json', 'csv'."
     ]
 
 

@@ -41,3 +41,13 @@ def test_status_starts_without_the_heavy_modules() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(json.loads(done.stdout))
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
+
+
+def test_load_starts_without_the_spreadsheet_writer() -> None:
+    """`kpi load` reads spreadsheets through its own readers; openpyxl is for `kpi template`."""
+    code = (
+        "import json, sys; from kpi.cli.main import app_for; app_for(['load']);"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "openpyxl" not in set(json.loads(done.stdout))

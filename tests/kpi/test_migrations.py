@@ -93,3 +93,29 @@ def test_api_tables_up_and_down(tmp_path: Path) -> None:
     command.upgrade(config, "head")
     assert _tables(store) >= API_TABLES
     store.dispose()
+
+
+def test_head_revision_is_alembics_head(tmp_path: Path) -> None:
+    from alembic.script import ScriptDirectory
+
+    from kpi.storage.engine import head_revision
+
+    store = open_storage(f"sqlite:///{tmp_path / 'h.db'}", upgrade=False)
+    scripts = ScriptDirectory.from_config(alembic_config(store))
+    assert scripts.get_heads() == [head_revision()]
+
+
+def test_a_database_at_head_opens_without_alembic_and_an_older_one_is_upgraded(
+    tmp_path: Path,
+) -> None:
+    from kpi.storage.engine import head_revision, stored_revision
+
+    url = f"sqlite:///{tmp_path / 'o.db'}"
+    fresh = open_storage(url, upgrade=False)
+    assert stored_revision(fresh) is None  # no version table yet
+    command.upgrade(alembic_config(fresh), "0007_task_signoffs")
+    assert stored_revision(fresh) == "0007_task_signoffs"
+    upgraded = open_storage(url)  # behind head: migrated
+    assert stored_revision(upgraded) == head_revision()
+    again = open_storage(url)  # at head: one query
+    assert stored_revision(again) == head_revision()
