@@ -181,6 +181,10 @@ def _only(kind: str) -> list[dict[str, str]]:
 
 def _layers(enc: dict[str, Any], data: dict[str, str], target: dict[str, str]) -> list[Any]:
     """Band, required path, projection, actuals (line + points), target rule and label."""
+    return [*_series_layers(enc, data), *_target_layers(target)]
+
+
+def _series_layers(enc: dict[str, Any], data: dict[str, str]) -> list[Any]:
     line = {k: enc[k] for k in ("color", "tooltip", "x", "y")}
     actual = {k: enc[k] for k in ("color", "x", "y")}
     return [
@@ -222,6 +226,11 @@ def _layers(enc: dict[str, Any], data: dict[str, str], target: dict[str, str]) -
             ],
             "data": data,
         },
+    ]
+
+
+def _target_layers(target: dict[str, str]) -> list[Any]:
+    return [
         {
             "data": target,
             "mark": {"type": "rule", "color": TARGET, "strokeWidth": 1.5},
