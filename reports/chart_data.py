@@ -16,8 +16,8 @@ from kpi.catalogue import Indicator
 from kpi.formatting import quarter_label
 from kpi.text import t
 from reports.chart_frame import DEMO_RED, ChartFacts, footer_lines, heading_lines, known_on_line
-from reports.charts import KINDS
 from reports.tables import safe_text, to_csv_bytes
+from reports.trajectory import KINDS
 
 COLUMN_KEYS = ("series", "quarter", "value", "low", "high")
 DIGITS = 2

@@ -1,7 +1,8 @@
 """The trajectory chart as an image to file or forward: PNG and SVG through vl-convert.
 
-Same builder as the dashboard (reports.charts), in a frame that says what it shows
-(reports.chart_frame), every text in the DejaVu Sans of reports/fonts, so every
+The dashboard's chart (reports.charts; here its spec written without Altair,
+reports.trajectory), in a frame that says what it shows (reports.chart_frame), every
+text in the DejaVu Sans of reports/fonts, so every
 Vietnamese glyph renders and the image carries one font. The size fits an A4 page:
 about 680 px wide, written at 180 dpi, is 17 cm.
 """
@@ -9,19 +10,29 @@ about 680 px wide, written at 180 dpi, is 17 cm.
 from __future__ import annotations
 
 import json
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pandas as pd
 import vl_convert as vlc
 
 from kpi.catalogue import Catalogue, Indicator
 from reports.chart_frame import FONT, ChartFacts, framed, scope_name
-from reports.charts import trajectory_chart, trajectory_data
 from reports.fonts import dejavu
 from reports.model import IndicatorRow, Report
 from reports.svg_fonts import embed_font
+from reports.trajectory import trajectory_data, trajectory_spec
+
+if TYPE_CHECKING:
+    from reports.chart_cache import ChartCache
+
+
+class Drawer(Protocol):
+    """What draws PNGs of specs, in order (reports.chart_workers.ChartWorkers)."""
+
+    def draw(self, specs: Sequence[str]) -> Iterator[bytes]: ...
+
 
 CHART_FONT = FONT
 PLOT_WIDTH = 600  # with the y axis and the padding the image is about 680 px wide
@@ -82,8 +93,8 @@ def publication_spec(
     data: pd.DataFrame, indicator: Indicator, facts: ChartFacts, height: int = PAGE_HEIGHT
 ) -> str:
     """The framed chart of `data` (from reports.charts.trajectory_data) as Vega-Lite JSON."""
-    chart = trajectory_chart(data, indicator, facts.lang, height=height)
-    spec = _with_report_fonts(chart.properties(width=PLOT_WIDTH).to_dict())
+    chart = trajectory_spec(data, indicator, facts.lang, height=height, width=PLOT_WIDTH)
+    spec = _with_report_fonts(chart)
     _legends_in_a_row(spec)
     band = bool(data["low"].notna().any()) if "low" in data else False
     return json.dumps(framed(spec, facts, PLOT_WIDTH, band), ensure_ascii=False)
@@ -138,18 +149,89 @@ def chart_spec(
     return publication_spec(data, indicator, report_facts(report, indicator), REPORT_HEIGHT)
 
 
-def render_charts(report: Report, series: pd.DataFrame, catalogue: Catalogue) -> dict[str, bytes]:
-    """{indicator code: PNG} for every indicator of the report that has figures.
+def runtime_started() -> bool:
+    """Whether vl-convert's runtime runs in this process (a fork would not carry it)."""
+    return _register_fonts.cache_info().currsize > 0
+
+
+def drawer() -> str:
+    """What turns a spec into the report's PNG: the chart cache's part of every name."""
+    fonts = dejavu()
+    sizes = ",".join(str(p.stat().st_size) for p in (fonts.regular, fonts.bold))
+    return f"vl-convert {getattr(vlc, '__version__', '?')}|scale {SCALE}|ppi {PPI}|DejaVu {sizes}"
+
+
+def report_specs(report: Report, series: pd.DataFrame, catalogue: Catalogue) -> dict[str, str]:
+    """{indicator code: framed spec} for every indicator of the report that has figures.
 
     `series` holds the report unit's quarterly values (indicator_code, period_index, value).
-    Specs are built here while vl-convert (native code) rasterises earlier ones.
     """
-    _register_fonts()
-    pending: dict[str, Future[bytes]] = {}
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for row in report.rows:
-            part = series[series["indicator_code"] == row.code][["period_index", "value"]]
-            spec = chart_spec(part.reset_index(drop=True), row, report, catalogue)
-            if spec is not None:
-                pending[row.code] = pool.submit(spec_to_png, spec)
-        return {code: future.result() for code, future in pending.items()}
+    codes = series["indicator_code"].to_numpy(dtype=object)
+    specs = {}
+    for row in report.rows:
+        part = series[codes == row.code][["period_index", "value"]]
+        spec = chart_spec(part.reset_index(drop=True), row, report, catalogue)
+        if spec is not None:
+            specs[row.code] = spec
+    return specs
+
+
+class Charts(Mapping[str, bytes]):
+    """{indicator code: PNG}, each image ready when first asked for: the cached ones at
+    once, the others as the drawer finishes them in order, so a writer lays out the pages
+    before the charts while they are drawn. Drawn images go into the cache."""
+
+    def __init__(
+        self, specs: dict[str, str], drawer: Drawer | None, cache: ChartCache | None
+    ) -> None:
+        self.specs, self.cache = specs, cache
+        self.images = {c: cache.get(s, "png") for c, s in specs.items()} if cache else {}
+        self.missing = [code for code in specs if self.images.get(code) is None]
+        wanted = [specs[code] for code in self.missing]
+        self.drawn = drawer.draw(wanted) if drawer else map(spec_to_png, wanted)
+
+    def __getitem__(self, code: str) -> bytes:
+        if code not in self.specs:
+            raise KeyError(code)
+        while (image := self.images.get(code)) is None:
+            self._next()
+        return image
+
+    def _next(self) -> None:
+        code = self.missing.pop(0)
+        image = self.images[code] = next(self.drawn)
+        if self.cache is not None:
+            self.cache.put(self.specs[code], "png", image)
+            if not self.missing:
+                self.cache.prune()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.specs)
+
+    def __len__(self) -> int:
+        return len(self.specs)
+
+
+def stream_charts(
+    report: Report,
+    series: pd.DataFrame,
+    catalogue: Catalogue,
+    *,
+    workers: Drawer | None = None,
+    cache: ChartCache | None = None,
+) -> Charts:
+    """The report's charts (every indicator that has figures), drawing from now on: from
+    the cache when the same chart was drawn before, else by the workers (or here)."""
+    return Charts(report_specs(report, series, catalogue), workers, cache)
+
+
+def render_charts(
+    report: Report,
+    series: pd.DataFrame,
+    catalogue: Catalogue,
+    *,
+    workers: Drawer | None = None,
+    cache: ChartCache | None = None,
+) -> dict[str, bytes]:
+    """{indicator code: PNG} for every indicator of the report that has figures."""
+    return dict(stream_charts(report, series, catalogue, workers=workers, cache=cache))

@@ -1,111 +1,41 @@
 """Altair chart builders: DataFrames in, `alt.Chart` out. No Streamlit here.
 
-The main chart is `trajectory_chart(data, indicator, lang)`. Its input is the
-long frame made by `trajectory_data(series, status, indicator)`:
-
-| column | meaning |
-|---|---|
-| `kind` | `actual`, `required` (baseline → 2030 target) or `projection` |
-| `t` | time in years, quarter starts: 2025-Q3 → 2025.5 |
-| `period`, `period_label` | `2025-Q3`, `Quý 3/2025` (`Q3 2025` in English) |
-| `value`, `value_label` | 85.5, `85,5%` |
-| `low`, `high` | the projection's uncertainty band (projection rows only) |
-
-Reports render the same chart to PNG with `chart.save("x.png")` (vl-convert).
+The main chart is `trajectory_chart(data, indicator, lang)`; its input is the long frame
+made by `trajectory_data(series, status, indicator)` (reports.trajectory, which also
+writes the same chart as a plain Vega-Lite dict for the reports, without Altair).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 import altair as alt
-import numpy as np
 import pandas as pd
 
 from kpi import palette
 from kpi.catalogue import Indicator
 from kpi.formatting import percent, quarter_label
-from kpi.periods import TARGET_PERIOD, parse_quarter, period_code
-from kpi.progress import trajectory_points
-from kpi.progress.trajectory import FIT_FIELDS
+from kpi.periods import TARGET_PERIOD, period_code
 from kpi.text import t
-
-TRAJECTORY_COLUMNS = ["kind", "t", "period", "period_label", "value", "value_label", "low", "high"]
-KINDS = ("actual", "required", "projection")
-INK = palette.INK
-ACTUAL = "#0B4F8A"
-REQUIRED = "#5F6B7A"
-PROJECTION = "#B35C00"
-TARGET = "#1B6E3A"
-FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
+from reports.trajectory import (  # noqa: F401  (re-exported: the dashboard's names)
+    ACTUAL,
+    FONT,
+    INK,
+    KINDS,
+    PERCENT_EXPR,
+    PROJECTION,
+    REQUIRED,
+    TARGET,
+    TRAJECTORY_COLUMNS,
+    series_names,
+    trajectory_data,
+    x_domain,
+    y_domain,
+)
 
 STATUS_STYLE = palette.STATUS_COLOURS  # (strong, tint) per status, shared with the reports
 
-PERCENT_EXPR = "format(datum.value, '.0f') + '%'"  # whole percents: no decimal mark to localise
-
-
-def _engine_row(status: Mapping[str, Any], indicator: Indicator) -> dict[str, Any] | None:
-    """The fields kpi.progress.trajectory_points needs, from a status row (or a subset)."""
-    needed = ("baseline_period", "baseline_value", "latest_period", "latest_value")
-    if any(status.get(k) is None or _missing(status.get(k)) for k in needed):
-        return None
-    return {
-        "baseline_index": parse_quarter(str(status["baseline_period"])).index,
-        "latest_index": parse_quarter(str(status["latest_period"])).index,
-        "baseline_value": float(status["baseline_value"]),
-        "latest_value": float(status["latest_value"]),
-        "target": float(indicator.target),
-        "observed_pace_pp_per_year": status.get("observed_pace_pp_per_year"),
-        **{k: status[k] for k in (*FIT_FIELDS, "status", "as_of_index") if k in status},
-    }
-
-
-def _missing(value: object) -> bool:
-    try:
-        return bool(pd.isna(value))  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return False
-
-
-def trajectory_data(
-    series: pd.DataFrame,
-    status: Mapping[str, Any] | pd.Series,
-    indicator: Indicator,
-    lang: str = "vi",
-) -> pd.DataFrame:
-    """Chart input from one series (`period_index`, `value`) and its status row (kpi.progress).
-
-    The required path, the projection and its 80% band come from
-    kpi.progress.trajectory_points; without a baseline only the actuals are drawn.
-    """
-    status = dict(status)
-    row = _engine_row(status, indicator)
-    if row is None or series.empty:
-        points = series.sort_values("period_index").assign(kind="actual")
-    else:
-        points = trajectory_points(series[["period_index", "value"]], row, indicator.target_period)
-    for column in ("lower", "upper"):
-        if column not in points:
-            points[column] = np.nan
-    periods = [period_code(int(i)) for i in points["period_index"]]
-    return pd.DataFrame(
-        {
-            "kind": points["kind"].to_numpy(),
-            "t": [int(i) / 4 for i in points["period_index"]],
-            "period": periods,
-            "period_label": [quarter_label(p, lang) for p in periods],
-            "value": points["value"].astype(float).to_numpy(),
-            "value_label": [percent(v, lang) for v in points["value"]],
-            "low": points["lower"].astype(float).to_numpy(),
-            "high": points["upper"].astype(float).to_numpy(),
-        }
-    )[TRAJECTORY_COLUMNS]
-
 
 def _x_axis(data: pd.DataFrame, lang: str) -> alt.X:
-    first = int(np.floor(data["t"].min())) if len(data) else 2024
-    ticks = [float(y) for y in range(first, TARGET_PERIOD.year + 1)]
+    first, ticks = x_domain(data)
     return alt.X(
         "t:Q",
         title=None,
@@ -116,10 +46,7 @@ def _x_axis(data: pd.DataFrame, lang: str) -> alt.X:
 
 
 def _y_scale(data: pd.DataFrame, target: float) -> alt.Scale:
-    values = pd.concat([data["value"], data["low"]]).dropna()
-    lowest = min(float(values.min()) if len(values) else 0.0, target)
-    floor = max(0.0, np.floor((lowest - 10) / 10) * 10)
-    return alt.Scale(domain=[floor, 100], nice=False, zero=False)
+    return alt.Scale(domain=y_domain(data, target), nice=False, zero=False)
 
 
 def _y_axis(data: pd.DataFrame, target: float) -> alt.Y:
@@ -132,7 +59,7 @@ def _y_axis(data: pd.DataFrame, target: float) -> alt.Y:
 
 
 def _legend_colour(lang: str) -> alt.Color:
-    names = [t(f"chart_{k}", lang) for k in KINDS]
+    names = list(series_names(lang).values())
     return alt.Color(
         "series:N",
         title=None,
@@ -160,7 +87,7 @@ def trajectory_chart(
 ) -> alt.LayerChart:
     """Actuals (line + points), required path (dashed), projection (dotted) in its band,
     and the 2030 target (rule + label). `data` comes from `trajectory_data`."""
-    data = data.assign(series=data["kind"].map({k: t(f"chart_{k}", lang) for k in KINDS}))
+    data = data.assign(series=data["kind"].map(series_names(lang)))
     base = alt.Chart(data)
     x, y, colour = _x_axis(data, lang), _y_axis(data, indicator.target), _legend_colour(lang)
     kind = alt.datum.kind

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,8 +22,13 @@ from kpi.cli.shell import (
     settings,
     storage,
 )
-from kpi.periods import PeriodError, parse_report_period
+from kpi.periods import PeriodError, ReportPeriod, parse_report_period
 from kpi.text import t
+
+if TYPE_CHECKING:
+    from reports.chart_images import Charts
+    from reports.chart_workers import ChartWorkers
+    from reports.model import Report
 
 DEFAULT_OUT = Path("reports-out")
 
@@ -69,10 +74,31 @@ def report(
         day = dt.date.fromisoformat(known_on) if known_on else None
     except ValueError:
         fail(t("cli.tasks.bad_day", option="--known-on", text=known_on))
-    from kpi.services.report_output import file_stem, write_report_files
-    from kpi.services.reporting import ReportError, build_report
+    from kpi.services.report_output import ChartWorkers
 
     formats = ("xlsx", "pdf") if fmt is ReportFormat.both else (fmt.value,)
+    with ChartWorkers() as workers:  # they warm up while the report is built
+        _build_and_write(report_period, unit, lang, day, out, formats, force, workers)
+
+
+def _build_and_write(
+    report_period: ReportPeriod,
+    unit: str | None,
+    lang: Lang,
+    day: dt.date | None,
+    out: Path,
+    formats: tuple[str, ...],
+    force: bool,
+    workers: ChartWorkers,
+) -> None:
+    from kpi.services.report_output import file_stem, report_charts, write_report_files
+    from kpi.services.reporting import ReportError, build_report
+
+    started: list[Charts] = []  # drawn by the workers while the data quality is read
+
+    def draw(figures: Report) -> None:
+        started.append(report_charts(figures, storage(), catalogue(), workers))
+
     try:
         built = build_report(
             storage(),
@@ -82,12 +108,14 @@ def report(
             lang=lang.value,
             settings=settings(),
             known_on=day,
+            on_figures=draw,
         )
     except ReportError as exc:
         fail(str(exc))
     for fmt_name in formats:
         check_output(out / f"{file_stem(built)}.{fmt_name}", force)
-    for path in write_report_files(built, storage(), catalogue(), out, formats):
+    charts = started[0] if started else None
+    for path in write_report_files(built, storage(), catalogue(), out, formats, workers, charts):
         say(str(path))
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 from kpi.periods import Quarter, parse_quarter
 from kpi.storage import Storage
 from kpi.storage.queries import uploads_frame
-from kpi.storage.report_reads import revised_quarters, revision_uploads
+from kpi.storage.report_reads import current_upload_counts, revised_quarters, revision_uploads
 from kpi.storage.repository import audit_frame, history_frame
 from reports.quality import OutlierLine, RevisionLine, UploadLine
 
@@ -94,7 +94,25 @@ def uploads_used(storage: Storage, current: pd.DataFrame) -> tuple[UploadLine, .
     revisions = revision_uploads(
         storage, int(current["period_index"].max()), units if few else None, indicators
     )
-    counts = _rows_per_upload(current, revisions)
+    return _upload_lines(storage, _rows_per_upload(current, revisions).to_dict())
+
+
+def counted_in_database(unit_codes: Sequence[str] | None) -> bool:
+    """Whether `current_uploads_used` serves these units (None: every unit) best."""
+    return unit_codes is None or len(unit_codes) > FEW_UNITS
+
+
+def current_uploads_used(
+    storage: Storage, as_of_index: int, unit_codes: Sequence[str] | None
+) -> tuple[UploadLine, ...]:
+    """`uploads_used` of the current values up to a quarter (of `unit_codes`, or of every
+    unit), counted by the database: for many units, instead of every revision travelling
+    here to be matched."""
+    return _upload_lines(storage, current_upload_counts(storage, as_of_index, unit_codes))
+
+
+def _upload_lines(storage: Storage, counts: Mapping[Any, int]) -> tuple[UploadLine, ...]:
+    """One line per upload of `counts` ({upload id: rows used}), in upload order."""
     uploads = uploads_frame(storage)
     if uploads.empty:
         return ()

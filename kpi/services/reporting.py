@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
-from kpi.canonical import with_period
 from kpi.catalogue import Catalogue
 from kpi.formatting import quarter_label
 from kpi.messages import say
-from kpi.periods import Quarter, ReportPeriod, quarter_range
+from kpi.periods import Quarter, ReportPeriod, period_code, quarter_range
 from kpi.services.cycle import unapproved_count
 from kpi.services.report_periods import (
     EmptyPeriodError,
@@ -21,7 +22,13 @@ from kpi.services.report_periods import (
     report_periods,
     resolve_unit,
 )
-from kpi.services.report_quality import confirmed_outliers, revised_since, uploads_used
+from kpi.services.report_quality import (
+    confirmed_outliers,
+    counted_in_database,
+    current_uploads_used,
+    revised_since,
+    uploads_used,
+)
 from kpi.services.report_sources import scope_figures, submission_lines
 from kpi.services.statuses import owed, scope_of, values_for
 from kpi.services.task_reporting import task_report_section
@@ -30,7 +37,7 @@ from kpi.storage import Storage
 from kpi.storage.repository import unit_registry
 from kpi.text import t
 from reports.model import Report, data_hash, indicator_rows
-from reports.quality import Quality
+from reports.quality import Quality, UploadLine
 from reports.text import known_on_text, label
 
 
@@ -44,9 +51,13 @@ def build_report(
     made_on: dt.date | None = None,
     settings: Settings | None = None,
     known_on: dt.date | None = None,
+    on_figures: Callable[[Report], None] | None = None,
 ) -> Report:
     """Everything the report shows, as of the period's closing quarter; with `known_on`,
-    from the revisions stored by the end of that day ("what we knew then")."""
+    from the revisions stored by the end of that day ("what we knew then").
+
+    `on_figures` gets the report's figures (rows and chart values, before the data
+    quality is read), so its charts can be drawn meanwhile."""
     if lang not in ("vi", "en"):
         raise ReportError(say("report.bad_lang"))
     settings = settings or Settings()
@@ -56,6 +67,7 @@ def build_report(
     scope = scope_of(registry, target)
     # the whole tree needs no list of units (a long IN list is slow at national scale)
     units = None if len(scope) == len(registry) and known_on is None else scope
+    uploads = _uploads_aside(storage, period, units, known_on)
     frame = values_for(storage, period.closing, known_on=known_on, unit_codes=units)
     tasks = task_report_section(
         storage, settings, catalogue, period, target, registry.root.code, made_on, lang
@@ -68,14 +80,7 @@ def build_report(
     (closing_rows, start_rows), chart_values = scope_figures(
         frame, catalogue, target, registry, (period.closing, start), rules
     )
-    quality = Quality(
-        *submission_lines(
-            storage, registry, target, period, settings, today=made_on, catalogue=catalogue
-        ),
-        revised=revised_since(storage, scope, period.closing, _cutoff(start, settings)),
-        outliers=confirmed_outliers(storage, scope, period.opening, period.closing),
-    )
-    return Report(
+    figures = Report(
         period=period,
         unit_code=target.code,
         unit_name=target.name,
@@ -84,21 +89,33 @@ def build_report(
         rows=indicator_rows(
             catalogue, closing_rows, start_rows, lang, label("no_data_reason", lang)
         ),
+        known_on=known_on,
+        # the charts draw current values: these are they unless the report is "as known"
+        chart_values=chart_values if known_on is None else None,
+        is_root=target.code == registry.root.code,
+        is_demo=bool(frame["is_demo"].any()),
+    )
+    if on_figures is not None:
+        on_figures(figures)
+    quality = Quality(
+        *submission_lines(
+            storage, registry, target, period, settings, today=made_on, catalogue=catalogue
+        ),
+        revised=revised_since(storage, scope, period.closing, _cutoff(start, settings)),
+        outliers=confirmed_outliers(storage, scope, period.opening, period.closing),
+    )
+    return replace(
+        figures,
         quality=quality,
-        uploads=uploads_used(storage, frame),
+        uploads=uploads(frame),
         notices=(
             *notices(frame, period, lang),
             *rollup_notices(closing_rows, lang),
             *approval_notice(storage, frame, period, lang),
             *known_on_notice(known_on, lang),
         ),
-        data_hash=data_hash(with_period(frame), period, target.code),
+        data_hash=data_hash(_with_period_categories(frame), period, target.code),
         tasks=tasks,
-        known_on=known_on,
-        # the charts draw current values: these are they unless the report is "as known"
-        chart_values=chart_values if known_on is None else None,
-        is_root=target.code == registry.root.code,
-        is_demo=bool(frame["is_demo"].any()),
     )
 
 
@@ -111,6 +128,28 @@ __all__ = [
 ]
 
 
+def _uploads_aside(
+    storage: Storage, period: ReportPeriod, units: list[str] | None, known_on: dt.date | None
+) -> Callable[[pd.DataFrame], tuple[UploadLine, ...]]:
+    """The uploads of the figures used, asked for once they are read. For many current
+    values the database counts them, in a thread started now: the database works with
+    the interpreter's lock released, beside this thread's reading and roll-ups."""
+    if known_on is not None or not counted_in_database(units):
+        return lambda frame: uploads_used(storage, frame)
+    aside = ThreadPoolExecutor(1, thread_name_prefix="report-uploads")
+    counted = aside.submit(current_uploads_used, storage, period.closing.index, units)
+    aside.shutdown(wait=False)  # its one thread ends with the count
+    return lambda _frame: counted.result()
+
+
+def _with_period_categories(frame: pd.DataFrame) -> pd.DataFrame:
+    """`with_period` for the fingerprint: the quarter as categories, so each distinct one
+    is hashed once without a string per figure (the same digest, a test holds)."""
+    found, uniques = pd.factorize(frame["period_index"])
+    names = [period_code(int(i)) for i in uniques]
+    return frame.assign(period=pd.Categorical.from_codes(found, categories=pd.Index(names)))
+
+
 def _cutoff(previous_close: Quarter, settings: Settings) -> dt.datetime:
     """When the previous report's figures were due: revisions after it are news."""
     day = previous_close.end + dt.timedelta(days=settings.deadline_days)
@@ -119,7 +158,7 @@ def _cutoff(previous_close: Quarter, settings: Settings) -> dt.datetime:
 
 def notices(frame: pd.DataFrame, period: ReportPeriod, lang: str) -> list[str]:
     """Which quarters of the period hold no figure (a period with none is not reported)."""
-    have = {int(i) for i in frame["period_index"]}
+    have = {int(i) for i in frame["period_index"].unique()}
     quarters: Sequence[Quarter] = quarter_range(period.opening, period.closing)
     missing = [q for q in quarters if q.index not in have]
     if not missing:

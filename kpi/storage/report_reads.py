@@ -8,11 +8,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 
 from kpi.storage.engine import Storage
 from kpi.storage.frames import read_frame
-from kpi.storage.models import Measurement
+from kpi.storage.models import CurrentValue, Measurement
 
 UPLOAD_DTYPES = {
     "indicator_code": "str",
@@ -39,6 +39,30 @@ def revision_uploads(
     if indicator_codes is not None:
         query = query.where(Measurement.indicator_code.in_(list(indicator_codes)))
     return read_frame(storage, query, UPLOAD_DTYPES)
+
+
+def current_upload_counts(
+    storage: Storage, as_of_index: int, unit_codes: Sequence[str] | None = None
+) -> dict[int, int]:
+    """{upload id: how many current values up to a quarter (of `unit_codes`, if given) it
+    holds}, counted by the database: each current value finds its revision by the key."""
+    revision = and_(
+        Measurement.indicator_code == CurrentValue.indicator_code,
+        Measurement.unit_code == CurrentValue.unit_code,
+        Measurement.period_index == CurrentValue.period_index,
+        Measurement.revision == CurrentValue.revision,
+    )
+    query = (
+        select(Measurement.upload_id, func.count())
+        .select_from(CurrentValue)
+        .join(Measurement, revision)
+        .where(CurrentValue.period_index <= as_of_index, Measurement.upload_id.is_not(None))
+        .group_by(Measurement.upload_id)
+    )
+    if unit_codes is not None:
+        query = query.where(CurrentValue.unit_code.in_(list(unit_codes)))
+    with storage.engine.connect() as conn:
+        return {int(upload or 0): int(n) for upload, n in conn.execute(query)}
 
 
 def revised_quarters(storage: Storage, as_of_index: int, after: dt.datetime) -> list[int]:

@@ -27,5 +27,6 @@ def test_quick_run_reports_every_figure() -> None:
         assert re.search(rf"^{name} report .*[\d.]+ s .*goal < \d+ s\)\s+(PASS|FAIL)", out, re.M), (
             out
         )
+    assert len(re.findall(r"^\s+again \(charts cached\)\s+[\d.]+ s", out, re.M)) == 2, out
     assert len(re.findall(r"^\s+build\s+[\d.]+ s", out, re.M)) == 2, out
     assert len(re.findall(r"^\s+render \(charts, XLSX, PDF\)\s+[\d.]+ s", out, re.M)) == 2, out
