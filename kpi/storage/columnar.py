@@ -8,7 +8,8 @@ holds (https://www.sqlite.org/howtocorrupt.html, 2.2). So the read runs in a chi
 process that imports only pyarrow and the driver, opens the file read-only and sends
 the rows back as an Arrow stream; the parent keeps one SQLite library.
 
-PostgreSQL reads go through `read_frame` (psycopg, a connection of the pool).
+A small file (under COLUMNAR_BYTES) is read in process by `read_frame`, as are
+PostgreSQL's rows (psycopg, a connection of the pool).
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ from kpi.storage.repository import CURRENT_DTYPES, current_query
 # refuse a REAL in a later batch (numerators are NULL for a value-only history).
 BATCH_ROWS = 1 << 30  # the driver refuses 2³¹ − 1
 BUSY_MS = 5_000  # as the engine's own connections wait on a lock
+# Starting the reader (an interpreter and pyarrow) costs about a quarter of a second of
+# CPU, what `sqlite3` spends on some 300,000 rows: a smaller file is read in process.
+COLUMNAR_BYTES = 32 << 20
 
 # The child's whole program: no kpi import, so it starts in a tenth of a second.
 CHILD = """
@@ -92,14 +96,23 @@ class ColumnarReadError(RuntimeError):
     """The reading process failed (its message says why)."""
 
 
-def columnar_frame(storage: Storage, query: Select[Any], dtypes: Mapping[str, str]) -> pd.DataFrame:
-    """Run `query` (its columns in `dtypes` order) into a frame with those dtypes: on
-    SQLite through ADBC in a child process, on PostgreSQL through `read_frame`."""
+def columnar_frame(
+    storage: Storage,
+    query: Select[Any],
+    dtypes: Mapping[str, str],
+    *,
+    min_bytes: int = COLUMNAR_BYTES,
+) -> pd.DataFrame:
+    """Run `query` (its columns in `dtypes` order) into a frame with those dtypes: from
+    a SQLite file of `min_bytes` or more through ADBC in a child process, else (and on
+    PostgreSQL) through `read_frame`; the frames are the same (tested)."""
     if storage.dialect != "sqlite":
         return read_frame(storage, query, dtypes)
     database = storage.engine.url.database
     if not database or database == ":memory:":
         raise ColumnarReadError("an in-memory SQLite database has no file to read")
+    if _size(database) < min_bytes:
+        return read_frame(storage, query, dtypes)
     compiled = query.compile(
         dialect=storage.engine.dialect, compile_kwargs={"render_postcompile": True}
     )
@@ -112,6 +125,12 @@ def columnar_frame(storage: Storage, query: Select[Any], dtypes: Mapping[str, st
         "busy_ms": BUSY_MS,
     }
     return _frame(_run(job), dtypes)
+
+
+def _size(database: str) -> int:
+    """The database's bytes, its write-ahead log included (not yet checkpointed rows)."""
+    files = (database, f"{database}-wal")
+    return sum(os.path.getsize(f) for f in files if os.path.exists(f))
 
 
 def _plain(value: Any) -> Any:
@@ -160,8 +179,10 @@ def current_columns(
     *,
     as_of_index: int | None = None,
     unit_codes: Sequence[str] | None = None,
+    min_bytes: int = COLUMNAR_BYTES,
 ) -> pd.DataFrame:
-    """`current_frame` for a whole tree's statuses: the same rows and dtypes, read into
-    Arrow (`columnar_frame`) rather than a Python object per cell."""
+    """`current_frame` for a whole tree's statuses: the same rows and dtypes, from a
+    large database read into Arrow (`columnar_frame`), not a Python object per cell."""
     query = current_query(columns, as_of_index=as_of_index, unit_codes=unit_codes)
-    return columnar_frame(storage, query, {c: CURRENT_DTYPES[c] for c in columns})
+    dtypes = {c: CURRENT_DTYPES[c] for c in columns}
+    return columnar_frame(storage, query, dtypes, min_bytes=min_bytes)

@@ -35,12 +35,12 @@ def test_the_same_frame_as_the_row_read(storage: Storage, catalogue: Catalogue) 
     load_demo(storage, catalogue, today=TODAY)
     dtypes = {c: CURRENT_DTYPES[c] for c in READ_COLUMNS}
     query = select(*[getattr(CurrentValue, c) for c in READ_COLUMNS])
-    fast = columnar_frame(storage, query, dtypes)
+    fast = columnar_frame(storage, query, dtypes, min_bytes=0)
     assert len(fast) > 0 and list(fast.columns) == READ_COLUMNS
     pd.testing.assert_frame_equal(_sorted(fast), _sorted(read_frame(storage, query, dtypes)))
     cut, units = Quarter(2024, 4).index, ["VPB", "CNCC"]
     columns = ["indicator_code", "unit_code", "period_index", "value", "numerator"]
-    some = current_columns(storage, columns, as_of_index=cut, unit_codes=units)
+    some = current_columns(storage, columns, as_of_index=cut, unit_codes=units, min_bytes=0)
     expected = current_frame(storage, as_of_index=cut, unit_codes=units, columns=columns)
     assert len(some) == len(expected) > 0
     pd.testing.assert_frame_equal(_sorted(some), _sorted(expected))  # in-lists and bounds
@@ -48,12 +48,14 @@ def test_the_same_frame_as_the_row_read(storage: Storage, catalogue: Catalogue) 
     high = query.where(CurrentValue.value > 55.5, CurrentValue.unit_code == "VPB")  # a float
     expected = read_frame(storage, high, dtypes)
     assert 0 < len(expected) < len(fast)
-    pd.testing.assert_frame_equal(_sorted(columnar_frame(storage, high, dtypes)), _sorted(expected))
+    pd.testing.assert_frame_equal(
+        _sorted(columnar_frame(storage, high, dtypes, min_bytes=0)), _sorted(expected)
+    )
 
 
 def test_an_empty_result_keeps_the_dtypes(storage: Storage) -> None:
     columns = ["indicator_code", "unit_code", "period_index", "value", "numerator"]
-    empty = current_columns(storage, columns, as_of_index=0)
+    empty = current_columns(storage, columns, as_of_index=0, min_bytes=0)
     assert empty.empty and list(empty.columns) == columns
     assert [str(t) for t in empty.dtypes] == [str(pd.Series(dtype="str").dtype)] * 2 + [
         "int64",
@@ -74,7 +76,7 @@ def test_counts_null_for_a_long_first_stretch_read_as_numbers(storage: Storage) 
     rows += [{"i": "1.2", "u": "VPB", "p": "2025-Q1", "pi": 8100, "v": 40.0, "n": 4.0, "d": 10.0}]
     with storage.engine.begin() as conn:
         conn.execute(text(INSERT), rows)
-    frame = current_columns(storage, ["indicator_code", "period_index", "numerator"])
+    frame = current_columns(storage, ["indicator_code", "period_index", "numerator"], min_bytes=0)
     assert frame["numerator"].dtype == "float64"
     assert frame["numerator"].isna().sum() == 1500
     assert frame["numerator"].max() == 4.0
@@ -83,7 +85,7 @@ def test_counts_null_for_a_long_first_stretch_read_as_numbers(storage: Storage) 
 def test_a_failed_read_says_why(sqlite_storage: Storage) -> None:
     query = select(CurrentValue.value).where(text("no_such_column > 0"))
     with pytest.raises(ColumnarReadError, match="no_such_column"):
-        columnar_frame(sqlite_storage, query, {"value": "float64"})
+        columnar_frame(sqlite_storage, query, {"value": "float64"}, min_bytes=0)
 
 
 def test_a_file_name_with_uri_characters(tmp_path: Path, sqlite_template: Path) -> None:
@@ -94,6 +96,22 @@ def test_a_file_name_with_uri_characters(tmp_path: Path, sqlite_template: Path) 
     row = {"i": "1.1", "u": "VPB", "p": "2025-Q1", "pi": 8100, "v": 40.0, "n": 4.0, "d": 10.0}
     with store.engine.begin() as conn:
         conn.execute(text(INSERT), [row])
-    frame = current_columns(store, ["unit_code", "value"])
+    frame = current_columns(store, ["unit_code", "value"], min_bytes=0)
     assert frame["unit_code"].tolist() == ["VPB"] and frame["value"].tolist() == [40.0]
     store.dispose()
+
+
+def test_a_small_file_is_read_in_process(
+    sqlite_storage: Storage, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_demo(sqlite_storage, catalogue, today=TODAY)
+
+    def no_child(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a reader process for a small database")
+
+    monkeypatch.setattr("kpi.storage.columnar.subprocess.Popen", no_child)
+    columns = ["indicator_code", "unit_code", "period_index", "value"]
+    small = current_columns(sqlite_storage, columns)
+    assert len(small) > 0
+    expected = current_frame(sqlite_storage, columns=columns)
+    pd.testing.assert_frame_equal(_sorted(small), _sorted(expected))
