@@ -21,6 +21,7 @@ from kpi.progress import (
     status_records,
 )
 from kpi.progress.coverage_text import coverage_text
+from kpi.services.forked import AVAILABLE
 from kpi.services.status_text import every_scope_chunks
 from kpi.services.statuses import UnknownUnitError, statuses_for
 from kpi.text import t
@@ -113,7 +114,7 @@ def status(
     if unit.lower() == "all" and fmt is OutputFormat.json and not only_off_target:
         # the leaves on the second core (this process has one thread): the same text
         chunks = every_scope_chunks(
-            storage(), catalogue(), as_of=quarter, known_on=day, lang=lang.value, fork=True
+            storage(), catalogue(), as_of=quarter, known_on=day, lang=lang.value, fork=AVAILABLE
         )
         for chunk in chunks:  # bytes: no copy of the whole, no scan for colour codes
             typer.echo(chunk, nl=False)

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 Pending = Callable[[], bytes]
+AVAILABLE = hasattr(os, "fork")  # POSIX; elsewhere the command works on one core
 
 
 @contextmanager
