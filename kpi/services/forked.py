@@ -3,6 +3,8 @@ result while the parent goes on, and hands it back through a temporary file.
 
 Fork copies the parent's frames without pickling them (pages are shared until
 written). Only commands fork: a server's other threads would not exist in the child.
+The child never touches the database: the SQLite files it inherits are closed by the
+kernel when it exits, which releases none of the parent's locks (those are per process).
 """
 
 from __future__ import annotations
