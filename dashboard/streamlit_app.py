@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the path
     sys.path.insert(0, str(ROOT))
 
-from dashboard import auth, chrome, data, gate, ui  # noqa: E402
+from dashboard import auth, chrome, data, gate, ui, widget_words  # noqa: E402
 from dashboard.navigation import build_pages  # noqa: E402
 from kpi.access import Viewer  # noqa: E402
 from kpi.text import t  # noqa: E402
@@ -67,6 +67,7 @@ def main() -> None:
     lang = ui.lang()
     chrome.page_language(lang)
     chrome.page_style()
+    widget_words.apply(lang)
     ui.set_viewer(viewer)
     record_upload_right(viewer.can_upload)
     sidebar_identity(viewer, lang)
