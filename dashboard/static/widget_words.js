@@ -5,8 +5,10 @@
   const data = __DATA__;
   const state = window.kpiWidgetWords || (window.kpiWidgetWords = { done: new Map() });
   state.data = data;
+  state.translate = (text) => translate(text, 0);  // for the tests
   const patterns = data.patterns.map((p) => ({ ...p, rx: new RegExp("^" + p.re + "$") }));
 
+  // The Vietnamese of a whole text, or null; a `label` field is translated again.
   const translate = (text, depth) => {
     const key = text.trim();
     if (!key || depth > 4) return null;

@@ -96,6 +96,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Top values frequency chart: {text}",
     ),
     "sw.stats.histogram": ("Biểu đồ phân bố: {text}", "Distribution histogram: {text}"),
+    "sw.stats.true_false": (
+        "Biểu đồ phân bố đúng/sai: {text}",
+        "True/false distribution chart: {text}",
+    ),
     # ---- select boxes and multiselects ---------------------------------------------------
     "sw.select.open": ("Mở danh sách", "Open"),
     "sw.select.dismiss": ("Đóng danh sách", "Dismiss"),
