@@ -19,8 +19,9 @@ import string
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import altair as alt
 import streamlit as st
 
 from kpi.text import STRINGS
@@ -28,7 +29,7 @@ from kpi.text.streamlit_words import MONTHS, WEEKDAY_SHORT, WEEKDAYS
 
 SCRIPT = Path(__file__).resolve().parent / "static" / "widget_words.js"
 PREFIX = "sw."
-ATTRIBUTES = ("aria-label", "title", "placeholder")
+ATTRIBUTES = ("aria-label", "title", "placeholder", "aria-roledescription")
 # Where Streamlit draws its own words: the frame, the widgets, and the layers that hold
 # their pop-ups (menus, drop-downs, the calendar) and the screen reader's announcements.
 TESTIDS = (
@@ -36,7 +37,7 @@ TESTIDS = (
     "stMainMenu", "stMainMenuButton", "stHeaderActionElements", "stElementToolbar",
     "stSelectbox", "stMultiSelect", "stDateInput", "stFileUploader",
     "stDataFrameColumnMenu", "stSelectboxVirtualDropdown", "stMultiSelectDropdown",
-    "stDateInputCalendar",
+    "stDateInputCalendar", "stVegaLiteChart",
 )  # fmt: skip
 LAYERS = (
     "#portal",
@@ -61,6 +62,7 @@ SKIP = ", ".join(
     )
 )
 CALENDAR = '[data-testid="stDateInputCalendar"] table'
+Chart = TypeVar("Chart", alt.LayerChart, alt.FacetChart)
 
 
 @dataclass(frozen=True)
@@ -158,3 +160,15 @@ def script(lang: str) -> str:
 def apply(lang: str) -> None:
     """Inject the script once per page run (it takes no room: see chrome.STYLE)."""
     st.html(f"<script>{script(lang)}</script>", unsafe_allow_javascript=True)
+
+
+def without_vega_aria(chart: Chart) -> Chart:
+    """The chart with Vega's own screen-reader texts switched off: they are English and
+    machine-made ("line mark", "X-axis for a linear scale with values from 2024 to 2031").
+    What remains is the chart's description (in the page's language) and the root's role,
+    which the translator names in Vietnamese."""
+    quiet = chart.copy(deep=False)
+    config = chart.config
+    quiet.config = alt.Config(aria=False) if config is alt.Undefined else config.copy(deep=True)
+    quiet.config.aria = False
+    return quiet

@@ -30,7 +30,14 @@
     return null;
   };
 
-  const inScope = (el) => el && el.closest(data.scope) && !el.closest(data.skip);
+  // In a Streamlit widget and not in what holds our or the users' words, the nearer of
+  // the two deciding (a heading's link button sits inside its markdown).
+  const inScope = (el) => {
+    const widget = el && el.closest(data.scope);
+    if (!widget) return false;
+    const words = el.closest(data.skip);
+    return !words || (words !== widget && words.contains(widget));
+  };
   // What was there before us, so that an English page gets it back.
   const remember = (node, attr, before, after) => {
     const seen = state.done.get(node) || {};

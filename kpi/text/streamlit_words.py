@@ -44,6 +44,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sw.toolbar.show_data": ("Xem số liệu", "Show data"),
     "sw.toolbar.download_png": ("Tải ảnh PNG", "Download as PNG"),
     "sw.toolbar.copy_spec": ("Sao chép đặc tả Vega-Lite", "Copy Vega-Lite spec"),
+    # ---- charts (Vega's own names of a chart's root) -------------------------------------
+    "sw.chart.role": ("biểu đồ", "visualization"),
+    "sw.chart.name": ("Biểu đồ", "Vega visualization"),
     # ---- the data grid's column menu -----------------------------------------------------
     "sw.grid.menu": ("Trình đơn cột của bảng", "Dataframe column menu"),
     "sw.grid.copy_name": ("Sao chép tên cột", "Copy column name"),

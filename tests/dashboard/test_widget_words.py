@@ -154,3 +154,17 @@ def test_the_script_leaves_other_texts_alone() -> None:
     texts = ["Tổng quan", "Sort", "Sort ascending!", "Remove", "Monday", "Mon", "S"]
     assert run_script("vi", texts) == [None, None, None, None, "Thứ Hai", None, None]
     assert run_script("en", ["Sort ascending", "No results"]) == [None, None]
+
+
+def test_charts_lose_vega_s_english_aria_and_keep_their_style() -> None:
+    import altair as alt
+    import pandas as pd
+
+    frame = pd.DataFrame({"t": [2025, 2026], "value": [40.0, 45.5]})
+    styled = alt.layer(alt.Chart(frame).mark_line().encode(x="t:Q", y="value:Q"))
+    styled = styled.configure_view(strokeWidth=0)
+    quiet = widget_words.without_vega_aria(styled).to_dict()["config"]
+    assert quiet["aria"] is False and quiet["view"]["strokeWidth"] == 0
+    assert "aria" not in styled.to_dict()["config"]  # the report's chart is left as it was
+    bare = alt.layer(alt.Chart(frame).mark_line().encode(x="t:Q", y="value:Q"))
+    assert widget_words.without_vega_aria(bare).to_dict()["config"]["aria"] is False
