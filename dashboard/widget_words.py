@@ -37,7 +37,7 @@ TESTIDS = (
     "stMainMenu", "stMainMenuButton", "stHeaderActionElements", "stElementToolbar",
     "stSelectbox", "stMultiSelect", "stDateInput", "stFileUploader",
     "stDataFrameColumnMenu", "stSelectboxVirtualDropdown", "stMultiSelectDropdown",
-    "stDateInputCalendar", "stVegaLiteChart",
+    "stDateInputCalendar", "stVegaLiteChart", "stMainMenuPopover", "stStatusWidget", "stDialog",
 )  # fmt: skip
 LAYERS = (
     "#portal",
@@ -61,6 +61,8 @@ SKIP = ", ".join(
         "[data-tag]",
     )
 )
+# Streamlit's own words written as markdown: translated although markdown is skipped.
+FORCE = '[data-testid="stScreencastInstruction"]'
 CALENDAR = '[data-testid="stDateInputCalendar"] table'
 Chart = TypeVar("Chart", alt.LayerChart, alt.FacetChart)
 
@@ -144,6 +146,7 @@ def table(lang: str) -> dict[str, Any]:
         "heads": dict(zip(WEEKDAYS, WEEKDAY_SHORT, strict=True)),
         "scope": SCOPE,
         "skip": SKIP,
+        "force": FORCE,
         "calendar": CALENDAR,
         "attrs": list(ATTRIBUTES),
     }

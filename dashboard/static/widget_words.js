@@ -35,6 +35,7 @@
   const inScope = (el) => {
     const widget = el && el.closest(data.scope);
     if (!widget) return false;
+    if (el.closest(data.force)) return true;
     const words = el.closest(data.skip);
     return !words || (words !== widget && words.contains(widget));
   };

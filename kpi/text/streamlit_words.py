@@ -35,6 +35,51 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sw.app_pages": ("Các trang", "App pages"),
     "sw.main_menu": ("Trình đơn chính", "Main menu"),
     "sw.heading_link": ("Liên kết đến tiêu đề", "Link to heading"),
+    "sw.menu.print": ("In trang", "Print"),
+    "sw.menu.record": ("Quay màn hình", "Record screen"),
+    "sw.menu.made_with": ("Xây dựng bằng Streamlit v", "Made with Streamlit v"),
+    "sw.menu.copy_version": ("Sao chép số phiên bản", "Copy version to clipboard"),
+    "sw.dialog.close": ("Đóng", "Close"),
+    # the screen recording of the main menu (its dialogs are Streamlit's)
+    "sw.record.title": ("Quay video màn hình", "Record a screencast"),
+    "sw.record.about": (
+        "Thao tác này quay video nội dung màn hình của bạn để dễ chia sẻ những gì bạn "
+        "đang thấy với người khác.",
+        "This will record a video with the contents of your screen, so you can easily share "
+        "what you're seeing with others.",
+    ),
+    "sw.record.audio": ("Quay cả âm thanh", "Also record audio"),
+    "sw.record.press": ("Nhấn", "Press"),
+    "sw.record.press_to_stop": ("bất cứ lúc nào để dừng quay.", "any time to stop recording."),
+    "sw.record.start": ("Bắt đầu quay", "Start recording!"),
+    "sw.record.stop": ("Dừng quay", "Stop recording"),
+    "sw.record.browsers": (
+        "Do giới hạn của một số trình duyệt, tính năng này chỉ dùng được trên các phiên bản "
+        "máy tính gần đây của Chrome, Firefox và Edge.",
+        "Due to limitations with some browsers, this feature is only supported on recent "
+        "desktop versions of Chrome, Firefox, and Edge.",
+    ),
+    "sw.record.next": ("Các bước tiếp theo", "Next steps"),
+    "sw.record.step1": ("Bước 1", "Step 1"),
+    "sw.record.step2": ("Bước 2", "Step 2"),
+    "sw.record.step3": ("Bước 3", "Step 3"),
+    "sw.record.preview": ("Xem lại video dưới đây:", "Preview your video below:"),
+    "sw.record.save": ("Lưu video vào máy", "Save video to disk"),
+    "sw.record.encoded": ("Video được mã hóa theo", "This video is encoded in the"),
+    "sw.record.webm": ("định dạng WebM", "WebM format"),
+    "sw.record.players": (
+        ", chỉ các trình phát video mới hỗ trợ. Bạn cũng có thể kéo tệp thẳng vào trình "
+        "duyệt để xem.",
+        ", which is only supported by newer video players. You can also play it by dragging "
+        "the file directly into your browser.",
+    ),
+    "sw.record.share": (
+        "Chia sẻ video qua mạng xã hội hoặc thư điện tử.",
+        "Share your video with the world on Twitter, LinkedIn, YouTube, or just plain email!",
+    ),
+    "sw.record.happy": ("Vui", "Happy"),
+    "sw.status.running": ("Đang chạy…", "Running..."),
+    "sw.status.stop": ("Dừng", "Stop"),
     # ---- element toolbars (hidden, but still named) --------------------------------------
     "sw.toolbar.columns": ("Hiện/ẩn cột", "Show/hide columns"),
     "sw.toolbar.search": ("Tìm kiếm", "Search"),
@@ -44,6 +89,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sw.toolbar.show_data": ("Xem số liệu", "Show data"),
     "sw.toolbar.download_png": ("Tải ảnh PNG", "Download as PNG"),
     "sw.toolbar.copy_spec": ("Sao chép đặc tả Vega-Lite", "Copy Vega-Lite spec"),
+    "sw.toolbar.columns_of": ("Hiện/ẩn cột: {text}", "Show/hide columns: {text}"),
+    "sw.toolbar.search_of": ("Tìm kiếm: {text}", "Search: {text}"),
+    "sw.toolbar.fullscreen_of": ("Toàn màn hình: {text}", "Fullscreen: {text}"),
     # ---- charts (Vega's own names of a chart's root) -------------------------------------
     "sw.chart.role": ("biểu đồ", "visualization"),
     "sw.chart.name": ("Biểu đồ", "Vega visualization"),

@@ -160,3 +160,22 @@ def test_switching_to_english_puts_streamlit_s_words_back(browser: Browser, serv
     assert page.get_by_role("button", name="Remove x.csv", exact=True).count() == 1
     assert page.locator('[data-testid="stSkipToContent"]').inner_text() == "Skip to main content"
     page.context.close()
+
+
+def test_main_menu_and_its_recording_dialog_in_vietnamese(
+    browser: Browser, server: Server, screenshots: Path
+) -> None:
+    page = new_page(browser)
+    prepare(page, server.url, "vi", 1440)
+    page.locator("[data-testid=stMainMenuButton]").click()
+    labels = page.locator("[data-testid=stMainMenuItemLabel]")
+    labels.first.wait_for()
+    assert labels.all_inner_texts() == ["In trang", "Quay màn hình"]
+    assert english_left(page) == []
+    labels.nth(1).click()
+    dialog = page.locator('[data-testid="stDialog"]')
+    dialog.get_by_text("Quay video màn hình", exact=True).wait_for()
+    assert "Nhấn" in dialog.inner_text() and "Bắt đầu quay" in dialog.inner_text()
+    assert english_left(page) == []
+    page.screenshot(path=screenshots / "widget-words-record-vi.png")
+    page.context.close()
