@@ -46,6 +46,13 @@ def record_upload_right(may_upload: bool) -> None:
     gate.record(ctx.session_id if ctx else None, may_upload, is_active)
 
 
+def page_frame(lang: str) -> None:
+    """The page's language, shared style and the translator of Streamlit's own words."""
+    chrome.page_language(lang)
+    chrome.page_style()
+    widget_words.apply(lang)
+
+
 def identify() -> Viewer:
     """The viewer of this run. The upload right stays as the last finished run decided
     while this one works (an officer's file sent mid-run is not refused); a run stopped or
@@ -53,6 +60,7 @@ def identify() -> Viewer:
     try:
         auth.refuse_unsafe_start()
         ui.language_switch()
+        page_frame(ui.lang())  # the sign-in and no-access pages too
         return auth.current_viewer()
     except RerunException:
         raise
@@ -65,9 +73,6 @@ def main() -> None:
     ui.set_viewer(None)
     viewer = identify()
     lang = ui.lang()
-    chrome.page_language(lang)
-    chrome.page_style()
-    widget_words.apply(lang)
     ui.set_viewer(viewer)
     record_upload_right(viewer.can_upload)
     sidebar_identity(viewer, lang)
