@@ -25,7 +25,7 @@ import altair as alt
 import streamlit as st
 
 from kpi.text import STRINGS
-from kpi.text.streamlit_words import MONTHS, WEEKDAY_SHORT, WEEKDAYS
+from kpi.text.streamlit_words import MONTHS, WEEKDAYS
 
 SCRIPT = Path(__file__).resolve().parent / "static" / "widget_words.js"
 PREFIX = "sw."
@@ -143,7 +143,7 @@ def table(lang: str) -> dict[str, Any]:
         "exact": {en: vi for _, vi, en in pairs if not _fields(en)},
         "patterns": [pattern(en, vi) for _, vi, en in pairs if _fields(en)],
         "groups": groups(),
-        "heads": dict(zip(WEEKDAYS, WEEKDAY_SHORT, strict=True)),
+        "heads": {en: STRINGS[f"{PREFIX}weekday_short.{en.lower()}"][0] for en in WEEKDAYS},
         "scope": SCOPE,
         "skip": SKIP,
         "force": FORCE,
