@@ -21,7 +21,7 @@ from kpi.access import Role, Viewer, sign_in_key
 from kpi.safety import start_up_problems
 from kpi.services.users import viewer_for_sign_in
 from kpi.settings import SECRETS_PATH, SettingsError, read_table, resolve
-from kpi.text import t
+from kpi.text import LANGS, t
 
 DEMO_KEY = "demo_role"
 DEMO_USERS = {
@@ -102,13 +102,16 @@ def signed_in_viewer() -> Viewer:
     return viewer
 
 
-def unsafe_start_problems() -> list[str]:
-    """Everything that keeps the dashboard from starting (the checks of `kpi doctor`)."""
+def unsafe_start_problems() -> list[tuple[str, ...]]:
+    """Everything that keeps the dashboard from starting (the checks of `kpi doctor`), each
+    in every language of the catalogue: nobody has chosen a language yet on this page."""
     try:
         kpi_table = read_table(SECRETS_PATH, "kpi")
     except SettingsError as exc:
-        return [str(exc)]
-    return start_up_problems(resolve(os.environ, kpi_table), auth_section(), kpi_table)
+        return [exc.both()]
+    resolved, auth = resolve(os.environ, kpi_table), auth_section()
+    each = [start_up_problems(resolved, auth, kpi_table, lang=lang) for lang in LANGS]
+    return list(zip(*each, strict=True))
 
 
 def refuse_unsafe_start() -> None:
@@ -116,10 +119,10 @@ def refuse_unsafe_start() -> None:
     problems = unsafe_start_problems()
     if not problems:
         return
-    vi, en = t("auth.unsafe_title", "vi"), t("auth.unsafe_title", "en")
-    st.title(f"{vi} / {en}", anchor=False)
-    for problem in problems:
-        st.error(problem, icon=":material/error:")  # the operator's own settings
+    st.title(" / ".join(t("auth.unsafe_title", lang) for lang in LANGS), anchor=False)
+    for texts in problems:
+        # the operator's own settings; one paragraph per language, Vietnamese first
+        st.error("\n\n".join(texts), icon=":material/error:")
     st.stop()
 
 

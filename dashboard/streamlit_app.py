@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the path
     sys.path.insert(0, str(ROOT))
 
-from dashboard import auth, chrome, data, gate, ui  # noqa: E402
+from dashboard import auth, chrome, data, gate, ui, widget_words  # noqa: E402
 from dashboard.navigation import build_pages  # noqa: E402
 from kpi.access import Viewer  # noqa: E402
 from kpi.text import t  # noqa: E402
@@ -46,6 +46,13 @@ def record_upload_right(may_upload: bool) -> None:
     gate.record(ctx.session_id if ctx else None, may_upload, is_active)
 
 
+def page_frame(lang: str) -> None:
+    """The page's language, shared style and the translator of Streamlit's own words."""
+    chrome.page_language(lang)
+    chrome.page_style()
+    widget_words.apply(lang)
+
+
 def identify() -> Viewer:
     """The viewer of this run. The upload right stays as the last finished run decided
     while this one works (an officer's file sent mid-run is not refused); a run stopped or
@@ -53,6 +60,7 @@ def identify() -> Viewer:
     try:
         auth.refuse_unsafe_start()
         ui.language_switch()
+        page_frame(ui.lang())  # the sign-in and no-access pages too
         return auth.current_viewer()
     except RerunException:
         raise
@@ -65,8 +73,6 @@ def main() -> None:
     ui.set_viewer(None)
     viewer = identify()
     lang = ui.lang()
-    chrome.page_language(lang)
-    chrome.page_style()
     ui.set_viewer(viewer)
     record_upload_right(viewer.can_upload)
     sidebar_identity(viewer, lang)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from dashboard import resources
 from kpi.access import Viewer
-from kpi.formatting import percent, quarter_label
+from kpi.formatting import MISSING, percent, quarter_label
 from kpi.problems import FileRejected, Problem, problems_table
 from kpi.services import ingest
 from kpi.text import t
@@ -161,7 +161,8 @@ def _problem_frame(problems: list[Problem], lang: str) -> pd.DataFrame:
     rows = problems_table(problems, lang)
     keys = [t("err_row", lang), t("err_column", lang), t("err_value", lang), t("err_message", lang)]
     frame = pd.DataFrame(rows, columns=keys)
-    frame[keys[0]] = frame[keys[0]].astype("Int64")
+    # A problem of the whole file has no row: "—", as the grid would say "None" in English.
+    frame[keys[0]] = [MISSING if pd.isna(row) else str(int(row)) for row in frame[keys[0]]]
     for key in keys[1:]:
         frame[key] = frame[key].astype(str)
     return frame

@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, known_figures, resources, ui
+from dashboard import data, known_figures, resources, ui, widget_words
 from dashboard.history_table import readable_history
 from dashboard.metadata_section import metadata_section
 from kpi.catalogue import Indicator
@@ -272,7 +272,8 @@ def units_section(
             f"{ui.STATUS_ICONS.get(status_by_unit[u], '')} {u}" for u in values["unit_code"]
         ],
     )
-    st.altair_chart(charts.small_multiples(values, indicator, lang), width="content")
+    chart = widget_words.without_vega_aria(charts.small_multiples(values, indicator, lang))
+    st.altair_chart(chart, width="content")
 
 
 def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
@@ -319,7 +320,7 @@ def page() -> None:
     chart = charts.trajectory_chart(chart_input, indicator, lang, height=400)
     chart = chart.properties(description=chart_alt(indicator, unit, status, lang))
     with left:
-        st.altair_chart(chart, width="stretch")
+        st.altair_chart(widget_words.without_vega_aria(chart), width="stretch")
         downloads(chart_input, indicator, unit, as_of, lang, known_on)
     with right, st.container(border=True):
         st.markdown(f"**{t('figures_in_words', lang)}**")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from dashboard import widget_words
 from dashboard.auth import DEMO_USERS
 from dashboard.navigation import page_specs
 from kpi.access import Role
@@ -33,6 +34,31 @@ PAGES = (
     "nav_audit",
 )
 STREAMLIT_ENGLISH = ("Choose an option", "Choose options", "Drag and drop", "Browse files")
+# Streamlit's own English texts that dashboard/widget_words.py translates (not "Euro").
+STREAMLIT_EXACT = [en for en, vi in widget_words.table("vi")["exact"].items() if en != vi]
+# Texts and aria-label/title/placeholder values anywhere in the page that are one of
+# `exact` (whole, trimmed) or hold one of `parts` as a word; what is hidden from sight
+# and from screen readers (the uploader's English under our words) and icon names aside.
+ENGLISH_LEFT = r"""({exact, parts}) => {
+  const words = new Set(exact);
+  const part = parts.length ? new RegExp("\\b(" + parts.join("|") + ")") : null;
+  const english = (s) => words.has(s.trim()) || (part !== null && part.test(s));
+  const hits = [];
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+    const p = n.parentElement;
+    if (!p || ["SCRIPT", "STYLE", "NOSCRIPT"].includes(p.tagName)) continue;
+    if (p.closest('[data-testid="stIconMaterial"]')) continue;
+    if (getComputedStyle(p).visibility === "hidden") continue;
+    if (english(n.data)) hits.push(n.data.trim());
+  }
+  for (const e of document.body.querySelectorAll("[aria-label], [title], [placeholder]"))
+    for (const a of ["aria-label", "title", "placeholder"]) {
+      const v = e.getAttribute(a);
+      if (v && english(v)) hits.push(a + "=" + v);
+    }
+  return hits;
+}"""
 # The page is wider than the screen when its scroll container scrolls sideways; then name
 # the widest elements (grids and charts that scroll inside themselves do not count).
 OVERFLOW = """() => {
@@ -67,6 +93,13 @@ def prepare(page: Page, url: str, lang: str, width: int, role: Role = Role.ADMIN
     settle(page)
 
 
+# The main area's text, hidden parts included, but not the text of scripts and styles
+# (the widget translator's script holds Streamlit's English words as its table's keys).
+MAIN_TEXT = """() => {
+  const main = document.querySelector('[data-testid=stMain]').cloneNode(true);
+  main.querySelectorAll('script, style').forEach(e => e.remove());
+  return main.textContent;
+}"""
 # Every visible text against its painted background: WCAG AA asks 4.5:1.
 CONTRAST = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
 
@@ -75,11 +108,13 @@ def check(page: Page, lang: str, name: str) -> None:
     assert page.evaluate("document.documentElement.lang") == lang, name
     assert page.evaluate(CONTRAST) == [], name
     assert page.evaluate(OVERFLOW) == [], name
-    text = page.locator("[data-testid=stMain]").text_content() or ""
+    text = page.evaluate(MAIN_TEXT)
     assert " None" not in text and ">None<" not in text and not text.startswith("None"), name
     if lang == "vi":
         found = [w for w in STREAMLIT_ENGLISH if w in text]
         assert not found, (name, found)
+        left = page.evaluate(ENGLISH_LEFT, {"exact": STREAMLIT_EXACT, "parts": []})
+        assert not left, (name, left)
 
 
 def role_pages(role: Role) -> list[str]:

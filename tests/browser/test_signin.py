@@ -154,6 +154,9 @@ def test_unknown_user_sees_only_no_access(page: Page, app: App) -> None:
     page.goto(app.url)
     settle(page)
     expect(page.get_by_role("button", name="Đăng nhập")).to_be_visible()
+    # the sign-in page already speaks Vietnamese, Streamlit's own frame words included
+    assert page.evaluate("document.documentElement.lang") == "vi"
+    expect(page.locator("[data-testid=stSkipToContent]")).to_have_text("Chuyển đến nội dung chính")
 
 
 def test_leader_has_nothing_writable(page: Page, app: App) -> None:

@@ -99,6 +99,39 @@ def test_file_says_production_without_auth_is_refused(
     assert "KPI_ENV=production" in refused(at)
 
 
+def test_an_unreadable_settings_file_is_explained_in_both_languages(
+    app_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "secrets.toml").write_text("[kpi\nenv = \n")
+    monkeypatch.chdir(tmp_path)
+    at = AppTest.from_file(str(Path(__file__).parent / APP), default_timeout=30).run()
+    vi, en = (part.strip() for part in at.error[0].value.split("\n\n"))
+    assert "không đọc được" in vi and "secrets.toml" in vi
+    assert en.startswith(".streamlit/secrets.toml cannot be read:"), en
+
+
+@pytest.mark.parametrize(
+    ("setup", "vi", "en"),
+    [
+        ({"KPI_ENV": "staging"}, "phải là", "must be"),
+        ({"KPI_ENV": "production", "secret": EXAMPLE_SECRET}, "giá trị mẫu", "example"),
+    ],
+)
+def test_every_start_up_problem_is_shown_in_both_languages(
+    app_db: str, monkeypatch: pytest.MonkeyPatch, setup: dict[str, str], vi: str, en: str
+) -> None:
+    monkeypatch.setenv("KPI_ENV", setup["KPI_ENV"])
+    auth = {**AUTH, "cookie_secret": setup.get("secret", AUTH["cookie_secret"])}
+    at = run_app(auth if "secret" in setup else None)
+    refused(at)
+    for error in at.error:
+        texts = error.value.split("\n\n")
+        assert len(texts) == 2, error.value
+    shown = [error.value.split("\n\n") for error in at.error]
+    assert any(vi in first and en in second for first, second in shown), shown
+
+
 @pytest.fixture
 def admin(app_db: str) -> str:
     store = open_storage(app_db)

@@ -87,7 +87,7 @@ def test_bad_file_lists_row_errors_and_changes_nothing(open_page: AppFactory, ap
     )
     assert at.error, "the page shows the problems"
     errors = at.dataframe[0].value
-    assert set(errors["Dòng"]) == {2, 3, 4}
+    assert set(errors["Dòng"]) == {"2", "3", "4"}  # text, so a whole-file problem shows "—"
     assert {"Dòng", "Cột", "Giá trị", "Lỗi"} == set(errors.columns)
     assert any("9.9" in message for message in errors["Lỗi"])
     assert not at.get("button")  # no commit button
@@ -132,3 +132,13 @@ def test_notes_and_codes_stay_literal(open_page: AppFactory) -> None:
     markdown = " ".join(str(m.value) for m in at.markdown)
     assert "<script>" not in markdown
     assert literal("[x](javascript:y)") == "\\[x\\]\\(javascript\\:y\\)"
+
+
+def test_a_problem_of_the_whole_file_shows_a_dash_for_its_row() -> None:
+    """The grid would draw a missing row number as the English word 'None'."""
+    from dashboard.upload_flow import _problem_frame
+    from kpi.problems import Problem
+
+    problems = [Problem("missing_column", column="unit_code"), Problem("empty_file", 3)]
+    frame = _problem_frame(problems, "vi")
+    assert list(frame["Dòng"]) == ["—", "3"]
