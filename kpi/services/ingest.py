@@ -15,12 +15,14 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 import loaders
 import schemas
 from kpi.canonical import COLUMNS, KEY, NUMERIC, ROW_COLUMN, content_hash, period_indexes
 from kpi.catalogue import Catalogue, load_catalogue
+from kpi.codes import factorize
 from kpi.messages import Explained, say
 from kpi.problems import FileRejected, Problem
 from kpi.services.commit import (
@@ -160,24 +162,41 @@ def outlier_warnings(
     """
     if frame.empty:
         return []
-    keys = {"indicator_code": "str", "unit_code": "str"}  # one key dtype: a fast join
-    series_key = ["indicator_code", "unit_code", "q"]
-    data = frame[[*KEY, "value", ROW_COLUMN]].astype(keys)
-    data["q"] = period_indexes(frame["period"])
-    known = stored[["indicator_code", "unit_code", "period_index", "value", "period"]]
-    known = known.rename(columns={"period_index": "q"}).astype(keys).assign(in_file=False)
-    series = pd.concat(
-        [data[[*series_key, "value", "period"]].assign(in_file=True), known], ignore_index=True
-    ).drop_duplicates(series_key, keep="first")
+    file_keys, stored_keys = _series_keys(frame, stored)
+    data = frame[[ROW_COLUMN, "value"]].assign(key=file_keys)
+    mine = data[["key", "value"]].assign(period=frame["period"], in_file=True)
+    known = stored[["value", "period"]].assign(key=stored_keys, in_file=False)
+    series = pd.concat([mine, known[known["key"] >= 0]], ignore_index=True)
+    series = series.drop_duplicates("key", keep="first")
     series = series.rename(columns={"value": "other_value", "period": "other_period"})
-    before = data.assign(q=data["q"] - 1).merge(series, on=series_key, how="inner")
-    after = data.assign(q=data["q"] + 1).merge(
-        series[~series["in_file"]], on=series_key, how="inner"
-    )
+    before = data.assign(key=data["key"] - 1).merge(series, on="key", how="inner")
+    stored_only = series[~series["in_file"]]
+    after = data.assign(key=data["key"] + 1).merge(stored_only, on="key", how="inner")
     return [
         *_jumps(before, threshold_pp, "outlier"),
         *_jumps(after, threshold_pp, "outlier_next"),
     ]
+
+
+def _series_keys(frame: pd.DataFrame, stored: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """One integer per (indicator, unit, quarter) of the file's rows and of the stored
+    ones, a series' consecutive quarters consecutive integers (a join on one integer,
+    not on three strings); -1 for a stored row of an indicator or unit the file does not
+    hold (it is no file row's neighbour)."""
+    indicator, indicators = factorize(frame["indicator_code"].astype("str"))
+    unit, units = factorize(frame["unit_code"].astype("str"))
+    quarter = period_indexes(frame["period"]).to_numpy()
+    stored_quarter = stored["period_index"].to_numpy(dtype="int64")
+    every = np.concatenate([quarter, stored_quarter])
+    low, span = int(every.min()) - 1, int(every.max() - every.min()) + 4  # room for ±1
+
+    def keys(ind: np.ndarray, uni: np.ndarray, qua: np.ndarray) -> np.ndarray:
+        found = (ind.astype("int64") * len(units) + uni) * span + (qua - low)
+        return np.where((ind < 0) | (uni < 0), -1, found)
+
+    stored_indicator = indicators.get_indexer(stored["indicator_code"].astype("str"))
+    stored_unit = units.get_indexer(stored["unit_code"].astype("str"))
+    return keys(indicator, unit, quarter), keys(stored_indicator, stored_unit, stored_quarter)
 
 
 def _jumps(merged: pd.DataFrame, threshold_pp: float, code: str) -> list[Problem]:
