@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -40,7 +41,7 @@ def factorize(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
     codes, uniques = pd.factorize(series)
     codes.setflags(write=False)
     try:
-        ref = weakref.ref(data, lambda _, key=key: _forget(key))
+        ref = weakref.ref(data, partial(_forget, key))
     except TypeError:  # no weak reference to this kind of data: nothing is kept
         return codes, uniques
     with _LOCK:
@@ -48,7 +49,7 @@ def factorize(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes, uniques
 
 
-def _forget(key: int) -> None:
+def _forget(key: int, _: object = None) -> None:
     with _LOCK:
         kept = _KEPT.get(key)
         if kept is not None and kept[0]() is None:

@@ -266,6 +266,8 @@ def _arrow_cells(body: pa.Buffer, separator: str, width: int) -> pd.DataFrame:
         ),
     )
     # one chunk per column: every later kernel and take runs on plain arrays
-    frame = table.combine_chunks().to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    frame = table.combine_chunks().to_pandas(
+        types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get
+    )
     frame.columns = pd.RangeIndex(width)
     return frame

@@ -20,7 +20,7 @@ import pandas as pd
 
 import loaders
 import schemas
-from kpi.canonical import COLUMNS, KEY, NUMERIC, ROW_COLUMN, content_hash, period_indexes
+from kpi.canonical import COLUMNS, NUMERIC, ROW_COLUMN, content_hash, period_indexes
 from kpi.catalogue import Catalogue, load_catalogue
 from kpi.codes import factorize
 from kpi.messages import Explained, say
@@ -194,8 +194,8 @@ def _series_keys(frame: pd.DataFrame, stored: pd.DataFrame) -> tuple[np.ndarray,
         found = (ind.astype("int64") * len(units) + uni) * span + (qua - low)
         return np.where((ind < 0) | (uni < 0), -1, found)
 
-    stored_indicator = indicators.get_indexer(stored["indicator_code"].astype("str"))
-    stored_unit = units.get_indexer(stored["unit_code"].astype("str"))
+    stored_indicator = indicators.get_indexer(pd.Index(stored["indicator_code"].astype("str")))
+    stored_unit = units.get_indexer(pd.Index(stored["unit_code"].astype("str")))
     return keys(indicator, unit, quarter), keys(stored_indicator, stored_unit, stored_quarter)
 
 
