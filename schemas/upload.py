@@ -157,7 +157,7 @@ def build_schema(catalogue: Catalogue, units: UnitRegistry, today: dt.date) -> p
 
 def fill_values_from_counts(frame: pd.DataFrame) -> pd.DataFrame:
     """Where only counts are given (and they make sense), the value is computed from them."""
-    out = frame.copy()
+    out = frame.copy(deep=False)  # copy on write: the caller's frame is never changed
     usable = (
         out["value"].isna()
         & (out["denominator"] > 0)

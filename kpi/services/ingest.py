@@ -263,7 +263,7 @@ def check_file(
     preview: bool = True,
 ) -> Prepared:
     """The checking half of `prepare`: schema, jumps against stored quarters, preview."""
-    frame = read.loaded.frame.copy()
+    frame = read.loaded.frame.copy(deep=False)  # copy on write: `--unit` changes only this
     problems = read.loaded.problems
     if read.unit is not None:  # `--unit` stands in for a missing unit column
         problems = [p for p in problems if (p.code, p.column) != ("missing_column", "unit_code")]
