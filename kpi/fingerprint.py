@@ -15,6 +15,8 @@ import hashlib
 import numpy as np
 import pandas as pd
 
+from kpi.codes import factorize
+
 COLUMNS = ["indicator_code", "unit_code", "period", "value", "numerator", "denominator", "note"]
 NUMERIC = ("value", "numerator", "denominator")
 PREFIX = "v2"  # not a hex digit: never confused with a first-form hash
@@ -29,10 +31,24 @@ def content_hash(frame: pd.DataFrame) -> str:
         if column in frame.columns:
             series = frame[column]
             cells = _number_cells(series) if column in NUMERIC else _text_cells(series)
-            lanes = [_mix(lane ^ cell) for lane, cell in zip(lanes, cells, strict=True)]
-    order = np.lexsort((lanes[1], lanes[0]))
-    rows = np.column_stack([lanes[0][order], lanes[1][order]]).astype("<u8")
+            for lane, cell in zip(lanes, cells, strict=True):
+                np.bitwise_xor(lane, cell, out=lane)
+                _mix(lane)
+    order = _row_order(lanes[0], lanes[1])
+    rows = np.empty((len(frame), 2), dtype="<u8")
+    rows[:, 0], rows[:, 1] = lanes[0][order], lanes[1][order]
     return PREFIX + hashlib.sha256(rows.tobytes()).hexdigest()[: 64 - len(PREFIX)]
+
+
+def _row_order(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Rows as `np.lexsort((second, first))` orders them: by the first lane, ties by the
+    second. The first lane alone almost always decides (64 random bits), and then the
+    order is unique and one plain sort finds it; lexsort only on a tie."""
+    order = np.argsort(first)
+    ranked = first[order]
+    if len(ranked) > 1 and bool((ranked[1:] == ranked[:-1]).any()):
+        return np.lexsort((second, first))
+    return order
 
 
 def is_legacy(digest: str | None) -> bool:
@@ -51,14 +67,18 @@ def legacy_content_hash(frame: pd.DataFrame) -> str:
 
 
 def _mix(h: np.ndarray) -> np.ndarray:
-    """SplitMix64's finaliser: every input bit reaches every output bit (wrapping)."""
-    h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return h ^ (h >> np.uint64(31))
+    """SplitMix64's finaliser, in place: every input bit reaches every output bit
+    (wrapping)."""
+    shifted = np.empty_like(h)
+    for shift, factor in ((30, 0xBF58476D1CE4E5B9), (27, 0x94D049BB133111EB)):
+        np.bitwise_xor(h, np.right_shift(h, np.uint64(shift), out=shifted), out=h)
+        np.multiply(h, np.uint64(factor), out=h)
+    np.bitwise_xor(h, np.right_shift(h, np.uint64(31), out=shifted), out=h)
+    return h
 
 
 def _text_cells(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    codes, uniques = pd.factorize(column)  # missing cells get code -1: the last digest, ""
+    codes, uniques = factorize(column)  # missing cells get code -1: the last digest, ""
     texts = [*(str(u) for u in uniques), ""]
     digests = [hashlib.blake2b(t.encode("utf-8"), digest_size=16).digest() for t in texts]
     halves = np.frombuffer(b"".join(digests), dtype="<u8").reshape(-1, 2).astype(np.uint64)

@@ -8,9 +8,11 @@ comma-separated file is the usual cause), and a quote must close on its record.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -37,6 +39,20 @@ def decode(data: bytes) -> str:
     return nfc(text)
 
 
+def utf8_body(data: bytes) -> bytes:
+    """The file as `decode` reads it, as UTF-8 bytes without a BOM: an ASCII file (the
+    usual national file) or NFC UTF-8 is taken as it is, with no copy through text."""
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+    if body.isascii():
+        return body
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode(data).encode("utf-8")
+    normal = nfc(text)
+    return body if normal == text else normal.encode("utf-8")
+
+
 def sniff_separator(lines: list[str]) -> str:
     sample = "\n".join(lines[:HEADER_SCAN_LINES])[:SNIFF_CHARS]
     try:
@@ -51,20 +67,51 @@ def refuse_legacy_fonts(texts: list[str]) -> None:
         raise FileRejected(Problem("legacy_font", params={"sample": sample[:40]}))
 
 
-def bounded_lines(text: str, limits: Limits) -> list[str]:
-    """The physical lines, refused before splitting when there are too many or any is too long."""
-    text = text.replace("\r\n", "\n")
-    count = text.count("\n") + text.count("\r")
+@dataclass(frozen=True)
+class Lines:
+    """The physical lines of a UTF-8 body, found in one pass over its bytes: line i is
+    data[starts[i]:ends[i]] (its line break excluded). No line is built as a string."""
+
+    data: bytes
+    starts: np.ndarray
+    ends: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def text(self, index: int) -> str:
+        return self.data[int(self.starts[index]) : int(self.ends[index])].decode("utf-8")
+
+    def head(self, count: int) -> list[str]:
+        return [self.text(i) for i in range(min(count, len(self)))]
+
+    def arrow(self) -> pa.Array:
+        """The lines as one zero-copy Arrow array (each with its line break)."""
+        offsets = np.append(self.starts, self.ends[-1] if len(self) else 0).astype("int64")
+        buffers = [None, pa.py_buffer(offsets), pa.py_buffer(self.data)]
+        return pa.Array.from_buffers(pa.large_binary(), len(self), buffers)
+
+
+def bounded_lines(body: bytes, limits: Limits) -> Lines:
+    """The physical lines (CR, LF or CRLF), refused before anything is built when there
+    are too many or any is too long."""
+    if b"\r" in body:
+        body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    count = body.count(b"\n")
     if count > limits.max_lines:
         raise too_big("too_many_rows", rows=count, limit=limits.max_rows)
-    lines = text.replace("\r", "\n").split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    if max(map(len, lines), default=0) > limits.max_line_chars:  # one C pass, then find it
-        number = next(n for n, line in enumerate(lines, 1) if len(line) > limits.max_line_chars)
-        raise FileRejected(
-            Problem("line_too_long", number, params={"limit": limits.max_line_chars})
-        )
+    breaks = np.flatnonzero(np.frombuffer(body, dtype=np.uint8) == ord("\n"))
+    starts = np.concatenate([[0], breaks + 1]).astype("int64")
+    ends = np.append(breaks, len(body)).astype("int64")
+    if starts[-1] == len(body):  # text ending in a line break: no line after it
+        starts, ends = starts[:-1], ends[:-1]
+    lines = Lines(body, starts, ends)
+    # a line's bytes bound its characters: only lines long in bytes are counted in full
+    for index in np.flatnonzero(ends - starts > limits.max_line_chars).tolist():
+        if len(lines.text(index)) > limits.max_line_chars:
+            raise FileRejected(
+                Problem("line_too_long", index + 1, params={"limit": limits.max_line_chars})
+            )
     return lines
 
 
@@ -101,11 +148,11 @@ def read_csv(
 ) -> Grid:
     """The cells below the first row that `header` accepts (title rows above are kept)."""
     limits = limits or Limits()
-    text = decode(data)
-    lines = bounded_lines(text, limits)
-    separator = sniff_separator(lines)
-    if '"' in text:
-        grid = _quoted_grid(text, separator, limits, header)
+    body = utf8_body(data)
+    lines = bounded_lines(body, limits)
+    separator = sniff_separator(lines.head(HEADER_SCAN_LINES))
+    if b'"' in body:
+        grid = _quoted_grid(body.decode("utf-8"), separator, limits, header)
     else:
         grid = _plain_grid(lines, separator, limits, header)
     sample = grid.cells.head(2000).to_numpy().ravel().tolist()
@@ -113,36 +160,39 @@ def read_csv(
     return grid
 
 
-def _field_counts(lines: list[str], separator: str) -> np.ndarray:
+def _field_counts(lines: Lines, separator: str) -> np.ndarray:
     """Each line's number of fields (its separators + 1), counted by an Arrow kernel."""
-    if not lines:
+    if not len(lines):
         return np.zeros(0, dtype="int64")
-    counts = pc.count_substring(pa.array(lines, type=pa.large_string()), separator)
+    counts = pc.count_substring(lines.arrow(), separator)
     return counts.to_numpy(zero_copy_only=False).astype("int64") + 1
 
 
-def _plain_grid(lines: list[str], separator: str, limits: Limits, header: HeaderTest) -> Grid:
+def _plain_grid(lines: Lines, separator: str, limits: Limits, header: HeaderTest) -> Grid:
     """No quotes in the file: a record is a line and its fields are its separators + 1."""
     counts = _field_counts(lines, separator)
     wide = np.flatnonzero(counts > limits.max_columns)
     if len(wide):
         _refuse_wide(int(wide[0]) + 1, int(counts[wide[0]]), limits)
-    head = [line.split(separator) for line in lines[:HEADER_SCAN_LINES]]
+    head = [line.split(separator) for line in lines.head(HEADER_SCAN_LINES)]
     start = _header_at(head, header)
     width = len(head[start]) if head else 0
     problems: list[Problem] = []
-    body = lines[start:]
-    empty = separator * (width - 1)
-    for offset in np.flatnonzero(counts[start:] != width).tolist():  # the odd lines only
-        line, count = body[offset], int(counts[start + offset])
-        if not line.strip(separator + " \t"):
-            body[offset] = empty
-            continue
-        if len(problems) < MAX_FIELD_PROBLEMS:
-            problems.append(_width_problem(start + offset + 1, count, width, separator))
-        body[offset] = empty
+    empty = (separator * (width - 1)).encode("utf-8")
+    # the body from the header on, with each odd line (blank or of another width) as empty
+    # cells; the rectangular rest is passed on as the file's own bytes
+    position = int(lines.starts[start]) if start < len(lines) else len(lines.data)
+    pieces = []
+    for index in (np.flatnonzero(counts[start:] != width) + start).tolist():
+        if lines.text(index).strip(separator + " \t") and len(problems) < MAX_FIELD_PROBLEMS:
+            problems.append(_width_problem(index + 1, int(counts[index]), width, separator))
+        pieces += [lines.data[position : int(lines.starts[index])], empty]
+        position = int(lines.ends[index])
+    body = pa.py_buffer(lines.data).slice(position)
+    if pieces:
+        body = pa.py_buffer(b"".join([*pieces, lines.data[position:]]))
     titles = _padded(head[:start], width)
-    cells = _arrow_cells("\n".join(body), separator, width)
+    cells = _arrow_cells(body, separator, width)
     cells.index = pd.RangeIndex(start, start + len(cells))
     return _with_titles(titles, cells, problems)
 
@@ -200,11 +250,11 @@ def _with_titles(titles: pd.DataFrame, cells: pd.DataFrame, problems: list[Probl
     return Grid(cells, problems=problems)
 
 
-def _arrow_cells(text: str, separator: str, width: int) -> pd.DataFrame:
+def _arrow_cells(body: pa.Buffer, separator: str, width: int) -> pd.DataFrame:
     """Arrow's reader for the rectangular body: cells come back as arrow strings."""
     names = [str(i) for i in range(width)]
     table = pacsv.read_csv(
-        io.BytesIO(text.encode("utf-8")),
+        pa.BufferReader(body),
         read_options=pacsv.ReadOptions(column_names=names),
         parse_options=pacsv.ParseOptions(
             delimiter=separator, quote_char=False, ignore_empty_lines=False
@@ -215,6 +265,9 @@ def _arrow_cells(text: str, separator: str, width: int) -> pd.DataFrame:
             quoted_strings_can_be_null=False,
         ),
     )
-    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    # one chunk per column: every later kernel and take runs on plain arrays
+    frame = table.combine_chunks().to_pandas(
+        types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get
+    )
     frame.columns = pd.RangeIndex(width)
     return frame

@@ -33,6 +33,7 @@ NUMERIC = ("value", "numerator", "denominator")
 # up to 15 digits (exact in a double), or with one separator not followed by exactly
 # three digits (unless 0,xxx); longer and other forms go through the full rule
 SIMPLE_NUMBER = r"[+-]?(?:\d{1,15}(?:[.,](?:\d{1,2}|\d{4,12}))?|0[.,]\d{1,12})"
+REPEAT_SAMPLE = 4096  # cells looked at to tell a column of repeated counts
 MAX_COUNT = 1e15  # counts are whole things; beyond this a double no longer holds them exactly
 
 
@@ -197,15 +198,26 @@ def _simple_numbers(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Plain text numbers read by arrow kernels: (which cells, their values or NaN)."""
     if not _is_text(raw):
         return np.zeros(len(raw), dtype=bool), np.full(len(raw), np.nan)
-    # each distinct text read once: counts and denominators repeat down a file
-    encoded = pc.dictionary_encode(_arrow_text(raw))
-    texts, positions = encoded.dictionary, encoded.indices
-    mask = pc.fill_null(pc.match_substring_regex(texts, f"^(?:{SIMPLE_NUMBER})$"), False)
-    chosen = pc.if_else(mask, pc.replace_substring(texts, ",", "."), "nan")
-    values = pc.cast(chosen, pa.float64())
-    simple = pc.fill_null(pc.take(mask, positions), False)
-    read = pc.fill_null(pc.take(values, positions), float("nan"))
+    cells = _arrow_text(raw)
+    # cells spread over the column: counts repeat across series, a figure rarely does
+    sample = cells.take(np.linspace(0, len(cells) - 1, min(len(cells), REPEAT_SAMPLE)).astype(int))
+    if len(pc.unique(sample)) > 0.9 * len(sample):  # mostly distinct: read each cell
+        simple, read = _read_simple(cells)
+    else:  # each distinct text read once: counts and denominators repeat down a file
+        encoded = pc.dictionary_encode(cells)
+        mask, values = _read_simple(encoded.dictionary)
+        simple = pc.take(mask, encoded.indices)
+        read = pc.take(values, encoded.indices)
+    simple, read = pc.fill_null(simple, False), pc.fill_null(read, float("nan"))
     return simple.to_numpy(zero_copy_only=False), read.to_numpy(zero_copy_only=False)
+
+
+def _read_simple(texts: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """(which texts are simple numbers, their values; NaN for the others)."""
+    mask = pc.fill_null(pc.match_substring_regex(texts, f"^(?:{SIMPLE_NUMBER})$"), False)
+    if pc.any(pc.match_substring(texts, ",")).as_py():
+        texts = pc.replace_substring(texts, ",", ".")
+    return mask, pc.cast(pc.if_else(mask, texts, "nan"), pa.float64())
 
 
 def _numbers(

@@ -16,6 +16,7 @@ import pandera.pandas as pa
 
 from kpi.canonical import KEY, ROW_COLUMN
 from kpi.catalogue import Catalogue
+from kpi.codes import factorize
 from kpi.periods import EARLIEST_PERIOD, last_ended_quarter
 from kpi.problems import Problem
 from kpi.units import UnitRegistry
@@ -52,7 +53,7 @@ def _per_text(test: TextTest) -> TextTest:
     a file repeats its codes, units and quarters on every row."""
 
     def check(series: pd.Series) -> pd.Series:
-        codes, uniques = pd.factorize(series)  # a missing cell is -1: the last text, ""
+        codes, uniques = factorize(series)  # a missing cell is -1: the last text, ""
         texts = pd.Series([*(str(u) for u in uniques), ""], dtype=object)
         passed = test(texts).to_numpy(dtype=bool)
         return pd.Series(passed[codes], index=series.index)
@@ -103,7 +104,9 @@ def _row_checks() -> list[pa.Check]:
         return d["value"].notna() | counts | d["parse_failed"]
 
     def first_of_key(d: pd.DataFrame) -> pd.Series:
-        return ~d.duplicated(KEY, keep="first")
+        # on each key column's codes (kept from the text checks), not on the strings
+        codes = pd.DataFrame({c: factorize(d[c])[0] for c in KEY}, index=d.index)
+        return ~codes.duplicated(keep="first")
 
     def counts_together(d: pd.DataFrame) -> pd.Series:
         given = d["numerator"].notna().astype(int) + d["denominator"].notna().astype(int)
@@ -154,7 +157,7 @@ def build_schema(catalogue: Catalogue, units: UnitRegistry, today: dt.date) -> p
 
 def fill_values_from_counts(frame: pd.DataFrame) -> pd.DataFrame:
     """Where only counts are given (and they make sense), the value is computed from them."""
-    out = frame.copy()
+    out = frame.copy(deep=False)  # copy on write: the caller's frame is never changed
     usable = (
         out["value"].isna()
         & (out["denominator"] > 0)

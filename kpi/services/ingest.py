@@ -19,7 +19,7 @@ import pandas as pd
 
 import loaders
 import schemas
-from kpi.canonical import COLUMNS, KEY, NUMERIC, ROW_COLUMN, content_hash, period_indexes
+from kpi.canonical import COLUMNS, NUMERIC, ROW_COLUMN, content_hash, period_indexes
 from kpi.catalogue import Catalogue, load_catalogue
 from kpi.messages import Explained, say
 from kpi.problems import FileRejected, Problem
@@ -31,6 +31,7 @@ from kpi.services.commit import (
     refuse_scope,
 )
 from kpi.services.locks import LockRule, QuarterLockedError
+from kpi.services.outliers import outlier_warnings
 from kpi.settings import Settings
 from kpi.storage import CommitError, Storage, StorageBusyError
 from kpi.storage.repository import current_frame, unit_registry
@@ -148,57 +149,6 @@ def _apply_unit(frame: pd.DataFrame, unit: str | None) -> list[Problem]:
     ]
 
 
-def outlier_warnings(
-    stored: pd.DataFrame, frame: pd.DataFrame, threshold_pp: float
-) -> list[Problem]:
-    """Changes above the threshold against each row's neighbouring quarters of the unit.
-
-    The previous quarter comes from the file when the file holds it (a jump inside one
-    file), else from what is stored; a back-filled quarter is also compared with the
-    stored quarter after it. `stored` holds current values, at least those of each file
-    period's neighbours.
-    """
-    if frame.empty:
-        return []
-    keys = {"indicator_code": "str", "unit_code": "str"}  # one key dtype: a fast join
-    series_key = ["indicator_code", "unit_code", "q"]
-    data = frame[[*KEY, "value", ROW_COLUMN]].astype(keys)
-    data["q"] = period_indexes(frame["period"])
-    known = stored[["indicator_code", "unit_code", "period_index", "value", "period"]]
-    known = known.rename(columns={"period_index": "q"}).astype(keys).assign(in_file=False)
-    series = pd.concat(
-        [data[[*series_key, "value", "period"]].assign(in_file=True), known], ignore_index=True
-    ).drop_duplicates(series_key, keep="first")
-    series = series.rename(columns={"value": "other_value", "period": "other_period"})
-    before = data.assign(q=data["q"] - 1).merge(series, on=series_key, how="inner")
-    after = data.assign(q=data["q"] + 1).merge(
-        series[~series["in_file"]], on=series_key, how="inner"
-    )
-    return [
-        *_jumps(before, threshold_pp, "outlier"),
-        *_jumps(after, threshold_pp, "outlier_next"),
-    ]
-
-
-def _jumps(merged: pd.DataFrame, threshold_pp: float, code: str) -> list[Problem]:
-    delta = merged["value"] - merged["other_value"]
-    jumps = merged[delta.abs() > threshold_pp]
-    return [
-        Problem(
-            code,
-            int(r[ROW_COLUMN]),
-            "value",
-            f"{r['value']:g}",
-            {
-                "delta": float(r["value"] - r["other_value"]),
-                "previous": float(r["other_value"]),
-                "period": str(r["other_period"]),
-            },
-        )
-        for r in jumps.to_dict("records")
-    ]
-
-
 @dataclass(frozen=True)
 class ReadFile:
     """A file read into the canonical table, not yet validated."""
@@ -244,7 +194,7 @@ def check_file(
     preview: bool = True,
 ) -> Prepared:
     """The checking half of `prepare`: schema, jumps against stored quarters, preview."""
-    frame = read.loaded.frame.copy()
+    frame = read.loaded.frame.copy(deep=False)  # copy on write: `--unit` changes only this
     problems = read.loaded.problems
     if read.unit is not None:  # `--unit` stands in for a missing unit column
         problems = [p for p in problems if (p.code, p.column) != ("missing_column", "unit_code")]

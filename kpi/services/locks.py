@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kpi.codes import factorize
 from kpi.completeness import is_locked, lock_date
 from kpi.messages import Explained, joined, say
 from kpi.periods import parse_quarter
@@ -40,8 +41,8 @@ class QuarterLockedError(Explained, PermissionError):
 
 def _pairs(frame: pd.DataFrame) -> list[tuple[str, str]]:
     """The distinct (unit, quarter) pairs, sorted: found on integer codes, not on tuples."""
-    units, unit_names = pd.factorize(frame["unit_code"].astype(str), sort=True)
-    periods, period_names = pd.factorize(frame["period"].astype(str), sort=True)
+    units, unit_names = _sorted_codes(frame["unit_code"].astype(str))
+    periods, period_names = _sorted_codes(frame["period"].astype(str))
     keys = np.unique(units.astype("int64") * len(period_names) + periods)
     unit_of, period_of = np.divmod(keys, len(period_names))
     return list(
@@ -51,6 +52,17 @@ def _pairs(frame: pd.DataFrame) -> list[tuple[str, str]]:
             strict=True,
         )
     )
+
+
+def _sorted_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """`pd.factorize(column, sort=True)`, from the column's codes kept by the upload's
+    checks: only the distinct texts are sorted, not the rows."""
+    codes, uniques = factorize(column)
+    names = np.asarray(uniques, dtype=object)
+    order = np.argsort(names, kind="stable")
+    rank = np.empty(len(order) + 1, dtype="int64")
+    rank[order], rank[-1] = np.arange(len(order)), -1  # a missing cell stays -1
+    return rank[codes], names[order]
 
 
 def _periods(frame: pd.DataFrame) -> set[str]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -26,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from kpi.canonical import NUMERIC as VALUE_COLUMNS
 from kpi.canonical import period_indexes
+from kpi.codes import factorize
 from kpi.storage.frames import gc_paused
 from kpi.storage.models import CurrentValue, Measurement
 
@@ -62,61 +62,91 @@ CURRENT_COLUMNS = [
 ]
 
 
-def _texts(column: pd.Series) -> list[Any]:
-    """Text cells as Python strings, one object per distinct text (codes repeat), None for NA."""
-    codes, uniques = pd.factorize(column)
+Cells = Callable[[slice], np.ndarray]  # one column's cells of some rows, as Python objects
+
+
+def _texts(column: pd.Series) -> Cells:
+    """Text cells as Python strings, one object per distinct text (codes repeat), None for
+    NA; the column is factorized once, however many chunks are cut from it."""
+    codes, uniques = factorize(column)
     texts = np.empty(len(uniques) + 1, dtype=object)  # the last slot is NA's (code -1)
     texts[:-1] = np.asarray(uniques, dtype=object)
-    return list(texts[codes].tolist())
+    return lambda rows: texts[codes[rows]]
 
 
-def _numbers(column: pd.Series) -> list[Any]:
+def _numbers(column: pd.Series) -> Cells:
     numbers = column.to_numpy(dtype="float64", na_value=np.nan)
-    missing = np.isnan(numbers)
-    if not missing.any():
-        return list(numbers.tolist())
-    cells = numbers.astype(object)
-    cells[missing] = None
-    return list(cells.tolist())
+
+    def cells(rows: slice) -> np.ndarray:
+        part = numbers[rows]
+        out = part.astype(object)
+        out[np.isnan(part)] = None
+        return out
+
+    return cells
 
 
-def _whole_numbers(column: pd.Series | None, size: int) -> list[Any]:
+def _whole_numbers(column: pd.Series | None, size: int) -> Cells:
     """Integers, None where missing (a source row may be unknown)."""
     if column is None:
-        return [None] * size
+        return lambda rows: np.full(len(range(size)[rows]), None, dtype=object)
     missing = column.isna().to_numpy()
-    numbers = column.to_numpy(dtype="float64", na_value=np.nan) if missing.any() else None
-    if numbers is None:
-        return list(column.to_numpy(dtype="int64").tolist())
-    cells = np.where(missing, 0, numbers).astype("int64").astype(object)
-    cells[missing] = None
-    return list(cells.tolist())
+    if missing.any():
+        numbers = column.to_numpy(dtype="float64", na_value=0).astype("int64")
+    else:
+        numbers = column.to_numpy(dtype="int64")
+
+    def cells(rows: slice) -> np.ndarray:
+        out = numbers[rows].astype(object)
+        out[missing[rows]] = None
+        return out
+
+    return cells
 
 
-def row_tuples(frame: pd.DataFrame, provenance: tuple[Any, ...] = ()) -> Rows:
-    """Plain tuples in ROW_COLUMNS order (the frame has them all), then `provenance`, the
-    same for every row; NaN becomes NULL."""
-    columns: dict[str, Iterable[Any]] = {
-        name: frame[name].to_numpy(dtype="int64").tolist() for name in ("period_index", "revision")
+def _row_cells(frame: pd.DataFrame) -> dict[str, Cells]:
+    """Each of ROW_COLUMNS as a source of Python objects (the frame has them all)."""
+    columns: dict[str, Cells] = {
+        name: _whole_numbers(frame[name], len(frame)) for name in ("period_index", "revision")
     }
     columns["source_row"] = _whole_numbers(frame.get("source_row"), len(frame))
     for name in ("indicator_code", "unit_code", "period", "note"):
         columns[name] = _texts(frame[name])
     for name in VALUE_COLUMNS:
         columns[name] = _numbers(frame[name])
-    same = [repeat(value, len(frame)) for value in provenance]
+    return columns
+
+
+def _grid(
+    columns: dict[str, Cells], rows: slice, size: int, provenance: tuple[Any, ...]
+) -> np.ndarray:
+    """The rows as one object array, ROW_COLUMNS then `provenance` (the same every row)."""
+    grid = np.empty((size, len(ROW_COLUMNS) + len(provenance)), dtype=object)
+    for position, name in enumerate(ROW_COLUMNS):
+        grid[:, position] = columns[name](rows)
+    for position, value in enumerate(provenance, start=len(ROW_COLUMNS)):
+        grid[:, position] = [value] * size
+    return grid
+
+
+def row_tuples(frame: pd.DataFrame, provenance: tuple[Any, ...] = ()) -> Rows:
+    """Plain tuples in ROW_COLUMNS order (the frame has them all), then `provenance`, the
+    same for every row; NaN becomes NULL."""
+    grid = _grid(_row_cells(frame), slice(0, len(frame)), len(frame), provenance)
     with gc_paused():
-        return list(zip(*(columns[c] for c in ROW_COLUMNS), *same, strict=True))
+        return list(map(tuple, grid.tolist()))
 
 
 def _chunks(
     frame: pd.DataFrame, provenance: tuple[Any, ...], progress: Progress | None
-) -> Iterator[Rows]:
+) -> Iterator[np.ndarray]:
     """The rows with the upload's provenance, a chunk at a time as the driver takes them."""
+    columns = _row_cells(frame)
     for start in range(0, len(frame), CHUNK):
-        yield row_tuples(frame.iloc[start : start + CHUNK], provenance)
+        rows = slice(start, min(start + CHUNK, len(frame)))
+        yield _grid(columns, rows, rows.stop - start, provenance)
         if progress:
-            progress(0.9 * min(start + CHUNK, len(frame)) / len(frame))
+            progress(0.9 * rows.stop / len(frame))
 
 
 def _provenance(
@@ -135,30 +165,50 @@ def _provenance(
     return tuple(out)
 
 
-def _insert_revisions(connection: Connection, chunks: Iterator[Rows]) -> None:
+def _insert_sql(rows: int) -> str:
+    """An INSERT of `rows` rows with numbered parameters: each row's own columns, then
+    the upload's provenance, bound once after them all and named by every row."""
+    width, names = len(ROW_COLUMNS), (*ROW_COLUMNS, *PROVENANCE)
+    same = [f"?{rows * width + p}" for p in range(1, len(PROVENANCE) + 1)]
+    groups = (
+        f"({', '.join([*(f'?{r * width + c}' for c in range(1, width + 1)), *same])})"
+        for r in range(rows)
+    )
+    return f"INSERT INTO {Measurement.__tablename__} ({', '.join(names)}) VALUES " + ", ".join(
+        groups
+    )
+
+
+def _insert_revisions(
+    connection: Connection, chunks: Iterator[np.ndarray], provenance: tuple[Any, ...]
+) -> None:
     """SQLite: the driver's executemany, ROWS_PER_STATEMENT rows to a statement: a
     statement's own upkeep (its constraint checks' setup, its journal) is paid once per
-    hundred rows. Errors come back as SQLAlchemy's, so a refusal is told like any other."""
-    names = (*ROW_COLUMNS, *PROVENANCE)
-    one = f"({', '.join(['?'] * len(names))})"
-    head = f"INSERT INTO {Measurement.__tablename__} ({', '.join(names)}) VALUES "
-    many = head + ", ".join([one] * ROWS_PER_STATEMENT)
-    with gc_paused():
-        for rows in chunks:
-            whole = len(rows) - len(rows) % ROWS_PER_STATEMENT
-            batches = [
-                tuple(chain.from_iterable(rows[start : start + ROWS_PER_STATEMENT]))
-                for start in range(0, whole, ROWS_PER_STATEMENT)
-            ]
-            if batches:
-                connection.exec_driver_sql(many, batches)
-            if whole < len(rows):
-                rest = rows[whole:]
-                statement = head + ", ".join([one] * len(rest))
-                connection.exec_driver_sql(statement, tuple(chain.from_iterable(rest)))
+    hundred rows, and the provenance is bound once per statement, not once per row. A
+    statement's parameters are cut straight from the chunk's cells, on the session's
+    own connection; the driver's error is raised as SQLAlchemy's, as for any statement."""
+    many = _insert_sql(ROWS_PER_STATEMENT)
+    dbapi: Any = connection.dialect.loaded_dbapi
+    cursor: Any = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    statement = many
+    try:
+        with gc_paused():
+            for grid in chunks:
+                whole = len(grid) - len(grid) % ROWS_PER_STATEMENT
+                if whole:
+                    params = grid[:whole].reshape(whole // ROWS_PER_STATEMENT, -1).tolist()
+                    statement = many
+                    cursor.executemany(many, [[*row, *provenance] for row in params])
+                if whole < len(grid):
+                    statement = _insert_sql(len(grid) - whole)
+                    cursor.execute(statement, [*grid[whole:].ravel().tolist(), *provenance])
+    except dbapi.Error as exc:
+        raise DBAPIError.instance(statement, None, exc, dbapi.Error) from exc
+    finally:
+        cursor.close()
 
 
-def _copy(connection: Connection, table: str, names: Iterable[str], chunks: Iterator[Rows]) -> None:
+def _copy(connection: Connection, table: str, names: Iterable[str], chunks: Iterator[Any]) -> None:
     """PostgreSQL: one COPY into `table`, on the session's own connection; the driver's
     error is raised as SQLAlchemy's, as for every other statement."""
     driver: Any = connection.connection.driver_connection
@@ -167,25 +217,22 @@ def _copy(connection: Connection, table: str, names: Iterable[str], chunks: Iter
     try:
         with driver.cursor() as cursor, cursor.copy(statement) as copy, gc_paused():
             for rows in chunks:
-                for row in rows:
+                for row in rows.tolist() if isinstance(rows, np.ndarray) else rows:
                     copy.write_row(row)
     except dbapi.Error as exc:
         raise DBAPIError.instance(statement, None, exc, dbapi.Error) from exc
 
 
-def _current_chunks(frame: pd.DataFrame, is_demo: bool) -> Iterator[Rows]:
+def _current_chunks(frame: pd.DataFrame, is_demo: bool) -> Iterator[np.ndarray]:
     """The same rows as current values (CURRENT_COLUMNS order), a chunk at a time."""
+    cells = _row_cells(frame)
     for start in range(0, len(frame), CHUNK):
-        part = frame.iloc[start : start + CHUNK]
-        columns = [
-            *(_texts(part[name]) for name in ("indicator_code", "unit_code", "period")),
-            part["period_index"].to_numpy(dtype="int64").tolist(),
-            *(_numbers(part[name]) for name in VALUE_COLUMNS),
-            part["revision"].to_numpy(dtype="int64").tolist(),
-            repeat(is_demo, len(part)),
-        ]
-        with gc_paused():
-            yield list(zip(*columns, strict=True))
+        rows = slice(start, min(start + CHUNK, len(frame)))
+        grid = np.empty((rows.stop - start, len(CURRENT_COLUMNS)), dtype=object)
+        for position, name in enumerate(CURRENT_COLUMNS[:-1]):
+            grid[:, position] = cells[name](rows)
+        grid[:, -1] = [is_demo] * len(grid)
+        yield grid
 
 
 def copy_current(session: Session, *, upload_id: int, replaces: bool) -> None:
@@ -222,12 +269,12 @@ def write_rows(
     connection = session.connection()
     frame = frame.assign(period_index=period_indexes(frame["period"]))
     provenance = _provenance(connection, upload_id, actor, at, is_demo)
-    chunks = _chunks(frame, provenance, progress)
     postgres = connection.dialect.name == "postgresql"
     if postgres:
+        chunks = _chunks(frame, provenance, progress)
         _copy(connection, Measurement.__tablename__, (*ROW_COLUMNS, *PROVENANCE), chunks)
-    else:
-        _insert_revisions(connection, chunks)
+    else:  # the provenance is bound once per statement
+        _insert_revisions(connection, _chunks(frame, (), progress), provenance)
     replaces = bool((frame["revision"].to_numpy() > 1).any())
     if postgres and not replaces:  # COPY inserts in batches; INSERT … SELECT row by row
         rows = _current_chunks(frame, is_demo)
