@@ -106,7 +106,7 @@ def _downloads(lang: str, wanted: tuple[object, ...]) -> None:
     result = st.session_state.get(RESULT_KEY)
     if not result or result["key"] != wanted:
         return
-    st.success(_t("ready", lang), icon="📄")
+    st.success(_t("ready", lang), icon=":material/description:")
     counts = " · ".join(f"{word}: {n}" for word, n in result["counts"] if n)
     st.caption(counts)
     left, right = st.columns(2)
