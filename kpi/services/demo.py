@@ -15,7 +15,7 @@ import pandas as pd
 
 from kpi.canonical import content_hash, period_indexes
 from kpi.catalogue import Catalogue
-from kpi.periods import TARGET_PERIOD, Quarter, current_quarter, period_code, quarter_range
+from kpi.periods import TARGET_PERIOD, Quarter, last_ended_quarter, period_code, quarter_range
 from kpi.services.commit import UploadMeta, commit_upload
 from kpi.storage import Storage
 from kpi.storage.repository import clear_demo, has_measurements
@@ -56,9 +56,12 @@ def _series_values(start: float, ratio: float | None, target: float, n: int) -> 
 
 
 def demo_frame(catalogue: Catalogue, today: dt.date | None = None) -> pd.DataFrame:
-    """The demo figures as a canonical frame with counts, from 2024-Q1 to the current quarter."""
+    """The demo figures as a canonical frame with counts, 2024-Q1 to the last ended quarter.
+
+    A quarter still running cannot be uploaded (methodology), so the demo has none either.
+    """
     rng = np.random.default_rng(SEED)
-    periods = quarter_range(FIRST, current_quarter(today))
+    periods = quarter_range(FIRST, last_ended_quarter(today))
     parts = []
     for indicator in catalogue:
         start, ratio = PROFILES.get(indicator.code, (40.0, 0.9))

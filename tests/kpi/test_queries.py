@@ -22,10 +22,13 @@ def test_first_submissions_per_unit_and_period(storage: Storage, catalogue: Cata
     assert set(frame.columns) == {"unit_code", "period_index", "submitted_at", "is_demo"}
     assert frame["is_demo"].all()
     assert not frame.duplicated(["unit_code", "period_index"]).any()
-    # 6 demo units from 2024-Q1 to 2025-Q4; the late unit lacks the last two quarters.
-    assert len(frame) == 6 * 8 - 2
-    recent = first_submissions(storage, since_index=Quarter(2025, 3).index)
-    assert set(recent["period_index"]) == {Quarter(2025, 3).index, Quarter(2025, 4).index}
+    # 6 demo units from 2024-Q1 to 2025-Q3 (the last ended quarter on TODAY, never the
+    # running 2025-Q4); the late unit lacks the last two quarters.
+    assert len(frame) == 6 * 7 - 2
+    assert Quarter(2025, 4).index not in set(frame["period_index"])
+    recent = first_submissions(storage, since_index=Quarter(2025, 2).index)
+    assert set(recent["period_index"]) == {Quarter(2025, 2).index, Quarter(2025, 3).index}
+    assert set(recent["unit_code"]) == {"VPB", "TTCNTT", "CVTLT", "CNCC", "VCCVC"}
     matrix = submission_matrix(
         recent, ["VCCHC", "VPB"], [Quarter(2025, 3)], deadline_days=15, today=TODAY
     )
@@ -78,9 +81,9 @@ def test_revisions_newest_first_with_provenance(storage: Storage, catalogue: Cat
     load_demo(storage, catalogue, today=TODAY)
     rows = history_frame(storage, "1.1", newest_first=True, limit=10)
     assert len(rows) == 10
-    assert rows["period"].iloc[0] == "2025-Q4"
+    assert rows["period"].iloc[0] == "2025-Q3"  # the last ended quarter on TODAY
     assert set(rows["created_by"]) == {DEMO_ACTOR}
     assert rows["file_name"].str.startswith("minh-hoa-").all()
-    assert revision_count(storage, "1.1") == 6 * 8 - 2
-    assert revision_count(storage, "1.1", "VPB") == 8
+    assert revision_count(storage, "1.1") == 6 * 7 - 2
+    assert revision_count(storage, "1.1", "VPB") == 7
     assert set(history_frame(storage, "1.1", "VPB", newest_first=True)["unit_code"]) == {"VPB"}
