@@ -14,7 +14,15 @@ from typing import Any
 
 import pandas as pd
 
-from kpi.formatting import MISSING, day_label, half_year_label, local_moment, number, quarter_label
+from kpi.formatting import (
+    MISSING,
+    day_label,
+    half_year_label,
+    local_moment,
+    number,
+    percent,
+    quarter_label,
+)
 from kpi.text import STRINGS, t
 
 UnitName = Callable[[str], str]
@@ -95,13 +103,13 @@ def moment_text(value: object) -> str:
 
 
 def value_text(value: object, lang: str = "vi") -> str:
-    """A stored percentage as written: '68,04%', '70,1%'."""
-    shown = number(value, lang, 2, trim=True)
-    return shown if shown == MISSING else f"{shown}%"
+    """A stored percentage as a person reads it: one decimal, always ('68,0%', '70,1%'),
+    as every other page shows the method's values; machine exports keep the stored digits."""
+    return percent(value, lang)
 
 
 def change_text(before: object, after: object, lang: str = "vi") -> str:
-    """'68,04% → 70,1%'; a first value reads 'mới → 68,04%'."""
+    """'68,0% → 70,1%'; a first value reads 'mới → 68,0%'."""
     old = t("tbl.new_value", lang) if is_missing(before) else value_text(before, lang)
     return f"{old} → {value_text(after, lang)}"
 

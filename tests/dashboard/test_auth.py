@@ -137,7 +137,7 @@ def test_audit_page_shows_hostile_notes_literally(app_db: str) -> None:
     assert not at.exception
     changes = at.dataframe[0].value
     assert list(changes["Ghi chú"]) == [HOSTILE] and list(changes["Tệp"]) == [HOSTILE]
-    assert [v.split(" → ")[-1] for v in changes["Giá trị: trước → sau"]] == ["55%"]
+    assert [v.split(" → ")[-1] for v in changes["Giá trị: trước → sau"]] == ["55,0%"]
     assert all("<script>" not in m.value for m in at.markdown)
 
 

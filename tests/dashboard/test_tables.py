@@ -65,13 +65,13 @@ def test_changes_read_as_before_and_after() -> None:
     ]
     first, second = shown.to_dict("records")
     assert first["Thời điểm (giờ Việt Nam)"] == "01/12/2026 23:37"
-    assert first["Giá trị: trước → sau"] == "68,04% → 70,1%"
+    assert first["Giá trị: trước → sau"] == "68,0% → 70,1%"
     assert (first["Đơn vị"], first["Quý"], first["Tệp"]) == ("Văn phòng Bộ", "Quý 3/2026", "q3.csv")
-    assert second["Giá trị: trước → sau"] == "mới → 68,04%"
+    assert second["Giá trị: trước → sau"] == "mới → 68,0%"
     assert (second["Tệp"], second["Ghi chú"]) == ("—", "đầu kỳ")
     english = tables.changes_table(CHANGES, "en", unit, indicator)
     assert english.columns[0] == "When (Vietnam time)"
-    assert english.iloc[1]["Value: before → after"] == "new → 68.04%"
+    assert english.iloc[1]["Value: before → after"] == "new → 68.0%"
     assert english.iloc[0]["Quarter"] == "Q3 2026"
 
 
@@ -163,3 +163,28 @@ def test_the_real_limit_and_quotes_are_safe() -> None:
     assert widget_text.limit_text(1500, [], "vi") == "Tối đa 1.500 MB mỗi tệp"
     css = widget_text.replace_text("p", 'a "b" \\ c')
     assert 'content:"a \\"b\\" \\\\ c"' in css
+
+
+def test_history_shows_every_value_with_one_decimal() -> None:
+    from dashboard.history_table import readable_history
+
+    rows = pd.DataFrame(
+        {
+            "unit_code": ["VPB", "VPB", "VPB"],
+            "period": ["2026-Q2", "2026-Q2", "2026-Q2"],
+            "revision": [1, 2, 3],
+            "value": [46.01, 46.6, 47.0],
+            "numerator": [4601.0, None, 47.0],
+            "denominator": [10000.0, None, 100.0],
+            "note": [None, None, None],
+            "created_by": ["a@b.vn"] * 3,
+            "created_at": [dt.datetime(2026, 11, 1, 1, 0)] * 3,
+            "file_name": ["q.csv"] * 3,
+        }
+    )
+    shown = readable_history(rows, pd.Series([False] * 3), {"VPB": "VPB"}, "vi")
+    assert list(shown["Giá trị: trước → sau"]) == [
+        "mới → 46,0%",
+        "46,0% → 46,6%",
+        "46,6% → 47,0%",
+    ]

@@ -77,11 +77,14 @@ def test_outcomes_in_words(code: str, vi: str, en: str) -> None:
 
 
 def test_values_and_changes() -> None:
-    assert value_text(68.04) == "68,04%"
+    # One rule for every percentage a person reads: one decimal, never trimmed.
+    assert value_text(68.04) == "68,0%"
+    assert value_text(46.01) == "46,0%" and value_text(46.6) == "46,6%"
+    assert value_text(47) == "47,0%" and value_text(47.0, "en") == "47.0%"
     assert value_text(70.1, "en") == "70.1%"
-    assert change_text(68.04, 70.1) == "68,04% → 70,1%"
-    assert change_text(None, 68.04) == "mới → 68,04%"
-    assert change_text(float("nan"), 68.04, "en") == "new → 68.04%"
+    assert change_text(68.04, 70.16) == "68,0% → 70,2%"
+    assert change_text(None, 68.04) == "mới → 68,0%"
+    assert change_text(float("nan"), 68.04, "en") == "new → 68.0%"
     assert change_text(None, None) == "mới → —"
 
 
