@@ -138,8 +138,8 @@ def _outlook(status: dict[str, object], indicator: Indicator, lang: str) -> list
             lang,
             low=percent(_f(status.get("projected_2030_low")), lang),
             high=percent(_f(status.get("projected_2030_high")), lang),
-            progress=number(_f(status.get("projected_progress")), lang, 2),
         ),
+        t("w_progress", lang, progress=number(_f(status.get("projected_progress")), lang, 2)),
     ]
 
 
@@ -154,7 +154,8 @@ def _coverage_line(status: dict[str, object], lang: str) -> str:
         unit = registry.get(code)
         return ui.literal(unit.name if unit else code)
 
-    names = [", ".join(name(c) for c in v) or "–" for v in lists if isinstance(v, list)]
+    none = t("w_none", lang)  # an empty list in words, never a bare dash
+    names = [", ".join(name(c) for c in v) or none for v in lists if isinstance(v, list)]
     return t("w_coverage", lang, counted=names[0], value_only=names[1], missing=names[2])
 
 

@@ -56,7 +56,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_lead": ("Đơn vị chủ trì", "Lead unit"),
     "col_stale": ("Cập nhật", "Updated"),
     "col_unit": ("Đơn vị", "Unit"),
-    "col_ratio": ("Tỷ lệ tiến độ R", "Pace ratio R"),
+    "col_ratio": ("Tỷ lệ tốc độ R", "Pace ratio R"),
     "stale_mark": ("⚠ thiếu số {period}", "⚠ no figure for {period}"),
     "fresh_mark": ("✓", "✓"),
     "stale_legend": (
@@ -89,8 +89,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Latest **{value}** ({period}); target **{target}** by 2030.",
     ),
     "w_ratio": (
-        "Tỷ lệ tiến độ R = **{ratio}** (tốc độ thực tế / tốc độ cần thiết).",
-        "Pace ratio R = **{ratio}** (observed pace / required pace).",
+        "Tỷ lệ tốc độ R = **{ratio}** (tốc độ thực tế / tốc độ cần thiết): chỉ để tham khảo, "
+        "không quyết định màu.",
+        "Pace ratio R = **{ratio}** (observed pace / required pace): for reference only, "
+        "it does not set the colour.",
     ),
     "w_pace": (
         "Tốc độ thực tế **{observed}** điểm %/năm; cần **{required}** điểm %/năm từ mốc gốc.",
@@ -117,9 +119,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Summed: {counted}; value only (not summed): {value_only}; missing: {missing}",
     ),
     "w_interval": (
-        "Khoảng dự báo 80% năm 2030: {low} đến {high}; P = {progress}",
-        "80% prediction interval for 2030: {low} to {high}; P = {progress}",
+        "Khoảng dự báo 80% năm 2030: {low} đến {high}.",
+        "80% prediction interval for 2030: {low} to {high}.",
     ),
+    "w_progress": (
+        "Tiến độ dự kiến P = **{progress}** (phần chặng đường đến mục tiêu mà dự báo 2030 đạt "
+        "được): P quyết định màu tình trạng, như trong chú giải ở trang Tổng quan.",
+        "Projected progress P = **{progress}** (the share of the way to the target the 2030 "
+        "projection reaches): P sets the status colour, as in the Overview legend.",
+    ),
+    "w_none": ("không có", "none"),
     "w_no_projection": ("Không dự báo khi chưa có đánh giá.", "No projection without a verdict."),
     "w_opensdg": (
         "Theo phương pháp Open SDG: **{status}** (điểm {score}).",

@@ -125,7 +125,11 @@ def test_indicator_page_chart_words_and_history(open_page: AppFactory) -> None:
     assert marks["target_rule"]["type"] == "rule"
     assert marks["required_path"]["strokeDash"]
     words = " ".join(texts(at, "markdown"))
-    assert "Tỷ lệ tiến độ R" in words and "2030 dự kiến" in words
+    assert "Tỷ lệ tốc độ R" in words and "2030 dự kiến" in words
+    # Which ratio sets the colour, in words: P does, R is for reference only.
+    assert "P quyết định màu tình trạng" in words and "không quyết định màu" in words
+    assert "chỉ báo tỷ lệ (không cộng): không có" in words  # the demo sends counts only
+    assert ": –" not in words
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Biểu đồ PNG", "Biểu đồ SVG", "Số liệu CSV", "Số liệu XLSX"]
     assert len(at.dataframe) == 3  # metadata, units table and history
