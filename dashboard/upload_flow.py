@@ -152,15 +152,27 @@ def error_table(checked: Checked, lang: str) -> pd.DataFrame:
     return _problem_frame(problems, lang)
 
 
+def whole_file_only(checked: Checked) -> bool:
+    """Every problem is of the file as a whole (no row): 'fix the rows below' would mislead."""
+    if checked.rejected:
+        return True
+    problems = list(checked.prepared.problems) if checked.prepared else []
+    return bool(problems) and all(p.row is None for p in problems)
+
+
 def warning_table(checked: Checked, lang: str) -> pd.DataFrame:
+    """The warnings a note must explain, headed 'Cảnh báo'/'Warning' (they are not errors)."""
     warnings = list(checked.prepared.warnings) if checked.prepared else []
-    return _problem_frame(warnings, lang) if warnings else pd.DataFrame()
+    return _problem_frame(warnings, lang, "warn_message") if warnings else pd.DataFrame()
 
 
-def _problem_frame(problems: list[Problem], lang: str) -> pd.DataFrame:
+def _problem_frame(
+    problems: list[Problem], lang: str, message: str = "err_message"
+) -> pd.DataFrame:
     rows = problems_table(problems, lang)
     keys = [t("err_row", lang), t("err_column", lang), t("err_value", lang), t("err_message", lang)]
-    frame = pd.DataFrame(rows, columns=keys)
+    frame = pd.DataFrame(rows, columns=keys).rename(columns={keys[3]: t(message, lang)})
+    keys[3] = t(message, lang)
     # A problem of the whole file has no row: "—", as the grid would say "None" in English.
     frame[keys[0]] = [MISSING if pd.isna(row) else str(int(row)) for row in frame[keys[0]]]
     for key in keys[1:]:

@@ -104,7 +104,7 @@ def locks_section(actor: str, lang: str) -> None:
                 )
     locks = cycle.locks_frame(resources.storage())
     if locks.empty:
-        st.info(t("no_data", lang))
+        st.info(t("cyc_no_locks", lang))
         return
     st.dataframe(locks_table(locks, lang), hide_index=True, width="stretch")
 

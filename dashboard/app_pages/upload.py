@@ -21,6 +21,7 @@ from dashboard.upload_flow import (
     preview_table,
     value_only_text,
     warning_table,
+    whole_file_only,
 )
 from kpi.access import Viewer
 from kpi.formatting import quarter_label
@@ -91,7 +92,8 @@ def checked_file(viewer: Viewer, upload: Any) -> Checked | None:
 
 def show_errors(checked: Checked, lang: str) -> None:
     table = error_table(checked, lang)
-    st.error(t("errors_found", lang, n=checked.error_count), icon=":material/block:")
+    words = "errors_found_file" if whole_file_only(checked) else "errors_found"
+    st.error(t(words, lang, n=checked.error_count), icon=":material/block:")
     if checked.error_count > len(table):
         st.caption(t("errors_capped", lang, shown=len(table)))
     # st.dataframe shows every cell as literal text: nothing in a file is rendered.

@@ -172,6 +172,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err_column": ("Cột", "Column"),
     "err_value": ("Giá trị", "Value"),
     "err_message": ("Lỗi", "Problem"),
+    "warn_message": ("Cảnh báo", "Warning"),
+    "errors_found_file": (
+        "Lỗi nằm ở cả tệp, không ở dòng nào, nên chưa có số liệu nào được ghi. Hãy sửa tệp theo "
+        "nội dung lỗi dưới đây (định dạng, cột tiêu đề, trang tính) rồi tải lại.",
+        "The problem is with the file as a whole, not with any row, so nothing was written. "
+        "Correct the file as the message below says (format, header columns, sheet) and "
+        "upload it again.",
+    ),
     "preview_ok": (
         "Tệp hợp lệ: {rows} dòng — {new} mới, {changed} thay đổi, {unchanged} không đổi.",
         "The file is valid: {rows} rows — {new} new, {changed} changed, {unchanged} unchanged.",
@@ -338,6 +346,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cyc_imported": ("Đã lưu {n} nghĩa vụ báo cáo.", "Saved {n} reporting obligations."),
     "cyc_locks": ("Ngoại lệ mở khóa", "Lock exceptions"),
+    "cyc_no_locks": (
+        "Chưa có ngoại lệ mở khóa nào.",
+        "No lock exceptions yet.",
+    ),
     "cyc_open": ("Mở khóa", "Open the lock"),
     "cyc_until": ("Mở đến hết ngày", "Open until"),
     "cyc_reason": ("Lý do", "Reason"),

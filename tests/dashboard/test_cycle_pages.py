@@ -135,6 +135,8 @@ def test_admin_cycle_page_imports_and_opens_a_lock(open_page: AppFactory, app_db
     assert "Nghĩa vụ báo cáo và khóa số liệu" in [str(x.value) for x in at.title]
     obligations = at.dataframe[0].value
     assert set(obligations["Nguồn"]) == {"danh mục"} and len(obligations) == 29
+    # Before any exception, the empty section names what is absent, not "no figures".
+    assert [str(i.value) for i in at.info][-1] == "Chưa có ngoại lệ mở khóa nào."
     at.selectbox(key="lock_unit").set_value("VPB")
     at.selectbox(key="lock_period").set_value("2026-Q3")
     at.text_input(key="lock_reason").input("Bổ sung số liệu")

@@ -91,8 +91,17 @@ def test_bad_file_lists_row_errors_and_changes_nothing(open_page: AppFactory, ap
     assert {"Dòng", "Cột", "Giá trị", "Lỗi"} == set(errors.columns)
     assert any("9.9" in message for message in errors["Lỗi"])
     assert not at.get("button")  # no commit button
+    assert "Hãy sửa các dòng dưới đây" in str(at.error[0].value)
     assert data_version(store) == version
     store.dispose()
+
+
+def test_a_whole_file_problem_says_to_fix_the_file_not_rows(open_page: AppFactory) -> None:
+    at = open_page("upload.py", role=Role.OFFICER)
+    upload(at, "headless.csv", b"a,b\n1,2\n")
+    message = str(at.error[0].value)
+    assert "cả tệp" in message and "các dòng dưới đây" not in message
+    assert list(at.dataframe[0].value["Dòng"]) == ["—"] * len(at.dataframe[0].value)
 
 
 def test_outlier_needs_a_note_before_commit(open_page: AppFactory, app_db: str) -> None:
@@ -100,6 +109,8 @@ def test_outlier_needs_a_note_before_commit(open_page: AppFactory, app_db: str) 
     at = open_page("upload.py", role=Role.OFFICER)
     upload(at, "jump.csv", csv_file(f"1.1,VPB,{period},95,950,1000,"))
     assert at.warning, "the jump is flagged"
+    warnings = at.dataframe[-1].value
+    assert "Cảnh báo" in warnings.columns and "Lỗi" not in warnings.columns  # not an error
     assert at.button(key="commit").disabled
     at.text_area(key="upload_note").input("Đã rà soát: số liệu đúng").run()
     at.checkbox(key="upload_confirm").check().run()
