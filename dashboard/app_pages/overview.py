@@ -316,11 +316,10 @@ def footnotes(shown: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> 
     scope = data.scope_codes(chosen["unit"]) if chosen["unit"] else None
     ui.unapproved_note(data.unapproved_count(chosen["as_of"], scope))
     leads = {c for code in shown["indicator_code"] for c in catalogue[code].lead_unit_codes}
-    st.caption(
-        t("stale_legend", lang, period=quarter_label(chosen["as_of"], lang))
-        + " "
-        + lead_key(leads, lang)
-    )
+    # The ⚠ key only when a shown row carries the mark: a key for nothing on screen misleads.
+    marked = "stale" in shown.columns and bool(shown["stale"].fillna(False).astype(bool).any())
+    stale = t("stale_legend", lang, period=quarter_label(chosen["as_of"], lang)) if marked else ""
+    st.caption(" ".join(part for part in (stale, lead_key(leads, lang)) if part))
     overview_views.legend(lang)
 
 

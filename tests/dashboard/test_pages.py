@@ -94,6 +94,22 @@ def test_overview_legend_gives_each_status_its_threshold(open_page: AppFactory) 
     assert "VPB = Văn phòng Bộ" in captions  # the lead units shown by code, named once
 
 
+def test_overview_explains_the_stale_mark_only_when_a_row_carries_it(
+    open_page: AppFactory,
+) -> None:
+    at = open_page()
+    table = at.dataframe[0].value
+    table = table.data if hasattr(table, "data") else table
+    marked = table["Cập nhật"].str.startswith("⚠").any()
+    assert not marked  # the whole ministry has the last quarter's figures
+    assert "⚠ =" not in " ".join(str(c.value) for c in at.caption)
+    at.selectbox(key="ov_unit").set_value("VCCHC").run()  # the demo's late unit
+    table = at.dataframe[0].value
+    table = table.data if hasattr(table, "data") else table
+    assert table["Cập nhật"].str.startswith("⚠").all()
+    assert "⚠ = chưa có số liệu" in " ".join(str(c.value) for c in at.caption)
+
+
 def test_overview_filters_by_unit_and_group(open_page: AppFactory) -> None:
     at = open_page()
     at.selectbox(key="ov_unit").set_value("VPB").run()
