@@ -42,6 +42,7 @@ ZEBRA = (246, 248, 251)
 # sit above the text), bottom 20-25, left 30-35, right 15-20.
 MARGINS = {"left": 30.0, "top": 25.0, "right": 15.0, "bottom": 20.0}
 PAGE_NUMBER_Y, BANNER_Y = 8.5, 16.0
+CELL_PAD = 1.2  # mm left and right of a table cell's text
 TABLE_SIZE = 11.0  # tables, notes and chart captions: smaller than the body, same family
 
 
@@ -106,6 +107,35 @@ class ReportPDF(FPDF):
         self.multi_cell(0, size * 0.48, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
+    def _longest_word(self, texts: Sequence[str], style: str, size: float) -> float:
+        self.set_font(FONT, style, size)
+        return max((self.get_string_width(w) for x in texts for w in x.split()), default=0.0)
+
+    def fit_words(
+        self,
+        headings: Sequence[str] | None,
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        size: float,
+        colours: Mapping[tuple[int, int], tuple[int, int, int]],
+    ) -> list[float]:
+        """Widen a column to its longest word ('Code', 'Projected': fpdf2 breaks a word
+        wider than its cell mid-word), taking the room from columns with slack, so a line
+        breaks only between words; the font size stays as set."""
+        need = []
+        for c in range(len(widths)):
+            plain = [r[c] for n, r in enumerate(rows) if (n, c) not in colours]
+            bold = [r[c] for n, r in enumerate(rows) if (n, c) in colours]
+            bold += [headings[c]] if headings is not None else []
+            longest = max(self._longest_word(plain, "", size), self._longest_word(bold, "B", size))
+            need.append(longest + 2 * CELL_PAD + 0.8)  # the cell's padding, and rounding
+        short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+        slack = sum(max(0.0, w - n) for n, w in zip(need, widths, strict=True))
+        if short == 0 or slack < short:
+            return list(widths)  # nothing to widen, or no room: keep the given widths
+        share = short / slack
+        return [n if w < n else w - (w - n) * share for n, w in zip(need, widths, strict=True)]
+
     def grid(
         self,
         headings: Sequence[str] | None,
@@ -121,6 +151,7 @@ class ReportPDF(FPDF):
         total = sum(widths)
         if total > self.epw:
             widths = [w * self.epw / total for w in widths]
+        widths = self.fit_words(headings, rows, widths, size, colours or {})
         self.set_font(FONT, "", size)
         self.set_draw_color(120, 120, 120)
         self.set_line_width(0.2)
@@ -132,7 +163,7 @@ class ReportPDF(FPDF):
             align="LEFT",
             headings_style=heading_face,
             line_height=size * 0.46,
-            padding=(1.0, 1.2),
+            padding=(1.0, CELL_PAD),
             text_align="CENTER",
             cell_fill_color=ZEBRA,
             cell_fill_mode="ROWS",

@@ -20,8 +20,8 @@ from kpi.storage import Storage, open_storage
 from reports.chart_images import render_charts
 from reports.model import Report
 
-DEMO_TODAY = dt.date(2026, 1, 20)  # demo figures run 2024-Q1 … 2026-Q1
-MADE_ON = dt.date(2026, 1, 25)
+DEMO_TODAY = dt.date(2026, 4, 20)  # demo figures run 2024-Q1 … 2026-Q1, the last ended quarter
+MADE_ON = dt.date(2026, 4, 25)
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "reports"
 
 

@@ -180,7 +180,7 @@ def test_report_chart_says_what_it_shows(
         "Lộ trình thực hiện chỉ tiêu 1.1 đến năm 2030",
         "Tỷ lệ sử dụng dịch vụ công trực tuyến của người dân và doanh nghiệp",
         "Phạm vi: Toàn Bộ Nội vụ · Số liệu tính đến Quý 4/2025",
-        "Nguồn: KPI Monitor, Bộ Nội vụ · Lập ngày 25/01/2026",
+        "Nguồn: KPI Monitor, Bộ Nội vụ · Lập ngày 25/04/2026",
         DEMO_VI,
         "Số thực tế",
         "Dự báo theo tốc độ hiện nay",
