@@ -122,21 +122,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Every indicator is a percentage where higher is better; its target falls in 2030-Q4.",
     ),
     "report.method_2": (
-        "Tốc độ thực tế là độ dốc bình phương tối thiểu (điểm %/năm) của mọi giá trị từ kỳ "
-        "gốc; tốc độ cần thiết = (mục tiêu − giá trị gốc) / (2030 − kỳ gốc); tỷ số R = "
-        "thực tế / cần thiết.",
-        "Observed pace is the least-squares slope (pp/year) of all values from the "
-        "baseline; required pace = (target − baseline) / (2030 − baseline period); ratio R "
-        "= observed / required.",
+        "Dự báo 2030 kéo dài đường thẳng bình phương tối thiểu qua mọi giá trị từ kỳ gốc đến "
+        "quý IV/2030 (giới hạn 0–100); tiến độ dự kiến P = (dự báo 2030 − giá trị gốc) / "
+        "(mục tiêu − giá trị gốc) quyết định trạng thái. Tỷ số tốc độ R = tốc độ thực tế / "
+        "tốc độ cần thiết chỉ để tham khảo.",
+        "The 2030 projection extends the least-squares line through all values from the "
+        "baseline to 2030-Q4 (clipped to 0–100); projected progress P = (projection − "
+        "baseline) / (target − baseline) sets the status. The pace ratio R = observed / "
+        "required pace is for reference only.",
     ),
     "report.method_3": (
-        "Trạng thái: Đã đạt mục tiêu nếu giá trị mới nhất ≥ mục tiêu; Chưa đủ dữ liệu nếu "
-        "có dưới 2 giá trị hoặc khoảng thời gian dưới 2 quý; Đúng lộ trình nếu R ≥ 0,95; "
-        "Cần tăng tốc nếu 0,60 ≤ R < 0,95; Tiến độ chậm nếu 0 ≤ R < 0,60; Đang đi xuống "
-        "nếu R < 0.",
-        "Status: Achieved if the latest value ≥ target; Insufficient data with fewer than "
-        "2 values or a span under 2 quarters; On track if R ≥ 0.95; Needs acceleration if "
-        "0.60 ≤ R < 0.95; Limited progress if 0 ≤ R < 0.60; Deteriorating if R < 0.",
+        "Trạng thái: Đã đạt mục tiêu nếu giá trị mới nhất ≥ mục tiêu; Không có số liệu mới nếu "
+        "số mới nhất cũ hơn kỳ xét từ 2 quý trở lên; Chưa đủ dữ liệu nếu có dưới 4 giá trị "
+        "hoặc khoảng thời gian dưới 3 quý; Đúng lộ trình nếu P ≥ 0,95; Cần tăng tốc nếu "
+        "0,60 ≤ P < 0,95; Tiến độ chậm nếu 0 ≤ P < 0,60; Đang đi xuống nếu P < 0.",
+        "Status: Achieved if the latest value ≥ target; No recent data if the latest value "
+        "is two or more quarters old; Insufficient data with fewer than 4 values or a span "
+        "under 3 quarters; On track if P ≥ 0.95; Needs acceleration if 0.60 ≤ P < 0.95; "
+        "Limited progress if 0 ≤ P < 0.60; Deteriorating if P < 0.",
     ),
     "report.method_4": (
         "Giá trị lộ trình là đường thẳng từ giá trị gốc đến mục tiêu; chênh lệch = giá trị "
