@@ -154,9 +154,9 @@ def error_table(checked: Checked, lang: str) -> pd.DataFrame:
 
 def whole_file_only(checked: Checked) -> bool:
     """Every problem is of the file as a whole (no row): 'fix the rows below' would mislead."""
-    if checked.rejected:
-        return True
-    problems = list(checked.prepared.problems) if checked.prepared else []
+    problems = [checked.rejected] if checked.rejected else []
+    if not problems and checked.prepared is not None:
+        problems = list(checked.prepared.problems)
     return bool(problems) and all(p.row is None for p in problems)
 
 

@@ -174,9 +174,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err_message": ("Lỗi", "Problem"),
     "warn_message": ("Cảnh báo", "Warning"),
     "errors_found_file": (
-        "Lỗi nằm ở cả tệp, không ở dòng nào, nên chưa có số liệu nào được ghi. Hãy sửa tệp theo "
+        "Lỗi nằm ở cả tệp, không ở dòng nào. Chưa có số liệu nào được ghi. Hãy sửa tệp theo "
         "nội dung lỗi dưới đây (định dạng, cột tiêu đề, trang tính) rồi tải lại.",
-        "The problem is with the file as a whole, not with any row, so nothing was written. "
+        "The problem is with the file as a whole, not with any row. Nothing was written. "
         "Correct the file as the message below says (format, header columns, sheet) and "
         "upload it again.",
     ),
