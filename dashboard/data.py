@@ -14,11 +14,23 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
-from dashboard import resources
-from dashboard.warm import Figures, Warm, build_figures
+from dashboard import resources, warm
+from dashboard.warm import (
+    Figures,
+    Signed,
+    Span,
+    Warm,
+    build_figures,
+    held,
+    indicator_spans,
+    read_current,
+    signed_pairs,
+    unapproved_rows,
+)
 from kpi.obligations import Obligation
 from kpi.periods import Quarter, last_ended_quarter, parse_quarter
 from kpi.progress import rollup_by_indicator, rollup_statuses, statuses_in_parts
@@ -26,7 +38,6 @@ from kpi.progress.coverage import owed_by_direct_units
 from kpi.services import cycle, figures, statuses, submissions
 from kpi.services.figures import (
     audit_frame,
-    current_frame,
     data_version,
     has_demo_data,
     history_frame,
@@ -45,7 +56,7 @@ def _version(url: str) -> Version:
 @st.cache_resource(show_spinner=False)
 def _warm(url: str) -> Warm[Figures]:
     store, catalogue = resources.storage(), resources.catalogue()
-    return Warm(lambda _version: build_figures(store, catalogue))
+    return Warm(lambda _version: held(build_figures(store, catalogue)))
 
 
 def version() -> Version:
@@ -92,19 +103,39 @@ def clear() -> None:
 
 
 def _drop_heavy() -> None:
-    for cached in (_current, _registry, _unit_labels, _unit_statuses, _series):
+    for cached in (_current, _spans, _open_rows, _registry, _unit_labels, _unit_statuses):
         cached.clear()
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
 def _current(url: str, key: Version) -> pd.DataFrame:
     ahead = built(key)
-    return ahead.current if ahead else current_frame(resources.storage())
+    return ahead.current if ahead else read_current(resources.storage())
 
 
 def current() -> pd.DataFrame:
-    """All current values (read-only: shared by every session)."""
+    """All current values in series order (indicator, unit, quarter; read-only: shared
+    by every session)."""
     return _current(resources.settings().database_url, version())
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _spans(url: str, key: Version) -> dict[str, Span]:
+    ahead = built(key)
+    return ahead.spans if ahead else indicator_spans(current())
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _open_rows(url: str, key: Version) -> np.ndarray:
+    ahead = built(key)
+    return ahead.open_rows if ahead else unapproved_rows(current(), approved_pairs())
+
+
+def _indicator_rows(indicator: str) -> tuple[pd.DataFrame, np.ndarray]:
+    """One indicator's current values and their open (unapproved) flags: slices, no copy."""
+    url, key = resources.settings().database_url, version()
+    start, stop = _spans(url, key).get(indicator, (0, 0))
+    return current().iloc[start:stop], _open_rows(url, key)[start:stop]
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
@@ -171,7 +202,7 @@ def _unit_statuses(url: str, key: Version, as_of: str | None) -> pd.DataFrame:
         return ahead.unit_statuses
     quarter = parse_quarter(as_of) if as_of else None
     frame = statuses_in_parts(current(), resources.catalogue(), as_of=quarter)
-    return frame.reset_index(drop=True)
+    return held(frame.reset_index(drop=True))
 
 
 def unit_statuses(as_of: str | None) -> pd.DataFrame:
@@ -179,18 +210,13 @@ def unit_statuses(as_of: str | None) -> pd.DataFrame:
     return _unit_statuses(resources.settings().database_url, version(), as_of)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _series(url: str, key: Version, indicator: str, unit: str | None) -> pd.DataFrame:
-    frame = current()
-    rows = frame[frame["indicator_code"] == indicator]
+def series(indicator: str, unit: str | None = None) -> pd.DataFrame:
+    """Current values of one indicator: one unit, or every unit, by unit and quarter
+    (read-only: a slice of the shared frame)."""
+    rows = _indicator_rows(indicator)[0]
     if unit is not None:
         rows = rows[rows["unit_code"] == unit]
-    return rows.sort_values(["unit_code", "period_index"]).reset_index(drop=True)
-
-
-def series(indicator: str, unit: str | None = None) -> pd.DataFrame:
-    """Current values of one indicator: one unit, or every unit (read-only, shared)."""
-    return _series(resources.settings().database_url, version(), indicator, unit)
+    return rows.reset_index(drop=True)
 
 
 REVISION_COLUMNS = [
@@ -291,13 +317,12 @@ def _trends(
     }
 
 
-def trend(
-    indicator: str, unit: str | None, as_of: str | None, known_on: str | None = None
-) -> list[float]:
-    """The values of one series up to `as_of`, oldest first (for sparklines); with
+def trends(
+    unit: str | None, as_of: str | None, known_on: str | None = None
+) -> dict[str, list[float]]:
+    """Each indicator's values up to `as_of`, oldest first (for sparklines); with
     `known_on`, as they were stored by the end of that day."""
-    found = _trends(resources.settings().database_url, version(), unit, as_of, known_on)
-    return found.get(indicator, [])
+    return _trends(resources.settings().database_url, version(), unit, as_of, known_on)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -392,13 +417,12 @@ def completeness(count: int, today: dt.date | None = None) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _approved_pairs(url: str, key: Version) -> frozenset[tuple[str, int]]:
-    signed = cycle.approvals_frame(resources.storage())
-    pairs = zip(signed["unit_code"], signed["period_index"], strict=True)
-    return frozenset((str(u), int(i)) for u, i in pairs)
+def _approved_pairs(url: str, key: Version) -> Signed:
+    ahead = built(key)
+    return ahead.signed if ahead else signed_pairs(cycle.approvals_frame(resources.storage()))
 
 
-def approved_pairs() -> frozenset[tuple[str, int]]:
+def approved_pairs() -> Signed:
     """(unit, quarter) pairs its head has signed off."""
     return _approved_pairs(resources.settings().database_url, version())
 
@@ -406,32 +430,55 @@ def approved_pairs() -> frozenset[tuple[str, int]]:
 def unapproved(frame: pd.DataFrame) -> pd.Series:
     """True for each figure of a frame (unit_code, period_index) that is not approved yet
     (one hashed lookup per row, not a Python loop: a national frame has a million)."""
-    signed = approved_pairs()
-    if frame.empty or not signed:
-        return pd.Series(True, index=frame.index, dtype=bool)
-    keys = pd.MultiIndex.from_arrays(
-        [frame["unit_code"].astype(str), frame["period_index"].astype("int64")]
-    )
-    done = pd.MultiIndex.from_tuples(sorted(signed))
-    return pd.Series(~keys.isin(done), index=frame.index, dtype=bool)
+    return pd.Series(unapproved_rows(frame, approved_pairs()), index=frame.index, dtype=bool)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _unapproved_count(
-    url: str, key: Version, as_of: str | None, unit_codes: tuple[str, ...] | None
+    url: str,
+    key: Version,
+    as_of: str | None,
+    unit_codes: tuple[str, ...] | None,
+    indicator: str | None = None,
 ) -> int:
-    frame = current()
+    if indicator is None:
+        frame, open_rows = current(), _open_rows(url, key)
+    else:
+        frame, open_rows = _indicator_rows(indicator)
+    keep = np.ones(len(frame), dtype=bool)
     if as_of:
-        frame = frame[frame["period_index"] <= parse_quarter(as_of).index]
+        keep &= frame["period_index"].to_numpy() <= parse_quarter(as_of).index
     if unit_codes is not None:
-        frame = frame[frame["unit_code"].isin(unit_codes)]
-    return int(unapproved(frame).sum()) if len(frame) else 0
+        keep &= frame["unit_code"].isin(unit_codes).to_numpy()
+    return int(open_rows[keep].sum())
 
 
-def unapproved_count(as_of: str | None = None, unit_codes: list[str] | None = None) -> int:
-    """How many current figures (up to `as_of`, of the units given) are not approved."""
+def unapproved_count(
+    as_of: str | None = None, unit_codes: list[str] | None = None, indicator: str | None = None
+) -> int:
+    """How many current figures (up to `as_of`, of the units given, of one indicator if
+    given) are not approved."""
     units = tuple(unit_codes) if unit_codes is not None else None
-    return _unapproved_count(resources.settings().database_url, version(), as_of, units)
+    url = resources.settings().database_url
+    return _unapproved_count(url, version(), as_of, units, indicator)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _approval_marks(url: str, key: Version, unit: str | None) -> dict[tuple[str, int], bool]:
+    ahead = built(key)
+    if unit is None and ahead is not None:
+        return ahead.marks
+    frame, open_rows = current(), _open_rows(url, key)
+    if unit is not None:
+        inside = frame["unit_code"].isin(scope_codes(unit)).to_numpy()
+        frame, open_rows = frame[inside], open_rows[inside]
+    return warm.approval_marks(frame, open_rows)
+
+
+def approval_marks(unit: str | None) -> dict[tuple[str, int], bool]:
+    """(indicator, quarter) -> whether any figure of the scope (the ministry, or a unit and
+    every unit below it) there awaits sign-off; quarters without a figure are left out."""
+    return _approval_marks(resources.settings().database_url, version(), unit)
 
 
 def scope_codes(unit: str) -> list[str]:

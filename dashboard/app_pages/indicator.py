@@ -281,10 +281,8 @@ def page() -> None:
     as_of = data.default_as_of()
     st.title(f"{indicator.code} · {indicator.short_name(lang)}", anchor=False)
     st.caption(indicator.name(lang))
-    frame = data.series(indicator.code)
-    if unit is not None:
-        frame = frame[frame["unit_code"].isin(data.scope_codes(unit))]
-    ui.unapproved_note(int(data.unapproved(frame).sum()) if len(frame) else 0)
+    scope = data.scope_codes(unit) if unit is not None else None
+    ui.unapproved_note(data.unapproved_count(unit_codes=scope, indicator=indicator.code))
     status = status_row(indicator, unit, as_of)
     left, right = st.columns([5, 3], gap="large")
     chart_input = charts.trajectory_data(chart_series(indicator, unit), status, indicator, lang)

@@ -115,10 +115,7 @@ def status_filter(rows: pd.DataFrame, lang: str) -> list[str]:
     return [s.value for s in chosen or []]
 
 
-def sparkline(
-    indicator: str, unit: str | None, as_of: str | None, known_on: str | None = None
-) -> list[float]:
-    values = data.trend(indicator, unit, as_of, known_on)
+def sparkline(values: list[float]) -> list[float]:
     return [round(float(v), 2) for v in values]
 
 
@@ -133,6 +130,8 @@ def lead_key(codes: set[str], lang: str) -> str:
 def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.DataFrame:
     catalogue = resources.catalogue()
     ended = str(chosen["as_of"] or last_ended_quarter())
+    lines = data.trends(chosen["unit"], chosen["as_of"], chosen.get("known_on"))
+    marks = data.approval_marks(chosen["unit"])
     rows = rows.assign(_rank=[ui.severity(s) for s in rows["status"]])
     rows = rows.assign(_pos=[catalogue.codes.index(c) for c in rows["indicator_code"]])
     rows = rows.sort_values(["_rank", "_pos"])
@@ -155,12 +154,9 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
                 percent(catalogue[c].target, lang, 0) for c in rows["indicator_code"]
             ],
             t("col_gap", lang): [signed(_num(v), lang) for v in rows["gap_pp"]],
-            t("col_trend", lang): [
-                sparkline(c, chosen["unit"], chosen["as_of"], chosen.get("known_on"))
-                for c in rows["indicator_code"]
-            ],
+            t("col_trend", lang): [sparkline(lines.get(c, [])) for c in rows["indicator_code"]],
             t("col_approval", lang): [
-                approval_mark(c, i, chosen["unit"], lang)
+                approval_mark(marks, c, i, lang)
                 for c, i in zip(rows["indicator_code"], rows["latest_index"], strict=True)
             ],
             t("col_stale", lang): [
@@ -178,17 +174,16 @@ def _num(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def approval_mark(indicator: str, index: object, unit: str | None, lang: str) -> str:
+def approval_mark(
+    marks: dict[tuple[str, int], bool], indicator: str, index: object, lang: str
+) -> str:
     """'chưa duyệt' when any figure behind the latest value lacks its head's sign-off."""
     if index is None or pd.isna(index):  # type: ignore[call-overload]
         return "—"
-    frame = data.current()
-    rows = frame[(frame["indicator_code"] == indicator) & (frame["period_index"] == index)]
-    if unit is not None:
-        rows = rows[rows["unit_code"].isin(data.scope_codes(unit))]
-    if rows.empty:
+    waiting = marks.get((indicator, int(index)))  # type: ignore[call-overload]
+    if waiting is None:
         return "—"
-    return t("unapproved_word" if data.unapproved(rows).any() else "approved_word", lang)
+    return t("unapproved_word" if waiting else "approved_word", lang)
 
 
 # what a leader reads first, left to right; the rest scrolls on a narrow screen
