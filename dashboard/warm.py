@@ -113,17 +113,8 @@ class Figures:
 
 def read_current(storage: Storage) -> pd.DataFrame:
     """Every current value, in series order (indicator, unit, quarter): one indicator's
-    series is then one slice of the shared frame. Columns are reordered one at a time,
-    so the read is never held twice."""
-    frame = current_frame(storage)
-    if frame.empty:
-        return frame
-    indicators = pd.factorize(frame["indicator_code"], sort=True)[0]
-    units = pd.factorize(frame["unit_code"], sort=True)[0]
-    order = np.lexsort((frame["period_index"].to_numpy(), units, indicators))
-    columns = list(frame.columns)
-    out = {c: frame.pop(c).take(order).reset_index(drop=True) for c in columns}
-    return pd.DataFrame(out, columns=columns)
+    series is then one slice of the shared frame."""
+    return current_frame(storage, series_order=True)
 
 
 def indicator_spans(frame: pd.DataFrame) -> dict[str, Span]:

@@ -29,7 +29,8 @@ def all_rows(as_of: str) -> pd.DataFrame:
 def worsened(current: str, previous: str) -> pd.DataFrame:
     columns = [*KEY, "status", "latest_value", "latest_period", *COVERAGE_COLUMNS]
     now = all_rows(current).reindex(columns=columns)
-    before = all_rows(previous)[[*KEY, "status"]].rename(columns={"status": "before"})
+    then = [data.ministry(previous)[data.STATUS_KEY], data.unit_status_words(previous)]
+    before = pd.concat(then, ignore_index=True).rename(columns={"status": "before"})
     joined = now.merge(before, on=KEY)
     known = ~joined[["status", "before"]].isin([Status.INSUFFICIENT_DATA.value]).any(axis=1)
     joined = joined[known]
