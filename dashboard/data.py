@@ -14,28 +14,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
-from dashboard import resources, warm
+from dashboard import resources
 from dashboard.warm import (
     Figures,
-    Signed,
     Span,
     Warm,
     build_figures,
     held,
     indicator_spans,
     read_current,
-    signed_pairs,
-    unapproved_rows,
 )
 from kpi.obligations import Obligation
 from kpi.periods import Quarter, last_ended_quarter, parse_quarter
 from kpi.progress import rollup_by_indicator, rollup_statuses, statuses_in_parts
 from kpi.progress.coverage import owed_by_direct_units
-from kpi.services import cycle, figures, statuses, submissions
+from kpi.services import figures, statuses, submissions
 from kpi.services.figures import (
     audit_frame,
     data_version,
@@ -103,8 +99,10 @@ def clear() -> None:
 
 
 def _drop_heavy() -> None:
-    heavy = (_current, _spans, _open_rows, _registry, _unit_labels, _unit_statuses)
-    for cached in (*heavy, _unit_status_words):
+    from dashboard import signoff  # it reads this module's figures
+
+    heavy = (_current, _spans, _registry, _unit_labels, _unit_statuses, _unit_status_words)
+    for cached in (*heavy, signoff.open_rows_cache):
         cached.clear()
 
 
@@ -126,17 +124,9 @@ def _spans(url: str, key: Version) -> dict[str, Span]:
     return ahead.spans if ahead else indicator_spans(current())
 
 
-@st.cache_resource(max_entries=1, show_spinner=False)
-def _open_rows(url: str, key: Version) -> np.ndarray:
-    ahead = built(key)
-    return ahead.open_rows if ahead else unapproved_rows(current(), approved_pairs())
-
-
-def _indicator_rows(indicator: str) -> tuple[pd.DataFrame, np.ndarray]:
-    """One indicator's current values and their open (unapproved) flags: slices, no copy."""
-    url, key = resources.settings().database_url, version()
-    start, stop = _spans(url, key).get(indicator, (0, 0))
-    return current().iloc[start:stop], _open_rows(url, key)[start:stop]
+def indicator_span(indicator: str) -> Span:
+    """Where one indicator's rows start and stop in `current()`."""
+    return _spans(resources.settings().database_url, version()).get(indicator, (0, 0))
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
@@ -233,7 +223,8 @@ def unit_status_words(as_of: str | None) -> pd.DataFrame:
 def series(indicator: str, unit: str | None = None) -> pd.DataFrame:
     """Current values of one indicator: one unit, or every unit, by unit and quarter
     (read-only: a slice of the shared frame)."""
-    rows = _indicator_rows(indicator)[0]
+    start, stop = indicator_span(indicator)
+    rows = current().iloc[start:stop]
     if unit is not None:
         rows = rows[rows["unit_code"] == unit]
     return rows.reset_index(drop=True)
@@ -434,71 +425,6 @@ def completeness(count: int, today: dt.date | None = None) -> pd.DataFrame:
     as `kpi submissions`)."""
     day = (today or dt.date.today()).isoformat()
     return _completeness(resources.settings().database_url, version(), count, day)
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def _approved_pairs(url: str, key: Version) -> Signed:
-    ahead = built(key)
-    return ahead.signed if ahead else signed_pairs(cycle.approvals_frame(resources.storage()))
-
-
-def approved_pairs() -> Signed:
-    """(unit, quarter) pairs its head has signed off."""
-    return _approved_pairs(resources.settings().database_url, version())
-
-
-def unapproved(frame: pd.DataFrame) -> pd.Series:
-    """True for each figure of a frame (unit_code, period_index) that is not approved yet
-    (one hashed lookup per row, not a Python loop: a national frame has a million)."""
-    return pd.Series(unapproved_rows(frame, approved_pairs()), index=frame.index, dtype=bool)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _unapproved_count(
-    url: str,
-    key: Version,
-    as_of: str | None,
-    unit_codes: tuple[str, ...] | None,
-    indicator: str | None = None,
-) -> int:
-    if indicator is None:
-        frame, open_rows = current(), _open_rows(url, key)
-    else:
-        frame, open_rows = _indicator_rows(indicator)
-    keep = np.ones(len(frame), dtype=bool)
-    if as_of:
-        keep &= frame["period_index"].to_numpy() <= parse_quarter(as_of).index
-    if unit_codes is not None:
-        keep &= frame["unit_code"].isin(unit_codes).to_numpy()
-    return int(open_rows[keep].sum())
-
-
-def unapproved_count(
-    as_of: str | None = None, unit_codes: list[str] | None = None, indicator: str | None = None
-) -> int:
-    """How many current figures (up to `as_of`, of the units given, of one indicator if
-    given) are not approved."""
-    units = tuple(unit_codes) if unit_codes is not None else None
-    url = resources.settings().database_url
-    return _unapproved_count(url, version(), as_of, units, indicator)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _approval_marks(url: str, key: Version, unit: str | None) -> dict[tuple[str, int], bool]:
-    ahead = built(key)
-    if unit is None and ahead is not None:
-        return ahead.marks
-    frame, open_rows = current(), _open_rows(url, key)
-    if unit is not None:
-        inside = frame["unit_code"].isin(scope_codes(unit)).to_numpy()
-        frame, open_rows = frame[inside], open_rows[inside]
-    return warm.approval_marks(frame, open_rows)
-
-
-def approval_marks(unit: str | None) -> dict[tuple[str, int], bool]:
-    """(indicator, quarter) -> whether any figure of the scope (the ministry, or a unit and
-    every unit below it) there awaits sign-off; quarters without a figure are left out."""
-    return _approval_marks(resources.settings().database_url, version(), unit)
 
 
 def scope_codes(unit: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, ui
+from dashboard import data, resources, signoff, ui
 from kpi.formatting import percent, quarter_label
 from kpi.periods import last_ended_quarter, parse_quarter
 from kpi.progress import Status
@@ -92,7 +92,7 @@ def page() -> None:
         st.info(t("no_data", lang))
         return
     previous = str(parse_quarter(current) + -1)
-    ui.unapproved_note(data.unapproved_count(current))
+    ui.unapproved_note(signoff.unapproved_count(current))
     st.subheader(
         t(
             "alerts_worse",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, ui
+from dashboard import data, resources, signoff, ui
 from dashboard.history_table import readable_history
 from dashboard.metadata_section import metadata_section
 from kpi.catalogue import Indicator
@@ -256,7 +256,7 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
         return
     if total > len(shown):
         st.caption(t("history_capped", lang, shown=len(shown), total=total))
-    table = readable_history(shown, data.unapproved(shown), data.unit_labels(), lang)
+    table = readable_history(shown, signoff.unapproved(shown), data.unit_labels(), lang)
     # st.dataframe shows notes and file names as literal text.
     alt = t("hist.alt", lang, code=indicator.code)
     st.dataframe(table, hide_index=True, width="stretch", height=320, alt=alt)
@@ -282,7 +282,7 @@ def page() -> None:
     st.title(f"{indicator.code} · {indicator.short_name(lang)}", anchor=False)
     st.caption(indicator.name(lang))
     scope = data.scope_codes(unit) if unit is not None else None
-    ui.unapproved_note(data.unapproved_count(unit_codes=scope, indicator=indicator.code))
+    ui.unapproved_note(signoff.unapproved_count(unit_codes=scope, indicator=indicator.code))
     status = status_row(indicator, unit, as_of)
     left, right = st.columns([5, 3], gap="large")
     chart_input = charts.trajectory_data(chart_series(indicator, unit), status, indicator, lang)

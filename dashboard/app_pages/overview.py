@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, overview_views, resources, ui
+from dashboard import data, overview_views, resources, signoff, ui
 from kpi.catalogue import Catalogue
 from kpi.formatting import day_label, number, percent, quarter_label, signed
 from kpi.periods import last_ended_quarter
@@ -131,7 +131,7 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
     catalogue = resources.catalogue()
     ended = str(chosen["as_of"] or last_ended_quarter())
     lines = data.trends(chosen["unit"], chosen["as_of"], chosen.get("known_on"))
-    marks = data.approval_marks(chosen["unit"])
+    marks = signoff.approval_marks(chosen["unit"])
     rows = rows.assign(_rank=[ui.severity(s) for s in rows["status"]])
     rows = rows.assign(_pos=[catalogue.codes.index(c) for c in rows["indicator_code"]])
     rows = rows.sort_values(["_rank", "_pos"])
@@ -318,7 +318,7 @@ def page() -> None:
 def footnotes(shown: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> None:
     catalogue = resources.catalogue()
     scope = data.scope_codes(chosen["unit"]) if chosen["unit"] else None
-    ui.unapproved_note(data.unapproved_count(chosen["as_of"], scope))
+    ui.unapproved_note(signoff.unapproved_count(chosen["as_of"], scope))
     leads = {c for code in shown["indicator_code"] for c in catalogue[code].lead_unit_codes}
     st.caption(
         t("stale_legend", lang, period=quarter_label(chosen["as_of"], lang))
