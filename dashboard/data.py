@@ -26,6 +26,7 @@ from dashboard.warm import (
     held,
     indicator_spans,
     read_current,
+    release_free_memory,
 )
 from kpi.obligations import Obligation
 from kpi.periods import Quarter, last_ended_quarter, parse_quarter
@@ -52,7 +53,12 @@ def _version(url: str) -> Version:
 @st.cache_resource(show_spinner=False)
 def _warm(url: str) -> Warm[Figures]:
     store, catalogue = resources.storage(), resources.catalogue()
-    return Warm(lambda _version: held(build_figures(store, catalogue)))
+
+    def build(_version: Version) -> Figures:
+        release_free_memory()  # what the pages let go, before a second version is read
+        return held(build_figures(store, catalogue))
+
+    return Warm(build)
 
 
 def version() -> Version:

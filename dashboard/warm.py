@@ -10,6 +10,8 @@ of the server builds in the foreground).
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import logging
 import threading
@@ -19,6 +21,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from kpi.catalogue import Catalogue
 from kpi.obligations import Obligation
@@ -156,6 +159,27 @@ def approval_marks(frame: pd.DataFrame, open_rows: np.ndarray) -> dict[tuple[str
     }
 
 
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+
+
+def share_arenas(arenas: int = 2) -> None:
+    """Let every thread allocate from a few shared glibc arenas (as MALLOC_ARENA_MAX=2
+    would): memory one session's thread frees is then reused by the next one's and by
+    the background build, not kept per thread. Nothing happens without glibc."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc
+        ctypes.CDLL(None).mallopt(M_ARENA_MAX, arenas)
+
+
+def release_free_memory() -> None:
+    """Hand the allocators' free pages back to the system. glibc keeps freed memory in
+    the arena of the thread that freed it, and every session runs on a thread of its
+    own: a build on the background thread could not reuse what the pages let go, so
+    both were counted at once. Without glibc (or pyarrow's pool) nothing happens."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc
+        ctypes.CDLL(None).malloc_trim(0)
+    pa.default_memory_pool().release_unused()
+
+
 def held(value: T) -> T:
     """`value`, kept for as long as its data version serves: the objects now alive are moved
     out of the cycle collector's sight (gc.freeze). A unit's statuses hold four lists per
@@ -165,6 +189,7 @@ def held(value: T) -> T:
     so what is already garbage is collected first."""
     gc.collect()
     gc.freeze()
+    release_free_memory()
     return value
 
 
