@@ -43,7 +43,7 @@ def report_form(viewer: Viewer, lang: str) -> None:
         code = st.selectbox(
             t("task_pick", lang),
             list(by_code),
-            format_func=lambda c: f"{c} — {by_code[c].name[:90]}",
+            format_func=lambda c: f"{c} — {by_code[c].name_in(lang)[:90]}",
             placeholder=widget_text.choose(lang),
             key="tr_code",
         )

@@ -92,14 +92,14 @@ def task_frame(
             t("col_task_overdue", lang): [
                 t("overdue_mark", lang) if s.overdue else "" for s in rows
             ],
-            t("col_task_name", lang): [s.task.name for s in rows],
+            t("col_task_name", lang): [s.task.name_in(lang) for s in rows],
             t("col_task_lead", lang): [
-                ", ".join(s.task.lead_unit_codes) or s.task.lead_units for s in rows
+                ", ".join(s.task.lead_unit_codes) or s.task.lead_units_in(lang) for s in rows
             ],
             t("col_task_deadline", lang): [
                 t("recurring_mark", lang)
                 if s.task.deadline.recurring and not s.task.deadline.date
-                else s.task.deadline_text or "—"
+                else s.task.deadline_text_in(lang) or "—"
                 for s in rows
             ],
             t("col_task_state", lang): [state_text(s, lang) for s in rows],
@@ -143,7 +143,7 @@ def by_unit(rows: list[TaskStatus], lang: str) -> None:
     tally: dict[str, int] = {}
     for s in rows:
         if s.overdue:
-            for code in s.task.lead_unit_codes or (s.task.lead_units,):
+            for code in s.task.lead_unit_codes or (s.task.lead_units_in(lang),):
                 tally[code] = tally.get(code, 0) + 1
     if not tally:
         return

@@ -83,3 +83,16 @@ def test_the_overview_shows_the_task_counts(open_page: AppFactory) -> None:
     at = open_page()
     text = " ".join(str(m.value) for m in at.markdown)
     assert "Nhiệm vụ Phụ lục II, III:" in text and "55 mục" in text and "quá hạn" in text
+
+
+def test_the_english_list_reads_in_english(open_page: AppFactory) -> None:
+    from tests.kpi.test_english_words import vietnamese_letters
+
+    at = open_page("tasks.py", lang="en")
+    table = frame(at)
+    assert len(table) == 55
+    for column in ("Task", "Lead", "Completion time"):
+        found = {v for v in table[column].astype(str) if vietnamese_letters(v)}
+        assert found == set(), column
+    names = " ".join(table.astype(str).to_numpy().ravel())
+    assert "Draft and issue a scheme" in names and "Xây dựng" not in names
