@@ -103,6 +103,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "file {file}: {new} new, {changed} changed, {unchanged} unchanged",
     ),
     "detail.note": ("ghi chú: {note}", "note: {note}"),
+    "detail.demo_note": ("Dữ liệu minh họa", "Demo data"),
     "detail.outliers": (
         "{n} giá trị bất thường đã xác nhận",
         "{n} unusual values confirmed",
