@@ -324,8 +324,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cyc_title": ("Nghĩa vụ báo cáo và khóa số liệu", "Reporting obligations and locks"),
     "cyc_obligations": ("Nghĩa vụ báo cáo", "Reporting obligations"),
     "cyc_import": (
-        "Nhập tệp CSV (unit_code,indicator_code,from_period,to_period)",
-        "Import a CSV (unit_code,indicator_code,from_period,to_period)",
+        "Nhập tệp CSV có các cột: unit_code (mã đơn vị), indicator_code (mã chỉ tiêu), "
+        "from_period (từ quý), to_period (đến quý)",
+        "Import a CSV file with the columns unit_code (unit code), indicator_code "
+        "(indicator code), from_period (first quarter) and to_period (last quarter)",
     ),
     "cyc_imported": ("Đã lưu {n} nghĩa vụ báo cáo.", "Saved {n} reporting obligations."),
     "cyc_locks": ("Ngoại lệ mở khóa", "Lock exceptions"),

@@ -117,7 +117,7 @@ def test_enum_words_come_from_the_catalogue() -> None:
         (
             Problem("missing_column", column="unit_code"),
             "en",
-            "Required column 'unit_code' is missing.",
+            "Required column 'Unit code' is missing.",
         ),
         (
             Problem("field_count", 4, params={"found": 5, "expected": 4, "hint": "decimal_comma"}),
@@ -133,7 +133,7 @@ def test_problem_words(problem: Problem, lang: str, text: str) -> None:
 
 def test_problem_rows_and_task_problems() -> None:
     row = Problem("missing_unit", 7, "unit_code").as_row("en")
-    assert row == {"Row": 7, "Column": "unit_code", "Value": "", "Problem": "The unit is missing."}
+    assert row == {"Row": 7, "Column": "Unit code", "Value": "", "Problem": "The unit is missing."}
     rule = TaskProblem("rule", 2, "state", params={"why": "vì sao", "why_en": "why"})
     assert rule.text("vi") == "vì sao" and rule.text("en") == "why"
     assert TaskProblem("missing_task", 2, "task_code").column_label() == "Mã nhiệm vụ"
