@@ -113,7 +113,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "problem.field_count": (
         "Dòng có {found} ô, dòng tiêu đề có {expected} ô.{hint}",
-        "The row has {found} fields; the header has {expected}.{hint}",
+        "The row has {found} {found|field|fields}; the header has {expected}.{hint}",
     ),
     "problem.no_rows": ("Tệp không có dòng số liệu nào.", "The file has no data rows."),
     "problem.not_a_number": ("'{value}' không phải là số.", "'{value}' is not a number."),

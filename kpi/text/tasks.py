@@ -57,8 +57,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "task_template": ("Tải mẫu báo cáo tiến độ (.xlsx)", "Download the progress template (.xlsx)"),
     "task_upload": ("Nộp tệp báo cáo tiến độ", "Upload a progress file"),
-    "task_problems": ("{count} lỗi — không ghi dòng nào", "{count} problems — nothing written"),
-    "task_loaded": ("Đã ghi {count} báo cáo tiến độ.", "{count} progress reports saved."),
+    "task_problems": (
+        "{count} lỗi — không ghi dòng nào",
+        "{count} {count|problem|problems} — nothing written",
+    ),
+    "task_loaded": (
+        "Đã ghi {count} báo cáo tiến độ.",
+        "{count} progress {count|report|reports} saved.",
+    ),
     "score_period": ("Kỳ 6 tháng", "Half-year"),
     "score_caption": (
         "Điểm = trọng số nhiệm vụ × điểm nhiệm vụ + trọng số báo cáo quý × điểm báo cáo; "
@@ -95,12 +101,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "that half-year, the head withdraws the sign-off on this page's “List” tab, under "
         "“Withdraw a sign-off”.",
     ),
-    "tso_waiting": ("{unit}: {n} báo cáo chưa duyệt", "{unit}: {n} reports waiting"),
+    "tso_waiting": ("{unit}: {n} báo cáo chưa duyệt", "{unit}: {n} {n|report|reports} waiting"),
     "tso_signed": ("{unit}: đã duyệt ({by}, {at})", "{unit}: signed off ({by}, {at})"),
     "tso_button": ("Duyệt", "Sign off"),
     "tso_done": (
         "Đã duyệt {n} báo cáo tiến độ {half} của {unit}.",
-        "{n} progress reports of {unit} for {half} signed off.",
+        "{n} progress {n|report|reports} of {unit} for {half} signed off.",
     ),
     "tso_signed_by": ("đã duyệt: {by}, {at}", "signed off by {by}, {at}"),
     "tso_withdraw_title": ("Hủy duyệt báo cáo tiến độ", "Withdraw a sign-off"),
@@ -123,7 +129,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tso_none": ("Không có báo cáo tiến độ nào chờ duyệt.", "No progress reports waiting."),
     "overview_tasks": (
         "**Nhiệm vụ Phụ lục II, III:** {total} mục · ⚠ {overdue} quá hạn · ✓ {done} hoàn thành",
-        "**Tasks of Annex II, III:** {total} items · ⚠ {overdue} overdue · ✓ {done} done",
+        "**Tasks of Annex II, III:** {total} {total|item|items} · ⚠ {overdue} overdue · ✓ {done} "
+        "done",
     ),
     "task_problem.no_header": (
         "Không tìm thấy dòng tiêu đề (cần các cột: Mã nhiệm vụ, Trạng thái).",
