@@ -113,7 +113,7 @@ def test_commit_detail_is_a_sentence() -> None:
     )
     detail |= {"new": 1200, "note": "Quý sửa", "confirmed_outliers": [{"row": 2}]}
     assert detail_text("upload.commit", detail, "en") == (
-        "file minh-hoa-2026-Q4.csv: 1,200 new, 0 changed, 0 unchanged; 1 unusual values "
+        "file minh-hoa-2026-Q4.csv: 1,200 new, 0 changed, 0 unchanged; 1 unusual value "
         "confirmed; note: Quý sửa"
     )
 
