@@ -33,6 +33,14 @@ PHONE_CSS = """
 }
 </style>
 """
+# a narrower page margin on a wide screen, so the table's columns fit without scrolling
+WIDE_CSS = """
+<style>
+@media (min-width: 1024px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 3rem; padding-right: 3rem; }
+}
+</style>
+"""
 
 
 def worst(rows: pd.DataFrame, limit: int = WORST_SHOWN) -> pd.DataFrame:
