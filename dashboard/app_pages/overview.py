@@ -339,7 +339,10 @@ def page() -> None:
             period=quarter_label(chosen["as_of"], lang),
         )
         period = quarter_label(chosen["as_of"], lang)
-        show_table(table(shown, chosen, lang), lang, alt, period)
+        frame = table(shown, chosen, lang)
+        with st.container(key="ov_grid"):  # hidden on a phone, where the list says the same
+            show_table(frame, lang, alt, period)
+        overview_views.phone_rows(frame, lang)
     footnotes(shown, chosen, lang)
 
 

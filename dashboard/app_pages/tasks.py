@@ -132,7 +132,8 @@ def show_tasks(
             t("col_task_percent", lang): st.column_config.ProgressColumn(
                 t("col_task_percent", lang), min_value=0, max_value=100, format="%d%%"
             ),
-            t("col_task_name", lang): st.column_config.TextColumn(width="medium"),
+            # a task's name is a sentence: wide enough to read whole, the rest scrolls
+            t("col_task_name", lang): st.column_config.TextColumn(width=520),
         },
     )
 
@@ -152,8 +153,9 @@ def by_unit(rows: list[TaskStatus], lang: str) -> None:
     st.dataframe(
         pd.DataFrame(
             {
-                t("col_score_unit", lang): [labels.get(c, c) for c, _ in ordered],
+                # the count first: a phone shows it beside the start of the unit's name
                 t("col_task_count", lang): [n for _, n in ordered],
+                t("col_score_unit", lang): [labels.get(c, c) for c, _ in ordered],
             }
         ),
         hide_index=True,
