@@ -18,15 +18,23 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import resources
-from dashboard.warm import Figures, Warm, build_figures
+from dashboard.warm import (
+    Figures,
+    Span,
+    Warm,
+    build_figures,
+    held,
+    indicator_spans,
+    read_current,
+    release_free_memory,
+)
 from kpi.obligations import Obligation
 from kpi.periods import Quarter, last_ended_quarter, parse_quarter
 from kpi.progress import rollup_by_indicator, rollup_statuses, statuses_in_parts
 from kpi.progress.coverage import owed_by_direct_units
-from kpi.services import cycle, figures, statuses, submissions
+from kpi.services import figures, statuses, submissions
 from kpi.services.figures import (
     audit_frame,
-    current_frame,
     data_version,
     has_demo_data,
     history_frame,
@@ -45,7 +53,12 @@ def _version(url: str) -> Version:
 @st.cache_resource(show_spinner=False)
 def _warm(url: str) -> Warm[Figures]:
     store, catalogue = resources.storage(), resources.catalogue()
-    return Warm(lambda _version: build_figures(store, catalogue))
+
+    def build(_version: Version) -> Figures:
+        release_free_memory()  # what the pages let go, before a second version is read
+        return held(build_figures(store, catalogue))
+
+    return Warm(build)
 
 
 def version() -> Version:
@@ -92,19 +105,34 @@ def clear() -> None:
 
 
 def _drop_heavy() -> None:
-    for cached in (_current, _registry, _unit_labels, _unit_statuses, _series):
+    from dashboard import signoff  # it reads this module's figures
+
+    heavy = (_current, _spans, _registry, _unit_labels, _unit_statuses, _unit_status_words)
+    for cached in (*heavy, signoff.open_rows_cache):
         cached.clear()
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
 def _current(url: str, key: Version) -> pd.DataFrame:
     ahead = built(key)
-    return ahead.current if ahead else current_frame(resources.storage())
+    return ahead.current if ahead else read_current(resources.storage())
 
 
 def current() -> pd.DataFrame:
-    """All current values (read-only: shared by every session)."""
+    """All current values in series order (indicator, unit, quarter; read-only: shared
+    by every session)."""
     return _current(resources.settings().database_url, version())
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _spans(url: str, key: Version) -> dict[str, Span]:
+    ahead = built(key)
+    return ahead.spans if ahead else indicator_spans(current())
+
+
+def indicator_span(indicator: str) -> Span:
+    """Where one indicator's rows start and stop in `current()`."""
+    return _spans(resources.settings().database_url, version()).get(indicator, (0, 0))
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
@@ -171,7 +199,7 @@ def _unit_statuses(url: str, key: Version, as_of: str | None) -> pd.DataFrame:
         return ahead.unit_statuses
     quarter = parse_quarter(as_of) if as_of else None
     frame = statuses_in_parts(current(), resources.catalogue(), as_of=quarter)
-    return frame.reset_index(drop=True)
+    return held(frame.reset_index(drop=True))
 
 
 def unit_statuses(as_of: str | None) -> pd.DataFrame:
@@ -179,18 +207,33 @@ def unit_statuses(as_of: str | None) -> pd.DataFrame:
     return _unit_statuses(resources.settings().database_url, version(), as_of)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _series(url: str, key: Version, indicator: str, unit: str | None) -> pd.DataFrame:
-    frame = current()
-    rows = frame[frame["indicator_code"] == indicator]
-    if unit is not None:
-        rows = rows[rows["unit_code"] == unit]
-    return rows.sort_values(["unit_code", "period_index"]).reset_index(drop=True)
+STATUS_KEY = ["indicator_code", "unit_code", "status"]
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _unit_status_words(url: str, key: Version, as_of: str | None) -> pd.DataFrame:
+    ahead = built(key)
+    if ahead is not None and ahead.unit_statuses is not None and as_of == ahead.as_of:
+        return ahead.unit_statuses[STATUS_KEY]
+    quarter = parse_quarter(as_of) if as_of else None
+    frame = statuses_in_parts(current(), resources.catalogue(), as_of=quarter)
+    return frame[STATUS_KEY].reset_index(drop=True)  # a copy: the full rows are let go
+
+
+def unit_status_words(as_of: str | None) -> pd.DataFrame:
+    """Only the status of each (indicator, reporting unit), for a comparison with another
+    quarter: a tenth of `unit_statuses` (48 MB at national scale) is held."""
+    return _unit_status_words(resources.settings().database_url, version(), as_of)
 
 
 def series(indicator: str, unit: str | None = None) -> pd.DataFrame:
-    """Current values of one indicator: one unit, or every unit (read-only, shared)."""
-    return _series(resources.settings().database_url, version(), indicator, unit)
+    """Current values of one indicator: one unit, or every unit, by unit and quarter
+    (read-only: a slice of the shared frame)."""
+    start, stop = indicator_span(indicator)
+    rows = current().iloc[start:stop]
+    if unit is not None:
+        rows = rows[rows["unit_code"] == unit]
+    return rows.reset_index(drop=True)
 
 
 REVISION_COLUMNS = [
@@ -291,13 +334,12 @@ def _trends(
     }
 
 
-def trend(
-    indicator: str, unit: str | None, as_of: str | None, known_on: str | None = None
-) -> list[float]:
-    """The values of one series up to `as_of`, oldest first (for sparklines); with
+def trends(
+    unit: str | None, as_of: str | None, known_on: str | None = None
+) -> dict[str, list[float]]:
+    """Each indicator's values up to `as_of`, oldest first (for sparklines); with
     `known_on`, as they were stored by the end of that day."""
-    found = _trends(resources.settings().database_url, version(), unit, as_of, known_on)
-    return found.get(indicator, [])
+    return _trends(resources.settings().database_url, version(), unit, as_of, known_on)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -389,49 +431,6 @@ def completeness(count: int, today: dt.date | None = None) -> pd.DataFrame:
     as `kpi submissions`)."""
     day = (today or dt.date.today()).isoformat()
     return _completeness(resources.settings().database_url, version(), count, day)
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def _approved_pairs(url: str, key: Version) -> frozenset[tuple[str, int]]:
-    signed = cycle.approvals_frame(resources.storage())
-    pairs = zip(signed["unit_code"], signed["period_index"], strict=True)
-    return frozenset((str(u), int(i)) for u, i in pairs)
-
-
-def approved_pairs() -> frozenset[tuple[str, int]]:
-    """(unit, quarter) pairs its head has signed off."""
-    return _approved_pairs(resources.settings().database_url, version())
-
-
-def unapproved(frame: pd.DataFrame) -> pd.Series:
-    """True for each figure of a frame (unit_code, period_index) that is not approved yet
-    (one hashed lookup per row, not a Python loop: a national frame has a million)."""
-    signed = approved_pairs()
-    if frame.empty or not signed:
-        return pd.Series(True, index=frame.index, dtype=bool)
-    keys = pd.MultiIndex.from_arrays(
-        [frame["unit_code"].astype(str), frame["period_index"].astype("int64")]
-    )
-    done = pd.MultiIndex.from_tuples(sorted(signed))
-    return pd.Series(~keys.isin(done), index=frame.index, dtype=bool)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _unapproved_count(
-    url: str, key: Version, as_of: str | None, unit_codes: tuple[str, ...] | None
-) -> int:
-    frame = current()
-    if as_of:
-        frame = frame[frame["period_index"] <= parse_quarter(as_of).index]
-    if unit_codes is not None:
-        frame = frame[frame["unit_code"].isin(unit_codes)]
-    return int(unapproved(frame).sum()) if len(frame) else 0
-
-
-def unapproved_count(as_of: str | None = None, unit_codes: list[str] | None = None) -> int:
-    """How many current figures (up to `as_of`, of the units given) are not approved."""
-    units = tuple(unit_codes) if unit_codes is not None else None
-    return _unapproved_count(resources.settings().database_url, version(), as_of, units)
 
 
 def scope_codes(unit: str) -> list[str]:

@@ -29,7 +29,7 @@ import streamlit as st  # noqa: E402
 from starlette.middleware import Middleware  # noqa: E402
 from starlette.routing import Mount  # noqa: E402
 
-from dashboard import first_page, gate  # noqa: E402
+from dashboard import first_page, gate, warm  # noqa: E402
 from dashboard.gate import is_clear_cache  # noqa: E402
 from kpi.api import PREFIX, create_api  # noqa: E402
 
@@ -118,4 +118,5 @@ def page_title() -> str:
     return t("page_title", page_language())
 
 
+warm.share_arenas()  # before any session's thread allocates
 app = st.App(str(SCRIPT), routes=[Mount(PREFIX, app=create_api())], middleware=[Middleware(Guard)])

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import streamlit as st
+from altair.utils.schemapi import disable_debug_mode
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
@@ -23,6 +24,10 @@ from dashboard.navigation import build_pages  # noqa: E402
 from kpi.access import Viewer  # noqa: E402
 from kpi.text import t  # noqa: E402
 
+# The charts are the reports' own (reports/charts.py, tested there) and are validated as a
+# whole when drawn: their parts are not validated again as each is made, on every rerun
+# (a tenth of a second per switch of indicator).
+disable_debug_mode()
 # Tables' own CSV download is not formula-safe; pages offer the guarded one instead.
 st.set_option("client.disableDataExport", True)
 st.set_page_config(

@@ -10,20 +10,25 @@ of the server builds in the foreground).
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from kpi.catalogue import Catalogue
 from kpi.obligations import Obligation
 from kpi.periods import last_ended_quarter, parse_quarter
 from kpi.progress import rollup_by_indicator, rollup_statuses, statuses_in_parts
 from kpi.progress.coverage import owed_by_direct_units
-from kpi.services import statuses
+from kpi.services import cycle, statuses
 from kpi.services.app import Storage
 from kpi.services.figures import current_frame, unit_registry
 from kpi.units import UnitRegistry
@@ -88,22 +93,109 @@ class Warm(Generic[T]):
             self._built.notify_all()
 
 
+Span = tuple[int, int]
+Signed = frozenset[tuple[str, int]]
+
+
 @dataclass(frozen=True)
 class Figures:
     """What the pages read most, for one data version and the default quarter."""
 
-    current: pd.DataFrame  # every current value (read-only: shared by every session)
+    current: pd.DataFrame  # every current value in series order (read-only, shared)
+    spans: dict[str, Span]  # each indicator's rows of `current`: one slice, never a copy
     registry: UnitRegistry
     obligations: list[Obligation]
     ministry_values: pd.DataFrame  # the ministry's roll-up, every quarter
     as_of: str | None  # the default quarter (the last ended one), None with no figure
     ministry: pd.DataFrame | None  # the ministry's statuses as of `as_of`
     unit_statuses: pd.DataFrame | None  # every unit's statuses as of `as_of`
+    signed: Signed  # (unit, quarter) pairs their head has signed off
+    open_rows: np.ndarray  # per row of `current`: not approved yet
+    marks: dict[tuple[str, int], bool]  # the ministry's: (indicator, quarter) -> any open
+
+
+def read_current(storage: Storage) -> pd.DataFrame:
+    """Every current value, in series order (indicator, unit, quarter): one indicator's
+    series is then one slice of the shared frame."""
+    return current_frame(storage, series_order=True)
+
+
+def indicator_spans(frame: pd.DataFrame) -> dict[str, Span]:
+    """Where each indicator's rows start and stop in a frame in series order."""
+    codes, names = pd.factorize(frame["indicator_code"])  # in order of first appearance
+    if not len(codes):
+        return {}
+    starts = np.flatnonzero(codes[1:] != codes[:-1]) + 1
+    bounds = [0, *starts.tolist(), len(codes)]
+    return {str(name): (a, b) for name, a, b in zip(names, bounds[:-1], bounds[1:], strict=True)}
+
+
+def signed_pairs(approvals: pd.DataFrame) -> Signed:
+    pairs = zip(approvals["unit_code"], approvals["period_index"], strict=True)
+    return frozenset((str(u), int(i)) for u, i in pairs)
+
+
+def unapproved_rows(frame: pd.DataFrame, signed: Signed) -> np.ndarray:
+    """True for each figure (unit_code, period_index) not approved yet (one hashed lookup
+    per row, not a Python loop: a national frame has a million)."""
+    if frame.empty or not signed:
+        return np.ones(len(frame), dtype=bool)
+    keys = pd.MultiIndex.from_arrays(
+        [frame["unit_code"].astype(str), frame["period_index"].astype("int64")]
+    )
+    return ~keys.isin(pd.MultiIndex.from_tuples(sorted(signed)))
+
+
+def approval_marks(frame: pd.DataFrame, open_rows: np.ndarray) -> dict[tuple[str, int], bool]:
+    """(indicator, quarter) -> whether any of the frame's figures there awaits sign-off."""
+    if frame.empty:
+        return {}
+    flags = pd.Series(open_rows, index=frame.index)
+    found = flags.groupby([frame["indicator_code"], frame["period_index"]], sort=False).any()
+    codes = found.index.get_level_values(0)
+    indexes = found.index.get_level_values(1)
+    return {
+        (str(c), int(i)): bool(v) for c, i, v in zip(codes, indexes, found.to_numpy(), strict=True)
+    }
+
+
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+
+
+def share_arenas(arenas: int = 2) -> None:
+    """Let every thread allocate from a few shared glibc arenas (as MALLOC_ARENA_MAX=2
+    would): memory one session's thread frees is then reused by the next one's and by
+    the background build, not kept per thread. Nothing happens without glibc."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc
+        ctypes.CDLL(None).mallopt(M_ARENA_MAX, arenas)
+
+
+def release_free_memory() -> None:
+    """Hand the allocators' free pages back to the system. glibc keeps freed memory in
+    the arena of the thread that freed it, and every session runs on a thread of its
+    own: a build on the background thread could not reuse what the pages let go, so
+    both were counted at once. Without glibc (or pyarrow's pool) nothing happens."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc
+        ctypes.CDLL(None).malloc_trim(0)
+    pa.default_memory_pool().release_unused()
+
+
+def held(value: T) -> T:
+    """`value`, kept for as long as its data version serves: the objects now alive are moved
+    out of the cycle collector's sight (gc.freeze). A unit's statuses hold four lists per
+    row, 217,600 at national scale; every full collection walked them all, a few tenths of
+    a second in the middle of some page. Frozen objects are still freed by reference
+    counting when the version is let go; only cyclic garbage frozen with them would stay,
+    so what is already garbage is collected first."""
+    gc.collect()
+    gc.freeze()
+    release_free_memory()
+    return value
 
 
 def build_figures(storage: Storage, catalogue: Catalogue) -> Figures:
     """The same computations as dashboard/data.py makes them, done ahead."""
-    current = current_frame(storage)
+    current = read_current(storage)
     registry = unit_registry(storage)
     obligations = statuses.owed(storage, catalogue)
     root = registry.root.code
@@ -115,4 +207,11 @@ def build_figures(storage: Storage, catalogue: Catalogue) -> Figures:
         owed = owed_by_direct_units(obligations, registry, root)
         ministry = rollup_statuses(values, catalogue, as_of=quarter, root=root, owed=owed)
         unit_rows = statuses_in_parts(current, catalogue, as_of=quarter).reset_index(drop=True)
-    return Figures(current, registry, obligations, values, as_of, ministry, unit_rows)
+    signed = signed_pairs(cycle.approvals_frame(storage))
+    open_rows = unapproved_rows(current, signed)
+    marks = approval_marks(current, open_rows)
+    spans = indicator_spans(current)
+    return Figures(
+        current, spans, registry, obligations, values, as_of, ministry, unit_rows, signed,
+        open_rows, marks,
+    )  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, ui
+from dashboard import data, resources, signoff, ui
 from kpi.formatting import percent, quarter_label
 from kpi.periods import last_ended_quarter, parse_quarter
 from kpi.progress import Status
@@ -29,7 +29,8 @@ def all_rows(as_of: str) -> pd.DataFrame:
 def worsened(current: str, previous: str) -> pd.DataFrame:
     columns = [*KEY, "status", "latest_value", "latest_period", *COVERAGE_COLUMNS]
     now = all_rows(current).reindex(columns=columns)
-    before = all_rows(previous)[[*KEY, "status"]].rename(columns={"status": "before"})
+    then = [data.ministry(previous)[data.STATUS_KEY], data.unit_status_words(previous)]
+    before = pd.concat(then, ignore_index=True).rename(columns={"status": "before"})
     joined = now.merge(before, on=KEY)
     known = ~joined[["status", "before"]].isin([Status.INSUFFICIENT_DATA.value]).any(axis=1)
     joined = joined[known]
@@ -92,7 +93,7 @@ def page() -> None:
         st.info(t("no_data", lang))
         return
     previous = str(parse_quarter(current) + -1)
-    ui.unapproved_note(data.unapproved_count(current))
+    ui.unapproved_note(signoff.unapproved_count(current))
     st.subheader(
         t(
             "alerts_worse",

@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, known_figures, resources, ui, widget_words
+from dashboard import data, known_figures, resources, signoff, ui, widget_words
 from dashboard.history_table import readable_history
 from dashboard.metadata_section import metadata_section
 from kpi.catalogue import Indicator
@@ -179,6 +179,16 @@ def scope_frame(indicator: Indicator, unit: str | None, known_on: str | None) ->
     return frame if unit is None else frame[frame["unit_code"].isin(data.scope_codes(unit))]
 
 
+def unapproved_in_scope(indicator: Indicator, unit: str | None, known_on: str | None) -> int:
+    """Figures behind the line without their head's sign-off: counted once per data version
+    for today's figures, from the figures as known on a past day otherwise."""
+    if known_on is None:
+        scope = data.scope_codes(unit) if unit is not None else None
+        return signoff.unapproved_count(unit_codes=scope, indicator=indicator.code)
+    frame = scope_frame(indicator, unit, known_on)
+    return int(signoff.unapproved(frame).sum()) if len(frame) else 0
+
+
 def chart_facts(
     indicator: Indicator, unit: str | None, as_of: str | None, lang: str, known_on: str | None
 ) -> ChartFacts:
@@ -294,7 +304,7 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
         return
     if total > len(shown):
         st.caption(t("history_capped", lang, shown=len(shown), total=total))
-    table = readable_history(shown, data.unapproved(shown), data.unit_labels(), lang)
+    table = readable_history(shown, signoff.unapproved(shown), data.unit_labels(), lang)
     # st.dataframe shows notes and file names as literal text; widths keep them whole
     alt = t("hist.alt", lang, code=indicator.code)
     config = {t(k, lang): st.column_config.TextColumn(width=w) for k, w in HISTORY_WIDTHS.items()}
@@ -322,8 +332,7 @@ def page() -> None:
     st.title(f"{indicator.code} · {indicator.short_name(lang)}", anchor=False)
     st.caption(indicator.name(lang))
     ui.known_on_caption(known_on, lang)
-    frame = scope_frame(indicator, unit, known_on)
-    ui.unapproved_note(int(data.unapproved(frame).sum()) if len(frame) else 0)
+    ui.unapproved_note(unapproved_in_scope(indicator, unit, known_on))
     status = status_row(indicator, unit, as_of, known_on)
     left, right = st.columns([5, 3], gap="large")
     series = chart_series(indicator, unit, known_on)

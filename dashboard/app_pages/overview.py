@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, overview_views, resources, ui
+from dashboard import data, overview_views, resources, signoff, ui
 from kpi.catalogue import Catalogue
 from kpi.formatting import number, percent, quarter_label, signed
 from kpi.periods import last_ended_quarter
@@ -108,10 +108,7 @@ def status_filter(rows: pd.DataFrame, lang: str) -> list[str]:
     return [s.value for s in chosen or []]
 
 
-def sparkline(
-    indicator: str, unit: str | None, as_of: str | None, known_on: str | None = None
-) -> list[float]:
-    values = data.trend(indicator, unit, as_of, known_on)
+def sparkline(values: list[float]) -> list[float]:
     return [round(float(v), 2) for v in values]
 
 
@@ -126,6 +123,8 @@ def lead_key(codes: set[str], lang: str) -> str:
 def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.DataFrame:
     catalogue = resources.catalogue()
     ended = str(chosen["as_of"] or last_ended_quarter())
+    lines = data.trends(chosen["unit"], chosen["as_of"], chosen.get("known_on"))
+    marks = signoff.approval_marks(chosen["unit"])
     rows = rows.assign(_rank=[ui.severity(s) for s in rows["status"]])
     rows = rows.assign(_pos=[catalogue.codes.index(c) for c in rows["indicator_code"]])
     rows = rows.sort_values(["_rank", "_pos"])
@@ -148,12 +147,9 @@ def table(rows: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> pd.Da
                 percent(catalogue[c].target, lang, 0) for c in rows["indicator_code"]
             ],
             t("col_gap", lang): [signed(_num(v), lang) for v in rows["gap_pp"]],
-            t("col_trend", lang): [
-                sparkline(c, chosen["unit"], chosen["as_of"], chosen.get("known_on"))
-                for c in rows["indicator_code"]
-            ],
+            t("col_trend", lang): [sparkline(lines.get(c, [])) for c in rows["indicator_code"]],
             t("col_approval", lang): [
-                approval_mark(c, i, chosen["unit"], lang)
+                approval_mark(marks, c, i, lang)
                 for c, i in zip(rows["indicator_code"], rows["latest_index"], strict=True)
             ],
             t("col_stale", lang): [
@@ -171,17 +167,16 @@ def _num(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def approval_mark(indicator: str, index: object, unit: str | None, lang: str) -> str:
+def approval_mark(
+    marks: dict[tuple[str, int], bool], indicator: str, index: object, lang: str
+) -> str:
     """'chưa duyệt' when any figure behind the latest value lacks its head's sign-off."""
     if index is None or pd.isna(index):  # type: ignore[call-overload]
         return "—"
-    frame = data.current()
-    rows = frame[(frame["indicator_code"] == indicator) & (frame["period_index"] == index)]
-    if unit is not None:
-        rows = rows[rows["unit_code"].isin(data.scope_codes(unit))]
-    if rows.empty:
+    waiting = marks.get((indicator, int(index)))  # type: ignore[call-overload]
+    if waiting is None:
         return "—"
-    return t("unapproved_word" if data.unapproved(rows).any() else "approved_word", lang)
+    return t("unapproved_word" if waiting else "approved_word", lang)
 
 
 # what a leader reads first, left to right; the rest scrolls on a narrow screen
@@ -349,7 +344,7 @@ def page() -> None:
 def footnotes(shown: pd.DataFrame, chosen: dict[str, str | None], lang: str) -> None:
     catalogue = resources.catalogue()
     scope = data.scope_codes(chosen["unit"]) if chosen["unit"] else None
-    ui.unapproved_note(data.unapproved_count(chosen["as_of"], scope))
+    ui.unapproved_note(signoff.unapproved_count(chosen["as_of"], scope))
     leads = {c for code in shown["indicator_code"] for c in catalogue[code].lead_unit_codes}
     st.caption(
         t("stale_legend", lang, period=quarter_label(chosen["as_of"], lang))

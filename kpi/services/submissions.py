@@ -88,8 +88,9 @@ def completeness(
     registry = unit_registry(storage)
     chosen = in_scope(owed(storage, catalogue), registry, unit)
     first, last = min(quarters).index, max(quarters).index
-    # a unit's scope reads only its units' figures; the ministry's, every unit's
-    units = None if unit is None else sorted({o.unit_code for o in chosen})
+    # only the figures of units that owe them can count: the ministry's scope reads the
+    # obligated units' figures, not every commune's (380,800 rows at national scale)
+    units = sorted({o.unit_code for o in chosen})
     return completeness_matrix(
         chosen,
         sorted(quarters),

@@ -240,8 +240,11 @@ def current_frame(
     indicator_codes: Sequence[str] | None = None,
     period_indexes: Sequence[int] | None = None,
     columns: Sequence[str] = READ_COLUMNS,
+    series_order: bool = False,
 ) -> pd.DataFrame:
-    """Current values (latest revision) as a long frame; `columns` narrows the read."""
+    """Current values (latest revision) as a long frame; `columns` narrows the read. In
+    `series_order` (indicator, unit, quarter) the database sorts: one series is then one
+    run of rows, and no sorted copy of a large frame is ever held beside the read."""
     periods = None
     if period_indexes is not None:
         periods = [str(Quarter.from_index(int(i))) for i in period_indexes]
@@ -252,6 +255,11 @@ def current_frame(
         indicator_codes=indicator_codes,
         periods=periods,
     )
+    if series_order:  # codes in code-point order on every engine, as pandas sorts them
+        codes = [CurrentValue.indicator_code, CurrentValue.unit_code]
+        if storage.engine.dialect.name == "postgresql":
+            codes = [c.collate("C") for c in codes]  # type: ignore[misc]
+        query = query.order_by(*codes, CurrentValue.period_index)
     return read_frame(storage, query, {c: CURRENT_DTYPES[c] for c in columns})
 
 

@@ -108,6 +108,13 @@ def test_sign_off_on_the_page_shows_on_every_page(open_page: AppFactory, app_db:
     marks = dict(zip(history["Quý"], history["Phê duyệt"], strict=False))
     assert marks["Quý 3/2026"] == "✔ đã duyệt" and marks["Quý 2/2026"] == "chưa duyệt"
     assert any("chưa duyệt" in str(c.value) for c in at.caption)
+    at.switch_page("app_pages/overview.py").run()
+    at.selectbox(key="ov_unit").set_value("VPB").run()
+    shown = at.dataframe[0].value
+    signed_rows = shown["Số mới nhất"].str.endswith("Quý 3/2026")
+    assert signed_rows.any() and set(shown.loc[signed_rows, "Phê duyệt"]) == {"✔ đã duyệt"}
+    at.selectbox(key="ov_unit").set_value("__ministry__").run()  # other units wait still
+    assert set(at.dataframe[0].value["Phê duyệt"]) == {"chưa duyệt"}
     for page in ("overview.py", "alerts.py", "submissions.py"):
         at.switch_page(f"app_pages/{page}").run()
         assert not at.exception

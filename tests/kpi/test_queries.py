@@ -62,6 +62,8 @@ def test_current_frame_in_chunks_and_as_of(storage: Storage, catalogue: Catalogu
         small.sort_values(key).reset_index(drop=True),
         whole.sort_values(key).reset_index(drop=True),
     )
+    in_order = current_frame(storage, series_order=True)  # what the dashboard holds
+    pd.testing.assert_frame_equal(in_order, whole.sort_values(key).reset_index(drop=True))
     assert pd.api.types.is_string_dtype(whole["unit_code"])
     assert whole["numerator"].dtype == "float64" and whole["is_demo"].dtype == bool
     cut = Quarter(2024, 4).index

@@ -138,3 +138,31 @@ def test_quarters_before_the_obligation_are_never_missing(
     expected = submissions.rates(matrix)["total"].iloc[0]["expected"]
     pairs = len(submissions.owed(storage, catalogue))
     assert expected == pairs * 8  # 2024-Q4 … 2026-Q3 ended; 2026-Q4 not yet due
+
+
+def test_the_ministry_reads_only_the_figures_of_units_that_owe_them(
+    storage: Storage, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At national scale thousands of units report figures nobody owes (380,800 first
+    figures in eight quarters): the ministry's matrix is judged on the owing units' alone."""
+    day = dt.date(2026, 7, 10)
+    upload(storage, catalogue, rows("1.1,VPB,2026-Q2,40", "1.1,VPC,2026-Q2,41"), None, day)
+    asked: list[object] = []
+    reads = submissions.first_figures
+
+    def spy(*args: object, **kwargs: object) -> object:
+        asked.append(kwargs.get("unit_codes"))
+        return reads(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(submissions, "first_figures", spy)
+    quarters = [Quarter(2026, 2)]
+    today = dt.date(2026, 11, 1)
+    matrix = submissions.completeness(storage, catalogue, SETTINGS, quarters, today=today)
+    owing = sorted({o.unit_code for o in submissions.owed(storage, catalogue)})
+    assert asked == [owing] and "VPC" not in owing  # VPC owes nothing
+    every_figure = reads(storage, since_index=quarters[0].index, until_index=quarters[0].index)
+    assert set(every_figure["unit_code"]) == {"VPB", "VPC"}
+    states = {(r.unit_code, r.indicator_code): r.state for r in matrix.itertuples()}
+    assert states[("VPB", "1.1")] in {"on_time", "late"}  # stored, so not missing
+    assert "VPC" not in set(matrix["unit_code"])
+    assert len(matrix) == sum(o.covers(quarters[0]) for o in submissions.owed(storage, catalogue))
