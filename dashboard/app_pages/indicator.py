@@ -272,7 +272,7 @@ def units_section(
         # the figures right after the status: a phone shows them before the unit's name
         column_order=[t(k, lang) for k in UNIT_ORDER],
         column_config={
-            t("col_latest", lang): st.column_config.TextColumn(width=64),
+            t("col_latest", lang): st.column_config.TextColumn(width=86),
             t("col_gap", lang): st.column_config.TextColumn(
                 t("col_gap_short", lang), width=56, help=t("col_gap_help", lang)
             ),
