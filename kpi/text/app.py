@@ -55,9 +55,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_trend": ("Xu hướng", "Trend"),
     "col_lead": ("Đơn vị chủ trì", "Lead unit"),
     "col_stale": ("Cập nhật", "Updated"),
+    # the overview's narrow headers; the full wording is each header's help
+    "col_lead_short": ("Chủ trì", "Lead"),
+    "col_target_short": ("Mục tiêu", "Target"),
+    "col_gap_short": ("Chênh", "Gap"),
+    "col_stale_help": (
+        "⚠ = chưa có số liệu của quý vừa kết thúc ({period}).",
+        "⚠ = no figure yet for the last ended quarter ({period}).",
+    ),
     "col_unit": ("Đơn vị", "Unit"),
     "col_ratio": ("Tỷ lệ tiến độ R", "Pace ratio R"),
-    "stale_mark": ("⚠ thiếu số {period}", "⚠ no figure for {period}"),
+    # the quarter is in the column's help and the legend under the table
+    "stale_mark": ("⚠ thiếu số", "⚠ no figure"),
     "fresh_mark": ("✓", "✓"),
     "stale_legend": (
         "⚠ = chưa có số liệu của quý vừa kết thúc ({period}).",

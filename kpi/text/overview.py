@@ -21,6 +21,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov.status_option": ("{icon} {word}: {n}", "{icon} {word}: {n}"),
     "ov.filters": ("Bộ lọc: {summary}", "Filters: {summary}"),
     "ov.worst": ("Cần chú ý nhất", "Most in need of attention"),
+    "ov.all_rows": ("Tất cả chỉ tiêu đang hiển thị", "Every indicator shown"),
     "ov.worst_line": (
         "{value} · mục tiêu 2030: {target} · chủ trì: {lead}",
         "{value} · 2030 target: {target} · lead: {lead}",

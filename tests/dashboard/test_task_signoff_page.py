@@ -17,9 +17,10 @@ from tests.dashboard.conftest import AppFactory
 
 
 def _marks(at: AppTest) -> dict[str, str]:
-    value = at.dataframe[0].value
+    value = at.table[0].value  # the task list: a static table, its markdown escaped
     table = value.data if hasattr(value, "data") else value
-    return dict(zip(table["Mã"], table["Duyệt"], strict=True))
+    codes = [str(c).replace("\\", "") for c in table["Mã"]]
+    return dict(zip(codes, table["Duyệt"], strict=True))
 
 
 def _texts(at: AppTest) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from dashboard.navigation import page_specs
@@ -14,8 +16,16 @@ from tests.dashboard.conftest import AppFactory
 
 
 def frame(at: AppTest, index: int = 0):
-    value = at.dataframe[index].value
-    return value.data if hasattr(value, "data") else value
+    """The task list (a static table, its markdown escaped) or, from 1, the grids below."""
+    value = at.table[0].value if index == 0 else at.dataframe[index - 1].value
+    value = value.data if hasattr(value, "data") else value
+    if index == 0:
+        value = value.rename(columns=unescape).map(unescape)
+    return value
+
+
+def unescape(text: object) -> object:
+    return re.sub(r"\\(.)", r"\1", text) if isinstance(text, str) else text
 
 
 def test_every_role_sees_the_tasks_page() -> None:

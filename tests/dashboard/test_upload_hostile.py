@@ -23,7 +23,7 @@ def test_hostile_file_is_refused_with_a_message(
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert any("Chưa có số liệu nào được ghi" in str(e.value) for e in at.error)
-    messages = " ".join(str(v) for v in at.dataframe[0].value.iloc[:, -1])
+    messages = " ".join(str(v) for v in at.table[0].value.iloc[:, -1])  # wrapped, whole
     assert "Error" not in messages and messages
     store = open_storage(app_db)
     attempts = upload_list(store)
