@@ -31,7 +31,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tasks_unit_page": ("Nhiệm vụ do {unit} chủ trì", "Tasks led by {unit}"),
     "tasks_table_alt": (
         "Bảng {n} nhiệm vụ: mã, quá hạn, tên, chủ trì, thời hạn, trạng thái, tiến độ.",
-        "Table of {n} tasks: code, overdue, name, lead, deadline, state, progress.",
+        "Table of {n} {n|task|tasks}: code, overdue, name, lead, deadline, state, progress.",
     ),
     "tasks_none": ("Không có nhiệm vụ nào.", "No tasks."),
     "col_task_code": ("Mã", "Code"),
