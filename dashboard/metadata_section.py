@@ -3,10 +3,9 @@ with every field the plan leaves open marked as such."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources
+from dashboard import data, resources, ui
 from kpi.catalogue import Indicator
 from kpi.formatting import local_moment
 from kpi.metadata import IndicatorMetadata, load_metadata, rows
@@ -29,9 +28,10 @@ def metadata_section(indicator: Indicator, lang: str) -> None:
     st.subheader(t("metadata.title", lang), anchor=False)
     meta = _metadata()[indicator.code]
     stamp = _last_updated(resources.settings().database_url, data.version()).get(indicator.code)
-    table = pd.DataFrame(
-        rows(meta, stamp, lang),
-        columns=[t("metadata.col_field", lang), t("metadata.col_value", lang)],
-    )
-    # st.dataframe shows the text literally.
-    st.dataframe(table, hide_index=True, width="stretch")
+    # prose, not a grid: each field as a term and its wording in full (stored text escaped)
+    lines = [
+        f"**{ui.literal(field)}**  \n{ui.literal(value)}"
+        for field, value in rows(meta, stamp, lang)
+    ]
+    with st.container(border=True):
+        st.markdown("\n\n".join(lines))

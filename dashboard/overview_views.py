@@ -30,6 +30,15 @@ PHONE_CSS = """
   .kpi-phone li { border-left: 6px solid var(--kpi-edge); background: var(--kpi-tint);
     color: #1B2430; padding: .4rem .6rem; margin: 0 0 .4rem 0; border-radius: .3rem; }
   .kpi-phone .kpi-line { font-size: .9rem; }
+  .st-key-ov_grid { display: none; }
+}
+</style>
+"""
+# a narrower page margin on a wide screen, so the table's columns fit without scrolling
+WIDE_CSS = """
+<style>
+@media (min-width: 1024px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 3rem; padding-right: 3rem; }
 }
 </style>
 """
@@ -80,6 +89,39 @@ def phone_summary(rows: pd.DataFrame, lang: str) -> None:
     st.html(
         f'{PHONE_CSS}<section class="kpi-phone" aria-label="{heading}">'
         f"<h3>{heading}</h3>{body}</section>"
+    )
+
+
+# the grid's figures, in the order a phone's stacked list says them under each title
+PHONE_LINES = (
+    ("col_latest", "col_target", "col_gap", "col_lead"),
+    ("col_coverage", "col_approval", "col_stale"),
+)
+
+
+def phone_rows(table: pd.DataFrame, lang: str) -> None:
+    """Every row of the overview grid as a stacked item, shown instead of the grid on a
+    narrow screen (the grid there shows two or three columns of eleven)."""
+    items = []
+    for row in table.to_dict("records"):
+        strong, tint = palette.status_colours(row["status"])
+        title = (
+            f"{row[t('col_status', lang)]} · {row[t('col_code', lang)]} {row[t('col_name', lang)]}"
+        )
+        lines = "".join(
+            '<div class="kpi-line">'
+            + html.escape(" · ".join(f"{t(k, lang)}: {row[t(k, lang)]}" for k in keys))
+            + "</div>"
+            for keys in PHONE_LINES
+        )
+        items.append(
+            f'<li style="--kpi-edge:{strong};--kpi-tint:{tint}">'
+            f"<strong>{html.escape(title)}</strong>{lines}</li>"
+        )
+    heading = html.escape(t("ov.all_rows", lang))
+    st.html(
+        f'<section class="kpi-phone" aria-label="{heading}">'
+        f"<h3>{heading}</h3><ol>{''.join(items)}</ol></section>"
     )
 
 

@@ -135,10 +135,22 @@ def attempt_label(row: dict[str, object], lang: str) -> str:
     )
 
 
-def show(frame: pd.DataFrame, stem: str, key: str, lang: str, height: int | None = None) -> None:
-    """A readable table and its CSV download of the same columns; a sentence when empty."""
+def show(
+    frame: pd.DataFrame,
+    stem: str,
+    key: str,
+    lang: str,
+    height: int | None = None,
+    widths: dict[str, int] | None = None,
+) -> None:
+    """A readable table and its CSV download of the same columns; a sentence when empty.
+    `widths` (catalogue key → pixels) keeps a long column's text whole."""
     if frame.empty:
         st.info(t("audit.no_rows", lang))
         return
-    options = {"height": height} if height else {}
+    options: dict[str, object] = {"height": height} if height else {}
+    if widths:
+        options["column_config"] = {
+            t(k, lang): st.column_config.TextColumn(width=w) for k, w in widths.items()
+        }
     ui.table_with_download(readable(frame), stem, key, **options)

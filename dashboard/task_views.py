@@ -11,6 +11,7 @@ from dashboard import data, resources, ui, widget_text
 from dashboard.tables import readable
 from kpi.access import Viewer
 from kpi.formatting import number
+from kpi.messages import Localized
 from kpi.problems import FileRejected
 from kpi.services import scorecard as scores
 from kpi.services import tasks as service
@@ -43,7 +44,7 @@ def report_form(viewer: Viewer, lang: str) -> None:
         code = st.selectbox(
             t("task_pick", lang),
             list(by_code),
-            format_func=lambda c: f"{c} — {by_code[c].name[:90]}",
+            format_func=lambda c: f"{c} — {by_code[c].name_in(lang)[:90]}",
             placeholder=widget_text.choose(lang),
             key="tr_code",
         )
@@ -73,10 +74,19 @@ def report_form(viewer: Viewer, lang: str) -> None:
             today=local_today(),
         )
     except service.TaskServiceError as exc:
-        st.error(ui.error_text(exc, lang))
+        st.error(refusal_text(exc, lang))
         return
     data.clear()
     st.success(t("task_saved", lang, code=code))
+
+
+def refusal_text(exc: service.TaskServiceError, lang: str) -> str:
+    """A refusal in the page's words: a signed-off half-year points to this page's withdrawal."""
+    if exc.key == "svc.signoff.refused":
+        halves = exc.fields["halves"]
+        words = halves.text(lang) if isinstance(halves, Localized) else str(halves)
+        return t("tso_refused", lang, halves=words)
+    return ui.error_text(exc, lang)
 
 
 def upload_box(viewer: Viewer, lang: str) -> None:
@@ -108,7 +118,7 @@ def upload_box(viewer: Viewer, lang: str) -> None:
         st.error(exc.problem.text(lang))
         return
     except service.TaskServiceError as exc:
-        st.error(ui.error_text(exc, lang))
+        st.error(refusal_text(exc, lang))
         return
     if outcome.problems:
         st.error(t("task_problems", lang, count=len(outcome.problems)))

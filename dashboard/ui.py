@@ -128,9 +128,24 @@ def table_with_download(frame: pd.DataFrame, stem: str, key: str, **options: Any
     """A table and the project's guarded CSV download (the toolbar download is off:
     `client.disableDataExport`); text a spreadsheet would evaluate is prefixed with '.
     A download made while demo data is stored says so on its first line."""
+    st.dataframe(frame, hide_index=True, width="stretch", **options)
+    csv_download(frame, stem, key)
+
+
+def wrapped_table(
+    frame: pd.DataFrame, stem: str | None = None, key: str | None = None, alt: str | None = None
+) -> None:
+    """A static table whose long cells wrap (a grid cuts them), with the CSV download when
+    `key` is given. st.table renders markdown: every header and cell is escaped first."""
+    shown = frame.rename(columns=literal).map(literal)
+    st.table(shown, hide_index=True, alt=alt)
+    if stem and key:
+        csv_download(frame, stem, key)
+
+
+def csv_download(frame: pd.DataFrame, stem: str, key: str) -> None:
     from dashboard import data  # data imports this module's neighbours, not this one
 
-    st.dataframe(frame, hide_index=True, width="stretch", **options)
     preface = [t("export.demo_mark", lang())] if data.has_demo() else []
     st.download_button(
         t("download_csv", lang()),

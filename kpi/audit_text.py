@@ -54,6 +54,9 @@ KINDS = ("upload", "approval", "lock", "users", "tasks", "system")
 # Upload attempts that wrote figures (or found them already there); every other is refused.
 ACCEPTED_UPLOADS = frozenset({"committed", "duplicate"})
 _HALF = re.compile(r"(\d{4})-H([12])")
+# The note the demo loader stores on its uploads (kept as written in existing databases);
+# the pages show it in the reader's language.
+DEMO_NOTE = "Dữ liệu minh họa"
 
 
 def action_kind(code: str) -> str:
@@ -73,6 +76,11 @@ def outcome_word(code: object, lang: str = "vi") -> str:
     """An audit outcome (ok, refused, failed) or an upload outcome (committed, …)."""
     key = f"outcome.{code}"
     return t(key, lang) if key in STRINGS else t("outcome.other", lang, code=code)
+
+
+def note_text(note: object, lang: str = "vi") -> str:
+    """An upload's note as written, except the demo loader's, which each language words."""
+    return t("detail.demo_note", lang) if note == DEMO_NOTE else str(note)
 
 
 def is_missing(value: object) -> bool:
@@ -157,7 +165,7 @@ def _commit(d: Mapping[str, Any], lang: str, unit_name: UnitName) -> str:
     if not is_missing(d.get("reimported_from")):
         parts.append(t("detail.reimported", lang, id=d["reimported_from"]))
     if not is_missing(d.get("note")):
-        parts.append(t("detail.note", lang, note=d["note"]))
+        parts.append(t("detail.note", lang, note=note_text(d["note"], lang)))
     return "; ".join(parts)
 
 

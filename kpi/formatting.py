@@ -123,14 +123,13 @@ def half_year_label(year: int, half: int, lang: str = "vi") -> str:
 
 
 def report_period_label(period: ReportPeriod, lang: str = "vi") -> str:
-    """A report's period in prose: '6 tháng đầu năm 2025', 'first half of 2025', 'năm 2025'."""
-    if lang == "en":
-        if period.half:
-            return f"{'first' if period.half == 1 else 'second'} half of {period.year}"
-        return f"year {period.year}"
+    """A report's period: '6 tháng đầu năm 2025' / 'H1 2025', 'năm 2025' / 'year 2025'.
+
+    A half-year has one form per language, the same as `half_year_label` gives elsewhere.
+    """
     if period.half:
         return half_year_label(period.year, period.half, lang)
-    return f"năm {period.year}"
+    return f"year {period.year}" if lang == "en" else f"năm {period.year}"
 
 
 def day_label(day: dt.date | None, missing: str = MISSING) -> str:

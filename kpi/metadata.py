@@ -7,6 +7,7 @@ the plan says it; an empty field stays empty and is shown as such, never guessed
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from kpi.messages import say
 from kpi.text import LANGS, t
 
 DATA_FILE = "indicator_metadata.csv"
+# English of the one-language fields (unit names, plan references), beside the file's own.
+EN_FILE = "indicator_metadata_en.csv"
 EMPTY_MARK = {lang: t("metadata.empty", lang) for lang in LANGS}
 
 # field -> bilingual in the file? (its label is the catalogue's "metadata.<field>")
@@ -43,11 +46,20 @@ class IndicatorMetadata:
         """The field in `lang` ("" when the plan does not say it)."""
         if FIELDS[field]:
             return self.values.get(f"{field}_{lang}", "")
-        return self.values.get(field, "")
+        written = self.values.get(field, "")
+        if lang == "en" and written:
+            return _english().get(self.code, {}).get(f"{field}_en") or written
+        return written
 
     def record(self) -> dict[str, str | None]:
         """Flat record for the API and the package: every column, None when empty."""
         return {key: (text or None) for key, text in self.values.items()}
+
+
+@functools.cache
+def _english() -> dict[str, dict[str, str]]:
+    text = resources.files("kpi.data").joinpath(EN_FILE).read_text(encoding="utf-8")
+    return {row["code"]: row for row in csv.DictReader(io.StringIO(text))}
 
 
 def columns() -> list[str]:

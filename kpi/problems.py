@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kpi.formatting import number, quarter_label
-from kpi.text import STRINGS, t, words
+from kpi.text import STRINGS, fill, t, words
 
 # params shown as numbers (Vietnamese decimal comma) and as quarters ("Quý 2/2026")
 NUMBER_PARAMS = frozenset({"previous", "computed", "denominator"})
@@ -34,7 +34,7 @@ class Problem:
         template = words(f"problem.{self.code}", lang)
         params = {k: _shown(k, v, lang) for k, v in self.params.items()}
         params.setdefault("row", self.row)
-        return template.format(value=self.value, column=self.column_label(lang), **params)
+        return fill(template, value=self.value, column=self.column_label(lang), **params)
 
     def column_label(self, lang: str = "vi") -> str:
         if self.column is None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kpi.problems import ROW_KEYS
-from kpi.text import STRINGS, t, words
+from kpi.text import STRINGS, fill, t, words
 
 COLUMN_KEYS = frozenset(
     key.removeprefix("task_column.") for key in STRINGS if key.startswith("task_column.")
@@ -29,7 +29,7 @@ class TaskProblem:
         params = {"why": "", "why_en": "", **self.params}
         if lang == "en":  # a rule's reason comes in both languages
             params["why"] = params["why_en"]
-        return words(f"task_problem.{self.code}", lang).format(value=self.value, **params)
+        return fill(words(f"task_problem.{self.code}", lang), value=self.value, **params)
 
     def column_label(self, lang: str = "vi") -> str:
         if self.column not in COLUMN_KEYS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime as dt
+import functools
 import io
 import re
 import unicodedata
@@ -23,6 +24,7 @@ from kpi import text as catalogue_text
 from kpi.messages import Explained, say
 
 DATA_FILE = "tasks.csv"
+EN_FILE = "tasks_en.csv"  # English of the plan's own rows, beside the Vietnamese, by code
 GROUPS_FILE = "task_groups.csv"
 COLUMNS = (
     "code",
@@ -82,6 +84,24 @@ class PlanTask:
     @property
     def deadline_text(self) -> str:
         return self.deadline.text
+
+    def _in(self, field: str, vietnamese: str, lang: str) -> str:
+        # Imported tasks have no English; their own text is shown as written.
+        if lang != "en" or not vietnamese:
+            return vietnamese
+        return _english().get(self.code, {}).get(field) or vietnamese
+
+    def name_in(self, lang: str = "vi") -> str:
+        return self._in("name_en", self.name, lang)
+
+    def lead_units_in(self, lang: str = "vi") -> str:
+        return self._in("lead_units_en", self.lead_units, lang)
+
+    def coordinating_units_in(self, lang: str = "vi") -> str:
+        return self._in("coordinating_units_en", self.coordinating_units, lang)
+
+    def deadline_text_in(self, lang: str = "vi") -> str:
+        return self._in("deadline_text_en", self.deadline.text, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +227,12 @@ def _read(name: str, path: Path | None) -> str:
 def load_plan_tasks(path: Path | None = None) -> list[PlanTask]:
     """The packaged catalogue of Phụ lục II and III, or another file with its columns."""
     return parse_tasks(_read(DATA_FILE, path))
+
+
+@functools.cache
+def _english() -> dict[str, dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(_read(EN_FILE, None)))
+    return {row["code"]: {k: _clean(v) for k, v in row.items()} for row in reader}
 
 
 def load_task_groups() -> list[TaskGroup]:

@@ -47,11 +47,12 @@ def show_worse(frame: pd.DataFrame, lang: str) -> None:
     table = pd.DataFrame(
         {
             "status": frame["status"].to_numpy(),
+            # the change of status first: a phone shows it before the names
             t("col_code", lang): frame["indicator_code"].to_numpy(),
-            t("col_name", lang): [catalogue[c].short_name(lang) for c in frame["indicator_code"]],
-            t("col_unit", lang): [labels.get(u, u) for u in frame["unit_code"]],
             t("col_before", lang): [_label(s, lang) for s in frame["before"]],
             t("col_now", lang): [_label(s, lang) for s in frame["status"]],
+            t("col_name", lang): [catalogue[c].short_name(lang) for c in frame["indicator_code"]],
+            t("col_unit", lang): [labels.get(u, u) for u in frame["unit_code"]],
             t("col_latest", lang): [percent(v, lang) for v in frame["latest_value"]],
             t("col_coverage", lang): [coverage_text(r, lang) for r in frame.to_dict("records")],
         }

@@ -24,7 +24,8 @@ def _in_scope(frame: pd.DataFrame, viewer: Viewer) -> pd.DataFrame:
 
 
 def _label(unit: str, index: int, lang: str) -> str:
-    return f"{data.unit_label(unit)} · {Quarter.from_index(index).name(lang)}"
+    # the quarter first: a phone cuts the end of a long option, and the quarter is signed off
+    return f"{Quarter.from_index(index).name(lang)} · {data.unit_label(unit)}"
 
 
 def _choices(frame: pd.DataFrame) -> list[tuple[str, int]]:
@@ -46,8 +47,8 @@ def pending_section(viewer: Viewer, lang: str) -> None:
     pending = pending.sort_values(["period_index", "unit_code"], ascending=[False, True])
     table = pd.DataFrame(
         {
-            t("col_unit", lang): [data.unit_label(u) for u in pending["unit_code"]],
             t("col_quarter", lang): _labels(pending["period_index"]),
+            t("col_unit", lang): [data.unit_label(u) for u in pending["unit_code"]],
             t("col_figures", lang): [number(n, lang, 0) for n in pending["figures"]],
             t("col_approval", lang): t("unapproved_word", lang),
         }

@@ -90,7 +90,9 @@ def sections(found: AuditTables, lang: str) -> None:
     st.subheader(t("audit.actions", lang), anchor=False)
     actions = tables.actions_table(found.actions, lang, unit_name)
     capped(len(actions), ACTION_LIMIT, lang)
-    tables.show(actions, "nhat-ky-hanh-dong", "audit_dl_actions", lang, height=360)
+    # the detail is a sentence: wide enough to read whole, the short columns narrow
+    widths = {"tbl.when": 130, "tbl.outcome": 90, "tbl.detail": 820}
+    tables.show(actions, "nhat-ky-hanh-dong", "audit_dl_actions", lang, 360, widths)
     st.subheader(t("uploads_title", lang), anchor=False)
     if found.uploads is None:
         st.caption(t("audit.uploads_filtered", lang))

@@ -24,6 +24,8 @@ MINISTRY = "__ministry__"
 CODE_PARAM = "code"
 MAX_MULTIPLES = 12
 MAX_HISTORY_ROWS = 1_000
+UNIT_ORDER = ("col_status", "col_latest", "col_gap", "col_unit", "col_quarter", "col_ratio")
+HISTORY_WIDTHS = {"col_unit": 240, "tbl.note": 200, "tbl.file": 260, "tbl.when": 130}
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -268,7 +270,15 @@ def units_section(
         ui.styled_status(table, t("col_status", lang)),
         hide_index=True,
         width="stretch",
-        column_order=[c for c in table.columns if c != "status"],
+        # the figures right after the status: a phone shows them before the unit's name
+        column_order=[t(k, lang) for k in UNIT_ORDER],
+        column_config={
+            t("col_latest", lang): st.column_config.TextColumn(width=86),
+            t("col_gap", lang): st.column_config.TextColumn(
+                t("col_gap_short", lang), width=56, help=t("col_gap_help", lang)
+            ),
+            t("col_unit", lang): st.column_config.TextColumn(width=280),
+        },
         height=min(35 * (len(table) + 1) + 3, 420),
         alt=t("units_table", lang),
     )
@@ -296,9 +306,10 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
     if total > len(shown):
         st.caption(t("history_capped", lang, shown=len(shown), total=total))
     table = readable_history(shown, signoff.unapproved(shown), data.unit_labels(), lang)
-    # st.dataframe shows notes and file names as literal text.
+    # st.dataframe shows notes and file names as literal text; widths keep them whole
     alt = t("hist.alt", lang, code=indicator.code)
-    st.dataframe(table, hide_index=True, width="stretch", height=320, alt=alt)
+    config = {t(k, lang): st.column_config.TextColumn(width=w) for k, w in HISTORY_WIDTHS.items()}
+    st.dataframe(table, hide_index=True, width="stretch", height=320, alt=alt, column_config=config)
 
 
 def chart_alt(indicator: Indicator, unit: str | None, status: dict[str, object], lang: str) -> str:

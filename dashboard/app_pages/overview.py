@@ -195,7 +195,46 @@ COLUMN_ORDER = (
 )
 
 
-def show_table(frame: pd.DataFrame, lang: str, alt: str) -> None:
+# pixel widths: every column fits the main column at 1440 px with the sidebar open
+# (about 1040 px with overview_views.WIDE_CSS); the words differ in length by language
+WIDTHS = {
+    "col_code": 44,
+    "col_status": 128,
+    "col_name": 216,
+    "col_lead": 96,
+    "col_latest": 126,
+    "col_target": 60,
+    "col_gap": 52,
+    "col_trend": 64,
+    "col_coverage": 72,
+    "col_approval": 82,
+    "col_stale": 74,
+}
+EN_WIDTHS = {"col_status": 140, "col_latest": 110, "col_coverage": 76, "col_approval": 90}
+# a short header whose full wording is its help
+SHORT = {"col_lead": "col_lead_short", "col_target": "col_target_short", "col_gap": "col_gap_short"}
+
+
+def column_config(lang: str, period: str) -> dict[str, Any]:
+    config: dict[str, Any] = {}
+    for key, width in (WIDTHS | (EN_WIDTHS if lang == "en" else {})).items():
+        label = t(SHORT[key], lang) if key in SHORT else t(key, lang)
+        help_text = t(key, lang) if key in SHORT else None
+        if key == "col_gap":
+            help_text = f"{t(key, lang)}: {t('col_gap_help', lang)}"
+        elif key == "col_stale":
+            help_text = t("col_stale_help", lang, period=period)
+        if key == "col_trend":
+            # each row on its own scale: a 2-point rise is visible, not flat on 0–100
+            config[t(key, lang)] = st.column_config.LineChartColumn(label, width=width)
+        else:
+            config[t(key, lang)] = st.column_config.TextColumn(
+                label, width=width, help=help_text, pinned=key == "col_code"
+            )
+    return config
+
+
+def show_table(frame: pd.DataFrame, lang: str, alt: str, period: str = "") -> None:
     styled = frame.style.apply(
         lambda _col: ui.status_cell_style(frame["status"]), subset=[t("col_status", lang)]
     )
@@ -206,17 +245,9 @@ def show_table(frame: pd.DataFrame, lang: str, alt: str) -> None:
         height=35 * (len(frame) + 1) + 3,
         column_order=[t(k, lang) for k in COLUMN_ORDER],
         alt=alt,
-        column_config={
-            # each row on its own scale: a 2-point rise is visible, not flat on 0–100
-            t("col_trend", lang): st.column_config.LineChartColumn(
-                t("col_trend", lang), width="small"
-            ),
-            t("col_code", lang): st.column_config.TextColumn(width="small", pinned=True),
-            t("col_name", lang): st.column_config.TextColumn(width="medium"),
-            t("col_lead", lang): st.column_config.TextColumn(width="small"),
-            t("col_gap", lang): st.column_config.TextColumn(help=t("col_gap_help", lang)),
-        },
+        column_config=column_config(lang, period),
     )
+    st.html(overview_views.WIDE_CSS)
 
 
 def task_counts(lang: str) -> None:
@@ -302,7 +333,11 @@ def page() -> None:
             scope=plain_scope(chosen, lang),
             period=quarter_label(chosen["as_of"], lang),
         )
-        show_table(table(shown, chosen, lang), lang, alt)
+        period = quarter_label(chosen["as_of"], lang)
+        frame = table(shown, chosen, lang)
+        with st.container(key="ov_grid"):  # hidden on a phone, where the list says the same
+            show_table(frame, lang, alt, period)
+        overview_views.phone_rows(frame, lang)
     footnotes(shown, chosen, lang)
 
 

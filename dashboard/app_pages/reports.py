@@ -39,7 +39,7 @@ def period_options(unit: str, today: dt.date | None = None) -> list[ReportPeriod
 
 
 def period_name(period: ReportPeriod, lang: str) -> str:
-    """'6 tháng cuối năm 2025', 'Năm 2025', 'Second half of 2025'."""
+    """'6 tháng cuối năm 2025', 'Năm 2025', 'H2 2025'."""
     text = report_period_label(period, lang)
     return text[:1].upper() + text[1:]
 

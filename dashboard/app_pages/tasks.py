@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import data, resources, task_signoff_view, task_views, ui, widget_text
 from kpi import palette
 from kpi.access import Viewer
-from kpi.formatting import MISSING, day_label, local_day
+from kpi.formatting import MISSING, day_label, local_day, percent
 from kpi.services import task_signoffs as signoffs
 from kpi.services import tasks as service
 from kpi.task_progress import TaskStatus, local_today
@@ -92,14 +92,14 @@ def task_frame(
             t("col_task_overdue", lang): [
                 t("overdue_mark", lang) if s.overdue else "" for s in rows
             ],
-            t("col_task_name", lang): [s.task.name for s in rows],
+            t("col_task_name", lang): [s.task.name_in(lang) for s in rows],
             t("col_task_lead", lang): [
-                ", ".join(s.task.lead_unit_codes) or s.task.lead_units for s in rows
+                ", ".join(s.task.lead_unit_codes) or s.task.lead_units_in(lang) for s in rows
             ],
             t("col_task_deadline", lang): [
                 t("recurring_mark", lang)
                 if s.task.deadline.recurring and not s.task.deadline.date
-                else s.task.deadline_text or "—"
+                else s.task.deadline_text_in(lang) or "—"
                 for s in rows
             ],
             t("col_task_state", lang): [state_text(s, lang) for s in rows],
@@ -119,22 +119,17 @@ def show_tasks(
         st.info(t("tasks_none", lang))
         return
     frame = task_frame(rows, lang, marks)
-    overdue_col = t("col_task_overdue", lang)
-    styled = frame.style.map(
+    frame[t("col_task_percent", lang)] = [
+        percent(p, lang, 0) for p in frame[t("col_task_percent", lang)]
+    ]
+    # a task's name is a sentence: a static table wraps it whole (a grid cuts it);
+    # st.table renders markdown, so every cell is escaped first
+    shown = frame.rename(columns=ui.literal).map(ui.literal)
+    overdue_col = ui.literal(t("col_task_overdue", lang))
+    styled = shown.style.map(
         lambda v: palette.cell_style(palette.OVERDUE_TINT) if v else "", subset=[overdue_col]
     )
-    st.dataframe(
-        styled,
-        hide_index=True,
-        width="stretch",
-        height=min(35 * (len(frame) + 1) + 3, 700),
-        column_config={
-            t("col_task_percent", lang): st.column_config.ProgressColumn(
-                t("col_task_percent", lang), min_value=0, max_value=100, format="%d%%"
-            ),
-            t("col_task_name", lang): st.column_config.TextColumn(width="medium"),
-        },
-    )
+    st.table(styled, hide_index=True, alt=t("tasks_table_alt", lang, n=len(frame)))
 
 
 def by_unit(rows: list[TaskStatus], lang: str) -> None:
@@ -143,7 +138,7 @@ def by_unit(rows: list[TaskStatus], lang: str) -> None:
     tally: dict[str, int] = {}
     for s in rows:
         if s.overdue:
-            for code in s.task.lead_unit_codes or (s.task.lead_units,):
+            for code in s.task.lead_unit_codes or (s.task.lead_units_in(lang),):
                 tally[code] = tally.get(code, 0) + 1
     if not tally:
         return
@@ -152,8 +147,9 @@ def by_unit(rows: list[TaskStatus], lang: str) -> None:
     st.dataframe(
         pd.DataFrame(
             {
-                t("col_score_unit", lang): [labels.get(c, c) for c, _ in ordered],
+                # the count first: a phone shows it beside the start of the unit's name
                 t("col_task_count", lang): [n for _, n in ordered],
+                t("col_score_unit", lang): [labels.get(c, c) for c, _ in ordered],
             }
         ),
         hide_index=True,

@@ -96,8 +96,8 @@ def show_errors(checked: Checked, lang: str) -> None:
     st.error(t(words, lang, n=checked.error_count), icon=":material/block:")
     if checked.error_count > len(table):
         st.caption(t("errors_capped", lang, shown=len(table)))
-    # st.dataframe shows every cell as literal text: nothing in a file is rendered.
-    st.dataframe(table, hide_index=True, width="stretch")
+    # wrapped, so every message reads whole; escaped: nothing in a file is rendered
+    ui.wrapped_table(table, "loi-tep-nop", "upload_errors_csv")
 
 
 def show_preview(checked: Checked, lang: str) -> None:
@@ -131,7 +131,7 @@ def commit_section(viewer: Viewer, checked: Checked, lang: str) -> None:
     needs_note = not warnings.empty
     if needs_note:
         st.warning(t("warnings_title", lang), icon=":material/warning:")
-        st.dataframe(warnings, hide_index=True, width="stretch")
+        ui.wrapped_table(warnings, "canh-bao-tep-nop", "upload_warnings_csv")
     note = st.text_area(
         t("warning_note", lang) if needs_note else t("commit_note", lang), key="upload_note"
     )

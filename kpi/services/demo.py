@@ -13,6 +13,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from kpi.audit_text import DEMO_NOTE
 from kpi.canonical import content_hash, period_indexes
 from kpi.catalogue import Catalogue
 from kpi.periods import TARGET_PERIOD, Quarter, last_ended_quarter, period_code, quarter_range
@@ -110,7 +111,7 @@ def load_demo(
             sha256=digest,
             size_bytes=0,
             content_hash=digest,
-            note="Dữ liệu minh họa",
+            note=DEMO_NOTE,
             is_demo=True,
         )
         result = commit_upload(storage, part, actor=DEMO_ACTOR, meta=meta)

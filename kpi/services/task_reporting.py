@@ -83,14 +83,15 @@ def task_report_section(
         day=min(made_on, end),
         counts=built.counts,
         completed=tuple(
-            (t.code, t.name, t.lead_units, t.deadline_text, day) for t, day in built.completed
+            (t.code, t.name_in(lang), t.lead_units_in(lang), t.deadline_text_in(lang), day)
+            for t, day in built.completed
         ),
         overdue=tuple(
             (
                 s.task.code,
-                s.task.name,
-                s.task.lead_units,
-                s.task.deadline_text,
+                s.task.name_in(lang),
+                s.task.lead_units_in(lang),
+                s.task.deadline_text_in(lang),
                 s.state.label(lang),
                 s.percent,
             )

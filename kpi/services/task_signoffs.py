@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
 
 from kpi.access import Viewer
-from kpi.messages import say
+from kpi.messages import PerLang, Phrase, say
 from kpi.storage import Storage
 from kpi.storage import task_signoffs as store
 from kpi.storage import tasks as task_store
@@ -42,14 +42,26 @@ __all__ = [
 ]
 
 
-def refusal(pairs: Iterable[tuple[str, str]]) -> tuple[str, str]:
-    """Why reports for signed-off (unit, half-year) pairs are refused: (vi, en)."""
+def _halves(pairs: Iterable[tuple[str, str]]) -> PerLang:
     halves = [(u, parse_half_year(p)) for u, p in sorted(set(pairs))]
     vi, en = (
         "; ".join(t("svc.of_unit", lang, period=h.label(lang), unit=u) for u, h in halves)
         for lang in LANGS
     )
-    return t("svc.signoff.refused", "vi", halves=vi), t("svc.signoff.refused", "en", halves=en)
+    return PerLang(vi, en)
+
+
+def refused(pairs: Iterable[tuple[str, str]]) -> Phrase:
+    """Why reports for signed-off (unit, half-year) pairs are refused; its text names the
+    CLI's `kpi tasks unapprove`, and a page words it with the field `halves` itself."""
+    return say("svc.signoff.refused", halves=_halves(pairs))
+
+
+def refusal(pairs: Iterable[tuple[str, str]]) -> tuple[str, str]:
+    """The same for a row of a progress file, read on the CLI and on the page: (vi, en)."""
+    halves = _halves(pairs)
+    vi, en = (t("svc.signoff.refused_row", lang, halves=halves.text(lang)) for lang in LANGS)
+    return vi, en
 
 
 def closed_pairs(

@@ -181,7 +181,7 @@ def _store_open(
             raise signoffs.HalfYearSignedOff(closed)
         _store_reports(storage, drafts, actor, units, file_name)
     except signoffs.HalfYearSignedOff as exc:
-        raise TaskServiceError(signoffs.refusal(exc.pairs)[0]) from exc
+        raise TaskServiceError(signoffs.refused(exc.pairs)) from exc
 
 
 def _signed_off_problems(

@@ -7,6 +7,7 @@ so no area can silently override another's words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import ModuleType
 
@@ -82,10 +83,26 @@ def words(key: str, lang: str = "vi") -> str:
     return en if lang == "en" else vi
 
 
+# English counts agree with their number: "{n} {n|problem|problems}" reads "1 problem",
+# "3 problems". Vietnamese has no plural and never needs it.
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def _is_one(value: object) -> bool:
+    return str(value).strip() in {"1", "1.0"}
+
+
+def fill(template: str, /, **values: object) -> str:
+    """`template` with its plural choices made and `values` formatted in."""
+    if not values:
+        return template
+    chosen = _PLURAL.sub(lambda m: m[2] if _is_one(values.get(m[1])) else m[3], template)
+    return chosen.format(**values)
+
+
 def t(key: str, lang: str = "vi", /, **values: object) -> str:
     """The string for `key` in `lang`, formatted with `values`."""
-    template = words(key, lang)
-    return template.format(**values) if values else template
+    return fill(words(key, lang), **values)
 
 
 def both(key: str, /, **values: object) -> tuple[str, str]:

@@ -29,9 +29,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reports_page.title": ("Báo cáo 6 tháng và cả năm", "6-month and year-end reports"),
     "reports_page.caption": (
         "Báo cáo theo mục III.2 của Kế hoạch, gửi Vụ Công chức - Viên chức. Số liệu trùng "
-        "với lệnh `kpi report` và trang Tổng quan.",
+        "với trang Tổng quan.",
         "The plan's section III.2 report to the Department of Civil Servants and Public "
-        "Employees. Figures match `kpi report` and the Overview page.",
+        "Employees. Figures match the Overview page.",
     ),
     "reports_page.unit": ("Đơn vị", "Unit"),
     "reports_page.period": ("Kỳ báo cáo", "Reporting period"),

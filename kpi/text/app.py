@@ -55,9 +55,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_trend": ("Xu hướng", "Trend"),
     "col_lead": ("Đơn vị chủ trì", "Lead unit"),
     "col_stale": ("Cập nhật", "Updated"),
+    # the overview's narrow headers; the full wording is each header's help
+    "col_lead_short": ("Chủ trì", "Lead"),
+    "col_target_short": ("Mục tiêu", "Target"),
+    "col_gap_short": ("Chênh", "Gap"),
+    "col_stale_help": (
+        "⚠ = chưa có số liệu của quý vừa kết thúc ({period}).",
+        "⚠ = no figure yet for the last ended quarter ({period}).",
+    ),
     "col_unit": ("Đơn vị", "Unit"),
     "col_ratio": ("Tỷ lệ tốc độ R", "Pace ratio R"),
-    "stale_mark": ("⚠ thiếu số {period}", "⚠ no figure for {period}"),
+    # the quarter is in the column's help and the legend under the table
+    "stale_mark": ("⚠ thiếu số", "⚠ no figure"),
     "fresh_mark": ("✓", "✓"),
     "stale_legend": (
         "⚠ = chưa có số liệu của quý vừa kết thúc ({period}).",
@@ -73,7 +82,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "downloads": ("Tải xuống", "Downloads"),
     "history_capped": (
         "Hiển thị {shown} bản ghi mới nhất trên tổng số {total}; chọn một đơn vị để xem đủ.",
-        "Showing the latest {shown} of {total} records; choose a unit to see them all.",
+        "Showing the latest {shown} of {total} {total|record|records}; choose a unit to see them "
+        "all.",
     ),
     "dl_png": ("Biểu đồ PNG", "Chart PNG"),
     "dl_svg": ("Biểu đồ SVG", "Chart SVG"),
@@ -112,8 +122,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Figures as known at the end of {day}: revisions stored later are not used.",
     ),
     "ov_known_on": ("Số liệu như đã biết đến hết ngày", "Figures as known at the end of"),
-    "coverage": ("{counted}/{expected} đơn vị", "{counted}/{expected} units"),
-    "coverage_value_only": ("{n} đơn vị chỉ báo tỷ lệ", "{n} units reported a value only"),
+    "coverage": ("{counted}/{expected} đơn vị", "{counted} of {expected} {expected|unit|units}"),
+    "coverage_value_only": ("{n} đơn vị chỉ báo tỷ lệ", "{n} {n|unit|units} reported a value only"),
     "w_coverage": (
         "Đã cộng: {counted}; chỉ báo tỷ lệ (không cộng): {value_only}; chưa báo: {missing}",
         "Summed: {counted}; value only (not summed): {value_only}; missing: {missing}",
@@ -166,7 +176,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "file_label": ("Tệp CSV hoặc Excel (.csv, .xlsx, .xls, .ods)", "CSV or Excel file"),
     "errors_found": (
         "Tệp có {n} lỗi. Chưa có số liệu nào được ghi. Hãy sửa các dòng dưới đây rồi tải lại.",
-        "The file has {n} problems. Nothing was written. Fix the rows below and upload again.",
+        "The file has {n} {n|problem|problems}. Nothing was written. Fix the rows below and "
+        "upload again.",
     ),
     "err_row": ("Dòng", "Row"),
     "err_column": ("Cột", "Column"),
@@ -182,7 +193,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "preview_ok": (
         "Tệp hợp lệ: {rows} dòng — {new} mới, {changed} thay đổi, {unchanged} không đổi.",
-        "The file is valid: {rows} rows — {new} new, {changed} changed, {unchanged} unchanged.",
+        "The file is valid: {rows} {rows|row|rows} — {new} new, {changed} changed, {unchanged} "
+        "unchanged.",
     ),
     "state_new": ("mới", "new"),
     "state_changed": ("thay đổi", "changed"),
@@ -217,7 +229,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "checking": ("Đang kiểm tra tệp…", "Checking the file…"),
     "errors_capped": (
         "Bảng dưới đây liệt kê {shown} lỗi đầu tiên.",
-        "The table lists the first {shown} problems.",
+        "The table lists the first {shown} {shown|problem|problems}.",
     ),
     "outside_scope": (
         "Tệp có số liệu của đơn vị ngoài phạm vi bạn được giao: {units}. Chưa có gì được ghi.",
@@ -230,14 +242,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "value_only_rows": (
         "{n} dòng chỉ có tỷ lệ, không có tử số và mẫu số (dòng {rows}): số liệu được ghi "
         "nhưng không được cộng dồn vào số liệu của đơn vị cấp trên và toàn Bộ.",
-        "{n} rows give a value without numerator and denominator (rows {rows}): they are "
+        "{n} {n|row gives|rows give} a value without numerator and denominator ({rows|row|rows} "
+        "{rows}): they are "
         "stored but not summed into the parent units' and the ministry's figures.",
     ),
     "not_reported": (
         "{n} dòng không có số liệu (không có giá trị, tử số, mẫu số) được bỏ qua, ghi nhận "
         "là chưa báo cáo; đã báo cáo {reported}/{expected} dòng.",
-        "{n} rows without figures (no value, numerator or denominator) are skipped as not "
-        "reported; {reported} of {expected} rows reported.",
+        "{n} {n|row|rows} without figures (no value, numerator or denominator) are skipped as not "
+        "reported; {reported} of {expected} {expected|row|rows} reported.",
     ),
     "reimported": (
         "Tệp này đã được nhập trước đó (lần nộp số {id}); các số liệu khác với số đang lưu "
@@ -259,7 +272,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "subm_title": ("Tình hình nộp báo cáo", "Report submissions"),
     "subm_caption": (
         "Hạn nộp: {days} ngày sau khi kết thúc quý. Mỗi ô là một đơn vị trong một quý.",
-        "Deadline: {days} days after the quarter ends. Each cell is one unit in one quarter.",
+        "Deadline: {days} {days|day|days} after the quarter ends. Each cell is one unit in one "
+        "quarter.",
     ),
     "subm_submitted": ("Đã nộp đúng hạn", "Submitted on time"),
     "subm_late": ("Nộp muộn", "Submitted late"),
@@ -296,12 +310,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_approval": ("Phê duyệt", "Sign-off"),
     "unapproved_note": (
         "⚠ {n} số liệu chưa được thủ trưởng đơn vị phê duyệt (“chưa duyệt”); vẫn được tính.",
-        "⚠ {n} figures not yet approved by the unit head (“not approved”); they still count.",
+        "⚠ {n} {n|figure|figures} not yet approved by the unit head (“not approved”); they still "
+        "count.",
     ),
     "cycle_caption": (
         "Theo nghĩa vụ báo cáo: hạn nộp {days} ngày sau khi kết thúc quý; {lock} ngày sau "
         "hạn, quý bị khóa với cán bộ đầu mối.",
-        "By reporting obligation: due {days} days after the quarter ends; {lock} days "
+        "By reporting obligation: due {days} {days|day|days} after the quarter ends; {lock} "
+        "{lock|day|days} "
         "after the deadline the quarter locks for officers.",
     ),
     "subm_expected": ("Báo cáo phải nộp", "Expected reports"),
@@ -326,7 +342,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "appr_approve": ("Phê duyệt", "Approve"),
     "appr_done": (
         "Đã phê duyệt {n} số liệu {period} của {unit}.",
-        "Approved {n} figures of {unit}, {period}.",
+        "Approved {n} {n|figure|figures} of {unit}, {period}.",
     ),
     "appr_signed": ("Đã phê duyệt", "Signed off"),
     "appr_unapprove": ("Hủy phê duyệt", "Withdraw sign-off"),
@@ -341,10 +357,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cyc_title": ("Nghĩa vụ báo cáo và khóa số liệu", "Reporting obligations and locks"),
     "cyc_obligations": ("Nghĩa vụ báo cáo", "Reporting obligations"),
     "cyc_import": (
-        "Nhập tệp CSV (unit_code,indicator_code,from_period,to_period)",
-        "Import a CSV (unit_code,indicator_code,from_period,to_period)",
+        "Nhập tệp CSV có các cột: unit_code (mã đơn vị), indicator_code (mã chỉ tiêu), "
+        "from_period (từ quý), to_period (đến quý)",
+        "Import a CSV file with the columns unit_code (unit code), indicator_code "
+        "(indicator code), from_period (first quarter) and to_period (last quarter)",
     ),
-    "cyc_imported": ("Đã lưu {n} nghĩa vụ báo cáo.", "Saved {n} reporting obligations."),
+    "cyc_imported": (
+        "Đã lưu {n} nghĩa vụ báo cáo.",
+        "Saved {n} reporting {n|obligation|obligations}.",
+    ),
     "cyc_locks": ("Ngoại lệ mở khóa", "Lock exceptions"),
     "cyc_no_locks": (
         "Chưa có ngoại lệ mở khóa nào.",

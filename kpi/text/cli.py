@@ -16,11 +16,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cli.template.made": (
         "Đã tạo mẫu {out} ({n} chỉ tiêu).",
-        "Template {out} written ({n} indicators).",
+        "Template {out} written ({n} {n|indicator|indicators}).",
     ),
     "cli.problems.title": (
         "{total} lỗi — không có gì được ghi",
-        "{total} problems — nothing was written",
+        "{total} {total|problem|problems} — nothing was written",
     ),
     "cli.load.committed": (
         "Đã ghi: {new} mới, {changed} thay đổi, {same} không đổi; mã lần nộp {upload_id}.",
@@ -34,7 +34,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cli.load.not_reported": (
         " {n} dòng không có số liệu được bỏ qua (chưa báo cáo); đã báo cáo {reported}/{expected}.",
-        " {n} rows without figures skipped as not reported ({reported} of {expected} reported).",
+        " {n} {n|row|rows} without figures skipped as not reported ({reported} of {expected} "
+        "reported).",
     ),
     "cli.load.confirm_needs_note": (
         "--confirm cần kèm --note (ghi chú xác nhận)",
@@ -83,11 +84,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.remind.title": ("Thư nhắc ngày {day}", "Reminders of {day}"),
     "cli.remind.will_send": (
         "Sẽ gửi {n} thư; {before} thư đã gửi trước đó trong ngày.",
-        "Would send {n} messages; {before} already sent earlier today.",
+        "Would send {n} {n|message|messages}; {before} already sent earlier today.",
     ),
     "cli.remind.sent": (
         "Đã gửi {n} thư; {before} thư đã gửi trước đó trong ngày.",
-        "Sent {n} messages; {before} already sent earlier today.",
+        "Sent {n} {n|message|messages}; {before} already sent earlier today.",
     ),
     "cli.remind.failed": (
         "Không gửi được thư cho {recipient}: {problem}",
@@ -123,7 +124,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.tokens.revoked": ("Đã thu hồi token '{name}'.", "Token '{name}' revoked."),
     "cli.notify.no_url": ("chưa đặt KPI_WEBHOOK_URL", "KPI_WEBHOOK_URL is not set"),
     "cli.notify.nothing": ("Không có thay đổi mới để báo.", "Nothing new to report."),
-    "cli.notify.event": ("{type}: {n} mục (sự kiện {id})", "{type}: {n} items (event {id})"),
+    "cli.notify.event": (
+        "{type}: {n} mục (sự kiện {id})",
+        "{type}: {n} {n|item|items} (event {id})",
+    ),
     "cli.score.title": ("Mức độ hoàn thành nhiệm vụ — {half}", "Task completion — {half}"),
     "cli.score.published": (
         "Đã công bố, phiên bản {version} (số liệu đến {day})",
@@ -185,9 +189,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "CSDL đã ở phiên bản mới nhất ({dialect}).",
         "The database is at the latest version ({dialect}).",
     ),
-    "cli.demo.removed": ("Đã xóa {n} bản ghi minh họa.", "Removed {n} demo records."),
+    "cli.demo.removed": ("Đã xóa {n} bản ghi minh họa.", "Removed {n} demo {n|record|records}."),
     "cli.demo.loading": ("Đang nạp dữ liệu minh họa", "Loading demo data"),
-    "cli.demo.written": ("Đã nạp {n} số liệu minh họa.", "Loaded {n} demo figures."),
+    "cli.demo.written": ("Đã nạp {n} số liệu minh họa.", "Loaded {n} demo {n|figure|figures}."),
     "cli.units.imported": (
         "Đơn vị: thêm {added}, cập nhật {updated}.",
         "Units: {added} added, {updated} updated.",
@@ -197,15 +201,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "định dạng xlsx cần --out FILE",
         "the xlsx format needs --out FILE",
     ),
-    "cli.export.written": ("Đã ghi {n} dòng vào {out}.", "Wrote {n} rows to {out}."),
+    "cli.export.written": ("Đã ghi {n} dòng vào {out}.", "Wrote {n} {n|row|rows} to {out}."),
     "cli.col.setting": ("Thiết lập (setting)", "Setting"),
     "cli.col.setting_value": ("Giá trị (value)", "Value"),
     "cli.col.source": ("Nguồn (source)", "Source"),
     "cli.col.check": ("Kiểm tra (check)", "Check"),
     "cli.col.detail": ("Chi tiết (detail)", "Detail"),
-    "cli.doctor.failed": ("{n} kiểm tra không đạt (checks failed).", "{n} checks failed."),
+    "cli.doctor.failed": (
+        "{n} kiểm tra không đạt (checks failed).",
+        "{n} {n|check|checks} failed.",
+    ),
     "cli.doctor.passed": ("Mọi kiểm tra đều đạt (all checks passed).", "All checks passed."),
-    "cli.obligations.saved": ("Đã lưu {n} nghĩa vụ báo cáo.", "Saved {n} reporting obligations."),
+    "cli.obligations.saved": (
+        "Đã lưu {n} nghĩa vụ báo cáo.",
+        "Saved {n} reporting {n|obligation|obligations}.",
+    ),
     "cli.col.from": ("Từ quý", "From"),
     "cli.col.to": ("Đến quý", "Until"),
     "cli.col.origin": ("Nguồn", "Source"),
@@ -218,7 +228,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.submissions.totals": (
         "Dự kiến {expected} báo cáo, đã nộp {reports}, đúng hạn {on_time}; tỷ lệ nộp "
         "{rate}, tỷ lệ đúng hạn {on_time_rate}.",
-        "{expected} reports expected, {reports} submitted, {on_time} on time; reporting "
+        "{expected} {expected|report|reports} expected, {reports} submitted, {on_time} on time; "
+        "reporting "
         "rate {rate}, on-time rate {on_time_rate}.",
     ),
     "cli.locks.opened": (
@@ -231,7 +242,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cli.approve.done": (
         "Đã phê duyệt {n} số liệu {quarter} của {unit}.",
-        "Approved {n} figures of {unit}, {quarter}.",
+        "Approved {n} {n|figure|figures} of {unit}, {quarter}.",
     ),
     "cli.approve.undone": (
         "Đã hủy phê duyệt {quarter} của {unit}.",
@@ -239,7 +250,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cli.signoff.done": (
         "Đã duyệt {reports} báo cáo tiến độ nhiệm vụ {half} của {unit}.",
-        "Signed off {reports} task progress reports of {unit}, {half}.",
+        "Signed off {reports} task progress {reports|report|reports} of {unit}, {half}.",
     ),
     "cli.signoff.undone": (
         "Đã hủy duyệt báo cáo tiến độ nhiệm vụ {half} của {unit}.",
@@ -257,7 +268,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.tasks.kind_database": ("CSDL", "DB"),
     "cli.tasks.kind_task": ("NV", "Task"),
     "cli.tasks.overdue_mark": ("⚠ quá hạn", "⚠ overdue"),
-    "cli.tasks.caption": ("{n} mục, {overdue} quá hạn", "{n} items, {overdue} overdue"),
+    "cli.tasks.caption": ("{n} mục, {overdue} quá hạn", "{n} {n|item|items}, {overdue} overdue"),
     "cli.tasks.saved": (
         "Đã ghi: {code} {state} {percent}% ngày {day}.",
         "Saved: {code} {state} {percent}% on {day}.",
@@ -268,18 +279,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cli.tasks.template_made": (
         "Đã tạo mẫu {out} ({n} nhiệm vụ).",
-        "Template {out} written ({n} tasks).",
+        "Template {out} written ({n} {n|task|tasks}).",
     ),
-    "cli.tasks.problems_title": ("{n} lỗi — không ghi gì", "{n} problems — nothing written"),
+    "cli.tasks.problems_title": (
+        "{n} lỗi — không ghi gì",
+        "{n} {n|problem|problems} — nothing written",
+    ),
     "cli.tasks.checked": (
         "Kiểm tra xong, không ghi: {n} báo cáo tiến độ.",
-        "Checked, nothing written: {n} progress reports.",
+        "Checked, nothing written: {n} progress {n|report|reports}.",
     ),
-    "cli.tasks.loaded": ("Đã ghi: {n} báo cáo tiến độ.", "Saved: {n} progress reports."),
+    "cli.tasks.loaded": ("Đã ghi: {n} báo cáo tiến độ.", "Saved: {n} progress {n|report|reports}."),
     "cli.not_admin": ("{email} không phải quản trị", "{email} is not an administrator"),
     "cli.tasks.imported": (
         "Đã nhập: {added} nhiệm vụ mới, {updated} cập nhật.",
-        "Imported: {added} new tasks, {updated} updated.",
+        "Imported: {added} new {added|task|tasks}, {updated} updated.",
     ),
     "cli.score.needs_period": ("cần --period, ví dụ 2026-H2", "--period is needed, e.g. 2026-H2"),
     "cli.score.no_version": (

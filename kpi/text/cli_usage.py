@@ -48,7 +48,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cli.usage.needs_values": (
         "Tùy chọn {name} cần {n} giá trị.",
-        "Option {name} requires {n} arguments.",
+        "Option {name} requires {n} {n|argument|arguments}.",
     ),
     "cli.usage.takes_no_value": (
         "Tùy chọn {name} không nhận giá trị.",

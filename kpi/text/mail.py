@@ -40,7 +40,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "page, or the kpi approve command). Figures not yet approved still count but are "
         "marked “not approved”.",
     ),
-    "mail.approver.item": ("{unit}: {n} số liệu", "{unit}: {n} figures"),
+    "mail.approver.item": ("{unit}: {n} số liệu", "{unit}: {n} {n|figure|figures}"),
     "mail.digest.subject": (
         "Tổng hợp tuần {day}: tình hình nộp và chỉ tiêu xấu đi",
         "Weekly digest {day}: submissions and indicators that got worse",

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "ov.title": ("{n} chỉ tiêu · {scope}", "{n} indicators · {scope}"),
-    "ov.title_status": ("{n} chỉ tiêu {statuses} · {scope}", "{n} indicators {statuses} · {scope}"),
+    "ov.title": ("{n} chỉ tiêu · {scope}", "{n} {n|indicator|indicators} · {scope}"),
+    "ov.title_status": (
+        "{n} chỉ tiêu {statuses} · {scope}",
+        "{n} {n|indicator|indicators} {statuses} · {scope}",
+    ),
     "ov.caption": (
         "Tính đến {period} · {group} · đơn vị chủ trì: {lead}. Chỉ tiêu chậm tiến độ đứng đầu.",
         "As of {period} · {group} · lead unit: {lead}. Off-target indicators first.",
@@ -18,6 +21,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov.status_option": ("{icon} {word}: {n}", "{icon} {word}: {n}"),
     "ov.filters": ("Bộ lọc: {summary}", "Filters: {summary}"),
     "ov.worst": ("Cần chú ý nhất", "Most in need of attention"),
+    "ov.all_rows": ("Tất cả chỉ tiêu đang hiển thị", "Every indicator shown"),
     "ov.worst_line": (
         "{value} · mục tiêu 2030: {target} · chủ trì: {lead}",
         "{value} · 2030 target: {target} · lead: {lead}",
@@ -40,7 +44,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov.lead_key": ("Đơn vị chủ trì: {pairs}.", "Lead units: {pairs}."),
     "ov.table_alt": (
         "Bảng tình trạng {n} chỉ tiêu, {scope}, tính đến {period}",
-        "Status of {n} indicators, {scope}, as of {period}",
+        "Status of {n} {n|indicator|indicators}, {scope}, as of {period}",
     ),
     "ov.nothing_shown": (
         "Không có chỉ tiêu nào khớp bộ lọc. Bỏ chọn tình trạng hoặc đổi bộ lọc.",
@@ -52,7 +56,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "legend.no_recent_data": (
         "Số mới nhất cũ từ {n} quý trở lên so với quý đang xem; nêu đánh giá lần cuối.",
-        "The latest figure is {n} or more quarters older than the quarter shown; the last "
+        "The latest figure is {n} or more {n|quarter|quarters} older than the quarter shown; the "
+        "last "
         "verdict is named.",
     ),
     "legend.insufficient_data": (

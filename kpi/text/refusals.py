@@ -76,6 +76,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the progress reports of {halves} are signed off by the unit head; the head must "
         "withdraw the sign-off (kpi tasks unapprove) before more reports in that half-year",
     ),
+    "svc.signoff.refused_row": (
+        "báo cáo tiến độ nhiệm vụ {halves} đã được thủ trưởng đơn vị duyệt; thủ trưởng đơn vị "
+        "phải hủy duyệt trước khi báo cáo thêm trong kỳ này",
+        "the progress reports of {halves} are signed off by the unit head; the head must "
+        "withdraw the sign-off before more reports in that half-year",
+    ),
     "svc.signoff.may_not_sign": (
         "{email} không có quyền duyệt báo cáo tiến độ của đơn vị {unit}",
         "{email} may not sign off the progress reports of unit {unit}",

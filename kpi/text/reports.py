@@ -163,8 +163,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "đúng lộ trình, {accelerate} cần tăng tốc, {off} chậm tiến độ hoặc đang đi xuống, "
         "{insufficient} chưa đủ dữ liệu. So với kỳ báo cáo trước, {improved} chỉ tiêu cải "
         "thiện và {worsened} chỉ tiêu xấu đi.",
-        "As of {as_of}, of {total} indicators: {achieved} achieved, {on_track} on track, "
-        "{accelerate} need acceleration, {off} off target, {insufficient} without enough "
+        "As of {as_of}, of {total} {total|indicator|indicators}: {achieved} achieved, {on_track} "
+        "on track, "
+        "{accelerate} {accelerate|needs|need} acceleration, {off} off target, {insufficient} "
+        "without enough "
         "data. Since the previous report {improved} improved and {worsened} worsened.",
     ),
     "report_tasks.s_tasks": (
@@ -175,13 +177,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report_tasks.signoff": (
         "{unsigned} trong {reports} báo cáo tiến độ của kỳ chưa được thủ trưởng đơn vị duyệt "
         "(vẫn được tính, ghi “chưa duyệt”).",
-        "{unsigned} of the period's {reports} progress reports are not signed off by the unit "
-        "head (they still count, marked “not approved”).",
+        "{unsigned} of the period's {reports} progress {reports|report|reports} {unsigned|is|are} "
+        "not signed off by the unit "
+        "head ({unsigned|it still counts|they still count}, marked “not approved”).",
     ),
     "report_tasks.tasks_summary": (
         "{total} nhiệm vụ và cơ sở dữ liệu; {done} đã hoàn thành, {completed} hoàn thành "
         "trong kỳ; {overdue} quá hạn tại {day}.",
-        "{total} tasks and databases; {done} done, {completed} completed in the period; "
+        "{total} {total|task or database|tasks and databases}; {done} done, {completed} completed "
+        "in the period; "
         "{overdue} overdue on {day}.",
     ),
     "report_tasks.completed": ("Nhiệm vụ hoàn thành trong kỳ", "Tasks completed in the period"),
@@ -272,7 +276,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.notice.unapproved": (
         "{count} trên {total} số liệu của kỳ chưa được thủ trưởng đơn vị phê duyệt "
         "(“chưa duyệt”); vẫn được tính.",
-        "{count} of the {total} figures of the period are not approved by their "
+        "{count} of the {total} {total|figure|figures} of the period {count|is|are} not approved "
+        "by their "
         "unit head (“not approved”); they still count.",
     ),
     "report.notice.rollup_differs": (

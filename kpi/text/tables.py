@@ -43,7 +43,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "audit.refused_only": ("Chỉ lần bị từ chối", "Refused attempts only"),
     "audit.shown": (
         "Hiển thị {shown} dòng mới nhất khớp bộ lọc; chọn thêm bộ lọc để xem các dòng cũ hơn.",
-        "Showing the latest {shown} matching rows; narrow the filters to see older ones.",
+        "Showing the latest {shown} matching {shown|row|rows}; narrow the filters to see older "
+        "ones.",
     ),
     "audit.no_rows": ("Không có dòng nào khớp bộ lọc.", "No rows match the filters."),
     "audit.changes_filtered": (
@@ -103,9 +104,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "file {file}: {new} new, {changed} changed, {unchanged} unchanged",
     ),
     "detail.note": ("ghi chú: {note}", "note: {note}"),
+    "detail.demo_note": ("Dữ liệu minh họa", "Demo data"),
     "detail.outliers": (
         "{n} giá trị bất thường đã xác nhận",
-        "{n} unusual values confirmed",
+        "{n} unusual {n|value|values} confirmed",
     ),
     "detail.reimported": (
         "nộp lại nội dung của lần nộp #{id}",
@@ -126,7 +128,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{quarter}, mở đến {until}: {reason}",
         "{quarter}, open until {until}: {reason}",
     ),
-    "detail.approve": ("{quarter}: {n} số liệu", "{quarter}: {n} figures"),
+    "detail.approve": ("{quarter}: {n} số liệu", "{quarter}: {n} {n|figure|figures}"),
     "detail.unapprove": (
         "{quarter} (đã duyệt bởi {by} lúc {at}): {reason}",
         "{quarter} (signed off by {by} at {at}): {reason}",
@@ -141,24 +143,27 @@ STRINGS: dict[str, tuple[str, str]] = {
         "nhiệm vụ {task}: {state}, {percent}, ngày {day}",
         "task {task}: {state}, {percent}, on {day}",
     ),
-    "detail.task_file": ("tệp {file}: {n} dòng", "file {file}: {n} rows"),
+    "detail.task_file": ("tệp {file}: {n} dòng", "file {file}: {n} {n|row|rows}"),
     "detail.tasks_import": (
         "{added} thêm, {updated} cập nhật (nguồn: {source})",
         "{added} added, {updated} updated (source: {source})",
     ),
-    "detail.task_approve": ("{half}: {n} báo cáo", "{half}: {n} reports"),
+    "detail.task_approve": ("{half}: {n} báo cáo", "{half}: {n} {n|report|reports}"),
     "detail.task_unapprove": (
         "{half} (đã duyệt bởi {by}): {reason}",
         "{half} (signed off by {by}): {reason}",
     ),
     "detail.scorecard": (
         "{half}, phiên bản {version}: {n} đơn vị",
-        "{half}, version {version}: {n} units",
+        "{half}, version {version}: {n} {n|unit|units}",
     ),
-    "detail.catalogue": ("{n} chỉ tiêu thay đổi", "{n} indicators changed"),
+    "detail.catalogue": ("{n} chỉ tiêu thay đổi", "{n} {n|indicator|indicators} changed"),
     "detail.units": ("{added} thêm, {updated} cập nhật", "{added} added, {updated} updated"),
-    "detail.demo_clear": ("{n} số liệu minh họa đã xóa", "{n} demo figures removed"),
-    "detail.obligations": ("{n} nghĩa vụ; đơn vị: {units}", "{n} obligations; units: {units}"),
+    "detail.demo_clear": ("{n} số liệu minh họa đã xóa", "{n} demo {n|figure|figures} removed"),
+    "detail.obligations": (
+        "{n} nghĩa vụ; đơn vị: {units}",
+        "{n} {n|obligation|obligations}; units: {units}",
+    ),
     "appr_none_signed": ("Chưa có quý nào được phê duyệt.", "No quarter is signed off yet."),
     # ---- the submissions page -----------------------------------------------------------
     "subm_owed_from": (
@@ -182,7 +187,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "subm.col_deadline": ("Hạn nộp", "Deadline"),
     "subm.owed_alt": (
         "Bảng {n} báo cáo còn phải nộp: tình trạng, đơn vị, chỉ tiêu, quý, hạn nộp",
-        "Table of {n} reports still owed: state, unit, indicator, quarter, deadline",
+        "Table of {n} {n|report|reports} still owed: state, unit, indicator, quarter, deadline",
     ),
     # ---- Streamlit's own widget texts ----------------------------------------------------
     "widget.choose": ("Chọn…", "Choose…"),

@@ -29,6 +29,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tasks_overdue": ("Quá hạn", "Overdue"),
     "tasks_by_unit": ("Quá hạn theo đơn vị chủ trì", "Overdue by lead unit"),
     "tasks_unit_page": ("Nhiệm vụ do {unit} chủ trì", "Tasks led by {unit}"),
+    "tasks_table_alt": (
+        "Bảng {n} nhiệm vụ: mã, quá hạn, tên, chủ trì, thời hạn, trạng thái, tiến độ.",
+        "Table of {n} {n|task|tasks}: code, overdue, name, lead, deadline, state, progress.",
+    ),
     "tasks_none": ("Không có nhiệm vụ nào.", "No tasks."),
     "col_task_code": ("Mã", "Code"),
     "col_task_name": ("Tên nhiệm vụ", "Task"),
@@ -57,14 +61,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "task_template": ("Tải mẫu báo cáo tiến độ (.xlsx)", "Download the progress template (.xlsx)"),
     "task_upload": ("Nộp tệp báo cáo tiến độ", "Upload a progress file"),
-    "task_problems": ("{count} lỗi — không ghi dòng nào", "{count} problems — nothing written"),
-    "task_loaded": ("Đã ghi {count} báo cáo tiến độ.", "{count} progress reports saved."),
+    "task_problems": (
+        "{count} lỗi — không ghi dòng nào",
+        "{count} {count|problem|problems} — nothing written",
+    ),
+    "task_loaded": (
+        "Đã ghi {count} báo cáo tiến độ.",
+        "{count} progress {count|report|reports} saved.",
+    ),
     "score_period": ("Kỳ 6 tháng", "Half-year"),
     "score_caption": (
-        "Điểm = trọng số nhiệm vụ × điểm nhiệm vụ + trọng số báo cáo quý × điểm báo cáo "
-        "(xem docs/scorecard.md). {status}",
-        "Score = task weight × task score + report weight × report score (see "
-        "docs/scorecard.md). {status}",
+        "Điểm = trọng số nhiệm vụ × điểm nhiệm vụ + trọng số báo cáo quý × điểm báo cáo; "
+        "nhiệm vụ hoàn thành đúng hạn được điểm cao hơn hoàn thành trễ hạn, nhiệm vụ quá "
+        "hạn không được điểm. {status}",
+        "Score = task weight × task score + report weight × report score; a task done on "
+        "time scores more than one done late, and an overdue task scores nothing. {status}",
     ),
     "score_published": ("Đã công bố, phiên bản {version}.", "Published, version {version}."),
     "score_provisional": ("Tạm tính, chưa công bố.", "Provisional, not published."),
@@ -80,18 +91,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tso_title": ("Duyệt báo cáo tiến độ {half}", "Sign off progress reports, {half}"),
     "tso_caption": (
         "Báo cáo chưa duyệt vẫn được tính, ghi “chưa duyệt”. Khi đã duyệt, đơn vị không "
-        "báo cáo thêm trong kỳ cho đến khi thủ trưởng hủy duyệt (bên dưới, hoặc "
-        "kpi tasks unapprove).",
+        "báo cáo thêm trong kỳ cho đến khi thủ trưởng hủy duyệt ở mục “Hủy duyệt báo cáo "
+        "tiến độ” bên dưới.",
         "Reports not signed off still count, marked “not approved”. Once signed off, the unit "
-        "reports nothing more in the half-year until the head withdraws it (below, or "
-        "kpi tasks unapprove).",
+        "reports nothing more in the half-year until the head withdraws it under “Withdraw a "
+        "sign-off” below.",
     ),
-    "tso_waiting": ("{unit}: {n} báo cáo chưa duyệt", "{unit}: {n} reports waiting"),
+    "tso_refused": (
+        "Báo cáo tiến độ nhiệm vụ {halves} đã được thủ trưởng đơn vị duyệt. Muốn báo cáo thêm "
+        "trong kỳ này, thủ trưởng đơn vị hủy duyệt ở thẻ “Danh sách” của trang này, mục "
+        "“Hủy duyệt báo cáo tiến độ”.",
+        "The progress reports of {halves} are signed off by the unit head. To report more in "
+        "that half-year, the head withdraws the sign-off on this page's “List” tab, under "
+        "“Withdraw a sign-off”.",
+    ),
+    "tso_waiting": ("{unit}: {n} báo cáo chưa duyệt", "{unit}: {n} {n|report|reports} waiting"),
     "tso_signed": ("{unit}: đã duyệt ({by}, {at})", "{unit}: signed off ({by}, {at})"),
     "tso_button": ("Duyệt", "Sign off"),
     "tso_done": (
         "Đã duyệt {n} báo cáo tiến độ {half} của {unit}.",
-        "{n} progress reports of {unit} for {half} signed off.",
+        "{n} progress {n|report|reports} of {unit} for {half} signed off.",
     ),
     "tso_signed_by": ("đã duyệt: {by}, {at}", "signed off by {by}, {at}"),
     "tso_withdraw_title": ("Hủy duyệt báo cáo tiến độ", "Withdraw a sign-off"),
@@ -114,7 +133,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tso_none": ("Không có báo cáo tiến độ nào chờ duyệt.", "No progress reports waiting."),
     "overview_tasks": (
         "**Nhiệm vụ Phụ lục II, III:** {total} mục · ⚠ {overdue} quá hạn · ✓ {done} hoàn thành",
-        "**Tasks of Annex II, III:** {total} items · ⚠ {overdue} overdue · ✓ {done} done",
+        "**Tasks of Annex II, III:** {total} {total|item|items} · ⚠ {overdue} overdue · ✓ {done} "
+        "done",
     ),
     "task_problem.no_header": (
         "Không tìm thấy dòng tiêu đề (cần các cột: Mã nhiệm vụ, Trạng thái).",
@@ -153,12 +173,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Task {value} is led by {lead}; the account is not in a lead unit.",
     ),
     "task_problem.duplicate_row": ("Trùng nhiệm vụ với dòng {other}.", "Same task as row {other}."),
-    "task_column.task_code": ("Mã nhiệm vụ", "task_code"),
-    "task_column.state": ("Trạng thái", "state"),
-    "task_column.percent": ("Tỷ lệ hoàn thành (%)", "percent"),
-    "task_column.evidence": ("Minh chứng", "evidence"),
-    "task_column.issues": ("Khó khăn, đề xuất", "issues"),
-    "task_column.reported_on": ("Ngày báo cáo", "reported_on"),
+    "task_column.task_code": ("Mã nhiệm vụ", "Task code"),
+    "task_column.state": ("Trạng thái", "State"),
+    "task_column.percent": ("Tỷ lệ hoàn thành (%)", "Percent done (%)"),
+    "task_column.evidence": ("Minh chứng", "Evidence"),
+    "task_column.issues": ("Khó khăn, đề xuất", "Difficulties, proposals"),
+    "task_column.reported_on": ("Ngày báo cáo", "Report date"),
     "task_state.not_started": ("Chưa triển khai", "Not started"),
     "task_state.in_progress": ("Đang thực hiện", "In progress"),
     "task_state.done": ("Hoàn thành", "Done"),

@@ -148,21 +148,24 @@ def test_indicator_page_chart_words_and_history(open_page: AppFactory) -> None:
     assert ": –" not in words
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Biểu đồ PNG", "Biểu đồ SVG", "Số liệu CSV", "Số liệu XLSX"]
-    assert len(at.dataframe) == 3  # metadata, units table and history
-    assert len(at.dataframe[2].value) > 0
+    assert len(at.dataframe) == 2  # units table and history (the metadata is prose)
+    assert len(at.dataframe[1].value) > 0
 
 
 def test_indicator_page_metadata_section(open_page: AppFactory) -> None:
     at = open_page("indicator.py")
     assert "Siêu dữ liệu" in texts(at, "subheader")
-    meta = at.dataframe[0].value
-    fields = dict(zip(meta["Mục"], meta["Nội dung"], strict=True))
+    # prose, not a grid: each field in bold, its wording whole on the next line (escaped)
+    meta = next(m.value for m in at.markdown if "**Đơn vị tính**" in m.value)
+    fields = dict(
+        (part.split("  \n")[0].strip("*"), part.split("  \n")[1]) for part in meta.split("\n\n")
+    )
     assert fields["Đơn vị tính"] == "%"
-    assert fields["Định nghĩa"] == "(chưa có thông tin)"  # the plan does not define it
-    assert fields["Cập nhật lần cuối"] != "(chưa có thông tin)"  # demo figures are stored
+    assert fields["Định nghĩa"] == "\\(chưa có thông tin\\)"  # the plan does not define it
+    assert fields["Cập nhật lần cuối"] != "\\(chưa có thông tin\\)"  # demo figures are stored
     english = open_page("indicator.py", lang="en")
     assert "Metadata" in texts(english, "subheader")
-    assert "Unit of measure" in list(english.dataframe[0].value["Field"])
+    assert any("**Unit of measure**" in m.value for m in english.markdown)
 
 
 def test_indicator_page_other_indicator_and_unit(open_page: AppFactory) -> None:
@@ -268,7 +271,7 @@ def test_ministry_rows_equal_the_engine(app_db: str) -> None:
 
 def test_indicator_history_reads_as_words_and_the_chart_has_a_name(open_page: AppFactory) -> None:
     at = open_page("indicator.py")
-    history = at.dataframe[2].value
+    history = at.dataframe[1].value
     assert {"Quý", "Giá trị: trước → sau", "Thời điểm (giờ Việt Nam)", "Người nộp"} <= set(
         history.columns
     )

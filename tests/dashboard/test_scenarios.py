@@ -101,7 +101,7 @@ def test_the_running_quarter_is_refused_at_upload(open_page: AppFactory) -> None
     shown = " ".join(
         [str(e.value) for e in at.error]
         + [str(m.value) for m in at.markdown]
-        + [frame(d.value).to_string() for d in at.dataframe]
+        + [frame(d.value).to_string() for d in [*at.dataframe, *at.table]]
     )
     assert "chưa kết thúc" in shown
     assert "Đã ghi" not in " ".join(str(s.value) for s in at.success)

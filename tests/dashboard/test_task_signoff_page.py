@@ -17,9 +17,10 @@ from tests.dashboard.conftest import AppFactory
 
 
 def _marks(at: AppTest) -> dict[str, str]:
-    value = at.dataframe[0].value
+    value = at.table[0].value  # the task list: a static table, its markdown escaped
     table = value.data if hasattr(value, "data") else value
-    return dict(zip(table["Mã"], table["Duyệt"], strict=True))
+    codes = [str(c).replace("\\", "") for c in table["Mã"]]
+    return dict(zip(codes, table["Duyệt"], strict=True))
 
 
 def _texts(at: AppTest) -> list[str]:
@@ -166,3 +167,27 @@ def test_a_sign_off_withdrawn_meanwhile_is_refused_in_words(
     errors = " ".join(str(e.value) for e in at.error)
     assert "are not signed off" in errors and "VPB" in errors
     assert len(_audit(app_db)) == 1  # only the first withdrawal is recorded
+
+
+@pytest.mark.parametrize(
+    ("lang", "where"),
+    [("vi", "mục “Hủy duyệt báo cáo tiến độ”"), ("en", "under “Withdraw a sign-off”")],
+)
+def test_a_report_into_a_signed_off_half_year_says_where_on_the_page_to_reopen_it(
+    open_page: AppFactory, app_db: str, lang: str, where: str
+) -> None:
+    store = open_store(app_db)
+    officer = add_user(store, "vpb@bnv.gov.vn", Role.OFFICER, ["VPB"], actor=LOCAL_ADMIN)
+    service.report_progress(store, officer, "II.13", state="in_progress", today=local_today())
+    signoffs.approve(
+        store, Viewer(LOCAL_ADMIN, Role.ADMIN), "VPB", str(HalfYear.containing(local_today()))
+    )
+    store.dispose()
+
+    at = open_page("tasks.py", role=Role.OFFICER, lang=lang)  # demo officer: VPB and TTCNTT
+    at.selectbox(key="tr_code").set_value("II.13")
+    at.radio(key="tr_state").set_value("in_progress")
+    next(b for b in at.button if b.key and "FormSubmitter:task_report" in b.key).click().run()
+    errors = [str(e.value) for e in at.error]
+    assert any(where in e for e in errors), errors
+    assert not any("kpi tasks" in e for e in errors)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from dashboard.navigation import page_specs
@@ -14,8 +16,16 @@ from tests.dashboard.conftest import AppFactory
 
 
 def frame(at: AppTest, index: int = 0):
-    value = at.dataframe[index].value
-    return value.data if hasattr(value, "data") else value
+    """The task list (a static table, its markdown escaped) or, from 1, the grids below."""
+    value = at.table[0].value if index == 0 else at.dataframe[index - 1].value
+    value = value.data if hasattr(value, "data") else value
+    if index == 0:
+        value = value.rename(columns=unescape).map(unescape)
+    return value
+
+
+def unescape(text: object) -> object:
+    return re.sub(r"\\(.)", r"\1", text) if isinstance(text, str) else text
 
 
 def test_every_role_sees_the_tasks_page() -> None:
@@ -83,3 +93,16 @@ def test_the_overview_shows_the_task_counts(open_page: AppFactory) -> None:
     at = open_page()
     text = " ".join(str(m.value) for m in at.markdown)
     assert "Nhiệm vụ Phụ lục II, III:" in text and "55 mục" in text and "quá hạn" in text
+
+
+def test_the_english_list_reads_in_english(open_page: AppFactory) -> None:
+    from tests.kpi.test_english_words import vietnamese_letters
+
+    at = open_page("tasks.py", lang="en")
+    table = frame(at)
+    assert len(table) == 55
+    for column in ("Task", "Lead", "Completion time"):
+        found = {v for v in table[column].astype(str) if vietnamese_letters(v)}
+        assert found == set(), column
+    names = " ".join(table.astype(str).to_numpy().ravel())
+    assert "Draft and issue a scheme" in names and "Xây dựng" not in names

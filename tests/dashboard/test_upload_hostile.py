@@ -23,8 +23,8 @@ def test_hostile_file_is_refused_with_a_message(
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert any("Chưa có số liệu nào được ghi" in str(e.value) for e in at.error)
-    messages = " ".join(str(v) for v in at.dataframe[0].value.iloc[:, -1])
-    rows_listed = set(at.dataframe[0].value.iloc[:, 0]) != {"—"}
+    messages = " ".join(str(v) for v in at.table[0].value.iloc[:, -1])  # wrapped, whole
+    rows_listed = set(at.table[0].value.iloc[:, 0]) != {"—"}
     says_rows = any("các dòng dưới đây" in str(e.value) for e in at.error)
     assert says_rows == rows_listed  # "fix the rows below" only when rows are listed
     assert "Error" not in messages and messages

@@ -116,7 +116,7 @@ def test_commit_detail_is_a_sentence() -> None:
     )
     detail |= {"new": 1200, "note": "Quý sửa", "confirmed_outliers": [{"row": 2}]}
     assert detail_text("upload.commit", detail, "en") == (
-        "file minh-hoa-2026-Q4.csv: 1,200 new, 0 changed, 0 unchanged; 1 unusual values "
+        "file minh-hoa-2026-Q4.csv: 1,200 new, 0 changed, 0 unchanged; 1 unusual value "
         "confirmed; note: Quý sửa"
     )
 
@@ -181,3 +181,14 @@ def test_unknown_or_odd_details_are_still_no_dict() -> None:
 
 def test_people_are_listed_once() -> None:
     assert people(["b@x", None, "A@x"], ["b@x", ""]) == ["A@x", "b@x"]
+
+
+def test_the_demo_note_reads_in_each_language() -> None:
+    from kpi.audit_text import DEMO_NOTE
+
+    detail = {"file": "minh-hoa-2026-Q4.csv", "new": 1, "changed": 0, "unchanged": 0}
+    detail["note"] = DEMO_NOTE  # as the demo loader stores it, in old databases and new
+    assert detail_text("upload.commit", detail, "en").endswith("; note: Demo data")
+    assert detail_text("upload.commit", detail, "vi").endswith("; ghi chú: Dữ liệu minh họa")
+    detail["note"] = "Quý sửa"  # an officer's own note stays as written
+    assert detail_text("upload.commit", detail, "en").endswith("; note: Quý sửa")

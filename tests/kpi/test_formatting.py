@@ -105,8 +105,8 @@ def test_missing_quarters() -> None:
 @pytest.mark.parametrize(
     ("period", "vi", "en"),
     [
-        (ReportPeriod(2025, 1), "6 tháng đầu năm 2025", "first half of 2025"),
-        (ReportPeriod(2025, 2), "6 tháng cuối năm 2025", "second half of 2025"),
+        (ReportPeriod(2025, 1), "6 tháng đầu năm 2025", "H1 2025"),
+        (ReportPeriod(2025, 2), "6 tháng cuối năm 2025", "H2 2025"),
         (ReportPeriod(2025, None), "năm 2025", "year 2025"),
     ],
 )
@@ -142,3 +142,12 @@ def test_moments_in_vietnam_and_in_utc() -> None:
 def test_local_day() -> None:
     assert f.local_day(dt.datetime(2026, 11, 30, 18, 0, tzinfo=dt.UTC)) == "01/12/2026"
     assert f.local_day(None) == "—"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_half_year_has_one_form_per_language(lang: str) -> None:
+    for half in (1, 2):
+        assert f.report_period_label(ReportPeriod(2026, half), lang) == f.half_year_label(
+            2026, half, lang
+        )
+    assert f.half_year_label(2026, 2, "en") == "H2 2026"

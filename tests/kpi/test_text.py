@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import string
 
 import pytest
@@ -14,7 +15,9 @@ from kpi.text import LANGS, STRINGS, DuplicateKey, both, merge, t, words
 
 
 def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    """Its placeholders; an English plural choice "{n|one|many}" counts as "n"."""
+    names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    return {name.split("|")[0] for name in names}
 
 
 @pytest.mark.parametrize("key", sorted(STRINGS))
@@ -117,7 +120,7 @@ def test_enum_words_come_from_the_catalogue() -> None:
         (
             Problem("missing_column", column="unit_code"),
             "en",
-            "Required column 'unit_code' is missing.",
+            "Required column 'Unit code' is missing.",
         ),
         (
             Problem("field_count", 4, params={"found": 5, "expected": 4, "hint": "decimal_comma"}),
@@ -133,7 +136,39 @@ def test_problem_words(problem: Problem, lang: str, text: str) -> None:
 
 def test_problem_rows_and_task_problems() -> None:
     row = Problem("missing_unit", 7, "unit_code").as_row("en")
-    assert row == {"Row": 7, "Column": "unit_code", "Value": "", "Problem": "The unit is missing."}
+    assert row == {"Row": 7, "Column": "Unit code", "Value": "", "Problem": "The unit is missing."}
     rule = TaskProblem("rule", 2, "state", params={"why": "vì sao", "why_en": "why"})
     assert rule.text("vi") == "vì sao" and rule.text("en") == "why"
     assert TaskProblem("missing_task", 2, "task_code").column_label() == "Mã nhiệm vụ"
+
+
+# Counts a template may show with a count of 1; a plural noun after them takes the
+# "{n|one|many}" choice. Limits from settings (rows, columns, bytes) are never 1.
+_COUNTED = re.compile(r"\{(n|count|total|rows|shown|found|expected)\} ([a-z]*[a-rt-z]s)\b")
+_LIMITS = {"problem.sheet_too_large", "problem.too_many_rows", "task_problem.too_many_rows"}
+_LIMITS |= {"safety.cookie_ok", "safety.cookie_short", "problem.too_many_columns"}
+_LIMITS |= {"sw.select.available"}  # filled in the browser, with its own "_one" form
+
+
+def test_english_counts_agree_with_their_number() -> None:
+    loose = {
+        key: m[0]
+        for key, (_vi, en) in STRINGS.items()
+        if key not in _LIMITS
+        for m in _COUNTED.finditer(en)
+        if m[2] not in {"is", "was", "has"}
+    }
+    assert loose == {}
+    assert t("errors_found", "en", n=1).startswith("The file has 1 problem.")
+    assert t("errors_found", "en", n=2).startswith("The file has 2 problems.")
+    assert t("coverage", "en", counted=1, expected=1) == "1 of 1 unit"
+    assert t("coverage", "en", counted=3, expected=12) == "3 of 12 units"
+    assert t("coverage", "vi", counted=1, expected=1) == "1/1 đơn vị"
+    signoff = t("report_tasks.signoff", "en", unsigned=1, reports=1)
+    assert signoff.startswith("1 of the period's 1 progress report is not signed off")
+    problem = Problem("field_count", 4, params={"found": 1, "expected": 4, "hint": ""})
+    assert problem.text("en") == "The row has 1 field; the header has 4."
+
+
+def test_vietnamese_has_no_plural_choices() -> None:
+    assert [k for k, (vi, _en) in STRINGS.items() if re.search(r"\{\w+\|", vi)] == []

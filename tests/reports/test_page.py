@@ -74,12 +74,12 @@ def test_page_speaks_english(app_db: str) -> None:
     last = last_ended_quarter()
     newest = {
         1: f"Year {last.year - 1}",
-        2: f"First half of {last.year}",
-        3: f"First half of {last.year}",
+        2: f"H1 {last.year}",
+        3: f"H1 {last.year}",
         4: f"Year {last.year}",
     }
     assert options[0] == newest[last.q]
-    assert options[-1] == "First half of 2024"  # the demo's first figures: 2024-Q1
+    assert options[-1] == "H1 2024"  # the demo's first figures: 2024-Q1
 
 
 def test_the_period_list_starts_at_the_first_figure(app_db: str) -> None:

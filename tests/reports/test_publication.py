@@ -93,7 +93,7 @@ def test_a_unit_report_in_english_keeps_the_layout(
         "No.: ……/BC-VPB",
         "Independence - Freedom - Happiness",
         "Hanoi, …… 2026",
-        "REPORT Results on the digital transformation indicators, second half of 2025",
+        "REPORT Results on the digital transformation indicators, H2 2025",
         "Recipients:",
         "HEAD OF UNIT",
         "(Signature, full name)",

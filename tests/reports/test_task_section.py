@@ -80,6 +80,10 @@ def test_the_section_is_written_in_the_xlsx_and_the_pdf(
     assert "Results on the plan's tasks (Annex II, III)" in cells
     assert "Đề nghị bổ sung kinh phí rà soát" in cells and "II.15" in cells
     assert any(c.startswith("Overdue tasks") for c in cells)
+    # The plan's own words in English; a unit's own report text stays as written.
+    assert any(c.startswith("Draft and issue a scheme") for c in cells)
+    assert "Department of Administrative Reform" in cells
+    assert not any(c.startswith(("Xây dựng", "Luật Tổ chức")) for c in cells)
     text = "\n".join(
         page.extract_text() for page in PdfReader(BytesIO(write_pdf(report, {}))).pages
     )
