@@ -37,6 +37,16 @@ def grid_text(page: Page, index: int = 0) -> list[str]:
     return grid.locator("[role=gridcell]").all_inner_texts()
 
 
+def table_rows(page: Page, index: int = 0) -> list[list[str]]:
+    """The body rows of a static table (st.table: text that wraps), cell texts stripped."""
+    table = page.locator("[data-testid=stTable]").nth(index)
+    table.locator("tbody tr").first.wait_for(state="attached", timeout=15_000)
+    return [
+        [c.strip() for c in row.locator("td, th").all_inner_texts()]
+        for row in table.locator("tbody tr").all()
+    ]
+
+
 def as_officer(page: Page) -> None:
     page.locator("[data-testid=stSidebar]").get_by_text("Cán bộ đầu mối", exact=True).click()
     settle(page)
@@ -137,8 +147,8 @@ def test_bad_upload_lists_errors_and_changes_nothing(
         [f"1.1,VPB,{period},abc,,,", f"9.9,VPB,{period},50,,,", f"1.2,VPB,{period},150,,,"],
     )
     expect(page.get_by_text("Tệp có 3 lỗi")).to_be_visible()
-    cells = grid_text(page)
-    assert {"2", "3", "4"} <= {c.strip() for c in cells}
+    cells = [c for row in table_rows(page) for c in row]  # the problems, wrapped whole
+    assert {"2", "3", "4"} <= set(cells)
     assert any("9.9" in c for c in cells)
     expect(page.get_by_role("button", name="Ghi số liệu")).to_have_count(0)
     page.screenshot(path=screenshots / "10-nop-so-lieu-loi.png", full_page=True)
