@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Server, settle
-from tests.browser.test_dashboard import go, table_rows, open_app
+from tests.browser.test_dashboard import go, open_app, table_rows
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
