@@ -51,6 +51,7 @@ def test_uploader_speaks_the_page_language(
     context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
     page = context.new_page()
     open_page(page, server.url, lang, "nav_upload")
+    page.locator(BUTTON).first.wait_for(state="attached", timeout=30_000)  # a busy machine
     assert page.evaluate(DRAWN, BUTTON) == {"after": f'"{button}"', "seen": "hidden"}
     assert page.evaluate(DRAWN, LIMIT) == {"after": f'"{limit}"', "seen": "hidden"}
     drawn = page.locator(UPLOADER).inner_text()  # the rendered text: hidden words are left out
