@@ -223,7 +223,7 @@ def column_config(lang: str, period: str) -> dict[str, Any]:
         if key == "col_gap":
             help_text = f"{t(key, lang)}: {t('col_gap_help', lang)}"
         elif key == "col_stale":
-            help_text = t("col_stale_help", lang, period=period)
+            help_text = t("stale_legend", lang, period=period)
         if key == "col_trend":
             # each row on its own scale: a 2-point rise is visible, not flat on 0–100
             config[t(key, lang)] = st.column_config.LineChartColumn(label, width=width)

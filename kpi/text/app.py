@@ -59,10 +59,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_lead_short": ("Chủ trì", "Lead"),
     "col_target_short": ("Mục tiêu", "Target"),
     "col_gap_short": ("Chênh", "Gap"),
-    "col_stale_help": (
-        "⚠ = chưa có số liệu của quý vừa kết thúc ({period}).",
-        "⚠ = no figure yet for the last ended quarter ({period}).",
-    ),
     "col_unit": ("Đơn vị", "Unit"),
     "col_ratio": ("Tỷ lệ tốc độ R", "Pace ratio R"),
     # the quarter is in the column's help and the legend under the table

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
     "metadata.title": ("Siêu dữ liệu", "Metadata"),
-    "metadata.col_field": ("Mục", "Field"),
-    "metadata.col_value": ("Nội dung", "Value"),
     "metadata.empty": ("(chưa có thông tin)", "(not given)"),
     "metadata.last_updated": ("Cập nhật lần cuối", "Last updated"),
     "metadata.definition": ("Định nghĩa", "Definition"),
