@@ -29,7 +29,7 @@ from dashboard.warm import (
     release_free_memory,
 )
 from kpi.obligations import Obligation
-from kpi.periods import Quarter, last_ended_quarter, parse_quarter
+from kpi.periods import Quarter, last_ended_quarter, local_today, parse_quarter
 from kpi.progress import rollup_by_indicator, rollup_statuses, statuses_in_parts
 from kpi.progress.coverage import owed_by_direct_units
 from kpi.services import figures, statuses, submissions
@@ -429,7 +429,7 @@ def _completeness(url: str, key: Version, count: int, today: str) -> pd.DataFram
 def completeness(count: int, today: dt.date | None = None) -> pd.DataFrame:
     """One row per obligation and quarter for the last `count` quarters (the same service
     as `kpi submissions`)."""
-    day = (today or dt.date.today()).isoformat()
+    day = (today or local_today()).isoformat()
     return _completeness(resources.settings().database_url, version(), count, day)
 
 

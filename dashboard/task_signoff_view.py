@@ -14,8 +14,9 @@ import streamlit as st
 from dashboard import data, resources, ui
 from kpi.access import Viewer
 from kpi.audit_text import moment_text
+from kpi.periods import local_today
 from kpi.services import task_signoffs as signoffs
-from kpi.task_progress import HalfYear, local_today, parse_half_year
+from kpi.task_progress import HalfYear, parse_half_year
 from kpi.text import t
 
 # the withdrawal's widgets and state (owned here)

@@ -12,10 +12,11 @@ from dashboard.tables import readable
 from kpi.access import Viewer
 from kpi.formatting import number
 from kpi.messages import Localized
+from kpi.periods import LOCAL_ZONE, local_today
 from kpi.problems import FileRejected
 from kpi.services import scorecard as scores
 from kpi.services import tasks as service
-from kpi.task_progress import FOLLOW_UP_UNIT, LOCAL_ZONE, HalfYear, local_today, reporters_for
+from kpi.task_progress import FOLLOW_UP_UNIT, HalfYear, reporters_for
 from kpi.tasks import PlanTask, TaskState
 from kpi.text import t
 from reports.task_template import task_template_xlsx

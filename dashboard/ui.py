@@ -18,8 +18,8 @@ from kpi import palette
 from kpi.access import Viewer
 from kpi.formatting import day_label
 from kpi.messages import Explained, text_of
+from kpi.periods import local_today
 from kpi.progress import Status
-from kpi.task_progress import local_today
 from kpi.text import LANGS, t
 from reports.tables import to_csv_bytes
 

@@ -12,11 +12,9 @@ import datetime as dt
 import math
 import re
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
-from zoneinfo import ZoneInfo
 
-from kpi.periods import Quarter, ReportPeriod
+from kpi.periods import LOCAL_ZONE, Quarter, ReportPeriod  # a user's date and time are Việt Nam's
 
-LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")  # a date or time shown to a user is Việt Nam's
 MISSING = "—"
 _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (group, decimal)
 
@@ -63,9 +61,9 @@ def number(
         text = text.rstrip("0").removesuffix(".")
     group, point = _SEPARATORS["en" if lang == "en" else "vi"]
     text = text.replace(",", "\x00").replace(".", point).replace("\x00", group)
-    if rounded.is_signed():
+    if rounded.is_signed() and not rounded.is_zero():  # -0.04 rounds to 0,0, not -0,0
         return f"-{text}"
-    return f"+{text}" if signed and exact > 0 else text
+    return f"+{text}" if signed and not rounded.is_zero() and exact > 0 else text
 
 
 def percent(value: object, lang: str = "vi", digits: int = 1, **options: object) -> str:

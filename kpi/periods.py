@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache, total_ordering
+from zoneinfo import ZoneInfo
 
 from kpi.messages import Explained, say
 
@@ -125,8 +126,17 @@ def period_code(index: int) -> str:
     return str(Quarter.from_index(int(index)))
 
 
+LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def local_today() -> dt.date:
+    """Today in Việt Nam (UTC+7): deadlines, quarters and report dates are its calendar
+    days; the server's own day is UTC's, a day behind from 17:00 to midnight UTC."""
+    return dt.datetime.now(LOCAL_ZONE).date()
+
+
 def current_quarter(today: dt.date | None = None) -> Quarter:
-    return Quarter.containing(today or dt.date.today())
+    return Quarter.containing(today or local_today())
 
 
 def last_ended_quarter(today: dt.date | None = None) -> Quarter:

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 import pandas as pd
 
-from kpi.periods import Quarter
+from kpi.periods import Quarter, local_today
 from kpi.text import t
 
 DEFAULT_DEADLINE_DAYS = 15
@@ -79,7 +79,7 @@ def submission_matrix(
     `first_submissions` has FIRST_SUBMISSION_COLUMNS: the earliest stored figure
     of each unit and period (see kpi.storage.queries.first_submissions).
     """
-    today = today or dt.date.today()
+    today = today or local_today()
     known: dict[tuple[str, int], tuple[dt.date | None, bool]] = {}
     fs = first_submissions
     for unit, index, at, demo in zip(

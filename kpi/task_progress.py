@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from kpi.formatting import half_year_label
 from kpi.tasks import PlanTask, TaskState, code_sort_key
@@ -20,14 +19,6 @@ from kpi.text import both
 MAX_TEXT = 2000
 # §III.2: Vụ Công chức - Viên chức follows and presses the plan's implementation.
 FOLLOW_UP_UNIT = "VCCVC"
-LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def local_today() -> dt.date:
-    """Today in Việt Nam: completion times are the plan's calendar days."""
-    return dt.datetime.now(LOCAL_ZONE).date()
-
-
 EARLIEST_REPORT = dt.date(2025, 1, 1)
 
 

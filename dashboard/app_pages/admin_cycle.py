@@ -12,7 +12,7 @@ from dashboard import data, resources, tables, ui, widget_text
 from kpi.audit_text import moment_text, text_or_dash
 from kpi.formatting import day_label, quarter_label
 from kpi.obligations import ObligationError, obligation_records
-from kpi.periods import last_ended_quarter, quarter_range
+from kpi.periods import last_ended_quarter, local_today, quarter_range
 from kpi.services import cycle, submissions
 from kpi.text import t
 
@@ -82,7 +82,7 @@ def locks_section(actor: str, lang: str) -> None:
         )
         until = st.date_input(
             t("cyc_until", lang),
-            dt.date.today() + dt.timedelta(days=14),
+            local_today() + dt.timedelta(days=14),
             format="DD/MM/YYYY",
             key="lock_until",
         )

@@ -13,9 +13,9 @@ from dashboard.history_table import readable_history
 from dashboard.metadata_section import metadata_section
 from kpi.catalogue import Indicator
 from kpi.formatting import number, percent, quarter_label, signed
+from kpi.periods import local_today
 from kpi.progress.needs import needs_lines
 from kpi.progress.status import opensdg_word
-from kpi.task_progress import local_today
 from kpi.text import t
 from reports import chart_data, charts
 from reports.chart_frame import ChartFacts, scope_name

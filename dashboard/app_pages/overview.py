@@ -10,11 +10,10 @@ import streamlit as st
 from dashboard import data, overview_views, resources, signoff, ui
 from kpi.catalogue import Catalogue
 from kpi.formatting import number, percent, quarter_label, signed
-from kpi.periods import last_ended_quarter
+from kpi.periods import last_ended_quarter, local_today
 from kpi.progress import Status
 from kpi.progress.coverage_text import coverage_text
 from kpi.services import tasks
-from kpi.task_progress import local_today
 from kpi.text import t
 
 ALL = "__all__"

@@ -11,9 +11,8 @@ import streamlit as st
 
 from dashboard import data, resources, ui
 from kpi.formatting import report_period_label
-from kpi.periods import ReportPeriod, parse_report_period
+from kpi.periods import ReportPeriod, local_today, parse_report_period
 from kpi.services.reporting import EmptyPeriodError, ReportError, build_report, report_periods
-from kpi.task_progress import local_today
 from kpi.text import t
 from reports.text import label, status_word
 

@@ -11,9 +11,10 @@ from dashboard import data, resources, task_signoff_view, task_views, ui, widget
 from kpi import palette
 from kpi.access import Viewer
 from kpi.formatting import MISSING, day_label, local_day, percent
+from kpi.periods import local_today
 from kpi.services import task_signoffs as signoffs
 from kpi.services import tasks as service
-from kpi.task_progress import TaskStatus, local_today
+from kpi.task_progress import TaskStatus
 from kpi.tasks import TaskState
 from kpi.text import t
 

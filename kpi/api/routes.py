@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from kpi.api.http import ApiError, bad_request, data_response
 from kpi.canonical import with_period
-from kpi.periods import PeriodError, Quarter, parse_quarter
+from kpi.periods import PeriodError, Quarter, local_today, parse_quarter
 from kpi.progress import CONTRACT_COLUMNS
 from kpi.services import tasks as task_service
 from kpi.services.app import App
@@ -29,7 +29,6 @@ from kpi.services.open_data import (
 )
 from kpi.services.statuses import UnknownUnitError
 from kpi.services.tokens import Client
-from kpi.task_progress import local_today
 from kpi.text import both
 
 INDICATOR_COLUMNS = [

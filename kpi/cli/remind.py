@@ -13,6 +13,7 @@ from rich.table import Table
 
 from kpi.cli.shell import catalogue, console, err_console, fail, one_line_errors, settings, storage
 from kpi.formatting import day_label
+from kpi.periods import local_today
 from kpi.services import reminders
 from kpi.services.mail import MailError
 from kpi.text import t
@@ -30,7 +31,7 @@ def remind(
 ) -> None:
     """Gửi thư nhắc hạn nộp, chờ phê duyệt và tổng hợp tuần (mỗi thư một lần mỗi ngày)."""
     try:
-        day = dt.date.fromisoformat(today) if today else dt.date.today()
+        day = dt.date.fromisoformat(today) if today else local_today()
     except ValueError:
         fail(t("cli.bad_day", text=today))
     try:

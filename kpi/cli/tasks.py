@@ -23,11 +23,12 @@ from kpi.cli.shell import (
     settings,
     storage,
 )
+from kpi.periods import local_today
 from kpi.problems import ROW_KEYS, FileRejected
 from kpi.services import scorecard as scores
 from kpi.services import tasks as service
 from kpi.task_problems import TaskProblem
-from kpi.task_progress import ReportError, local_today, parse_half_year
+from kpi.task_progress import ReportError, parse_half_year
 from kpi.tasks import TaskCatalogueError
 from kpi.text import t
 from reports.task_template import task_template_csv, task_template_xlsx

@@ -17,7 +17,7 @@ from kpi.catalogue import Catalogue
 from kpi.completeness import deadline, is_locked, lock_date
 from kpi.messages import say
 from kpi.obligations import Obligation, obligation_records, parse_obligations
-from kpi.periods import PeriodError, Quarter, parse_quarter
+from kpi.periods import PeriodError, Quarter, local_today, parse_quarter
 from kpi.services.locks import LockRule, QuarterLockedError
 from kpi.services.ports import Store, UnitOfWork
 from kpi.settings import Settings
@@ -79,7 +79,7 @@ def lock_rule(
 ) -> LockRule:
     """The deadline lock of the settings, for one commit."""
     return LockRule(
-        today=today or dt.date.today(),
+        today=today or local_today(),
         deadline_days=settings.deadline_days,
         lock_days=settings.lock_days,
         enforce=enforce,

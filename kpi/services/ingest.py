@@ -22,6 +22,7 @@ import schemas
 from kpi.canonical import COLUMNS, NUMERIC, ROW_COLUMN, content_hash, period_indexes
 from kpi.catalogue import Catalogue, load_catalogue
 from kpi.messages import Explained, say
+from kpi.periods import local_today
 from kpi.problems import FileRejected, Problem
 from kpi.services.commit import (
     CommitResult,
@@ -275,7 +276,7 @@ def commit(
     frame = prepared.frame[[*COLUMNS, ROW_COLUMN]]
     rules = settings or Settings()
     lock = LockRule(
-        today=today or dt.date.today(),
+        today=today or local_today(),
         deadline_days=rules.deadline_days,
         lock_days=rules.lock_days,
         enforce=allowed_units is not None,

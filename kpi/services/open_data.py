@@ -14,7 +14,7 @@ import pandas as pd
 from kpi.catalogue import Catalogue
 from kpi.messages import say
 from kpi.metadata import load_metadata
-from kpi.periods import Quarter, last_ended_quarter, quarter_range
+from kpi.periods import Quarter, last_ended_quarter, local_today, quarter_range
 from kpi.progress import rollup, status_json, status_records
 from kpi.services.status_text import every_scope_json
 from kpi.services.statuses import UnknownUnitError, is_rollup, scope_of, statuses_for
@@ -24,7 +24,6 @@ from kpi.storage import api as store
 from kpi.storage.queries import first_submissions, reporting_units
 from kpi.storage.repository import current_frame, data_version, unit_registry
 from kpi.submissions import submission_matrix
-from kpi.task_progress import local_today
 
 SERIES_COLUMNS = [
     "indicator_code",

@@ -6,7 +6,6 @@ package says so in its title.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ import pandas as pd
 
 from kpi.canonical import with_period
 from kpi.catalogue import Catalogue
-from kpi.periods import Quarter
+from kpi.periods import Quarter, local_today
 from kpi.progress import CONTRACT_COLUMNS, compute_statuses, status_records
 from kpi.services.open_data import SERIES_COLUMNS, indicator_records, series_frame
 from kpi.services.statuses import owed, unit_statuses
@@ -191,7 +190,7 @@ def _about(
         "description": (
             t("publish.description")
             + (t("publish.description_as_of", as_of=as_of) if as_of else "")
-            + t("publish.description_made", day=dt.date.today().isoformat())
+            + t("publish.description_made", day=local_today().isoformat())
         ),
         "version": "1.0.0",
         "licenses": [LICENCE],

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from kpi.catalogue import Catalogue
-from kpi.periods import last_ended_quarter
+from kpi.periods import last_ended_quarter, local_today
 from kpi.progress import Status
 from kpi.reminders import Cycle, Person, Reminder, due_reminders
 from kpi.services import submissions
@@ -101,7 +101,7 @@ def plan(
     storage: Storage, catalogue: Catalogue, settings: Settings, today: dt.date | None = None
 ) -> list[Reminder]:
     """Every reminder the rules call for today (whether or not already sent)."""
-    day = today or dt.date.today()
+    day = today or local_today()
     return due_reminders(people(storage), cycle_today(storage, catalogue, settings, day), day)
 
 
@@ -114,7 +114,7 @@ def run(
     dry_run: bool = False,
 ) -> RunResult:
     """Send today's reminders that have not been sent today; `dry_run` sends nothing."""
-    day = today or dt.date.today()
+    day = today or local_today()
     result = RunResult(planned=plan(storage, catalogue, settings, day))
     done = reminders_sent(storage, day)
     sent_keys = set(zip(done["recipient"], done["reason"], done["period"], strict=True))

@@ -13,7 +13,7 @@ import pandas as pd
 from kpi.catalogue import Catalogue
 from kpi.formatting import quarter_label
 from kpi.messages import say
-from kpi.periods import Quarter, ReportPeriod, period_code, quarter_range
+from kpi.periods import Quarter, ReportPeriod, local_today, period_code, quarter_range
 from kpi.services.cycle import unapproved_count
 from kpi.services.report_periods import (
     EmptyPeriodError,
@@ -61,7 +61,7 @@ def build_report(
     if lang not in ("vi", "en"):
         raise ReportError(say("report.bad_lang"))
     settings = settings or Settings()
-    made_on = made_on or dt.date.today()
+    made_on = made_on or local_today()
     registry = unit_registry(storage)
     target = resolve_unit(registry, unit)
     scope = scope_of(registry, target)

@@ -15,7 +15,7 @@ import pandas as pd
 from kpi.catalogue import Catalogue
 from kpi.completeness import MATRIX_COLUMNS, completeness_matrix, measures
 from kpi.obligations import Obligation, effective_obligations, for_unit, with_starts
-from kpi.periods import Quarter, current_quarter, period_code, quarter_range
+from kpi.periods import Quarter, current_quarter, local_today, period_code, quarter_range
 from kpi.progress.method import PROGRAMME_BASELINE
 from kpi.settings import Settings
 from kpi.storage import Storage
@@ -97,7 +97,7 @@ def completeness(
         first_figures(storage, since_index=first, until_index=last, unit_codes=units),
         approvals_frame(storage, sorted({o.unit_code for o in chosen})),
         deadline_days=settings.deadline_days,
-        today=today or dt.date.today(),
+        today=today or local_today(),
     )
 
 

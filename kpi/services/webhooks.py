@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kpi.catalogue import Catalogue
-from kpi.periods import Quarter, period_code
+from kpi.periods import Quarter, local_today, period_code
 from kpi.progress import Status, rollup_by_indicator
 from kpi.services.open_data import recent_quarters, submissions_frame
 from kpi.services.statuses import statuses_for
@@ -32,7 +32,6 @@ from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage import api as store
 from kpi.storage.repository import current_frame, unit_registry
-from kpi.task_progress import local_today
 
 log = logging.getLogger(__name__)
 SIGNATURE_HEADER = "X-KPI-Signature"

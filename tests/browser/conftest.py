@@ -29,6 +29,7 @@ CHROMIUM = Path(os.environ.get("KPI_CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+SKELETON = "[data-testid=stSkeleton]"  # Streamlit's placeholder for an element still coming
 # A loaded 2-core machine can take seconds per rerun; assertions wait, they do not race.
 expect.set_options(timeout=30_000)
 
@@ -128,10 +129,13 @@ HEADER = "Mã chỉ tiêu,Mã đơn vị,Kỳ báo cáo,Giá trị (%),Tử số
 
 
 def settle(page: Page) -> None:
-    """Wait for the script to finish, let charts and tables paint, wait again."""
+    """Wait for the script to finish, let charts and tables paint, wait again; then for
+    every loading placeholder to be replaced (on a loaded machine a table can paint
+    seconds after the script has finished, and a check must not read a half-drawn page)."""
     page.wait_for_selector(IDLE, timeout=30_000)
     page.wait_for_timeout(400)
     page.wait_for_selector(IDLE, timeout=30_000)
+    page.wait_for_function(f"!document.querySelector('{SKELETON}')", timeout=30_000)
 
 
 def upload(page: Page, name: str, rows: list[str]) -> None:

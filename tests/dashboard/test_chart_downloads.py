@@ -14,8 +14,7 @@ from openpyxl import load_workbook
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from kpi.formatting import day_label, quarter_label
-from kpi.periods import last_ended_quarter
-from kpi.task_progress import local_today
+from kpi.periods import last_ended_quarter, local_today
 from tests.dashboard.conftest import AppFactory
 
 Files = dict[str, Callable[[], bytes]]

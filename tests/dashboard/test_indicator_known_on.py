@@ -20,9 +20,9 @@ from streamlit.testing.v1 import AppTest
 
 from kpi.catalogue import Catalogue
 from kpi.formatting import day_label, percent
+from kpi.periods import local_today
 from kpi.services.statuses import statuses_for
 from kpi.storage import open_storage
-from kpi.task_progress import local_today
 from tests.dashboard.conftest import AppFactory, clear_app_caches
 from tests.dashboard.test_chart_downloads import Files, files  # noqa: F401  (fixture)
 from tests.kpi.services.helpers import rising, upload

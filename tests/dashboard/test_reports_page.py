@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kpi.task_progress import local_today
+from kpi.periods import local_today
 from tests.dashboard.conftest import AppFactory
 
 

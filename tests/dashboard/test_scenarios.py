@@ -14,10 +14,9 @@ import pytest
 
 from kpi.access import Role
 from kpi.catalogue import Catalogue
-from kpi.periods import Quarter, last_ended_quarter, quarter_range
+from kpi.periods import Quarter, last_ended_quarter, local_today, quarter_range
 from kpi.services.figures import upsert_units
 from kpi.storage import open_storage
-from kpi.task_progress import local_today
 from kpi.units import Unit
 from tests.dashboard.conftest import AppFactory, clear_app_caches
 from tests.kpi.services.helpers import upload

@@ -7,12 +7,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kpi.access import LOCAL_ADMIN, Role, Viewer
+from kpi.periods import local_today
 from kpi.services import task_signoffs as signoffs
 from kpi.services import tasks as service
 from kpi.services.app import open_store
 from kpi.services.figures import audit_frame
 from kpi.services.users import add_user
-from kpi.task_progress import HalfYear, local_today
+from kpi.task_progress import HalfYear
 from tests.dashboard.conftest import AppFactory
 
 

@@ -8,9 +8,9 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.navigation import page_specs
 from kpi.access import Role, Viewer
+from kpi.periods import local_today
 from kpi.services import tasks as service
 from kpi.services.app import open_store
-from kpi.task_progress import local_today
 from kpi.text import t
 from tests.dashboard.conftest import AppFactory
 

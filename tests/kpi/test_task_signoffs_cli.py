@@ -7,8 +7,9 @@ import json
 from typer.testing import CliRunner
 
 from kpi.cli.main import app
+from kpi.periods import local_today
 from kpi.services.tasks import LIST_KEYS
-from kpi.task_progress import HalfYear, local_today
+from kpi.task_progress import HalfYear
 
 runner = CliRunner()
 HALF = str(HalfYear.containing(local_today()))

@@ -9,8 +9,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from kpi.cli.main import app
+from kpi.periods import local_today
 from kpi.services.tasks import LIST_KEYS
-from kpi.task_progress import local_today
 from kpi.tasks import load_plan_tasks
 
 runner = CliRunner()

@@ -12,11 +12,10 @@ from typer.testing import CliRunner
 from kpi.catalogue import Catalogue
 from kpi.cli import shell
 from kpi.cli.main import app
-from kpi.periods import parse_report_period
+from kpi.periods import local_today, parse_report_period
 from kpi.services.demo import load_demo
 from kpi.services.reporting import build_report
 from kpi.storage import Storage
-from kpi.task_progress import local_today
 from reports.xlsx import write_xlsx
 from tests.kpi.services.helpers import rising, upload
 from tests.reports.conftest import DEMO_TODAY
