@@ -35,6 +35,7 @@ def test_list_json_has_the_44_tasks_and_11_databases_with_exactly_the_keys(cli_d
     for row in rows:
         task = plan[row["code"]]
         assert row["name"] == task.name and row["deadline_text"] == task.deadline_text
+        assert row["name_en"] == task.name_in("en") != task.name
         assert row["lead_unit_codes"] == list(task.lead_unit_codes)
         assert row["deadline"] == (task.deadline.date.isoformat() if task.deadline.date else None)
     assert len(listed("--kind", "database")) == 11
