@@ -43,6 +43,11 @@ class Kind(StrEnum):
     database = "database"
 
 
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
 class Format(StrEnum):
     table = "table"
     json = "json"
@@ -169,15 +174,16 @@ def template(
         str | None, typer.Option("--unit", help=t("cli.help.tasks_template.unit"))
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=t("cli.help.common.force"))] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help=t("cli.help.tasks_template.lang"))] = Lang.vi,
 ) -> None:
     suffix = out.suffix.lower()
     if suffix not in {".xlsx", ".csv"}:
-        fail(t("cli.tasks.bad_out"))
+        fail(t("cli.tasks.bad_out", lang.value))
     check_output(out, force)
     rows = service.task_statuses(storage(), local_today(), unit=_unit_code(unit))
     maker = task_template_xlsx if suffix == ".xlsx" else task_template_csv
-    out.write_bytes(maker(rows))
-    console.print(t("cli.tasks.template_made", out=out, n=len(rows)))
+    out.write_bytes(maker(rows, lang.value))
+    console.print(t("cli.tasks.template_made", lang.value, out=out, n=len(rows)))
 
 
 def _print_problems(problems: list[TaskProblem]) -> None:

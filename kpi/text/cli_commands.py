@@ -149,6 +149,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Open an exception: the unit's officers may submit a locked quarter until a given day.",
     ),
     "cli.cmd.locks_list": ("Liệt kê các ngoại lệ mở khóa.", "List the lock exceptions."),
+    "cli.help.tasks_template.lang": (
+        "Ngôn ngữ của mẫu: vi (mặc định) hoặc en; tệp điền xong nạp lại được ở cả hai.",
+        "The template's language: vi (default) or en; either reads back when filled in.",
+    ),
     # Options the commands share that had no description.
     "cli.help.common.format": ("Dạng kết quả in ra.", "Output format."),
     "cli.help.common.lang": ("Ngôn ngữ: vi (mặc định) hoặc en.", "Language: vi (default) or en."),
