@@ -80,9 +80,7 @@ HELP_WORDS = {
 
 # The help texts of commands and options, by their Vietnamese words: (vi -> en).
 HELP_KEY_PREFIXES = ("cli.cmd.", "cli.help.")
-ENGLISH_HELP = {
-    vi: en for key, (vi, en) in STRINGS.items() if key.startswith(HELP_KEY_PREFIXES)
-}
+ENGLISH_HELP = {vi: en for key, (vi, en) in STRINGS.items() if key.startswith(HELP_KEY_PREFIXES)}
 
 
 def language_of(args: Sequence[str], default: str = "vi") -> str:
@@ -142,6 +140,14 @@ def install(lang: str) -> None:
     for kind in (core._TyperParameter, core.TyperOption):
         kind.display_type_rich = _type_label(_original(kind, "display_type_rich"), lang)  # type: ignore[method-assign]
     rich_utils.rich_format_help = _described(_original(rich_utils, "rich_format_help"), lang)
+
+
+def reset() -> None:
+    """Typer's own frame and descriptions as written (tests leave the process so)."""
+    from typer import rich_utils
+
+    install("en")
+    rich_utils.rich_format_help = _original(rich_utils, "rich_format_help")
 
 
 def english_help(text: str | None) -> str | None:

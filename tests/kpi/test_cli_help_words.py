@@ -49,8 +49,7 @@ def wide_help(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """One line per description, so a text is found whole; Typer's own frame after."""
     monkeypatch.setattr(rich_utils, "MAX_WIDTH", 400)
     yield
-    typer_words.install("en")
-    rich_utils.rich_format_help = typer_words._original(rich_utils, "rich_format_help")
+    typer_words.reset()
 
 
 def help_of(args: list[str], capsys: pytest.CaptureFixture[str], code: int = 0) -> str:
