@@ -98,8 +98,8 @@ def upload_box(viewer: Viewer, lang: str) -> None:
     ]
     st.download_button(
         t("task_template", lang),
-        task_template_xlsx(rows),
-        file_name="tien-do-nhiem-vu.xlsx",
+        task_template_xlsx(rows, lang),
+        file_name=t("task_template.file_name", lang),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="tr_template",
     )

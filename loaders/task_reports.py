@@ -7,8 +7,11 @@ be written in Vietnamese or English. Cell rules live in kpi.task_reports.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import pandas as pd
 
@@ -19,25 +22,6 @@ from loaders.sniff import Kind, detect
 from loaders.text import cell_text, fold
 
 HEADER_SCAN_ROWS = 30
-ALIASES = {
-    "ma nhiem vu": "task_code",
-    "task code": "task_code",
-    "ma": "task_code",
-    "code": "task_code",
-    "trang thai": "state",
-    "state": "state",
-    "ty le hoan thanh": "percent",
-    "ty le": "percent",
-    "percent": "percent",
-    "minh chung": "evidence",
-    "evidence": "evidence",
-    "kho khan de xuat": "issues",
-    "issues": "issues",
-    "ngay bao cao": "reported_on",
-    "ngay": "reported_on",
-    "reported on": "reported_on",
-    "date": "reported_on",
-}
 REQUIRED = ("task_code", "state")
 FIELDS = ("task_code", "state", "percent", "evidence", "issues", "reported_on")
 
@@ -57,10 +41,17 @@ class TaskFile:
     kind: Kind
 
 
+@cache
+def aliases() -> dict[str, str]:
+    """Folded header -> field, from loaders/task_header_aliases.csv (Vietnamese and English)."""
+    text = resources.files("loaders").joinpath("task_header_aliases.csv").read_text("utf-8")
+    return {fold(row["alias"]): row["canonical"] for row in csv.DictReader(text.splitlines())}
+
+
 def _header(values: list[object]) -> dict[str, int]:
     found: dict[str, int] = {}
     for position, cell in enumerate(values):
-        name = ALIASES.get(fold(cell_text(cell)))
+        name = aliases().get(fold(cell_text(cell)))
         if name and name not in found:
             found[name] = position
     return found

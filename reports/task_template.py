@@ -1,4 +1,8 @@
-"""The progress template of Phụ lục II and III: one row per task, current state filled in."""
+"""The progress template of Phụ lục II and III: one row per task, current state filled in.
+
+In the reader's language: headers, task names, lead units, completion times, the sheets'
+names and the instructions (the loader reads the headers back in either language).
+"""
 
 from __future__ import annotations
 
@@ -26,18 +30,24 @@ HEADER_KEYS = (
     "issues",
     "reported_on",
 )
-HEADERS = [t(f"task_template.col.{key}") for key in HEADER_KEYS]
 WIDTHS = [10, 70, 28, 18, 16, 12, 40, 40, 14]
-INSTRUCTIONS = t("task_template.guide").split("\n")
 
 
-def template_frame(rows: Sequence[TaskStatus]) -> pd.DataFrame:
+def headers(lang: str = "vi") -> list[str]:
+    return [t(f"task_template.col.{key}", lang) for key in HEADER_KEYS]
+
+
+def instructions(lang: str = "vi") -> list[str]:
+    return t("task_template.guide", lang).split("\n")
+
+
+def template_frame(rows: Sequence[TaskStatus], lang: str = "vi") -> pd.DataFrame:
     records = [
         [
             s.task.code,
-            s.task.name,
-            s.task.lead_units,
-            s.task.deadline_text,
+            s.task.name_in(lang),
+            s.task.lead_units_in(lang),
+            s.task.deadline_text_in(lang),
             s.state.value,
             s.percent,
             s.evidence,
@@ -46,20 +56,20 @@ def template_frame(rows: Sequence[TaskStatus]) -> pd.DataFrame:
         ]
         for s in sorted(rows, key=lambda s: code_sort_key(s.task.code))
     ]
-    return pd.DataFrame(records, columns=HEADERS)
+    return pd.DataFrame(records, columns=headers(lang))
 
 
-def task_template_csv(rows: Sequence[TaskStatus]) -> bytes:
-    return to_csv_bytes(template_frame(rows))
+def task_template_csv(rows: Sequence[TaskStatus], lang: str = "vi") -> bytes:
+    return to_csv_bytes(template_frame(rows, lang))
 
 
-def task_template_xlsx(rows: Sequence[TaskStatus]) -> bytes:
+def task_template_xlsx(rows: Sequence[TaskStatus], lang: str = "vi") -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = t("task_template.sheet_data")
-    sheet.append(HEADERS)
-    for record in template_frame(rows).itertuples(index=False):
+    sheet.title = t("task_template.sheet_data", lang)
+    sheet.append(headers(lang))
+    for record in template_frame(rows, lang).itertuples(index=False):
         sheet.append([safe_text(value) for value in record])
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
@@ -73,8 +83,8 @@ def task_template_xlsx(rows: Sequence[TaskStatus]) -> bytes:
         formula1='"' + ",".join(s.value for s in TaskState) + '"',
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle=t("task_template.state_error_title"),
-        error=t("task_template.state_error"),
+        errorTitle=t("task_template.state_error_title", lang),
+        error=t("task_template.state_error", lang),
     )
     sheet.add_data_validation(states)
     states.add(f"E2:E{last}")
@@ -82,8 +92,8 @@ def task_template_xlsx(rows: Sequence[TaskStatus]) -> bytes:
         for cell in cell_row:
             cell.number_format = "@"
     sheet.freeze_panes = "B2"
-    guide = book.create_sheet(t("template.sheet_guide"))
-    for line in INSTRUCTIONS:
+    guide = book.create_sheet(t("template.sheet_guide", lang))
+    for line in instructions(lang):
         guide.append([line])
     guide.column_dimensions["A"].width = 110
     guide["A1"].font = Font(bold=True, size=13)

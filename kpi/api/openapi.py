@@ -131,7 +131,11 @@ def _schemas() -> dict[str, Any]:
         "code": {"type": "string"},
         "kind": {"type": "string", "enum": ["task", "database"]},
         "group": TEXT,
-        "name": {"type": "string"},
+        "name": {"type": "string", "description": "As the plan writes it, in Vietnamese."},
+        "name_en": {
+            "type": "string",
+            "description": "In English; a task added by import keeps its own words.",
+        },
         "lead_unit_codes": {"type": "array", "items": {"type": "string"}},
         "coordinating_unit_codes": {"type": "array", "items": {"type": "string"}},
         "deadline_text": TEXT,

@@ -40,7 +40,6 @@ def _unit_code(ref: str) -> str:
 def obligations_import(
     file: Annotated[Path, typer.Argument(help=t("cli.help.obligations_import.path"))],
 ) -> None:
-    """Nhập nghĩa vụ báo cáo (đơn vị nào báo cáo chỉ tiêu nào, từ quý nào, đến quý nào)."""
     if not file.is_file():
         fail(t("cli.file_not_found", file=file), 2)
     try:
@@ -55,9 +54,10 @@ def obligations_import(
 @one_line_errors
 def obligations_list(
     unit: Annotated[str | None, typer.Option(help=t("cli.help.obligations_list.unit"))] = None,
-    fmt: Annotated[Format, typer.Option("--format")] = Format.table,
+    fmt: Annotated[
+        Format, typer.Option("--format", help=t("cli.help.common.format"))
+    ] = Format.table,
 ) -> None:
-    """Liệt kê nghĩa vụ báo cáo đang có hiệu lực."""
     found = submissions.obligations(storage(), catalogue())
     if unit:
         code = _unit_code(unit)
@@ -89,9 +89,10 @@ def _rate(value: object) -> str:
 def show_submissions(
     period: Annotated[str | None, typer.Option(help=t("cli.help.submissions.period"))] = None,
     unit: Annotated[str | None, typer.Option(help=t("cli.help.submissions.unit"))] = None,
-    fmt: Annotated[Format, typer.Option("--format")] = Format.table,
+    fmt: Annotated[
+        Format, typer.Option("--format", help=t("cli.help.common.format"))
+    ] = Format.table,
 ) -> None:
-    """Tình hình nộp theo nghĩa vụ và quý: đúng hạn, muộn, chưa nộp, chưa đến hạn."""
     try:
         quarters = [parse_quarter(period)] if period else submissions.recent_quarters()
     except PeriodError as exc:
@@ -136,7 +137,6 @@ def locks_open(
     until: Annotated[str, typer.Option(help=t("cli.help.locks_open.until"))],
     reason: Annotated[str, typer.Option(help=t("cli.help.locks_open.reason"))],
 ) -> None:
-    """Mở ngoại lệ: cán bộ của đơn vị được nộp số liệu quý đã khóa đến một ngày."""
     try:
         cycle.open_lock(storage(), unit, period, until, reason, actor=LOCAL_ADMIN)
     except cycle.CycleError as exc:
@@ -147,7 +147,6 @@ def locks_open(
 
 @one_line_errors
 def locks_list() -> None:
-    """Liệt kê các ngoại lệ mở khóa."""
     keys = ("unit", "quarter", "until", "reason", "opened_by", "at")
     table = Table(*(t(f"cli.col.{k}") for k in keys))
     for row in cycle.locks_frame(storage()).to_dict("records"):
@@ -180,7 +179,6 @@ PeriodOpt = Annotated[str, typer.Option(help=t("cli.help.approve.period"))]
 
 @one_line_errors
 def approve(unit: UnitOpt, period: PeriodOpt, as_user: AsUser = None) -> None:
-    """Thủ trưởng đơn vị phê duyệt số liệu một quý của đơn vị (số liệu được khóa)."""
     viewer = _approver(as_user)
     try:
         figures = cycle.approve(storage(), viewer, unit, period)
@@ -197,7 +195,6 @@ def unapprove(
     reason: Annotated[str, typer.Option(help=t("cli.help.unapprove.reason"))],
     as_user: AsUser = None,
 ) -> None:
-    """Hủy phê duyệt: số liệu của quý được mở lại để sửa (ghi nhật ký)."""
     viewer = _approver(as_user)
     try:
         cycle.unapprove(storage(), viewer, unit, period, reason)
@@ -209,13 +206,13 @@ def unapprove(
 
 def register(app: typer.Typer) -> None:
     obligations = typer.Typer(help=t("cli.help.obligations"), no_args_is_help=True)
-    obligations.command("import")(obligations_import)
-    obligations.command("list")(obligations_list)
+    obligations.command("import", help=t("cli.cmd.obligations_import"))(obligations_import)
+    obligations.command("list", help=t("cli.cmd.obligations_list"))(obligations_list)
     app.add_typer(obligations, name="obligations")
-    app.command("submissions")(show_submissions)
+    app.command("submissions", help=t("cli.cmd.submissions"))(show_submissions)
     locks = typer.Typer(help=t("cli.help.locks"), no_args_is_help=True)
-    locks.command("open")(locks_open)
-    locks.command("list")(locks_list)
+    locks.command("open", help=t("cli.cmd.locks_open"))(locks_open)
+    locks.command("list", help=t("cli.cmd.locks_list"))(locks_list)
     app.add_typer(locks, name="locks")
-    app.command("approve")(approve)
-    app.command("unapprove")(unapprove)
+    app.command("approve", help=t("cli.cmd.approve"))(approve)
+    app.command("unapprove", help=t("cli.cmd.unapprove"))(unapprove)

@@ -80,7 +80,6 @@ def run_checks(
 
 @one_line_errors
 def doctor() -> None:
-    """In mọi thiết lập, nguồn của nó và từng kiểm tra an toàn (trước khi vận hành)."""
     try:
         kpi_table, auth = read_table(SECRETS_PATH, "kpi"), merged_table("auth")
     except SettingsError as exc:
@@ -97,4 +96,4 @@ def doctor() -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("doctor")(doctor)
+    app.command("doctor", help=t("cli.cmd.doctor"))(doctor)

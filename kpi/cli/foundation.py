@@ -51,7 +51,6 @@ def serve(
     demo: Annotated[bool, typer.Option(help=t("cli.help.serve.demo"))] = False,
     host: Annotated[str, typer.Option(help=t("cli.help.serve.host"))] = "127.0.0.1",
 ) -> None:
-    """Chạy bảng điều khiển (dashboard) Streamlit."""
     problems = start_up_problems()
     if problems:  # production never starts unsafe: one line per problem, then refuse
         for problem in problems[:-1]:
@@ -88,7 +87,6 @@ def serve(
 
 @one_line_errors
 def db_upgrade() -> None:
-    """Tạo hoặc nâng cấp CSDL lên phiên bản mới nhất, nạp danh mục và cây đơn vị."""
     store = storage()
     say(t("cli.db.upgraded", dialect=store.dialect))
 
@@ -97,7 +95,6 @@ def db_upgrade() -> None:
 def demo(
     clear: Annotated[bool, typer.Option(help=t("cli.help.demo.clear"))] = False,
 ) -> None:
-    """Nạp dữ liệu minh họa (hoặc xóa chúng với --clear)."""
     store = storage()
     if clear:
         removed = clear_demo(store)
@@ -113,7 +110,6 @@ def demo(
 def units_import(
     file: Annotated[Path, typer.Argument(help=t("cli.help.units_import.file"))],
 ) -> None:
-    """Thêm hoặc cập nhật đơn vị báo cáo từ tệp CSV."""
     if not file.is_file():
         fail(t("cli.file_not_found", file=file), 2)
     try:
@@ -126,9 +122,10 @@ def units_import(
 
 @one_line_errors
 def show_catalogue(
-    fmt: Annotated[CatalogueFormat, typer.Option("--format")] = CatalogueFormat.table,
+    fmt: Annotated[
+        CatalogueFormat, typer.Option("--format", help=t("cli.help.common.format"))
+    ] = CatalogueFormat.table,
 ) -> None:
-    """In danh mục 16 chỉ tiêu của Phụ lục I."""
     cat = catalogue()
     if fmt is CatalogueFormat.json:
         rows = [
@@ -157,10 +154,11 @@ def show_catalogue(
 @one_line_errors
 def export(
     out: Annotated[Path | None, typer.Option(help=t("cli.help.export.out"))] = None,
-    fmt: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.csv,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", help=t("cli.help.common.format"))
+    ] = ExportFormat.csv,
     force: Annotated[bool, typer.Option("--force", help=t("cli.help.common.force"))] = False,
 ) -> None:
-    """Xuất số liệu hiện hành (bản sửa mới nhất)."""
     if out is not None:
         check_output(out, force)
     frame = export_frame(storage())
@@ -174,13 +172,13 @@ def export(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("serve")(serve)
-    app.command("demo")(demo)
-    app.command("catalogue")(show_catalogue)
-    app.command("export")(export)
+    app.command("serve", help=t("cli.cmd.serve"))(serve)
+    app.command("demo", help=t("cli.cmd.demo"))(demo)
+    app.command("catalogue", help=t("cli.cmd.catalogue"))(show_catalogue)
+    app.command("export", help=t("cli.cmd.export"))(export)
     db = typer.Typer(help=t("cli.help.db"), no_args_is_help=True)
-    db.command("upgrade")(db_upgrade)
+    db.command("upgrade", help=t("cli.cmd.db_upgrade"))(db_upgrade)
     app.add_typer(db, name="db")
     units = typer.Typer(help=t("cli.help.units"), no_args_is_help=True)
-    units.command("import")(units_import)
+    units.command("import", help=t("cli.cmd.units_import"))(units_import)
     app.add_typer(units, name="units")

@@ -88,11 +88,15 @@ def __getattr__(name: str) -> Any:
 def run() -> None:
     """The console script: usage errors too are one line (`Lỗi: …`), never a box or
     traceback; help and usage errors in the command's language."""
-    lang = typer_words.language_of(sys.argv[1:])
-    if typer_words.may_show_help(sys.argv[1:]):
+    args = sys.argv[1:]
+    lang = typer_words.language_of(args)
+    bare = typer_words.without_lang(args)
+    if "--help" in args or not bare:  # `kpi --lang en [COMMAND] --help`: any command
+        args = bare
+    if typer_words.may_show_help(args):
         typer_words.install(lang)
     try:
-        code = app_for(sys.argv[1:])(standalone_mode=False)
+        code = app_for(args)(args=args, standalone_mode=False)
     except Exception as exc:
         message = getattr(exc, "format_message", None)
         if message is None:  # not a usage error: the commands already handle their own

@@ -32,7 +32,6 @@ def tokens_add(
     name: Annotated[str, typer.Argument(help=t("cli.help.tokens_add.name"))],
     scope: Annotated[str, typer.Option(help=t("cli.help.tokens_add.scope"))] = "read",
 ) -> None:
-    """Tạo token cho API đọc; mã bí mật chỉ hiện một lần."""
     try:
         secret = token_service.add_token(storage(), name, scope, actor="cli")
     except token_service.TokenError as exc:
@@ -49,7 +48,6 @@ def _stamp(value: Any) -> str:
 
 @one_line_errors
 def tokens_list() -> None:
-    """Liệt kê token (không bao giờ hiện mã bí mật)."""
     frame = token_service.list_tokens(storage())
     if frame.empty:
         console.print(t("cli.tokens.none"))
@@ -70,7 +68,6 @@ def tokens_list() -> None:
 def tokens_revoke(
     name: Annotated[str, typer.Argument(help=t("cli.help.tokens_revoke.name"))],
 ) -> None:
-    """Thu hồi token: các lời gọi sau đó bị từ chối (401)."""
     try:
         token_service.revoke_token(storage(), name, actor="cli")
     except token_service.TokenError as exc:
@@ -80,7 +77,6 @@ def tokens_revoke(
 
 @one_line_errors
 def notify() -> None:
-    """Gửi cảnh báo tới KPI_WEBHOOK_URL: trạng thái xấu đi, số liệu toàn Bộ thay đổi, quá hạn."""
     if not settings().webhook_url:
         fail(t("cli.notify.no_url"))
     events = scan(storage(), catalogue(), settings())
@@ -97,7 +93,6 @@ def publish(
     include_demo: Annotated[bool, typer.Option(help=t("cli.help.publish.include_demo"))] = False,
     force: Annotated[bool, typer.Option("--force", help=t("cli.help.publish.force"))] = False,
 ) -> None:
-    """Xuất gói dữ liệu mở (Frictionless Data Package): danh mục, số liệu, trạng thái."""
     check_output_dir(out, force)
     try:
         quarter = parse_quarter(as_of) if as_of else None
@@ -109,9 +104,9 @@ def publish(
 
 def register(app: typer.Typer) -> None:
     tokens = typer.Typer(help=t("cli.help.tokens"), no_args_is_help=True)
-    tokens.command("add")(tokens_add)
-    tokens.command("list")(tokens_list)
-    tokens.command("revoke")(tokens_revoke)
+    tokens.command("add", help=t("cli.cmd.tokens_add"))(tokens_add)
+    tokens.command("list", help=t("cli.cmd.tokens_list"))(tokens_list)
+    tokens.command("revoke", help=t("cli.cmd.tokens_revoke"))(tokens_revoke)
     app.add_typer(tokens, name="tokens")
-    app.command("notify")(notify)
-    app.command("publish")(publish)
+    app.command("notify", help=t("cli.cmd.notify"))(notify)
+    app.command("publish", help=t("cli.cmd.publish"))(publish)

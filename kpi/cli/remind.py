@@ -29,7 +29,6 @@ def remind(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("cli.help.remind.dry_run"))] = False,
     today: Annotated[str | None, typer.Option(help=t("cli.help.remind.today"))] = None,
 ) -> None:
-    """Gửi thư nhắc hạn nộp, chờ phê duyệt và tổng hợp tuần (mỗi thư một lần mỗi ngày)."""
     try:
         day = dt.date.fromisoformat(today) if today else local_today()
     except ValueError:
@@ -54,4 +53,4 @@ def remind(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("remind")(remind)
+    app.command("remind", help=t("cli.cmd.remind"))(remind)

@@ -65,7 +65,6 @@ def report(
         typer.Option("--known-on", help=t("cli.help.report.known_on")),
     ] = None,
 ) -> None:
-    """Lập báo cáo 6 tháng hoặc cả năm (XLSX, PDF) theo mục III.2 của Kế hoạch; in đường dẫn tệp."""
     try:
         report_period = parse_report_period(period)
     except PeriodError as exc:
@@ -121,4 +120,4 @@ def _build_and_write(
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("report")(report)
+    app.command("report", help=t("cli.cmd.report"))(report)

@@ -96,13 +96,14 @@ def status(
         str | None,
         typer.Option("--known-on", help=t("cli.help.status.known_on")),
     ] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.table,
-    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", help=t("cli.help.common.format"))
+    ] = OutputFormat.table,
+    lang: Annotated[Lang, typer.Option("--lang", help=t("cli.help.common.lang"))] = Lang.vi,
     only_off_target: Annotated[
         bool, typer.Option("--off-target", help=t("cli.help.status.off_target"))
     ] = False,
 ) -> None:
-    """Tiến độ các chỉ tiêu đến năm 2030 (mặc định: toàn Bộ)."""
     try:
         quarter = parse_quarter(as_of) if as_of else last_ended_quarter()
     except PeriodError as exc:
@@ -141,4 +142,4 @@ def status(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("status")(status)
+    app.command("status", help=t("cli.cmd.status"))(status)

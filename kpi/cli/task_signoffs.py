@@ -30,7 +30,6 @@ def _approver(as_user: str | None) -> Viewer:
 
 @one_line_errors
 def approve(unit: UnitOpt, period: PeriodOpt, as_user: AsUser = None) -> None:
-    """Thủ trưởng đơn vị duyệt báo cáo tiến độ nhiệm vụ 6 tháng của đơn vị (khóa kỳ)."""
     try:
         code, half, reports = signoffs.approve(storage(), _approver(as_user), unit, period)
     except signoffs.SignoffError as exc:
@@ -45,7 +44,6 @@ def unapprove(
     reason: Annotated[str, typer.Option("--reason", help=t("cli.help.tasks_unapprove.reason"))],
     as_user: AsUser = None,
 ) -> None:
-    """Hủy duyệt: đơn vị được báo cáo tiến độ trong kỳ 6 tháng đó trở lại (ghi nhật ký)."""
     try:
         code, half = signoffs.unapprove(storage(), _approver(as_user), unit, period, reason)
     except signoffs.SignoffError as exc:
@@ -54,5 +52,5 @@ def unapprove(
 
 
 def register(tasks_app: typer.Typer) -> None:
-    tasks_app.command("approve")(approve)
-    tasks_app.command("unapprove")(unapprove)
+    tasks_app.command("approve", help=t("cli.cmd.tasks_approve"))(approve)
+    tasks_app.command("unapprove", help=t("cli.cmd.tasks_unapprove"))(unapprove)

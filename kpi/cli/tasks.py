@@ -44,6 +44,11 @@ class Kind(StrEnum):
     database = "database"
 
 
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
 class Format(StrEnum):
     table = "table"
     json = "json"
@@ -88,9 +93,10 @@ def list_tasks(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help=t("cli.help.common.as_of_day"))
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format")] = Format.table,
+    fmt: Annotated[
+        Format, typer.Option("--format", help=t("cli.help.common.format"))
+    ] = Format.table,
 ) -> None:
-    """Các nhiệm vụ và cơ sở dữ liệu: trạng thái, tỷ lệ, quá hạn (quá hạn trước)."""
     rows = service.task_statuses(
         storage(),
         _day(as_of, "--as-of"),
@@ -136,7 +142,6 @@ def update(
     issues: Annotated[str, typer.Option("--issues", help=t("cli.help.tasks_update.issues"))] = "",
     as_user: Annotated[str | None, typer.Option("--as", help=t("cli.help.tasks_update.as"))] = None,
 ) -> None:
-    """Báo cáo tiến độ một nhiệm vụ (cán bộ của đơn vị chủ trì); không sửa báo cáo cũ."""
     try:
         draft = service.report_progress(
             storage(),
@@ -170,16 +175,16 @@ def template(
         str | None, typer.Option("--unit", help=t("cli.help.tasks_template.unit"))
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=t("cli.help.common.force"))] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help=t("cli.help.tasks_template.lang"))] = Lang.vi,
 ) -> None:
-    """Mẫu báo cáo tiến độ: một dòng mỗi nhiệm vụ, điền sẵn trạng thái hiện tại."""
     suffix = out.suffix.lower()
     if suffix not in {".xlsx", ".csv"}:
-        fail(t("cli.tasks.bad_out"))
+        fail(t("cli.tasks.bad_out", lang.value))
     check_output(out, force)
     rows = service.task_statuses(storage(), local_today(), unit=_unit_code(unit))
     maker = task_template_xlsx if suffix == ".xlsx" else task_template_csv
-    out.write_bytes(maker(rows))
-    console.print(t("cli.tasks.template_made", out=out, n=len(rows)))
+    out.write_bytes(maker(rows, lang.value))
+    console.print(t("cli.tasks.template_made", lang.value, out=out, n=len(rows)))
 
 
 def _print_problems(problems: list[TaskProblem]) -> None:
@@ -197,7 +202,6 @@ def load(
     as_user: Annotated[str | None, typer.Option("--as", help=t("cli.help.tasks_load.as"))] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("cli.help.common.dry_run"))] = False,
 ) -> None:
-    """Nạp báo cáo tiến độ từ mẫu: ghi toàn bộ tệp hoặc không ghi gì."""
     if not file.is_file():
         fail(t("cli.file_not_found", file=file), 2)
     try:
@@ -226,7 +230,6 @@ def import_tasks(
     file: Annotated[Path, typer.Argument(help=t("cli.help.tasks_import.file"))],
     as_user: Annotated[str | None, typer.Option("--as", help=t("cli.help.tasks_import.as"))] = None,
 ) -> None:
-    """Thêm nhiệm vụ (ví dụ của Quyết định 86/QĐ-BNV); chỉ quản trị."""
     if not file.is_file():
         fail(t("cli.file_not_found", file=file), 2)
     viewer = _viewer(as_user)
@@ -252,7 +255,9 @@ def scorecard(
     period: Annotated[
         str | None, typer.Option("--period", help=t("cli.help.common.half_year"))
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format")] = Format.table,
+    fmt: Annotated[
+        Format, typer.Option("--format", help=t("cli.help.common.format"))
+    ] = Format.table,
     version: Annotated[
         int | None, typer.Option("--version", help=t("cli.help.scorecard.version"))
     ] = None,
@@ -261,7 +266,6 @@ def scorecard(
         str | None, typer.Option("--as-of", help=t("cli.help.common.as_of_day"))
     ] = None,
 ) -> None:
-    """Bảng điểm của một kỳ 6 tháng: bản đã công bố mới nhất, hoặc bản tạm tính."""
     if ctx.invoked_subcommand is not None:
         return
     if period is None:
@@ -287,7 +291,7 @@ def scorecard(
     show(sheet, versions, fmt.value, half)
 
 
-@scorecard_app.command("publish")
+@scorecard_app.command("publish", help=t("cli.cmd.scorecard_publish"))
 @one_line_errors
 def publish(
     period: Annotated[str, typer.Option("--period", help=t("cli.help.common.half_year"))],
@@ -295,7 +299,6 @@ def publish(
         str | None, typer.Option("--as", help=t("cli.help.scorecard_publish.as"))
     ] = None,
 ) -> None:
-    """Công bố bảng điểm: cố định, không đổi; sửa sau là một phiên bản mới."""
     viewer = _viewer(as_user)
     if not viewer.is_admin:
         fail(t("cli.not_admin", email=viewer.email))
@@ -307,11 +310,11 @@ def publish(
     console.print(t("cli.score.published_now", half=half, version=version))
 
 
-tasks_app.command("list")(list_tasks)
-tasks_app.command("update")(update)
-tasks_app.command("template")(template)
-tasks_app.command("load")(load)
-tasks_app.command("import")(import_tasks)
+tasks_app.command("list", help=t("cli.cmd.tasks_list"))(list_tasks)
+tasks_app.command("update", help=t("cli.cmd.tasks_update"))(update)
+tasks_app.command("template", help=t("cli.cmd.tasks_template"))(template)
+tasks_app.command("load", help=t("cli.cmd.tasks_load"))(load)
+tasks_app.command("import", help=t("cli.cmd.tasks_import"))(import_tasks)
 task_signoffs.register(tasks_app)
 
 

@@ -6,6 +6,10 @@ Help headings are module settings of `typer.rich_utils` and are set here; the he
 option's line and the usage prefix are set where Typer makes them. A usage error is
 known by its English wording (USAGE_ERRORS, checked against Typer by the tests) and said
 again in the command's language; a wording not listed is shown as Typer wrote it.
+
+The commands' and options' descriptions are read by Typer at import, in Vietnamese
+(catalogue keys cli.cmd.* and cli.help.*); an English help has them said again in English
+just before it is drawn, found by their Vietnamese words (the tests keep those unique).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kpi.text import t
+from kpi.text import STRINGS, t
 
 # (Typer's wording, catalogue key): the first that matches the whole message is used.
 USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -74,6 +78,11 @@ HELP_WORDS = {
 }
 
 
+# The help texts of commands and options, by their Vietnamese words: (vi -> en).
+HELP_KEY_PREFIXES = ("cli.cmd.", "cli.help.")
+ENGLISH_HELP = {vi: en for key, (vi, en) in STRINGS.items() if key.startswith(HELP_KEY_PREFIXES)}
+
+
 def language_of(args: Sequence[str], default: str = "vi") -> str:
     """The language the command asks for (`--lang en` or `--lang=en`), else `default`."""
     for i, arg in enumerate(args):
@@ -88,6 +97,21 @@ def may_show_help(args: Sequence[str]) -> bool:
     """Help is drawn for `--help`, a bare `kpi` and a command group named alone; the rest
     need none of Typer's help words (usage errors are said by usage_error)."""
     return len(args) <= 1 or "--help" in args
+
+
+def without_lang(args: Sequence[str]) -> list[str]:
+    """`args` with `--lang X` / `--lang=X` taken out: a help request may name a language
+    wherever it likes, also for a command that has no --lang of its own."""
+    kept: list[str] = []
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            kept.append(arg)
+    return kept
 
 
 def usage_error(message: str, lang: str) -> str:
@@ -115,6 +139,32 @@ def install(lang: str) -> None:
     formatter.write_usage = _usage_prefix(_original(formatter, "write_usage"), lang)  # type: ignore[method-assign]
     for kind in (core._TyperParameter, core.TyperOption):
         kind.display_type_rich = _type_label(_original(kind, "display_type_rich"), lang)  # type: ignore[method-assign]
+    rich_utils.rich_format_help = _described(_original(rich_utils, "rich_format_help"), lang)
+
+
+def reset() -> None:
+    """Typer's own frame and descriptions as written (tests leave the process so)."""
+    from typer import rich_utils
+
+    install("en")
+    rich_utils.rich_format_help = _original(rich_utils, "rich_format_help")
+
+
+def english_help(text: str | None) -> str | None:
+    """A command's or option's description in English (as it is when not in the catalogue)."""
+    return ENGLISH_HELP.get(text, text) if text else text
+
+
+def _say_in_english(command: Any, ctx: Any) -> None:
+    """The descriptions of `command`, its options and its subcommands, in English."""
+    command.help = english_help(command.help)
+    command.short_help = english_help(command.short_help)
+    for param in command.get_params(ctx):
+        if hasattr(param, "help"):
+            param.help = english_help(param.help)
+    for sub in getattr(command, "commands", {}).values():
+        sub.help = english_help(sub.help)
+        sub.short_help = english_help(sub.short_help)
 
 
 def _original(owner: Any, name: str) -> Callable[..., Any]:
@@ -148,6 +198,16 @@ def _usage_prefix(original: Callable[..., Any], lang: str) -> Callable[..., Any]
 
     write_usage.__wrapped_typer__ = original  # type: ignore[attr-defined]
     return write_usage
+
+
+def _described(original: Callable[..., Any], lang: str) -> Callable[..., Any]:
+    def rich_format_help(*, obj: Any, ctx: Any, markup_mode: Any) -> None:
+        if lang == "en":  # the command is made anew for each run: changing it is safe
+            _say_in_english(obj, ctx)
+        original(obj=obj, ctx=ctx, markup_mode=markup_mode)
+
+    rich_format_help.__wrapped_typer__ = original  # type: ignore[attr-defined]
+    return rich_format_help
 
 
 def _type_label(original: Callable[..., Any], lang: str) -> Callable[..., Any]:

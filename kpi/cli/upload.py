@@ -59,7 +59,6 @@ def template(
     period: Annotated[str | None, typer.Option(help=t("cli.help.template.period"))] = None,
     force: Annotated[bool, typer.Option("--force", help=t("cli.help.common.force"))] = False,
 ) -> None:
-    """Tạo mẫu báo cáo số liệu cho cán bộ đầu mối."""
     check_output(out, force)
     try:
         owed = parse_quarter(period) if period else None  # the flag, read once
@@ -148,9 +147,8 @@ def load(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("cli.help.common.dry_run"))] = False,
     confirm: Annotated[bool, typer.Option(help=t("cli.help.load.confirm"))] = False,
     note: Annotated[str | None, typer.Option(help=t("cli.help.load.note"))] = None,
-    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
+    lang: Annotated[Lang, typer.Option("--lang", help=t("cli.help.common.lang"))] = Lang.vi,
 ) -> None:
-    """Kiểm tra và nạp số liệu quý: ghi toàn bộ tệp hoặc không ghi gì."""
     if not file.is_file():
         fail(t("cli.file_not_found", lang.value, file=file), 2)
     if confirm and not (note or "").strip():
@@ -235,5 +233,5 @@ def _commit(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("template")(template)
-    app.command("load")(load)
+    app.command("template", help=t("cli.cmd.template"))(template)
+    app.command("load", help=t("cli.cmd.load"))(load)

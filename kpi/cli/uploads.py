@@ -54,9 +54,10 @@ def _records() -> list[dict[str, object]]:
 
 @one_line_errors
 def list_uploads(
-    fmt: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help=t("cli.help.common.format"))
+    ] = ListFormat.table,
 ) -> None:
-    """Mọi lần nộp (kể cả lần bị từ chối): kết quả và số lỗi."""
     records = _records()
     if fmt is ListFormat.json:
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
@@ -83,7 +84,6 @@ def get_upload(
     out: Annotated[Path, typer.Option(help=t("cli.help.uploads_get.out"))],
     force: Annotated[bool, typer.Option("--force", help=t("cli.help.common.force"))] = False,
 ) -> None:
-    """Tải về đúng tệp đã nộp ở một lần nộp."""
     check_output(out, force)
     found = upload_file(storage(), upload_id)
     if found is None:
@@ -96,6 +96,6 @@ def get_upload(
 
 def register(app: typer.Typer) -> None:
     uploads = typer.Typer(help=t("cli.help.uploads"), no_args_is_help=True)
-    uploads.command("list")(list_uploads)
-    uploads.command("get")(get_upload)
+    uploads.command("list", help=t("cli.cmd.uploads_list"))(list_uploads)
+    uploads.command("get", help=t("cli.cmd.uploads_get"))(get_upload)
     app.add_typer(uploads, name="uploads")

@@ -20,7 +20,6 @@ def add(
     unit: Annotated[list[str] | None, typer.Option(help=t("cli.help.users_add.unit"))] = None,
     sub: Annotated[str | None, typer.Option(help=t("cli.help.users_add.sub"))] = None,
 ) -> None:
-    """Thêm hoặc cập nhật người dùng."""
     try:
         viewer = add_user(storage(), email, role, unit or [], actor=LOCAL_ADMIN, sub=sub)
     except AccessError as exc:
@@ -31,7 +30,6 @@ def add(
 
 @one_line_errors
 def remove(email: Annotated[str, typer.Argument(help=t("cli.help.users_remove.email"))]) -> None:
-    """Xóa người dùng."""
     if not remove_user(storage(), email, actor=LOCAL_ADMIN):
         fail(t("cli.no_user", user=email))
     say(t("cli.users.removed", email=email))
@@ -39,7 +37,6 @@ def remove(email: Annotated[str, typer.Argument(help=t("cli.help.users_remove.em
 
 @one_line_errors
 def list_users() -> None:
-    """Liệt kê người dùng, vai trò và đơn vị."""
     frame = users_frame(storage())
     table = Table(*(t(f"cli.col.{k}") for k in ("email", "role", "unit")))
     for row in frame.to_dict("records"):
@@ -49,7 +46,7 @@ def list_users() -> None:
 
 def register(app: typer.Typer) -> None:
     users = typer.Typer(help=t("cli.help.users"), no_args_is_help=True)
-    users.command("add")(add)
-    users.command("remove")(remove)
-    users.command("list")(list_users)
+    users.command("add", help=t("cli.cmd.users_add"))(add)
+    users.command("remove", help=t("cli.cmd.users_remove"))(remove)
+    users.command("list", help=t("cli.cmd.users_list"))(list_users)
     app.add_typer(users, name="users")

@@ -212,6 +212,7 @@ def _overdue_tasks(storage: Storage, today: dt.date | None) -> Event | None:
             "kind": s.task.kind.value,
             "code": s.task.code,
             "name": s.task.name,
+            "name_en": s.task.name_in("en"),
             "lead_unit_codes": list(s.task.lead_unit_codes),
             "deadline": s.task.deadline.date.isoformat() if s.task.deadline.date else None,
             "state": s.state.value,

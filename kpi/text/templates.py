@@ -65,23 +65,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "chứng: số, ngày văn bản hoặc đường dẫn. Bắt buộc khi báo cáo Hoàn thành.\n5. Ngày "
         "báo cáo: ví dụ 2026-11-30 hoặc 30/11/2026; để trống là ngày nộp.\n   Không ghi "
         "ngày trong tương lai.\n6. Chỉ báo cáo nhiệm vụ do đơn vị mình chủ trì. Tệp có lỗi "
-        "thì không dòng nào được ghi.\n\nProgress template: one row per task; states "
-        "not_started, in_progress, done, paused; percent\n0-100; evidence is required for "
-        "done; date as 2026-11-30 (blank = today).",
+        "thì không dòng nào được ghi.",
         "HOW TO REPORT TASK PROGRESS (Annex II, III - plan implementing Resolution "
         "71/NQ-CP)\n\n1. Each row is one task. Do not change the header row or the task "
         "code column;\n   delete the rows you do not report.\n2. State: not_started, "
-        "in_progress, done, paused (or Chưa triển khai, Đang thực hiện,\n   Hoàn thành, "
-        "Tạm dừng).\n3. Percent done: a whole number 0–100. Done = 100, not started = "
+        "in_progress, done, paused (or Not started, In progress,\n   Done, Paused)."
+        "\n3. Percent done: a whole number 0–100. Done = 100, not started = "
         "0.\n4. Evidence: document number and date, or a link. Required when reporting "
         "Done.\n5. Report date: e.g. 2026-11-30 or 30/11/2026; empty means the day of "
         "upload.\n   No dates in the future.\n6. Report only the tasks your unit leads. A "
-        "file with problems writes no row.\n\nProgress template: one row per task; states "
-        "not_started, in_progress, done, paused; percent\n0-100; evidence is required for "
-        "done; date as 2026-11-30 (blank = today).",
+        "file with problems writes no row.",
     ),
     "task_template.sheet_data": ("Tiến độ", "Progress"),
     "task_template.state_error_title": ("Trạng thái", "State"),
+    "task_template.file_name": ("tien-do-nhiem-vu.xlsx", "task-progress.xlsx"),
     "task_template.state_error": (
         "Chọn trạng thái trong danh sách.",
         "Pick a state from the list.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.navigation import page_specs
@@ -11,6 +12,7 @@ from kpi.access import Role, Viewer
 from kpi.periods import local_today
 from kpi.services import tasks as service
 from kpi.services.app import open_store
+from kpi.task_progress import TaskStatus
 from kpi.text import t
 from tests.dashboard.conftest import AppFactory
 
@@ -106,3 +108,22 @@ def test_the_english_list_reads_in_english(open_page: AppFactory) -> None:
         assert found == set(), column
     names = " ".join(table.astype(str).to_numpy().ravel())
     assert "Draft and issue a scheme" in names and "Xây dựng" not in names
+
+
+def test_the_progress_template_is_made_in_the_pages_language(
+    open_page: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dashboard import task_views
+
+    made: list[str] = []
+    real = task_views.task_template_xlsx
+
+    def recorded(rows: list[TaskStatus], lang: str = "vi") -> bytes:
+        made.append(lang)
+        return real(rows, lang)
+
+    monkeypatch.setattr(task_views, "task_template_xlsx", recorded)
+    for lang in ("vi", "en"):
+        at = open_page("tasks.py", role=Role.OFFICER, lang=lang)
+        assert t("task_template", lang) in [b.proto.label for b in at.get("download_button")]
+    assert made == ["vi", "en"]

@@ -15,7 +15,7 @@ from kpi.text import STRINGS
 def english_frame_after() -> Iterator[None]:
     """install() sets process-wide Typer settings: every test leaves Typer's own."""
     yield
-    typer_words.install("en")
+    typer_words.reset()
 
 
 def console(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

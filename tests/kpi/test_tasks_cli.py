@@ -35,6 +35,7 @@ def test_list_json_has_the_44_tasks_and_11_databases_with_exactly_the_keys(cli_d
     for row in rows:
         task = plan[row["code"]]
         assert row["name"] == task.name and row["deadline_text"] == task.deadline_text
+        assert row["name_en"] == task.name_in("en") != task.name
         assert row["lead_unit_codes"] == list(task.lead_unit_codes)
         assert row["deadline"] == (task.deadline.date.isoformat() if task.deadline.date else None)
     assert len(listed("--kind", "database")) == 11
@@ -148,3 +149,14 @@ def test_scorecard_json_then_publish_freezes_it(cli_db):
     assert again["version"] == 2 and len(again["published_versions"]) == 2
     assert run("scorecard", "--period", "2026-Q4")[0] == 1
     assert run("scorecard", "--period", "2026-H2", "--version", "9")[0] == 1
+
+
+def test_an_english_template_is_english_and_loads_back(cli_db, tmp_path: Path):
+    code, out = run("tasks", "template", "--out", "progress.csv", "--unit", "VPC", "--lang", "en")
+    assert code == 0 and "Template progress.csv written (3 tasks)." in out, out
+    text = (tmp_path / "progress.csv").read_text("utf-8-sig")
+    assert text.startswith("Task code,Task name,Lead unit,Completion time,State,")
+    plan = {t.code: t for t in load_plan_tasks()}
+    assert plan["II.16"].name_in("en") in text and plan["II.16"].name not in text
+    code, out = run("tasks", "load", "progress.csv", "--dry-run")
+    assert code == 0 and "3 báo cáo" in out, out

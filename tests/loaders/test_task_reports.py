@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 import pytest
+from openpyxl import load_workbook
 
 from kpi.problems import FileRejected
 from kpi.task_progress import statuses
 from kpi.task_reports import check_rows, parse_percent, parse_state
 from kpi.tasks import TaskState, load_plan_tasks
-from loaders.task_reports import read_task_file
-from reports.task_template import task_template_csv, task_template_xlsx
+from loaders.task_reports import FIELDS, read_task_file
+from reports.task_template import headers, instructions, task_template_csv, task_template_xlsx
+from tests.kpi.test_english_words import vietnamese_letters
 
 TODAY = dt.date(2026, 12, 1)
 TASKS = {t.code: t for t in load_plan_tasks()}
@@ -99,3 +103,48 @@ def test_words_for_states_and_percents():
     assert parse_state("xong") is None
     assert (parse_percent("85"), parse_percent("85,0"), parse_percent("")) == (85, 85, None)
     assert parse_percent("85,5") == "85,5" and parse_percent("101") == "101"
+
+
+def _xlsx_texts(data: bytes) -> list[str]:
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    names = list(book.sheetnames)
+    cells = [c for sheet in book for row in sheet.iter_rows(values_only=True) for c in row]
+    return names + [c for c in cells if isinstance(c, str)]
+
+
+@pytest.mark.parametrize("maker", [task_template_csv, task_template_xlsx])
+def test_the_english_template_reads_back_through_the_loader(maker):
+    data = maker(statuses(TASKS.values(), {}, TODAY), "en")
+    rows = _rows(data)
+    assert [cells["task_code"] for _, cells in rows] == list(TASKS)
+    drafts, problems = check_rows(rows, TASKS, TODAY, None, "VCCVC")
+    assert problems == []
+    assert {d.state for d in drafts} == {TaskState.NOT_STARTED}
+
+
+def test_the_english_template_is_in_english():
+    data = task_template_xlsx(statuses(TASKS.values(), {}, TODAY), "en")
+    texts = _xlsx_texts(data)
+    assert texts[:2] == ["Progress", "Instructions"]
+    assert texts[2:11] == headers("en")
+    ii2 = TASKS["II.2"]
+    assert ii2.name_in("en") in texts and ii2.name not in texts
+    assert {t: vietnamese_letters(t) for t in texts if vietnamese_letters(t)} == {}
+    csv_text = task_template_csv(statuses(TASKS.values(), {}, TODAY), "en").decode("utf-8-sig")
+    assert next(csv.reader(io.StringIO(csv_text))) == headers("en")
+
+
+def test_the_vietnamese_template_has_no_english_instructions():
+    data = task_template_xlsx(statuses(TASKS.values(), {}, TODAY))
+    texts = _xlsx_texts(data)
+    assert texts[:2] == ["Tiến độ", "Hướng dẫn"] and texts[2:11] == headers("vi")
+    guide = [line for line in instructions("en") if line.strip()]
+    assert [line for line in guide if line in texts] == []
+
+
+def test_english_and_vietnamese_headers_name_the_same_fields():
+    for lang in ("vi", "en"):
+        row = "II.16;name;unit;2026;done;100;QĐ 12;none;2026-11-30"
+        head = ";".join(headers(lang)) + "\n" + row + "\n"
+        _row, cells = _rows(head.encode())[0]
+        assert set(cells) == set(FIELDS), lang

@@ -168,6 +168,8 @@ def test_openapi_describes_every_route(api: TestClient) -> None:
     assert {p["name"] for p in status["parameters"]} == {"as_of", "unit", "known_on", "format"}
     props = document["components"]["schemas"]["Status"]["properties"]
     assert list(props) == CONTRACT_COLUMNS
+    task = document["components"]["schemas"]["Task"]["properties"]
+    assert list(task) == list(LIST_KEYS)
     assert set(status["responses"]) >= {"200", "304", "400", "401", "404"}
 
 
@@ -179,6 +181,7 @@ def test_tasks_are_the_cli_contract(
     expected = [as_record(s) for s in task_statuses(storage, day)]
     assert rows == json.loads(json.dumps(expected)) and len(rows) == 55
     assert all(list(r) == list(LIST_KEYS) for r in rows)
+    assert all(r["name_en"] and r["name_en"] != r["name"] for r in rows)
     overdue = api.get(
         "/tasks", params={"as_of": day.isoformat(), "overdue": "true"}, headers=token
     ).json()

@@ -143,6 +143,10 @@ def test_overdue_tasks_announced_once_and_a_done_one_leaves(
     assert sorted(i["code"] for i in items) == sorted(expected) and expected
     assert all(i["deadline"] and i["deadline"] < "2026-12-01" for i in items)
     assert {i["kind"] for i in items} <= {"task", "database"}
+    by_code = {s.task.code: s.task for s in task_statuses(storage, day, overdue_only=True)}
+    names = {i["code"]: (i["name"], i["name_en"]) for i in items}
+    assert names == {c: (t.name, t.name_in("en")) for c, t in by_code.items()}
+    assert all(vi != en for vi, en in names.values())  # the plan's tasks have their English
     assert "task.overdue" in events(log)
     assert webhooks.scan(storage, catalogue, settings, today=day) == []
     done = items[0]
