@@ -213,6 +213,8 @@ def _described(original: Callable[..., Any], lang: str) -> Callable[..., Any]:
 def _type_label(original: Callable[..., Any], lang: str) -> Callable[..., Any]:
     def display_type_rich(self: Any, ctx: Any) -> str | None:
         label = original(self, ctx)
+        if label == "<bool>":  # a flag takes no value: no kind to name, in either language
+            return None
         if lang == "en" or label is None:
             return label
         if label in ("<path>", "<file>", "<directory>"):
