@@ -27,6 +27,7 @@ T = TypeVar("T")
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 REVISION_LINE = re.compile(r"""^revision(?:: str)? = ["']([^"']+)["']""", re.MULTILINE)
 WRITE_OPTION = "kpi_write"
+BOOKKEEPING_OPTION = "kpi_bookkeeping"  # a write that leaves the kept outputs alone
 CHANGES = "kpi_total_changes"  # the connection's row-change count when its transaction began
 RETRYABLE_PG_CODES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock not available
 
@@ -57,9 +58,15 @@ class Storage:
             yield session
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back on any error."""
-        session = self.write()
+    def writing(self, *, bookkeeping: bool = False) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any error. `bookkeeping`
+        (a token's last use, a logged API call) writes nothing any output is made from,
+        so the kept outputs stay (`output_cache`)."""
+        if bookkeeping:
+            options = {WRITE_OPTION: True, BOOKKEEPING_OPTION: True}
+            session = self.write(bind=self.engine.execution_options(**options))
+        else:
+            session = self.write()
         try:
             yield session
             session.commit()
@@ -117,6 +124,8 @@ def _sqlite_listeners(engine: Engine) -> None:
         def _on_commit(conn: Any) -> None:
             # sqlite3 counts every row changed, the driver's own executemany included: a
             # commit that changed one empties the outputs made from the data before it.
+            if conn.get_execution_options().get(BOOKKEEPING_OPTION, False):
+                return
             if _changes(conn) != conn.info.get(CHANGES):
                 cache.clear()
 

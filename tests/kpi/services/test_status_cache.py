@@ -12,6 +12,7 @@ from kpi.periods import Quarter
 from kpi.services.demo import load_demo
 from kpi.services.status_text import every_scope_json
 from kpi.storage import Storage
+from kpi.storage.api import log_call
 from kpi.storage.repository import sync_catalogue, upsert_units
 from kpi.units import Unit
 
@@ -50,6 +51,8 @@ def test_a_commit_that_changes_a_row_empties_it(
     empty = every_scope_json(sqlite_storage, catalogue, as_of=AS_OF)
     assert _kept(sqlite_storage)
     assert sync_catalogue(sqlite_storage, catalogue) == 0  # a write that changed nothing
+    call = {"method": "GET", "path": "/status", "query": "", "status": 200, "duration_ms": 5}
+    log_call(sqlite_storage, call)  # bookkeeping: the API logs every call it serves
     assert _kept(sqlite_storage)
     load_demo(sqlite_storage, catalogue, today=TODAY)
     assert not _kept(sqlite_storage)
