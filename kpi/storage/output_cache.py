@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,19 +42,24 @@ class OutputCache:
             return None
 
     def put(self, key: str, chunks: Iterable[bytes]) -> None:
-        """Write atomically: a reader never sees half a file."""
+        """Write atomically: a reader never sees half a file (a part file of its own
+        for each writer, a server's threads included)."""
         path = self._path(key)
-        part = path.with_name(f"{path.name}.{os.getpid()}.part")
+        part: Path | None = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with part.open("wb") as out:
+            handle, name = tempfile.mkstemp(dir=self.folder, prefix=path.name, suffix=".part")
+            part = Path(name)
+            os.fchmod(handle, 0o644)  # as a plain file would be (mkstemp makes it 0600)
+            with os.fdopen(handle, "wb") as out:
                 for chunk in chunks:
                     out.write(chunk)
             part.replace(path)
         except OSError as exc:
             log.debug("output cache not written (%s): %s", path, exc)
-            with contextlib.suppress(OSError):
-                part.unlink(missing_ok=True)
+            if part is not None:
+                with contextlib.suppress(OSError):
+                    part.unlink(missing_ok=True)
 
     def prune(self, keep: int = KEEP) -> None:
         """Drop the least recently written outputs beyond `keep`."""

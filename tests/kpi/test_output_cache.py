@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from kpi.storage.output_cache import OutputCache, cache_beside
@@ -24,6 +25,15 @@ def test_put_get_prune_clear(tmp_path: Path) -> None:
     cache.clear()
     assert cache.get("b") is None and cache.get("c") is None
     assert (cache.folder / "note.txt").exists()
+
+
+def test_writers_at_once_leave_one_whole_output(tmp_path: Path) -> None:
+    cache = OutputCache(tmp_path / "kpi.db.outputs")
+    texts = [bytes([65 + n]) * 200_000 for n in range(8)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda text: cache.put("same", [text[:1000], text[1000:]]), texts))
+    assert cache.get("same") in texts
+    assert not list(cache.folder.glob("*.part"))
 
 
 def test_a_cache_that_cannot_be_written_is_only_slower(tmp_path: Path) -> None:
