@@ -111,7 +111,7 @@ def tokens_frame(storage: Storage) -> pd.DataFrame:
 
 def live_token(storage: Storage, token_hash: str) -> tuple[str, str] | None:
     """(name, scope) of the unrevoked token with this hash; its last use is stamped."""
-    with storage.writing() as session:
+    with storage.writing(bookkeeping=True) as session:
         token = session.scalar(
             select(ApiToken).where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None))
         )
@@ -122,7 +122,7 @@ def live_token(storage: Storage, token_hash: str) -> tuple[str, str] | None:
 
 
 def log_call(storage: Storage, call: Mapping[str, Any]) -> None:
-    with storage.writing() as session:
+    with storage.writing(bookkeeping=True) as session:
         session.add(ApiCall(**call))
 
 

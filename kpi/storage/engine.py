@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kpi.messages import Explained, say
+from kpi.storage.output_cache import OutputCache, cache_beside
 
 if TYPE_CHECKING:
     from kpi.storage.uow import SqlUnitOfWork
@@ -26,6 +27,8 @@ T = TypeVar("T")
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 REVISION_LINE = re.compile(r"""^revision(?:: str)? = ["']([^"']+)["']""", re.MULTILINE)
 WRITE_OPTION = "kpi_write"
+BOOKKEEPING_OPTION = "kpi_bookkeeping"  # a write that leaves the kept outputs alone
+CHANGES = "kpi_total_changes"  # the connection's row-change count when its transaction began
 RETRYABLE_PG_CODES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock not available
 
 
@@ -55,9 +58,15 @@ class Storage:
             yield session
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back on any error."""
-        session = self.write()
+    def writing(self, *, bookkeeping: bool = False) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any error. `bookkeeping`
+        (a token's last use, a logged API call) writes nothing any output is made from,
+        so the kept outputs stay (`output_cache`)."""
+        if bookkeeping:
+            options = {WRITE_OPTION: True, BOOKKEEPING_OPTION: True}
+            session = self.write(bind=self.engine.execution_options(**options))
+        else:
+            session = self.write()
         try:
             yield session
             session.commit()
@@ -85,6 +94,10 @@ class Storage:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def output_cache(self) -> OutputCache | None:
+        """Finished outputs beside a SQLite file (emptied by every commit that wrote)."""
+        return cache_beside(self.engine.url.database) if self.dialect == "sqlite" else None
+
 
 def _sqlite_listeners(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
@@ -102,6 +115,24 @@ def _sqlite_listeners(engine: Engine) -> None:
         # Writers take the lock up front: a read that upgrades can fail with SQLITE_BUSY.
         immediate = conn.get_execution_options().get(WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        conn.info[CHANGES] = _changes(conn)
+
+    cache = cache_beside(engine.url.database)
+    if cache is not None:
+
+        @event.listens_for(engine, "commit")
+        def _on_commit(conn: Any) -> None:
+            # sqlite3 counts every row changed, the driver's own executemany included: a
+            # commit that changed one empties the outputs made from the data before it.
+            if conn.get_execution_options().get(BOOKKEEPING_OPTION, False):
+                return
+            if _changes(conn) != conn.info.get(CHANGES):
+                cache.clear()
+
+
+def _changes(conn: Any) -> int:
+    """Rows inserted, updated or deleted on this connection since it opened."""
+    return int(conn.connection.dbapi_connection.total_changes)
 
 
 def _log_sqlite_version() -> None:
