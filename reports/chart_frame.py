@@ -132,7 +132,8 @@ def framed(spec: dict[str, Any], facts: ChartFacts, width: int, band: bool) -> d
         "spacing": 10,
         "padding": 14,
         "background": "white",
-        "resolve": {"legend": {"color": "independent"}},
+        # each legend stays with its view: the colour and the dash of a line merge into one
+        "resolve": {"legend": {"color": "independent", "strokeDash": "independent"}},
         "description": " · ".join([*title, *subtitle]),
     }
     if "datasets" in spec:

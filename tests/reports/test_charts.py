@@ -73,7 +73,8 @@ def test_chart_spec_has_target_rule_and_trajectory_layers(catalogue: Catalogue) 
         layers
     )
     assert layers["target_rule"]["mark"]["type"] == "rule"
-    assert layers["required_path"]["mark"]["strokeDash"] == [7, 5]
+    assert _dash_of(layers["required_path"], "Lộ trình cần thiết") == [7, 5]
+    assert _dash_of(layers["projection"], "Dự báo theo tốc độ hiện nay") == [2, 3]
     assert layers["projection_band"]["mark"]["type"] == "area"
     text = json.dumps(spec, ensure_ascii=False)
     assert "Mục tiêu 2030: 80%" in text
@@ -81,6 +82,29 @@ def test_chart_spec_has_target_rule_and_trajectory_layers(catalogue: Catalogue) 
     x_axis = layers["required_path"]["encoding"]["x"]["axis"]
     assert x_axis["format"] == "d" and x_axis["values"][:2] == [2024.0, 2025.0]  # years
     assert "Lộ trình cần thiết" in text
+
+
+def _dash_of(layer: dict[str, Any], series: str) -> list[int]:
+    scale = layer["encoding"]["strokeDash"]["scale"]
+    return list(scale["range"][scale["domain"].index(series)])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_legend_draws_each_line_as_it_is_drawn(catalogue: Catalogue, lang: str) -> None:
+    """One legend (colour and dash on one field), its symbols strokes with the lines' dashes,
+    not dots: the dashed required path and the dotted projection look so in the legend."""
+    data = charts.trajectory_data(_series(), STATUS, catalogue["1.1"], lang)
+    spec = json.loads(charts.trajectory_chart(data, catalogue["1.1"], lang).to_json())
+    lines = [layer for layer in _layers(spec) if layer.get("mark", {}).get("type") == "line"]
+    assert len(lines) == 3
+    for layer in lines:
+        colour, dash = layer["encoding"]["color"], layer["encoding"]["strokeDash"]
+        assert dash["field"] == colour["field"] and dash["legend"] == colour["legend"]
+        assert dash["legend"]["symbolType"] == "stroke"
+        assert dash["scale"]["domain"] == colour["scale"]["domain"]
+    svg = vlc.vegalite_to_svg(json.dumps(spec))
+    legend = svg[svg.index('class="mark-group role-legend"') :]
+    assert legend.count("stroke-dasharray") >= 2  # the required path's and the projection's
 
 
 def test_english_labels(catalogue: Catalogue) -> None:
