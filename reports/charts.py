@@ -14,6 +14,7 @@ from kpi import palette
 from kpi.catalogue import Indicator
 from kpi.formatting import percent, quarter_label
 from kpi.periods import TARGET_PERIOD, period_code
+from kpi.progress import Status
 from kpi.text import t
 from reports.trajectory import (  # noqa: F401  (re-exported: the dashboard's names)
     ACTUAL,
@@ -185,10 +186,11 @@ def small_multiples(
         value_label=[percent(v, lang) for v in frame["value"]],
         target=indicator.target,
     )
-    statuses = list(STATUS_STYLE)
+    # every status, the ones without a hue too: a value outside the domain draws no line
+    statuses = [s.value for s in Status]
     colour = alt.Color(
         "status:N",
-        scale=alt.Scale(domain=statuses, range=[STATUS_STYLE[s][0] for s in statuses]),
+        scale=alt.Scale(domain=statuses, range=[palette.status_colours(s)[0] for s in statuses]),
         legend=None,
     )
     years = sorted({int(v) for v in data["t"]}) if len(data) else [2024]

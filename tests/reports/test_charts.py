@@ -10,8 +10,10 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
+from kpi import palette
 from kpi.catalogue import Catalogue
 from kpi.periods import parse_quarter
+from kpi.progress import Status
 from reports import charts
 
 PERIODS = [f"{y}-Q{q}" for y in (2024, 2025) for q in (1, 2, 3, 4)]
@@ -131,6 +133,25 @@ def test_small_multiples_one_panel_per_unit(catalogue: Catalogue) -> None:
     assert spec["facet"]["field"] == "unit_title"
     data = next(iter(spec["datasets"].values()))
     assert {row["unit_title"] for row in data} == {"VPB", "CNCC"}
+
+
+def test_small_multiples_draw_a_unit_of_every_status(catalogue: Catalogue) -> None:
+    """A unit with no recent data (a status without a hue) still gets its grey line."""
+    frames = [_series().assign(unit_title=s.value, status=s.value) for s in Status]
+    chart = charts.small_multiples(pd.concat(frames), catalogue["1.1"], columns=4)
+    spec = json.loads(chart.to_json())
+    scale = spec["spec"]["layer"][0]["encoding"]["color"]["scale"]
+    assert set(scale["domain"]) == {s.value for s in Status}
+    grey = scale["range"][scale["domain"].index("no_recent_data")]
+    assert grey == palette.OTHER_STATUS[0]
+    assert spec["columns"] == 4
+    # drawn: one blue unit and one without a hue, whose grey no other status shares here
+    pair = [
+        _series().assign(unit_title=u, status=s)
+        for u, s in (("A", "on_track"), ("B", "no_recent_data"))
+    ]
+    svg = vlc.vegalite_to_svg(charts.small_multiples(pd.concat(pair), catalogue["1.1"]).to_json())
+    assert f'stroke="{grey}"' in svg
 
 
 def test_status_palette_contrast() -> None:
