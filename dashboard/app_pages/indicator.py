@@ -13,7 +13,7 @@ from dashboard import data, known_figures, resources, signoff, ui, unit_multiple
 from dashboard.history_table import readable_history
 from dashboard.metadata_section import metadata_section
 from kpi.catalogue import Indicator
-from kpi.formatting import number, percent, quarter_label, signed
+from kpi.formatting import number, percent, quarter_label, scope_label, signed
 from kpi.progress.needs import needs_lines
 from kpi.progress.status import opensdg_word
 from kpi.task_progress import local_today
@@ -58,7 +58,7 @@ def choose(lang: str) -> tuple[Indicator, str | None]:
     unit = cols[1].selectbox(
         t("pick_unit", lang),
         [MINISTRY, *units],
-        format_func=lambda u: t("whole_ministry", lang) if u == MINISTRY else labels.get(u, u),
+        format_func=lambda u: scope_label(None if u == MINISTRY else labels.get(u, u), lang),
         key="ind_unit",
     )
     return catalogue[code], None if unit == MINISTRY else unit
@@ -339,7 +339,7 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
 
 def chart_alt(indicator: Indicator, unit: str | None, status: dict[str, object], lang: str) -> str:
     """The chart's accessible name; the words panel beside it is its full text."""
-    scope = t("whole_ministry", lang) if unit is None else data.unit_labels().get(unit, unit)
+    scope = scope_label(None if unit is None else data.unit_labels().get(unit, unit), lang)
     reason = str(status.get("reason_en" if lang == "en" else "reason") or t("no_data", lang))
     name = indicator.short_name(lang)
     return t("ind.chart_alt", lang, code=indicator.code, name=name, scope=scope, reason=reason)
