@@ -28,6 +28,7 @@ from dashboard.warm import (
     read_current,
     release_free_memory,
 )
+from kpi import formatting
 from kpi.obligations import Obligation
 from kpi.periods import Quarter, last_ended_quarter, local_today, parse_quarter
 from kpi.progress import rollup_by_indicator, rollup_statuses, statuses_in_parts
@@ -398,7 +399,7 @@ def reporting_units() -> list[str]:
 
 @st.cache_resource(max_entries=1, show_spinner=False)
 def _unit_labels(url: str, key: Version) -> dict[str, str]:
-    return {unit.code: f"{unit.code} · {unit.name}" for unit in registry()}
+    return {unit.code: formatting.unit_label(unit.code, unit.name) for unit in registry()}
 
 
 def unit_labels() -> dict[str, str]:

@@ -110,16 +110,41 @@ def moment_text(value: object) -> str:
         return str(value)
 
 
-def value_text(value: object, lang: str = "vi") -> str:
-    """A stored percentage as a person reads it: one decimal, always ('68,0%', '70,1%'),
-    as every other page shows the method's values; machine exports keep the stored digits."""
-    return percent(value, lang)
+def value_text(value: object, lang: str = "vi", digits: int = 1) -> str:
+    """A stored percentage as a person reads it: one decimal, as every other page shows the
+    method's values ('68,0%', '70,1%'); machine exports keep the stored digits."""
+    return percent(value, lang, digits)
+
+
+# A change never reads "46,0% → 46,0%": more decimals until the two differ (the stored
+# figures carry few, so this stops early); equal values say so instead.
+_MAX_CHANGE_DIGITS = 6
+
+
+def change_digits(before: object, after: object, lang: str = "vi") -> int:
+    """The fewest decimals (one at least) that show two different values apart."""
+    for digits in range(1, _MAX_CHANGE_DIGITS):
+        if percent(before, lang, digits) != percent(after, lang, digits):
+            return digits
+    return _MAX_CHANGE_DIGITS
 
 
 def change_text(before: object, after: object, lang: str = "vi") -> str:
-    """'68,0% → 70,1%'; a first value reads 'mới → 68,0%'."""
-    old = t("tbl.new_value", lang) if is_missing(before) else value_text(before, lang)
-    return f"{old} → {value_text(after, lang)}"
+    """'68,0% → 70,1%', '46,01% → 46,04%' (decimals enough to differ), '46,0% (không đổi)'
+    for a value written again unchanged; a first value reads 'mới → 68,0%'."""
+    if is_missing(before):
+        return f"{t('tbl.new_value', lang)} → {value_text(after, lang)}"
+    if not is_missing(after) and _same(before, after):
+        return t("tbl.unchanged_value", lang, value=value_text(after, lang))
+    digits = change_digits(before, after, lang)
+    return f"{value_text(before, lang, digits)} → {value_text(after, lang, digits)}"
+
+
+def _same(before: object, after: object) -> bool:
+    try:
+        return float(before) == float(after)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
 
 
 def count_text(value: object, lang: str = "vi") -> str:

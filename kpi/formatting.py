@@ -3,7 +3,8 @@
 Vietnamese numbers follow CLDR as Babel prints them (`format_decimal(x, "#,##0.0",
 locale="vi")`): "." groups thousands, "," marks decimals, halves round to even on the
 shortest decimal form of the float (0.35 -> "0,4"). English uses "," and ".".
-Pure standard library, so the domain, the renderers and the entry points share it.
+Pure (the standard library and the text catalogue), so the domain, the renderers and the
+entry points share it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from kpi.periods import LOCAL_ZONE, Quarter, ReportPeriod  # a user's date and time are Việt Nam's
+from kpi.text import t
 
 MISSING = "—"
 _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (group, decimal)
@@ -84,6 +86,19 @@ def points(value: object, lang: str = "vi", digits: int = 1) -> str:
     if shown == MISSING:
         return shown
     return f"{shown} pp" if lang == "en" else f"{shown} điểm %"
+
+
+def unit_label(code: str, name: str | None = None) -> str:
+    """A reporting unit as every list, table and selection names it: 'VPB · Văn phòng Bộ'
+    (the code alone when no name is known). Headings and sentences use the name alone."""
+    shown = (name or "").strip()
+    return f"{code} · {shown}" if shown and shown != code else code
+
+
+def scope_label(unit: str | None, lang: str = "vi") -> str:
+    """What figures cover: a unit (its label or name, as the context shows units), or the
+    ministry as a whole (None), named one way everywhere: 'Toàn Bộ Nội vụ'."""
+    return unit if unit else t("whole_ministry", lang)
 
 
 _QUARTER_TEXT = re.compile(r"(\d{4})-Q(\d)")

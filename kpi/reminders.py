@@ -23,7 +23,7 @@ from typing import SupportsInt, cast
 import pandas as pd
 
 from kpi.completeness import ReportState, deadline, lock_date
-from kpi.formatting import day_label, quarter_label
+from kpi.formatting import day_label, quarter_label, unit_label
 from kpi.periods import Quarter, last_ended_quarter
 from kpi.text import t
 
@@ -90,7 +90,7 @@ def officer_reason(quarter: Quarter, today: dt.date, cycle: Cycle, unit: str) ->
 
 def _name(cycle: Cycle, code: str) -> str:
     names = cycle.unit_names or {}
-    return f"{code} · {names[code]}" if code in names else code
+    return unit_label(code, names.get(code))
 
 
 def _render(subject: str, lines: Sequence[str], items: Sequence[str]) -> tuple[str, str]:

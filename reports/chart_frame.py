@@ -13,7 +13,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any
 
-from kpi.formatting import quarter_label
+from kpi.formatting import quarter_label, scope_label
 from kpi.periods import Quarter
 from kpi.text import t
 from reports.text import day_text
@@ -43,7 +43,7 @@ class ChartFacts:
 
 def scope_name(unit_name: str | None, lang: str = "vi") -> str:
     """A unit's name, or "Toàn Bộ Nội vụ" for the ministry as a whole (None)."""
-    return unit_name if unit_name else t("whole_ministry", lang)
+    return scope_label(unit_name, lang)
 
 
 def made_on_text(day: dt.date, lang: str = "vi") -> str:
@@ -132,7 +132,8 @@ def framed(spec: dict[str, Any], facts: ChartFacts, width: int, band: bool) -> d
         "spacing": 10,
         "padding": 14,
         "background": "white",
-        "resolve": {"legend": {"color": "independent"}},
+        # each legend stays with its view: the colour and the dash of a line merge into one
+        "resolve": {"legend": {"color": "independent", "strokeDash": "independent"}},
         "description": " · ".join([*title, *subtitle]),
     }
     if "datasets" in spec:

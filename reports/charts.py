@@ -14,12 +14,15 @@ from kpi import palette
 from kpi.catalogue import Indicator
 from kpi.formatting import percent, quarter_label
 from kpi.periods import TARGET_PERIOD, period_code
+from kpi.progress import Status
 from kpi.text import t
 from reports.trajectory import (  # noqa: F401  (re-exported: the dashboard's names)
     ACTUAL,
+    DASHES,
     FONT,
     INK,
     KINDS,
+    LEGEND_SYMBOL,
     PERCENT_EXPR,
     PROJECTION,
     REQUIRED,
@@ -58,14 +61,31 @@ def _y_axis(data: pd.DataFrame, target: float) -> alt.Y:
     )
 
 
+def _legend() -> alt.Legend:
+    # one entry per line, drawn as a stroke: the legend fits a phone as well as a page
+    return alt.Legend(
+        orient="bottom", columns=1, labelFontSize=12, labelLimit=0, symbolType="stroke"
+    )
+
+
 def _legend_colour(lang: str) -> alt.Color:
     names = list(series_names(lang).values())
     return alt.Color(
         "series:N",
         title=None,
         scale=alt.Scale(domain=names, range=[ACTUAL, REQUIRED, PROJECTION]),
-        # one entry per line: the legend fits a phone as well as a page
-        legend=alt.Legend(orient="bottom", columns=1, labelFontSize=12, labelLimit=0),
+        legend=_legend(),
+    )
+
+
+def _legend_dash(lang: str) -> alt.StrokeDash:
+    """Each line's dash, on the same field and legend as the colour: the two legends merge
+    into one whose entries are drawn as their lines are (solid, dashed, dotted)."""
+    return alt.StrokeDash(
+        "series:N",
+        title=None,
+        scale=alt.Scale(domain=list(series_names(lang).values()), range=list(DASHES)),
+        legend=_legend(),
     )
 
 
@@ -90,6 +110,7 @@ def trajectory_chart(
     data = data.assign(series=data["kind"].map(series_names(lang)))
     base = alt.Chart(data)
     x, y, colour = _x_axis(data, lang), _y_axis(data, indicator.target), _legend_colour(lang)
+    dash = _legend_dash(lang)
     kind = alt.datum.kind
     band = (
         base.transform_filter(kind == "projection")
@@ -99,19 +120,21 @@ def trajectory_chart(
     )
     required = (
         base.transform_filter(kind == "required")
-        .mark_line(strokeDash=[7, 5], strokeWidth=2)
-        .encode(x=x, y=y, color=colour, tooltip=_tooltip(lang))
+        .mark_line(strokeWidth=2)
+        .encode(x=x, y=y, color=colour, strokeDash=dash, tooltip=_tooltip(lang))
         .properties(name="required_path")
     )
     projection = (
         base.transform_filter(kind == "projection")
-        .mark_line(strokeDash=[2, 3], strokeWidth=2)
-        .encode(x=x, y=y, color=colour, tooltip=_tooltip(lang))
+        .mark_line(strokeWidth=2)
+        .encode(x=x, y=y, color=colour, strokeDash=dash, tooltip=_tooltip(lang))
         .properties(name="projection")
     )
     actual_base = base.transform_filter(kind == "actual").encode(x=x, y=y, color=colour)
     actual = alt.layer(
-        actual_base.mark_line(strokeWidth=2.5).properties(name="actual_line"),
+        actual_base.mark_line(strokeWidth=2.5)
+        .encode(strokeDash=dash)
+        .properties(name="actual_line"),
         actual_base.mark_point(filled=True, size=55, opacity=1)
         .encode(tooltip=_tooltip(lang))
         .properties(name="actual_points"),
@@ -142,7 +165,10 @@ def _style(chart: alt.LayerChart) -> alt.LayerChart:
         axis=alt.AxisConfig(
             labelFont=FONT, titleFont=FONT, labelColor=INK, labelFontSize=12, domainColor="#9AA5B1"
         ),
-        legend=alt.LegendConfig(labelFont=FONT, labelColor=INK, symbolStrokeWidth=2.5),
+        # a stroke symbol's length is the square root of its size: 22 px shows a dash's rhythm
+        legend=alt.LegendConfig(
+            labelFont=FONT, labelColor=INK, symbolStrokeWidth=2.5, symbolSize=LEGEND_SYMBOL
+        ),
         title=alt.TitleConfig(font=FONT, color=INK, fontSize=15, anchor="start"),
         view=alt.ViewConfig(strokeWidth=0),
     )
@@ -160,10 +186,11 @@ def small_multiples(
         value_label=[percent(v, lang) for v in frame["value"]],
         target=indicator.target,
     )
-    statuses = list(STATUS_STYLE)
+    # every status, the ones without a hue too: a value outside the domain draws no line
+    statuses = [s.value for s in Status]
     colour = alt.Color(
         "status:N",
-        scale=alt.Scale(domain=statuses, range=[STATUS_STYLE[s][0] for s in statuses]),
+        scale=alt.Scale(domain=statuses, range=[palette.status_colours(s)[0] for s in statuses]),
         legend=None,
     )
     years = sorted({int(v) for v in data["t"]}) if len(data) else [2024]

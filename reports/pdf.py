@@ -29,6 +29,7 @@ from reports.text import (
     figure,
     known_on_text,
     label,
+    report_unit,
     status_mark,
     status_rgb,
     summary_sentence,
@@ -195,7 +196,10 @@ def _opening(pdf: ReportPDF) -> None:
 def _cover_facts(pdf: ReportPDF) -> None:
     report, lang = pdf.report, pdf.report.lang
     facts = [
-        (label("unit", lang), f"{report.unit_name} ({report.unit_code})"),
+        (
+            label("unit", lang),
+            report_unit(report.unit_code, report.unit_name, report.is_root, lang),
+        ),
         (label("period", lang), report_period_label(report.period, lang)),
         (label("as_of", lang), quarter_label(report.as_of, lang)),
         (label("compare", lang), quarter_label(report.start_as_of, lang)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kpi.formatting import day_label, local_moment, quarter_label
+from kpi.formatting import day_label, local_moment, quarter_label, unit_label
 from reports.text import METHOD_TEXT, figure, label
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ def _missing_and_late(pdf: ReportPDF) -> None:
     pdf.subheading(f"1. {label('missing_units', lang)}")
     if quality.missing:
         rows = [
-            [f"{m.unit_name} ({m.unit_code})", quarter_label(m.period, lang)]
+            [unit_label(m.unit_code, m.unit_name), quarter_label(m.period, lang)]
             for m in quality.missing
         ]
         pdf.grid(
@@ -28,7 +28,7 @@ def _missing_and_late(pdf: ReportPDF) -> None:
     if quality.late:
         rows = [
             [
-                f"{m.unit_name} ({m.unit_code})",
+                unit_label(m.unit_code, m.unit_name),
                 quarter_label(m.period, lang),
                 day_label(m.deadline, missing="-"),
                 day_label(m.submitted_on, missing="-"),

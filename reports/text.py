@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kpi import palette
-from kpi.formatting import day_label, long_date, number, quarter_label
+from kpi.formatting import day_label, long_date, number, quarter_label, scope_label, unit_label
 from kpi.periods import Quarter
 from kpi.text import LANGS, t
 
@@ -97,3 +97,9 @@ def known_on_text(known_on: dt.date | None, lang: str = "vi") -> str:
     if known_on is None:
         return label("known_now", lang)
     return day_text(known_on, lang)
+
+
+def report_unit(code: str, name: str, is_root: bool, lang: str = "vi") -> str:
+    """A report's unit line: the ministry as a whole named as everywhere ('Toàn Bộ Nội vụ'),
+    or a unit as the tables name it ('VPB · Văn phòng Bộ')."""
+    return scope_label(None if is_root else unit_label(code, name), lang)

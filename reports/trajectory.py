@@ -41,6 +41,9 @@ ACTUAL = "#0B4F8A"
 REQUIRED = "#5F6B7A"
 PROJECTION = "#B35C00"
 TARGET = "#1B6E3A"
+# each series' line, in KINDS order: solid actuals, dashed required path, dotted projection
+DASHES = ((1, 0), (7, 5), (2, 3))
+LEGEND_SYMBOL = 484  # a stroke symbol 22 px long
 FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
 PERCENT_EXPR = "format(datum.value, '.0f') + '%'"  # whole percents: no decimal mark to localise
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"  # Altair 6.3's Vega-Lite
@@ -140,7 +143,14 @@ def _encodings(data: pd.DataFrame, indicator: Indicator, lang: str) -> dict[str,
     first, ticks = x_domain(data)
     axis = {"format": "d", "grid": False, "labelAngle": 0, "labelOverlap": True, "values": ticks}
     y_scale = {"domain": y_domain(data, indicator.target), "nice": False, "zero": False}
-    legend = {"columns": 1, "labelFontSize": 12, "labelLimit": 0, "orient": "bottom"}
+    legend = {
+        "columns": 1,
+        "labelFontSize": 12,
+        "labelLimit": 0,
+        "orient": "bottom",
+        "symbolType": "stroke",
+    }
+    names = list(series_names(lang).values())
     return {
         "x": {
             "axis": axis,
@@ -160,10 +170,15 @@ def _encodings(data: pd.DataFrame, indicator: Indicator, lang: str) -> dict[str,
         "color": {
             "field": "series",
             "legend": legend,
-            "scale": {
-                "domain": list(series_names(lang).values()),
-                "range": [ACTUAL, REQUIRED, PROJECTION],
-            },
+            "scale": {"domain": names, "range": [ACTUAL, REQUIRED, PROJECTION]},
+            "title": None,
+            "type": "nominal",
+        },
+        # the same field and legend as the colour: one legend, each entry drawn as its line
+        "strokeDash": {
+            "field": "series",
+            "legend": legend,
+            "scale": {"domain": names, "range": [list(d) for d in DASHES]},
             "title": None,
             "type": "nominal",
         },
@@ -185,8 +200,9 @@ def _layers(enc: dict[str, Any], data: dict[str, str], target: dict[str, str]) -
 
 
 def _series_layers(enc: dict[str, Any], data: dict[str, str]) -> list[Any]:
-    line = {k: enc[k] for k in ("color", "tooltip", "x", "y")}
-    actual = {k: enc[k] for k in ("color", "x", "y")}
+    line = {k: enc[k] for k in ("color", "strokeDash", "tooltip", "x", "y")}
+    actual = {k: enc[k] for k in ("color", "strokeDash", "x", "y")}
+    points = {k: enc[k] for k in ("color", "tooltip", "x", "y")}
     return [
         {
             "data": data,
@@ -197,14 +213,14 @@ def _series_layers(enc: dict[str, Any], data: dict[str, str]) -> list[Any]:
         },
         {
             "data": data,
-            "mark": {"type": "line", "strokeDash": [7, 5], "strokeWidth": 2},
+            "mark": {"type": "line", "strokeWidth": 2},
             "encoding": line,
             "name": "required_path",
             "transform": _only("required"),
         },
         {
             "data": data,
-            "mark": {"type": "line", "strokeDash": [2, 3], "strokeWidth": 2},
+            "mark": {"type": "line", "strokeWidth": 2},
             "encoding": line,
             "name": "projection",
             "transform": _only("projection"),
@@ -219,7 +235,7 @@ def _series_layers(enc: dict[str, Any], data: dict[str, str]) -> list[Any]:
                 },
                 {
                     "mark": {"type": "point", "filled": True, "opacity": 1, "size": 55},
-                    "encoding": line,
+                    "encoding": points,
                     "name": "actual_points_3",
                     "transform": _only("actual"),
                 },
@@ -268,7 +284,12 @@ CONFIG = {
         "labelFontSize": 12,
         "titleFont": FONT,
     },
-    "legend": {"labelColor": INK, "labelFont": FONT, "symbolStrokeWidth": 2.5},
+    "legend": {
+        "labelColor": INK,
+        "labelFont": FONT,
+        "symbolSize": LEGEND_SYMBOL,
+        "symbolStrokeWidth": 2.5,
+    },
     "title": {"anchor": "start", "color": INK, "font": FONT, "fontSize": 15},
 }
 

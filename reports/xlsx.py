@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kpi.formatting import day_label, local_moment, quarter_label, report_period_label
+from kpi.formatting import day_label, local_moment, quarter_label, report_period_label, unit_label
 from kpi.progress.coverage_text import coverage_text
 from kpi.progress.status import opensdg_word
 from kpi.text import t
@@ -27,7 +27,15 @@ from reports.model import IndicatorRow, Report
 from reports.quality import Quality
 from reports.task_section import label as task_label
 from reports.task_section import write_sheet as write_task_sheet
-from reports.text import METHOD_TEXT, day_text, known_on_text, label, status_rgb, status_word
+from reports.text import (
+    METHOD_TEXT,
+    day_text,
+    known_on_text,
+    label,
+    report_unit,
+    status_rgb,
+    status_word,
+)
 from reports.xlsx_cells import (
     BOLD,
     WRAP,
@@ -145,7 +153,10 @@ def _data_format(key: str, lang: str) -> str | None:
 def _facts(report: Report) -> list[tuple[str, str]]:
     lang = report.lang
     return [
-        (label("unit", lang), f"{report.unit_name} ({report.unit_code})"),
+        (
+            label("unit", lang),
+            report_unit(report.unit_code, report.unit_name, report.is_root, lang),
+        ),
         (label("period", lang), report_period_label(report.period, lang)),
         (label("as_of", lang), quarter_label(report.as_of, lang)),
         (label("compare", lang), quarter_label(report.start_as_of, lang)),
@@ -221,10 +232,12 @@ def _heads(keys: Sequence[str], lang: str) -> list[str]:
 
 
 def _submission_sections(q: Quality, lang: str) -> list[Section]:
-    missing = [[f"{m.unit_name} ({m.unit_code})", quarter_label(m.period, lang)] for m in q.missing]
+    missing = [
+        [unit_label(m.unit_code, m.unit_name), quarter_label(m.period, lang)] for m in q.missing
+    ]
     late = [
         [
-            f"{m.unit_name} ({m.unit_code})",
+            unit_label(m.unit_code, m.unit_name),
             quarter_label(m.period, lang),
             day_label(m.deadline, missing="") or None,
             day_label(m.submitted_on, missing="") or None,

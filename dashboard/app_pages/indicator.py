@@ -4,15 +4,16 @@ now, or as the figures were known at the end of an earlier day (the overview's c
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, known_figures, resources, signoff, ui, widget_words
+from dashboard import data, known_figures, resources, signoff, ui, unit_multiples, widget_words
 from dashboard.history_table import readable_history
 from dashboard.metadata_section import metadata_section
 from kpi.catalogue import Indicator
-from kpi.formatting import number, percent, quarter_label, signed
+from kpi.formatting import number, percent, quarter_label, scope_label, signed
 from kpi.periods import local_today
 from kpi.progress.needs import needs_lines
 from kpi.progress.status import opensdg_word
@@ -24,7 +25,16 @@ MINISTRY = "__ministry__"
 CODE_PARAM = "code"
 MAX_MULTIPLES = 12
 MAX_HISTORY_ROWS = 1_000
-UNIT_ORDER = ("col_status", "col_latest", "col_gap", "col_unit", "col_quarter", "col_ratio")
+# P beside the status it sets; R, for reference, last
+UNIT_ORDER = (
+    "col_status",
+    "col_progress",
+    "col_latest",
+    "col_gap",
+    "col_unit",
+    "col_quarter",
+    "col_ratio",
+)
 HISTORY_WIDTHS = {"col_unit": 240, "tbl.note": 200, "tbl.file": 260, "tbl.when": 130}
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -48,7 +58,7 @@ def choose(lang: str) -> tuple[Indicator, str | None]:
     unit = cols[1].selectbox(
         t("pick_unit", lang),
         [MINISTRY, *units],
-        format_func=lambda u: t("whole_ministry", lang) if u == MINISTRY else labels.get(u, u),
+        format_func=lambda u: scope_label(None if u == MINISTRY else labels.get(u, u), lang),
         key="ind_unit",
     )
     return catalogue[code], None if unit == MINISTRY else unit
@@ -251,34 +261,17 @@ def units_section(
     rows = rows[rows["indicator_code"] == indicator.code].copy()
     if rows.empty:
         return
-    labels = data.unit_labels()
     rows["_rank"] = [ui.severity(s) for s in rows["status"]]
     rows = rows.sort_values(["_rank", "unit_code"])
     st.subheader(t("units_table", lang), anchor=False)
-    table = pd.DataFrame(
-        {
-            "status": rows["status"].to_numpy(),
-            t("col_status", lang): [ui.status_text(s, lang) for s in rows["status"]],
-            t("col_unit", lang): [labels.get(u, u) for u in rows["unit_code"]],
-            t("col_latest", lang): [percent(v, lang) for v in rows["latest_value"]],
-            t("col_quarter", lang): [quarter_label(p, lang) for p in rows["latest_period"]],
-            t("col_ratio", lang): [number(_f(v), lang, 2) for v in rows["ratio"]],
-            t("col_gap", lang): [signed(_f(v), lang) for v in rows["gap_pp"]],
-        }
-    )
+    table = unit_table(rows, lang)
     st.dataframe(
         ui.styled_status(table, t("col_status", lang)),
         hide_index=True,
         width="stretch",
         # the figures right after the status: a phone shows them before the unit's name
         column_order=[t(k, lang) for k in UNIT_ORDER],
-        column_config={
-            t("col_latest", lang): st.column_config.TextColumn(width=86),
-            t("col_gap", lang): st.column_config.TextColumn(
-                t("col_gap_short", lang), width=56, help=t("col_gap_help", lang)
-            ),
-            t("col_unit", lang): st.column_config.TextColumn(width=280),
-        },
+        column_config=unit_columns(lang),
         height=min(35 * (len(table) + 1) + 3, 420),
         alt=t("units_table", lang),
     )
@@ -293,8 +286,40 @@ def units_section(
             f"{ui.STATUS_ICONS.get(status_by_unit[u], '')} {u}" for u in values["unit_code"]
         ],
     )
-    chart = widget_words.without_vega_aria(charts.small_multiples(values, indicator, lang))
-    st.altair_chart(chart, width="content")
+    unit_multiples.show(values, indicator, lang)
+
+
+def unit_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One line per unit: P, which sets the status colour, and R, for reference only."""
+    labels = data.unit_labels()
+    return pd.DataFrame(
+        {
+            "status": rows["status"].to_numpy(),
+            t("col_status", lang): [ui.status_text(s, lang) for s in rows["status"]],
+            t("col_unit", lang): [labels.get(u, u) for u in rows["unit_code"]],
+            t("col_latest", lang): [percent(v, lang) for v in rows["latest_value"]],
+            t("col_quarter", lang): [quarter_label(p, lang) for p in rows["latest_period"]],
+            t("col_progress", lang): [number(_f(v), lang, 2) for v in rows["projected_progress"]],
+            t("col_ratio", lang): [number(_f(v), lang, 2) for v in rows["ratio"]],
+            t("col_gap", lang): [signed(_f(v), lang) for v in rows["gap_pp"]],
+        }
+    )
+
+
+def unit_columns(lang: str) -> dict[str, Any]:
+    """Narrow headers, each with its full wording as help."""
+
+    def short(key: str, width: int) -> Any:
+        label, help_text = t(f"{key}_short", lang), t(f"{key}_help", lang)
+        return st.column_config.TextColumn(label, width=width, help=help_text)
+
+    return {
+        t("col_latest", lang): st.column_config.TextColumn(width=86),
+        t("col_gap", lang): short("col_gap", 56),
+        t("col_unit", lang): st.column_config.TextColumn(width=280),
+        t("col_progress", lang): short("col_progress", 130),
+        t("col_ratio", lang): short("col_ratio", 100),
+    }
 
 
 def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
@@ -314,7 +339,7 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
 
 def chart_alt(indicator: Indicator, unit: str | None, status: dict[str, object], lang: str) -> str:
     """The chart's accessible name; the words panel beside it is its full text."""
-    scope = t("whole_ministry", lang) if unit is None else data.unit_labels().get(unit, unit)
+    scope = scope_label(None if unit is None else data.unit_labels().get(unit, unit), lang)
     reason = str(status.get("reason_en" if lang == "en" else "reason") or t("no_data", lang))
     name = indicator.short_name(lang)
     return t("ind.chart_alt", lang, code=indicator.code, name=name, scope=scope, reason=reason)

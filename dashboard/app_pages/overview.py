@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import data, overview_views, resources, signoff, ui
 from kpi.catalogue import Catalogue
-from kpi.formatting import number, percent, quarter_label, signed
+from kpi.formatting import number, percent, quarter_label, scope_label, signed
 from kpi.periods import last_ended_quarter, local_today
 from kpi.progress import Status
 from kpi.progress.coverage_text import coverage_text
@@ -30,9 +30,7 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
     def unit_name(code: str) -> str:
         if code == ALL:
             return t("all", lang)
-        if code == MINISTRY:
-            return t("whole_ministry", lang)
-        return labels.get(code, code)
+        return scope_label(None if code == MINISTRY else labels.get(code, code), lang)
 
     cols = st.columns(2)
     group = cols[0].selectbox(
@@ -261,7 +259,7 @@ def task_counts(lang: str) -> None:
 
 def plain_scope(chosen: dict[str, str | None], lang: str) -> str:
     unit = chosen["unit"]
-    return t("whole_ministry", lang) if unit is None else data.unit_labels().get(unit, unit)
+    return scope_label(None if unit is None else data.unit_labels().get(unit, unit), lang)
 
 
 def scope_name(chosen: dict[str, str | None], lang: str) -> str:
@@ -286,10 +284,15 @@ def heading(shown: pd.DataFrame, chosen: dict[str, str | None], statuses: list[s
             lang,
             period=quarter_label(chosen["as_of"], lang),
             group=t("group_label", lang, group=group) if group else t("ov.all_groups", lang),
-            lead=ui.literal(chosen["lead"]) if chosen["lead"] else t("ov.any_lead", lang),
+            lead=_lead(chosen["lead"], lang),
         )
     )
     ui.known_on_caption(chosen.get("known_on"), lang)
+
+
+def _lead(code: str | None, lang: str) -> str:
+    """The chosen lead unit as lists name it (escaped: imported text), or 'any'."""
+    return ui.literal(data.unit_label(code)) if code else t("ov.any_lead", lang)
 
 
 def filter_summary(lang: str) -> str:

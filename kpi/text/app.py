@@ -61,6 +61,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_gap_short": ("Chênh", "Gap"),
     "col_unit": ("Đơn vị", "Unit"),
     "col_ratio": ("Tỷ lệ tốc độ R", "Pace ratio R"),
+    # the units table: P beside the status it sets, R after it for reference
+    "col_progress": ("Tiến độ dự kiến P", "Projected progress P"),
+    "col_progress_short": ("P (quyết định màu)", "P (sets the colour)"),
+    "col_progress_help": (
+        "Tiến độ dự kiến P: phần chặng đường đến mục tiêu mà dự báo 2030 đạt được. "
+        "P quyết định màu tình trạng.",
+        "Projected progress P: the share of the way to the target the 2030 projection "
+        "reaches. P sets the status colour.",
+    ),
+    "col_ratio_short": ("R (tham khảo)", "R (reference)"),
+    "col_ratio_help": (
+        "Tỷ lệ tốc độ R (tốc độ thực tế / tốc độ cần thiết): chỉ để tham khảo, "
+        "không quyết định màu.",
+        "Pace ratio R (observed pace / required pace): for reference only, "
+        "it does not set the colour.",
+    ),
     # the quarter is in the column's help and the legend under the table
     "stale_mark": ("⚠ thiếu số", "⚠ no figure"),
     "fresh_mark": ("✓", "✓"),

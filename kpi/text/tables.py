@@ -36,6 +36,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tbl.approved_by": ("Người duyệt", "Approved by"),
     "tbl.approved_at": ("Thời điểm duyệt (giờ Việt Nam)", "Approved (Vietnam time)"),
     "tbl.new_value": ("mới", "new"),
+    "tbl.unchanged_value": ("{value} (không đổi)", "{value} (unchanged)"),
     "tbl.kb": ("{n} KB", "{n} KB"),
     # ---- the audit page ------------------------------------------------------------------
     "audit.person": ("Người thực hiện", "Person"),

@@ -139,7 +139,12 @@ def test_indicator_page_chart_words_and_history(open_page: AppFactory) -> None:
     assert {"target_rule", "required_path", "projection", "projection_band"} <= names
     marks = {layer["name"]: layer["mark"] for layer in _layers(spec) if "name" in layer}
     assert marks["target_rule"]["type"] == "rule"
-    assert marks["required_path"]["strokeDash"]
+    dashes = {
+        layer["name"]: layer["encoding"].get("strokeDash")
+        for layer in _layers(spec)
+        if "name" in layer
+    }
+    assert dashes["required_path"]["legend"]["symbolType"] == "stroke"
     words = " ".join(texts(at, "markdown"))
     assert "Tỷ lệ tốc độ R" in words and "2030 dự kiến" in words
     # Which ratio sets the colour, in words: P does, R is for reference only.

@@ -82,10 +82,28 @@ def test_values_and_changes() -> None:
     assert value_text(46.01) == "46,0%" and value_text(46.6) == "46,6%"
     assert value_text(47) == "47,0%" and value_text(47.0, "en") == "47.0%"
     assert value_text(70.1, "en") == "70.1%"
-    assert change_text(68.04, 70.16) == "68,0% → 70,2%"
-    assert change_text(None, 68.04) == "mới → 68,0%"
-    assert change_text(float("nan"), 68.04, "en") == "new → 68.0%"
-    assert change_text(None, None) == "mới → —"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "lang", "shown"),
+    [
+        (68.04, 70.16, "vi", "68,0% → 70,2%"),
+        # equal at one decimal: two show the difference, both sides alike
+        (46.01, 46.04, "vi", "46,01% → 46,04%"),
+        (46.04, 46.01, "en", "46.04% → 46.01%"),
+        (46.0, 46.04, "vi", "46,00% → 46,04%"),
+        (46.001, 46.002, "vi", "46,001% → 46,002%"),
+        # only a value written again unchanged says so
+        (46.0, 46.0, "vi", "46,0% (không đổi)"),
+        (46, 46.0, "en", "46.0% (unchanged)"),
+        (None, 68.04, "vi", "mới → 68,0%"),
+        (float("nan"), 68.04, "en", "new → 68.0%"),
+        (None, None, "vi", "mới → —"),
+        (68.0, None, "vi", "68,0% → —"),
+    ],
+)
+def test_changes_show_the_difference(before: object, after: object, lang: str, shown: str) -> None:
+    assert change_text(before, after, lang) == shown
 
 
 def test_times_are_vietnam_time() -> None:

@@ -162,3 +162,30 @@ def test_a_half_year_has_one_form_per_language(lang: str) -> None:
             2026, half, lang
         )
     assert f.half_year_label(2026, 2, "en") == "H2 2026"
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "shown"),
+    [
+        ("VPB", "Văn phòng Bộ", "VPB · Văn phòng Bộ"),
+        ("CNCC", " Cục Người có công ", "CNCC · Cục Người có công"),
+        ("X1", None, "X1"),  # no name known: the code alone, never 'X1 · None'
+        ("X1", "", "X1"),
+        ("X1", "X1", "X1"),  # a unit named by its code is not named twice
+    ],
+)
+def test_one_unit_form_in_lists_and_tables(code: str, name: str | None, shown: str) -> None:
+    assert f.unit_label(code, name) == shown
+
+
+@pytest.mark.parametrize(
+    ("unit", "lang", "shown"),
+    [
+        (None, "vi", "Toàn Bộ Nội vụ"),
+        (None, "en", "Whole Ministry of Home Affairs"),
+        ("", "vi", "Toàn Bộ Nội vụ"),
+        ("VPB · Văn phòng Bộ", "en", "VPB · Văn phòng Bộ"),
+    ],
+)
+def test_the_whole_ministry_is_named_one_way(unit: str | None, lang: str, shown: str) -> None:
+    assert f.scope_label(unit, lang) == shown

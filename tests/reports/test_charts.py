@@ -10,8 +10,10 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
+from kpi import palette
 from kpi.catalogue import Catalogue
 from kpi.periods import parse_quarter
+from kpi.progress import Status
 from reports import charts
 
 PERIODS = [f"{y}-Q{q}" for y in (2024, 2025) for q in (1, 2, 3, 4)]
@@ -73,7 +75,8 @@ def test_chart_spec_has_target_rule_and_trajectory_layers(catalogue: Catalogue) 
         layers
     )
     assert layers["target_rule"]["mark"]["type"] == "rule"
-    assert layers["required_path"]["mark"]["strokeDash"] == [7, 5]
+    assert _dash_of(layers["required_path"], "Lộ trình cần thiết") == [7, 5]
+    assert _dash_of(layers["projection"], "Dự báo theo tốc độ hiện nay") == [2, 3]
     assert layers["projection_band"]["mark"]["type"] == "area"
     text = json.dumps(spec, ensure_ascii=False)
     assert "Mục tiêu 2030: 80%" in text
@@ -81,6 +84,29 @@ def test_chart_spec_has_target_rule_and_trajectory_layers(catalogue: Catalogue) 
     x_axis = layers["required_path"]["encoding"]["x"]["axis"]
     assert x_axis["format"] == "d" and x_axis["values"][:2] == [2024.0, 2025.0]  # years
     assert "Lộ trình cần thiết" in text
+
+
+def _dash_of(layer: dict[str, Any], series: str) -> list[int]:
+    scale = layer["encoding"]["strokeDash"]["scale"]
+    return list(scale["range"][scale["domain"].index(series)])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_legend_draws_each_line_as_it_is_drawn(catalogue: Catalogue, lang: str) -> None:
+    """One legend (colour and dash on one field), its symbols strokes with the lines' dashes,
+    not dots: the dashed required path and the dotted projection look so in the legend."""
+    data = charts.trajectory_data(_series(), STATUS, catalogue["1.1"], lang)
+    spec = json.loads(charts.trajectory_chart(data, catalogue["1.1"], lang).to_json())
+    lines = [layer for layer in _layers(spec) if layer.get("mark", {}).get("type") == "line"]
+    assert len(lines) == 3
+    for layer in lines:
+        colour, dash = layer["encoding"]["color"], layer["encoding"]["strokeDash"]
+        assert dash["field"] == colour["field"] and dash["legend"] == colour["legend"]
+        assert dash["legend"]["symbolType"] == "stroke"
+        assert dash["scale"]["domain"] == colour["scale"]["domain"]
+    svg = vlc.vegalite_to_svg(json.dumps(spec))
+    legend = svg[svg.index('class="mark-group role-legend"') :]
+    assert legend.count("stroke-dasharray") >= 2  # the required path's and the projection's
 
 
 def test_english_labels(catalogue: Catalogue) -> None:
@@ -107,6 +133,25 @@ def test_small_multiples_one_panel_per_unit(catalogue: Catalogue) -> None:
     assert spec["facet"]["field"] == "unit_title"
     data = next(iter(spec["datasets"].values()))
     assert {row["unit_title"] for row in data} == {"VPB", "CNCC"}
+
+
+def test_small_multiples_draw_a_unit_of_every_status(catalogue: Catalogue) -> None:
+    """A unit with no recent data (a status without a hue) still gets its grey line."""
+    frames = [_series().assign(unit_title=s.value, status=s.value) for s in Status]
+    chart = charts.small_multiples(pd.concat(frames), catalogue["1.1"], columns=4)
+    spec = json.loads(chart.to_json())
+    scale = spec["spec"]["layer"][0]["encoding"]["color"]["scale"]
+    assert set(scale["domain"]) == {s.value for s in Status}
+    grey = scale["range"][scale["domain"].index("no_recent_data")]
+    assert grey == palette.OTHER_STATUS[0]
+    assert spec["columns"] == 4
+    # drawn: one blue unit and one without a hue, whose grey no other status shares here
+    pair = [
+        _series().assign(unit_title=u, status=s)
+        for u, s in (("A", "on_track"), ("B", "no_recent_data"))
+    ]
+    svg = vlc.vegalite_to_svg(charts.small_multiples(pd.concat(pair), catalogue["1.1"]).to_json())
+    assert f'stroke="{grey}"' in svg
 
 
 def test_status_palette_contrast() -> None:

@@ -190,7 +190,10 @@ def test_report_chart_says_what_it_shows(
     assert fonts == {"DejaVu Sans"}  # one font, embedded below
     assert svg.count("@font-face") == 2 and "data:font/ttf;base64," in svg
     assert len(svg) < 120_000
-    assert json.loads(spec)["resolve"] == {"legend": {"color": "independent"}}
+    legends = {"color": "independent", "strokeDash": "independent"}
+    assert json.loads(spec)["resolve"] == {"legend": legends}
+    # one legend under the plot (colour and dash merged), not a dashed copy under the source
+    assert svg.count(">Số thực tế<") == 1 and svg.count(">Lộ trình cần thiết<") == 1
     assert '"direction": "horizontal"' in spec and '"columns": 1' not in spec  # one legend row
 
 
