@@ -3,7 +3,8 @@ upload attempts turned into columns with words for headers and every cell as tex
 in Việt Nam, quarters as 'Quý 3/2026', numbers through kpi.formatting, '—' for nothing).
 
 The builders take plain frames and name functions, so they are tested without Streamlit;
-`show` is the one way these pages draw such a table with its CSV of the same columns.
+`show` is the one way these pages draw such a table (wrapped, so every note, file name and
+sentence reads whole) with its CSV of the same columns.
 """
 
 from __future__ import annotations
@@ -135,22 +136,10 @@ def attempt_label(row: dict[str, object], lang: str) -> str:
     )
 
 
-def show(
-    frame: pd.DataFrame,
-    stem: str,
-    key: str,
-    lang: str,
-    height: int | None = None,
-    widths: dict[str, int] | None = None,
-) -> None:
-    """A readable table and its CSV download of the same columns; a sentence when empty.
-    `widths` (catalogue key → pixels) keeps a long column's text whole."""
+def show(frame: pd.DataFrame, stem: str, key: str, lang: str, alt: str | None = None) -> None:
+    """A readable table, newest first, and its CSV download of every row and the same
+    columns; a sentence when empty."""
     if frame.empty:
         st.info(t("audit.no_rows", lang))
         return
-    options: dict[str, object] = {"height": height} if height else {}
-    if widths:
-        options["column_config"] = {
-            t(k, lang): st.column_config.TextColumn(width=w) for k, w in widths.items()
-        }
-    ui.table_with_download(readable(frame), stem, key, **options)
+    ui.wrapped_table(readable(frame), stem, key, alt=alt, rows=ui.NEWEST_ROWS)
