@@ -44,6 +44,11 @@ def _col(frame: pd.DataFrame, name: str) -> list[object]:
     return list(frame[name]) if name in frame.columns else [None] * len(frame)
 
 
+def _named(name: Name, code: object) -> str:
+    """A code by its name; '—' with no code (never the name of 'None' or 'nan')."""
+    return MISSING if text_or_dash(code) == MISSING else name(str(code))
+
+
 def size_text(size: object, lang: str) -> str:
     """A file size in kilobytes: '12,5 KB'; '—' with no file (demo rows keep none)."""
     try:
@@ -61,13 +66,15 @@ def changes_table(raw: pd.DataFrame, lang: str, unit: Name, indicator: Name) -> 
             {
                 t("tbl.when", lang): [moment_text(v) for v in _col(raw, "created_at")],
                 t("tbl.who", lang): [text_or_dash(v) for v in _col(raw, "created_by")],
-                t("tbl.indicator", lang): [indicator(str(c)) for c in _col(raw, "indicator_code")],
+                t("tbl.indicator", lang): [
+                    _named(indicator, c) for c in _col(raw, "indicator_code")
+                ],
                 t("tbl.change", lang): [
                     change_text(b, a, lang)
                     for b, a in zip(_col(raw, "before"), _col(raw, "after"), strict=True)
                 ],
-                t("tbl.unit", lang): [unit(str(c)) for c in _col(raw, "unit_code")],
-                t("tbl.quarter", lang): [quarter_label(str(p), lang) for p in _col(raw, "period")],
+                t("tbl.unit", lang): [_named(unit, c) for c in _col(raw, "unit_code")],
+                t("tbl.quarter", lang): [quarter_label(p, lang) for p in _col(raw, "period")],
                 t("tbl.revision", lang): [count_text(v, lang) for v in _col(raw, "revision")],
                 t("tbl.note", lang): [text_or_dash(v) for v in _col(raw, "note")],
                 t("tbl.file", lang): [text_or_dash(v) for v in _col(raw, "file_name")],
@@ -78,7 +85,7 @@ def changes_table(raw: pd.DataFrame, lang: str, unit: Name, indicator: Name) -> 
 
 def actions_table(raw: pd.DataFrame, lang: str, unit: Name) -> pd.DataFrame:
     """Audit entries: when, who, the action and outcome in words, unit, a detail sentence."""
-    actions = [str(a) for a in _col(raw, "action")]
+    actions = _col(raw, "action")
     return readable(
         pd.DataFrame(
             {
@@ -86,12 +93,9 @@ def actions_table(raw: pd.DataFrame, lang: str, unit: Name) -> pd.DataFrame:
                 t("tbl.who", lang): [text_or_dash(v) for v in _col(raw, "actor")],
                 t("tbl.action", lang): [action_word(a, lang) for a in actions],
                 t("tbl.outcome", lang): [outcome_word(o, lang) for o in _col(raw, "outcome")],
-                t("tbl.unit", lang): [
-                    MISSING if text_or_dash(c) == MISSING else unit(str(c))
-                    for c in _col(raw, "unit_code")
-                ],
+                t("tbl.unit", lang): [_named(unit, c) for c in _col(raw, "unit_code")],
                 t("tbl.detail", lang): [
-                    detail_text(a, d, lang, unit)
+                    detail_text(str(a), d, lang, unit)
                     for a, d in zip(actions, _col(raw, "detail"), strict=True)
                 ],
             }

@@ -125,14 +125,6 @@ def unapproved_note(count: int) -> None:
         st.caption(t("unapproved_note", lang(), n=count))
 
 
-def table_with_download(frame: pd.DataFrame, stem: str, key: str, **options: Any) -> None:
-    """A table and the project's guarded CSV download (the toolbar download is off:
-    `client.disableDataExport`); text a spreadsheet would evaluate is prefixed with '.
-    A download made while demo data is stored says so on its first line."""
-    st.dataframe(frame, hide_index=True, width="stretch", **options)
-    csv_download(frame, stem, key)
-
-
 # A long table wraps in a box of this height that scrolls under its sticky header: the
 # page stays as short as a grid left it; rows the box would not fill grow it no further.
 SCROLL_HEIGHT = 480
@@ -154,9 +146,9 @@ TEXT_WIDTHS = ((60, "14rem"), (24, "8rem"))  # (longest text in characters, its 
 
 
 def cell_text(value: object) -> str:
-    """A cell of a static table: '—' for nothing (never 'None' or 'nan'), markdown escaped,
-    no e-mail turned into a link."""
-    if is_missing(value):
+    """A cell of a static table: '—' for nothing (never 'None' or 'nan'; a text left empty
+    on purpose stays empty), markdown escaped, no e-mail turned into a link."""
+    if not isinstance(value, str) and is_missing(value):
         return MISSING
     return literal(_LINKED.sub(rf"\1{WORD_JOINER}", str(value)))
 
@@ -215,6 +207,9 @@ def wrapped_table(
 
 
 def csv_download(frame: pd.DataFrame, stem: str, key: str) -> None:
+    """The project's guarded CSV download (the toolbar download is off:
+    `client.disableDataExport`); text a spreadsheet would evaluate is prefixed with '.
+    A download made while demo data is stored says so on its first line."""
     from dashboard import data  # data imports this module's neighbours, not this one
 
     preface = [t("export.demo_mark", lang())] if data.has_demo() else []
