@@ -20,7 +20,9 @@ from kpi.audit_text import (
     change_text,
     count_text,
     detail_text,
+    is_missing,
     moment_text,
+    note_text,
     outcome_word,
     text_or_dash,
 )
@@ -123,7 +125,10 @@ def uploads_table(raw: pd.DataFrame, lang: str) -> pd.DataFrame:
     for key, column in counts.items():
         frame[t(key, lang)] = [count_text(v, lang) for v in _col(raw, column)]
     frame[t("tbl.size", lang)] = [size_text(v, lang) for v in _col(raw, "size_bytes")]
-    frame[t("tbl.note", lang)] = [text_or_dash(v) for v in _col(raw, "note")]
+    # the demo loader's note in the page's language, as the actions' detail says it
+    frame[t("tbl.note", lang)] = [
+        MISSING if is_missing(v) else note_text(v, lang) for v in _col(raw, "note")
+    ]
     return readable(frame)
 
 

@@ -133,6 +133,9 @@ def test_upload_attempts_in_words() -> None:
         "2,5 KB",
     )
     assert (good["Kết quả"], good["Số dòng"], good["Dung lượng"]) == ("Đã ghi", "1.200", "—")
+    assert good["Ghi chú"] == "Quý 3"
+    demo = raw.assign(note="Dữ liệu minh họa")  # the demo loader's note, in each language
+    assert set(tables.uploads_table(demo, "en")["Note"]) == {"Demo data"}
     label = tables.attempt_label(raw.iloc[0].to_dict(), "en")
     assert label == "#9 · x.csv · File unreadable · cb@x · 01/12/2026 07:00"
 
