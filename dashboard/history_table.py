@@ -28,7 +28,7 @@ def readable_history(
     return pd.DataFrame(
         {
             t("col_quarter", lang): [quarter_label(p, lang) for p in rows["period"]],
-            t("col_unit", lang): [labels.get(u, u) for u in rows["unit_code"]],
+            t("col_unit", lang): [text_or_dash(labels.get(u, u)) for u in rows["unit_code"]],
             t("tbl.change", lang): [
                 change_text(b, a, lang) for b, a in zip(before, rows["value"], strict=True)
             ],

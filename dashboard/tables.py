@@ -3,7 +3,8 @@ upload attempts turned into columns with words for headers and every cell as tex
 in Việt Nam, quarters as 'Quý 3/2026', numbers through kpi.formatting, '—' for nothing).
 
 The builders take plain frames and name functions, so they are tested without Streamlit;
-`show` is the one way these pages draw such a table with its CSV of the same columns.
+`show` is the one way these pages draw such a table (wrapped, so every note, file name and
+sentence reads whole) with its CSV of the same columns.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from kpi.audit_text import (
     change_text,
     count_text,
     detail_text,
+    is_missing,
     moment_text,
+    note_text,
     outcome_word,
     text_or_dash,
 )
@@ -43,6 +46,11 @@ def _col(frame: pd.DataFrame, name: str) -> list[object]:
     return list(frame[name]) if name in frame.columns else [None] * len(frame)
 
 
+def _named(name: Name, code: object) -> str:
+    """A code by its name; '—' with no code (never the name of 'None' or 'nan')."""
+    return MISSING if text_or_dash(code) == MISSING else name(str(code))
+
+
 def size_text(size: object, lang: str) -> str:
     """A file size in kilobytes: '12,5 KB'; '—' with no file (demo rows keep none)."""
     try:
@@ -60,13 +68,15 @@ def changes_table(raw: pd.DataFrame, lang: str, unit: Name, indicator: Name) -> 
             {
                 t("tbl.when", lang): [moment_text(v) for v in _col(raw, "created_at")],
                 t("tbl.who", lang): [text_or_dash(v) for v in _col(raw, "created_by")],
-                t("tbl.indicator", lang): [indicator(str(c)) for c in _col(raw, "indicator_code")],
+                t("tbl.indicator", lang): [
+                    _named(indicator, c) for c in _col(raw, "indicator_code")
+                ],
                 t("tbl.change", lang): [
                     change_text(b, a, lang)
                     for b, a in zip(_col(raw, "before"), _col(raw, "after"), strict=True)
                 ],
-                t("tbl.unit", lang): [unit(str(c)) for c in _col(raw, "unit_code")],
-                t("tbl.quarter", lang): [quarter_label(str(p), lang) for p in _col(raw, "period")],
+                t("tbl.unit", lang): [_named(unit, c) for c in _col(raw, "unit_code")],
+                t("tbl.quarter", lang): [quarter_label(p, lang) for p in _col(raw, "period")],
                 t("tbl.revision", lang): [count_text(v, lang) for v in _col(raw, "revision")],
                 t("tbl.note", lang): [text_or_dash(v) for v in _col(raw, "note")],
                 t("tbl.file", lang): [text_or_dash(v) for v in _col(raw, "file_name")],
@@ -77,7 +87,7 @@ def changes_table(raw: pd.DataFrame, lang: str, unit: Name, indicator: Name) -> 
 
 def actions_table(raw: pd.DataFrame, lang: str, unit: Name) -> pd.DataFrame:
     """Audit entries: when, who, the action and outcome in words, unit, a detail sentence."""
-    actions = [str(a) for a in _col(raw, "action")]
+    actions = _col(raw, "action")
     return readable(
         pd.DataFrame(
             {
@@ -85,12 +95,9 @@ def actions_table(raw: pd.DataFrame, lang: str, unit: Name) -> pd.DataFrame:
                 t("tbl.who", lang): [text_or_dash(v) for v in _col(raw, "actor")],
                 t("tbl.action", lang): [action_word(a, lang) for a in actions],
                 t("tbl.outcome", lang): [outcome_word(o, lang) for o in _col(raw, "outcome")],
-                t("tbl.unit", lang): [
-                    MISSING if text_or_dash(c) == MISSING else unit(str(c))
-                    for c in _col(raw, "unit_code")
-                ],
+                t("tbl.unit", lang): [_named(unit, c) for c in _col(raw, "unit_code")],
                 t("tbl.detail", lang): [
-                    detail_text(a, d, lang, unit)
+                    detail_text(str(a), d, lang, unit)
                     for a, d in zip(actions, _col(raw, "detail"), strict=True)
                 ],
             }
@@ -118,7 +125,10 @@ def uploads_table(raw: pd.DataFrame, lang: str) -> pd.DataFrame:
     for key, column in counts.items():
         frame[t(key, lang)] = [count_text(v, lang) for v in _col(raw, column)]
     frame[t("tbl.size", lang)] = [size_text(v, lang) for v in _col(raw, "size_bytes")]
-    frame[t("tbl.note", lang)] = [text_or_dash(v) for v in _col(raw, "note")]
+    # the demo loader's note in the page's language, as the actions' detail says it
+    frame[t("tbl.note", lang)] = [
+        MISSING if is_missing(v) else note_text(v, lang) for v in _col(raw, "note")
+    ]
     return readable(frame)
 
 
@@ -135,22 +145,10 @@ def attempt_label(row: dict[str, object], lang: str) -> str:
     )
 
 
-def show(
-    frame: pd.DataFrame,
-    stem: str,
-    key: str,
-    lang: str,
-    height: int | None = None,
-    widths: dict[str, int] | None = None,
-) -> None:
-    """A readable table and its CSV download of the same columns; a sentence when empty.
-    `widths` (catalogue key → pixels) keeps a long column's text whole."""
+def show(frame: pd.DataFrame, stem: str, key: str, lang: str, alt: str | None = None) -> None:
+    """A readable table, newest first, and its CSV download of every row and the same
+    columns; a sentence when empty."""
     if frame.empty:
         st.info(t("audit.no_rows", lang))
         return
-    options: dict[str, object] = {"height": height} if height else {}
-    if widths:
-        options["column_config"] = {
-            t(k, lang): st.column_config.TextColumn(width=w) for k, w in widths.items()
-        }
-    ui.table_with_download(readable(frame), stem, key, **options)
+    ui.wrapped_table(readable(frame), stem, key, alt=alt, rows=ui.NEWEST_ROWS)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -16,7 +16,8 @@ import streamlit as st
 from dashboard import resources
 from kpi import palette
 from kpi.access import Viewer
-from kpi.formatting import day_label
+from kpi.audit_text import is_missing
+from kpi.formatting import MISSING, day_label, number
 from kpi.messages import Explained, text_of
 from kpi.periods import local_today
 from kpi.progress import Status
@@ -124,26 +125,91 @@ def unapproved_note(count: int) -> None:
         st.caption(t("unapproved_note", lang(), n=count))
 
 
-def table_with_download(frame: pd.DataFrame, stem: str, key: str, **options: Any) -> None:
-    """A table and the project's guarded CSV download (the toolbar download is off:
-    `client.disableDataExport`); text a spreadsheet would evaluate is prefixed with '.
-    A download made while demo data is stored says so on its first line."""
-    st.dataframe(frame, hide_index=True, width="stretch", **options)
-    csv_download(frame, stem, key)
+# A long table wraps in a box of this height that scrolls under its sticky header: the
+# page stays as short as a grid left it; rows the box would not fill grow it no further.
+SCROLL_HEIGHT = 480
+ROW_PX = 37  # a one-line row: fewer rows than fill the box never need it
+# An admin reads a log from its newest entry and finds older ones with the filters: a page
+# wraps the newest rows whole (a grid cut the sentences) and the CSV holds them all.
+NEWEST_ROWS = 200
+
+
+# st.table's markdown links an e-mail, "http://…" or "www.…" even when escaped; a word
+# joiner (invisible, U+2060) after "@", "://"'s colon and "www" keeps them plain text.
+_LINKED = re.compile(r"(@|:(?=//)|(?i:www)(?=\.))")
+WORD_JOINER = "\u2060"
+# A narrow screen's table layout squeezes a column of long text to one word a line: there a
+# column gets a width to read by (the table scrolls sideways); a wide one needs none, so
+# the width is 0 above PHONE (clamp() of a huge signed number is 0 or the width).
+PHONE = "700px"
+TEXT_WIDTHS = ((60, "14rem"), (24, "8rem"))  # (longest text in characters, its width)
+
+
+def cell_text(value: object) -> str:
+    """A cell of a static table: '—' for nothing (never 'None' or 'nan'; a text left empty
+    on purpose stays empty), markdown escaped, no e-mail turned into a link."""
+    if not isinstance(value, str) and is_missing(value):
+        return MISSING
+    return literal(_LINKED.sub(rf"\1{WORD_JOINER}", str(value)))
+
+
+def escaped(frame: pd.DataFrame) -> pd.DataFrame:
+    """Headers and cells as st.table shows them literally (it renders markdown)."""
+    return frame.rename(columns=literal).map(cell_text)
+
+
+def _phone_width(longest: int) -> str | None:
+    for length, width in TEXT_WIDTHS:
+        if longest > length:
+            return f"clamp(0px, (100vw - {PHONE}) * -1000, {width})"
+    return None
+
+
+def readable_widths(frame: pd.DataFrame) -> pd.DataFrame | Any:
+    """The escaped frame, styled so that on a phone its long-text columns (sentences,
+    notes, file names, names) stay wide enough to read."""
+    if frame.empty or len(frame) > MAX_STYLED_ROWS:
+        return frame
+    styled = frame.style
+    for column in frame.columns:
+        width = _phone_width(int(frame[column].astype(str).str.len().max()))
+        if width:
+            styled = styled.set_properties(subset=[column], **{"min-width": width})
+    return styled
 
 
 def wrapped_table(
-    frame: pd.DataFrame, stem: str | None = None, key: str | None = None, alt: str | None = None
+    frame: pd.DataFrame,
+    stem: str | None = None,
+    key: str | None = None,
+    alt: str | None = None,
+    rows: int | None = None,
 ) -> None:
-    """A static table whose long cells wrap (a grid cuts them), with the CSV download when
-    `key` is given. st.table renders markdown: every header and cell is escaped first."""
-    shown = frame.rename(columns=literal).map(literal)
-    st.table(shown, hide_index=True, alt=alt)
+    """A static table whose long cells wrap (a grid cuts them), with the CSV download of
+    every row when `key` is given. With `rows` (for a list newest first, with its CSV), the
+    table shows the newest `rows` and says so; past a box's worth of rows it scrolls
+    inside SCROLL_HEIGHT."""
+    shown = frame if rows is None else frame.head(rows)
+    if len(shown) < len(frame):
+        st.caption(
+            t(
+                "tbl.newest_rows",
+                lang(),
+                shown=number(len(shown), lang(), 0),
+                total=number(len(frame), lang(), 0),
+            )
+        )
+    tall = ROW_PX * (len(shown) + 1) > SCROLL_HEIGHT
+    height: int | Literal["content"] = SCROLL_HEIGHT if tall else "content"
+    st.table(readable_widths(escaped(shown)), hide_index=True, alt=alt, height=height)
     if stem and key:
         csv_download(frame, stem, key)
 
 
 def csv_download(frame: pd.DataFrame, stem: str, key: str) -> None:
+    """The project's guarded CSV download (the toolbar download is off:
+    `client.disableDataExport`); text a spreadsheet would evaluate is prefixed with '.
+    A download made while demo data is stored says so on its first line."""
     from dashboard import data  # data imports this module's neighbours, not this one
 
     preface = [t("export.demo_mark", lang())] if data.has_demo() else []

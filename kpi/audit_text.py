@@ -68,12 +68,16 @@ def codes_of_kind(kind: str) -> list[str]:
 
 
 def action_word(code: object, lang: str = "vi") -> str:
+    if is_missing(code):
+        return MISSING
     key = f"action.{code}"
     return t(key, lang) if key in STRINGS else t("action.other", lang, code=code)
 
 
 def outcome_word(code: object, lang: str = "vi") -> str:
     """An audit outcome (ok, refused, failed) or an upload outcome (committed, …)."""
+    if is_missing(code):
+        return MISSING
     key = f"outcome.{code}"
     return t(key, lang) if key in STRINGS else t("outcome.other", lang, code=code)
 

@@ -104,7 +104,7 @@ def scope_label(unit: str | None, lang: str = "vi") -> str:
 _QUARTER_TEXT = re.compile(r"(\d{4})-Q(\d)")
 
 
-def _year_quarter(period: Quarter | int | str) -> tuple[int, int] | None:
+def _year_quarter(period: object) -> tuple[int, int] | None:
     """(year, q) of a Quarter, a quarter index or a '2025-Q3' text; None for other text."""
     if isinstance(period, Quarter):
         return period.year, period.q
@@ -115,14 +115,26 @@ def _year_quarter(period: Quarter | int | str) -> tuple[int, int] | None:
     return (int(match[1]), int(match[2])) if match else None
 
 
-def quarter_label(
-    period: Quarter | int | str | None, lang: str = "vi", missing: str = MISSING
-) -> str:
+_EMPTY_CELLS = {"NAType", "NaTType"}  # pandas' NA and NaT, by name: no pandas import here
+
+
+def _absent(value: object) -> bool:
+    """None, empty text, or the NaN / NA / NaT a table holds in an empty cell (pandas 3
+    stores a missing text as NaN)."""
+    if value is None or (isinstance(value, str) and not value):
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return type(value).__name__ in _EMPTY_CELLS
+
+
+def quarter_label(period: object, lang: str = "vi", missing: str = MISSING) -> str:
     """The one form a person reads: 'Quý 3/2025' (vi), 'Q3 2025' (en).
 
-    Takes a Quarter, a quarter index or a '2025-Q3' text; other text is shown as it is.
+    Takes a Quarter, a quarter index or a '2025-Q3' text; other text is shown as it is,
+    nothing (None, '', NaN, NA, NaT) as `missing`.
     """
-    if period is None or period == "":
+    if _absent(period):
         return missing
     parts = _year_quarter(period)
     return str(period) if parts is None else Quarter(*parts).name(lang)

@@ -1,7 +1,7 @@
 """Nhật ký hệ thống (admins): every written figure with the value it replaced, every action
 (refusals too) and every upload attempt with its file, as tables a person reads. One set of
 filters (unit, person, quarter, type of action, refused only) filters every table. Text
-shows literally (tables only, never markdown)."""
+shows literally (escaped tables, never markdown) and wraps whole."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard import data, resources, tables, ui, widget_text
 from kpi.audit_text import KINDS
-from kpi.formatting import quarter_label
+from kpi.formatting import number, quarter_label
 from kpi.services.audit import (
     ACTION_LIMIT,
     CHANGE_LIMIT,
@@ -76,7 +76,7 @@ def filters(lang: str) -> AuditFilter:
 
 def capped(shown: int, limit: int, lang: str) -> None:
     if shown >= limit:
-        st.caption(t("audit.shown", lang, shown=shown))
+        st.caption(t("audit.shown", lang, shown=number(shown, lang, 0)))
 
 
 def sections(found: AuditTables, lang: str) -> None:
@@ -86,18 +86,17 @@ def sections(found: AuditTables, lang: str) -> None:
     else:
         shown = tables.changes_table(found.changes, lang, unit_name, indicator_name)
         capped(len(shown), CHANGE_LIMIT, lang)
-        tables.show(shown, "nhat-ky-so-lieu", "audit_dl_changes", lang, height=360)
+        tables.show(shown, "nhat-ky-so-lieu", "audit_dl_changes", lang, t("audit.changes", lang))
     st.subheader(t("audit.actions", lang), anchor=False)
     actions = tables.actions_table(found.actions, lang, unit_name)
     capped(len(actions), ACTION_LIMIT, lang)
-    # the detail is a sentence: wide enough to read whole, the short columns narrow
-    widths = {"tbl.when": 130, "tbl.outcome": 90, "tbl.detail": 820}
-    tables.show(actions, "nhat-ky-hanh-dong", "audit_dl_actions", lang, 360, widths)
+    tables.show(actions, "nhat-ky-hanh-dong", "audit_dl_actions", lang, t("audit.actions", lang))
     st.subheader(t("uploads_title", lang), anchor=False)
     if found.uploads is None:
         st.caption(t("audit.uploads_filtered", lang))
         return
-    tables.show(tables.uploads_table(found.uploads, lang), "cac-lan-nop", "audit_dl_uploads", lang)
+    uploads = tables.uploads_table(found.uploads, lang)
+    tables.show(uploads, "cac-lan-nop", "audit_dl_uploads", lang, t("uploads_title", lang))
     download_section(found.uploads, lang)
 
 

@@ -35,7 +35,6 @@ UNIT_ORDER = (
     "col_quarter",
     "col_ratio",
 )
-HISTORY_WIDTHS = {"col_unit": 240, "tbl.note": 200, "tbl.file": 260, "tbl.when": 130}
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -329,12 +328,13 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
         st.info(t("no_data", lang))
         return
     if total > len(shown):
-        st.caption(t("history_capped", lang, shown=len(shown), total=total))
+        counts = {"shown": number(len(shown), lang, 0), "total": number(total, lang, 0)}
+        st.caption(t("history_capped", lang, **counts))
     table = readable_history(shown, signoff.unapproved(shown), data.unit_labels(), lang)
-    # st.dataframe shows notes and file names as literal text; widths keep them whole
+    # wrapped, so notes and file names read whole; the newest rows, and all in the CSV
     alt = t("hist.alt", lang, code=indicator.code)
-    config = {t(k, lang): st.column_config.TextColumn(width=w) for k, w in HISTORY_WIDTHS.items()}
-    st.dataframe(table, hide_index=True, width="stretch", height=320, alt=alt, column_config=config)
+    stem = f"lich-su-so-lieu-{indicator.code}"
+    ui.wrapped_table(table, stem, "hist_csv", alt=alt, rows=ui.NEWEST_ROWS)
 
 
 def chart_alt(indicator: Indicator, unit: str | None, status: dict[str, object], lang: str) -> str:

@@ -124,8 +124,8 @@ def show_tasks(
         percent(p, lang, 0) for p in frame[t("col_task_percent", lang)]
     ]
     # a task's name is a sentence: a static table wraps it whole (a grid cuts it);
-    # st.table renders markdown, so every cell is escaped first
-    shown = frame.rename(columns=ui.literal).map(ui.literal)
+    # st.table renders markdown, so every cell is escaped first ('—' for nothing)
+    shown = ui.escaped(frame)
     overdue_col = ui.literal(t("col_task_overdue", lang))
     styled = shown.style.map(
         lambda v: palette.cell_style(palette.OVERDUE_TINT) if v else "", subset=[overdue_col]

@@ -93,9 +93,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "history": ("Lịch sử số liệu và các lần sửa", "History of every figure and revision"),
     "downloads": ("Tải xuống", "Downloads"),
     "history_capped": (
-        "Hiển thị {shown} bản ghi mới nhất trên tổng số {total}; chọn một đơn vị để xem đủ.",
-        "Showing the latest {shown} of {total} {total|record|records}; choose a unit to see them "
-        "all.",
+        "Lịch sử gồm {shown} bản ghi mới nhất trên tổng số {total}; chọn một đơn vị để xem đủ.",
+        "The history holds the latest {shown} of {total} {total|record|records}; choose a unit "
+        "to see them all.",
     ),
     "dl_png": ("Biểu đồ PNG", "Chart PNG"),
     "dl_svg": ("Biểu đồ SVG", "Chart SVG"),

@@ -38,14 +38,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tbl.new_value": ("mới", "new"),
     "tbl.unchanged_value": ("{value} (không đổi)", "{value} (unchanged)"),
     "tbl.kb": ("{n} KB", "{n} KB"),
+    "tbl.newest_rows": (
+        "Bảng hiện {shown} dòng mới nhất trong {total} dòng; tệp CSV có đủ {total} dòng.",
+        "The table shows the newest {shown} of {total} rows; the CSV has all {total}.",
+    ),
     # ---- the audit page ------------------------------------------------------------------
     "audit.person": ("Người thực hiện", "Person"),
     "audit.kind": ("Loại hành động", "Type of action"),
     "audit.refused_only": ("Chỉ lần bị từ chối", "Refused attempts only"),
     "audit.shown": (
-        "Hiển thị {shown} dòng mới nhất khớp bộ lọc; chọn thêm bộ lọc để xem các dòng cũ hơn.",
-        "Showing the latest {shown} matching {shown|row|rows}; narrow the filters to see older "
-        "ones.",
+        "Danh sách chỉ gồm {shown} dòng mới nhất khớp bộ lọc; chọn thêm bộ lọc để xem các dòng "
+        "cũ hơn.",
+        "The list holds only the latest {shown} matching {shown|row|rows}; narrow the filters "
+        "to see older ones.",
     ),
     "audit.no_rows": ("Không có dòng nào khớp bộ lọc.", "No rows match the filters."),
     "audit.changes_filtered": (

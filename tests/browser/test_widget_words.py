@@ -78,7 +78,7 @@ def test_vietnamese_page_has_no_streamlit_english(
     browser: Browser, server: Server, screenshots: Path, width: int
 ) -> None:
     page = new_page(browser, width)
-    open_page(page, server.url, "vi", "nav_audit", width)
+    open_page(page, server.url, "vi", "nav_cycle_admin", width)  # a grid's column menu
     open_column_menu(page)
     menu = page.locator(MENU).first
     assert "Sắp xếp tăng dần" in menu.inner_text() and "Ẩn cột" in menu.inner_text()
@@ -130,7 +130,7 @@ def test_uploader_chip_speaks_the_page_language(
 
 def test_english_page_keeps_streamlit_english(browser: Browser, server: Server) -> None:
     page = new_page(browser)
-    open_page(page, server.url, "en", "nav_audit")
+    open_page(page, server.url, "en", "nav_cycle_admin")
     open_column_menu(page)
     assert "Sort ascending" in page.locator(MENU).first.inner_text()
     page.keyboard.press("Escape")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit import config as st_config
@@ -69,3 +71,20 @@ def open_page(app_db: str) -> AppFactory:
         return at
 
     return run
+
+
+def unescape(text: object) -> object:
+    """A static table's cell as a person reads it: no markdown escape, no word joiner."""
+    if not isinstance(text, str):
+        return text
+    return re.sub(r"\\(.)", r"\1", text).replace("\u2060", "")
+
+
+def static_tables(at: AppTest) -> list[pd.DataFrame]:
+    """The page's static tables (st.table: text that wraps), headers and cells unescaped."""
+    out = []
+    for element in at.table:
+        value = element.value
+        value = value.data if hasattr(value, "data") else value  # a Styler's frame
+        out.append(value.rename(columns=unescape).map(unescape))
+    return out

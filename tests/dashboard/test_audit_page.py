@@ -14,14 +14,14 @@ from kpi.services import ingest
 from kpi.services.commit import refuse_scope
 from kpi.storage import open_storage
 from kpi.uploads import UploadMeta
-from tests.dashboard.conftest import AppFactory
+from tests.dashboard.conftest import AppFactory, static_tables
 
 OFFICER = "cb@bnv.gov.vn"
 SNAKE = re.compile(r"^[a-z]+(_[a-z]+)+$")
 
 
 def frames(at: AppTest) -> list[pd.DataFrame]:
-    return [el.value for el in at.dataframe]
+    return static_tables(at)  # wrapped, so each sentence, note and file name reads whole
 
 
 def by_header(at: AppTest, header: str) -> list[pd.DataFrame]:

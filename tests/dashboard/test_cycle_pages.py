@@ -19,7 +19,7 @@ from kpi.services import submissions
 from kpi.services.app import open_store
 from kpi.services.users import add_user
 from tests.conftest import reset_cli_caches
-from tests.dashboard.conftest import AppFactory
+from tests.dashboard.conftest import AppFactory, static_tables
 
 runner = CliRunner()
 
@@ -104,7 +104,7 @@ def test_sign_off_on_the_page_shows_on_every_page(open_page: AppFactory, app_db:
     )
     at.switch_page("app_pages/indicator.py").run()
     at.selectbox(key="ind_unit").set_value("VPB").run()
-    history = at.dataframe[-1].value
+    history = static_tables(at)[-1]
     marks = dict(zip(history["Quý"], history["Phê duyệt"], strict=False))
     assert marks["Quý 3/2026"] == "✔ đã duyệt" and marks["Quý 2/2026"] == "chưa duyệt"
     assert any("chưa duyệt" in str(c.value) for c in at.caption)

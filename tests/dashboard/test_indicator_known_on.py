@@ -74,7 +74,7 @@ def _known_on(at: AppTest, day: dt.date) -> None:
 
 
 def _unit_row(at: AppTest, unit: str) -> pd.Series:
-    table = at.dataframe[0].value  # units, history (the metadata is prose)
+    table = at.dataframe[0].value  # the units (the history wraps; the metadata is prose)
     table = table.data if hasattr(table, "data") else table
     return table[table["Đơn vị"].str.startswith(unit)].iloc[0]
 

@@ -13,7 +13,7 @@ from dashboard.navigation import page_specs
 from kpi.access import Role, Viewer
 from kpi.progress import Status
 from kpi.text import t
-from tests.dashboard.conftest import AppFactory
+from tests.dashboard.conftest import AppFactory, static_tables
 
 
 def texts(at: AppTest, kind: str) -> list[str]:
@@ -152,9 +152,10 @@ def test_indicator_page_chart_words_and_history(open_page: AppFactory) -> None:
     assert "chỉ báo tỷ lệ (không cộng): không có" in words  # the demo sends counts only
     assert ": –" not in words
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Biểu đồ PNG", "Biểu đồ SVG", "Số liệu CSV", "Số liệu XLSX"]
-    assert len(at.dataframe) == 2  # units table and history (the metadata is prose)
-    assert len(at.dataframe[1].value) > 0
+    # the chart's files, then the history's CSV under its table
+    assert labels == ["Biểu đồ PNG", "Biểu đồ SVG", "Số liệu CSV", "Số liệu XLSX", "Tải CSV"]
+    assert len(at.dataframe) == 1  # the units table (the metadata is prose)
+    assert len(static_tables(at)[-1]) > 0  # the history wraps notes and file names whole
 
 
 def test_indicator_page_metadata_section(open_page: AppFactory) -> None:
@@ -202,7 +203,7 @@ def test_alerts_page_shows_stale_series(open_page: AppFactory) -> None:
 def test_audit_page_for_admin_only(open_page: AppFactory) -> None:
     at = open_page("audit.py", role=Role.ADMIN)
     assert "Nhật ký hệ thống" in texts(at, "title")
-    assert len(at.dataframe[0].value) > 0
+    assert len(static_tables(at)[0]) > 0
 
 
 def test_reports_page_renders(open_page: AppFactory) -> None:
@@ -276,7 +277,7 @@ def test_ministry_rows_equal_the_engine(app_db: str) -> None:
 
 def test_indicator_history_reads_as_words_and_the_chart_has_a_name(open_page: AppFactory) -> None:
     at = open_page("indicator.py")
-    history = at.dataframe[1].value
+    history = static_tables(at)[-1]
     assert {"Quý", "Giá trị: trước → sau", "Thời điểm (giờ Việt Nam)", "Người nộp"} <= set(
         history.columns
     )

@@ -133,6 +133,9 @@ def test_upload_attempts_in_words() -> None:
         "2,5 KB",
     )
     assert (good["Kết quả"], good["Số dòng"], good["Dung lượng"]) == ("Đã ghi", "1.200", "—")
+    assert good["Ghi chú"] == "Quý 3"
+    demo = raw.assign(note="Dữ liệu minh họa")  # the demo loader's note, in each language
+    assert set(tables.uploads_table(demo, "en")["Note"]) == {"Demo data"}
     label = tables.attempt_label(raw.iloc[0].to_dict(), "en")
     assert label == "#9 · x.csv · File unreadable · cb@x · 01/12/2026 07:00"
 
@@ -188,3 +191,48 @@ def test_history_shows_every_value_with_one_decimal() -> None:
         "46,0% → 46,6%",
         "46,6% → 47,0%",
     ]
+
+
+EMPTY_CELLS = [None, float("nan")]  # what a database NULL becomes in an object / str column
+
+
+def gaps(columns: list[str]) -> pd.DataFrame:
+    """A row of None and a row of NaN under every column the builders read."""
+    return pd.DataFrame([dict.fromkeys(columns, v) for v in EMPTY_CELLS])
+
+
+def no_missing_words(frame: pd.DataFrame) -> None:
+    shown = cells(frame) + [str(c) for c in frame.columns]
+    for bad in ("None", "nan", "NaN", "NaT", "<NA>"):
+        assert not [c for c in shown if bad in c], (bad, shown)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_builder_turns_none_and_nan_into_a_dash(lang: str) -> None:
+    from dashboard import ui
+    from dashboard.history_table import readable_history
+
+    history_columns = ["unit_code", "period", "revision", "value", "numerator", "denominator"]
+    history_columns += ["note", "created_by", "created_at", "file_name"]
+    action_columns = ["id", "at", "actor", "action", "outcome", "upload_id", "unit_code"]
+    built = [
+        tables.changes_table(gaps(CHANGE_COLUMNS), lang, unit, indicator),
+        tables.actions_table(gaps([*action_columns, "detail"]), lang, unit),
+        tables.uploads_table(gaps(UPLOAD_LIST_COLUMNS), lang),
+        readable_history(gaps(history_columns), pd.Series([True, False]), {}, lang),
+    ]
+    for frame in built:
+        no_missing_words(frame)
+        no_missing_words(ui.escaped(frame))
+        assert tables.MISSING in cells(frame)
+
+
+def test_a_static_table_cell_is_a_dash_or_plain_text() -> None:
+    from dashboard import ui
+
+    frame = pd.DataFrame({"a": [None, float("nan"), pd.NA, "x@y.vn", "http://x.vn", "[b](c)"]})
+    shown = list(ui.escaped(frame)["a"])
+    assert shown[:3] == ["—", "—", "—"]
+    # an e-mail or address is not linked (a word joiner after "@" and "://"'s colon) and
+    # markdown stays literal
+    assert shown[3:] == ["x\\@\u2060y\\.vn", "http\\:\u2060\\/\\/x\\.vn", "\\[b\\]\\(c\\)"]

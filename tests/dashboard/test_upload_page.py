@@ -10,7 +10,7 @@ from kpi.access import Role
 from kpi.periods import last_ended_quarter
 from kpi.storage import CurrentValue, open_storage
 from kpi.storage.repository import data_version
-from tests.dashboard.conftest import AppFactory
+from tests.dashboard.conftest import AppFactory, static_tables
 
 HEADER = "Mã chỉ tiêu,Mã đơn vị,Kỳ báo cáo,Giá trị (%),Tử số,Mẫu số,Ghi chú\n"
 
@@ -131,7 +131,7 @@ def test_officer_cannot_commit_for_another_unit(open_page: AppFactory, app_db: s
 
 
 def test_notes_and_codes_stay_literal(open_page: AppFactory) -> None:
-    from dashboard.ui import literal
+    from dashboard.ui import cell_text, literal
 
     period = str(last_ended_quarter())
     note = "<script>alert(1)</script> [x](javascript:alert(2)) =HYPERLINK(1)"
@@ -140,8 +140,9 @@ def test_notes_and_codes_stay_literal(open_page: AppFactory) -> None:
     at.button(key="commit").click().run()
     at.switch_page("app_pages/indicator.py").run()
     at.selectbox(key="ind_unit").set_value("VPB").run()
-    history = at.dataframe[-1].value
-    assert note in history["Ghi chú"].tolist()  # a data cell, never markup
+    history = at.table[-1].value  # escaped: the note shows as typed, never as markup
+    assert cell_text(note) in history["Ghi chú"].tolist()
+    assert note in static_tables(at)[-1]["Ghi chú"].tolist()
     markdown = " ".join(str(m.value) for m in at.markdown)
     assert "<script>" not in markdown
     assert literal("[x](javascript:y)") == "\\[x\\]\\(javascript\\:y\\)"

@@ -6,6 +6,7 @@ import datetime as dt
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from babel.numbers import format_decimal
 from hypothesis import given
@@ -111,6 +112,9 @@ def test_one_quarter_form_per_language(period: object, vi: str, en: str) -> None
 def test_missing_quarters() -> None:
     assert f.quarter_label(None) == f.quarter_label("") == "—"
     assert f.quarter_label(None, "en", missing="-") == "-"
+    # an empty cell of a pandas 3 text column is NaN; never 'nan' in a table
+    for empty in (math.nan, np.nan, pd.NA, pd.NaT):
+        assert f.quarter_label(empty) == "—", empty
 
 
 @pytest.mark.parametrize(
