@@ -16,7 +16,7 @@ import streamlit as st
 from dashboard import resources
 from kpi import palette
 from kpi.access import Viewer
-from kpi.formatting import day_label
+from kpi.formatting import DAY_INPUT_FORMAT, day_label
 from kpi.messages import Explained, text_of
 from kpi.progress import Status
 from kpi.task_progress import local_today
@@ -164,7 +164,7 @@ def known_on_input(toggle: str, day_label: str, key: str) -> dt.date | None:
     if not st.checkbox(toggle, key=f"{key}_use"):
         return None
     today = local_today()  # a day means a day in Việt Nam (kpi.storage.known.end_of_day)
-    day = st.date_input(day_label, value=today, max_value=today, format="DD/MM/YYYY", key=key)
+    day = st.date_input(day_label, value=today, max_value=today, format=DAY_INPUT_FORMAT, key=key)
     return day if isinstance(day, dt.date) else None
 
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import data, resources, tables, ui, widget_text
 from kpi.audit_text import moment_text, text_or_dash
-from kpi.formatting import day_label, quarter_label
+from kpi.formatting import DAY_INPUT_FORMAT, day_label, quarter_label
 from kpi.obligations import ObligationError, obligation_records
 from kpi.periods import last_ended_quarter, quarter_range
 from kpi.services import cycle, submissions
@@ -83,7 +83,7 @@ def locks_section(actor: str, lang: str) -> None:
         until = st.date_input(
             t("cyc_until", lang),
             dt.date.today() + dt.timedelta(days=14),
-            format="DD/MM/YYYY",
+            format=DAY_INPUT_FORMAT,
             key="lock_until",
         )
         reason = st.text_input(t("cyc_reason", lang), key="lock_reason")
