@@ -138,7 +138,6 @@ def _day(value: object) -> str:
 def page() -> None:
     viewer = ui.require(lambda v: v.is_admin)
     lang = ui.lang()
-    widget_text.apply(lang, [widget_text.Uploader(OBLIGATION_KEY, OBLIGATION_TYPES)])
     ui.header("cyc_title")
     obligations_section(viewer.email, lang)
     locks_section(viewer.email, lang)

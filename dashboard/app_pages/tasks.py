@@ -176,7 +176,6 @@ def list_tab(viewer: Viewer, lang: str) -> None:
 def page() -> None:
     viewer = ui.require(lambda _viewer: True)
     lang = ui.lang()
-    widget_text.apply(lang, [widget_text.Uploader(task_views.UPLOAD_KEY, task_views.FILE_TYPES)])
     ui.header("tasks_title")
     names = ["tasks_tab_list", "tasks_tab_score"]
     if viewer.can_upload:
