@@ -17,7 +17,7 @@ from dashboard import resources
 from kpi import palette
 from kpi.access import Viewer
 from kpi.audit_text import is_missing
-from kpi.formatting import MISSING, day_label, number
+from kpi.formatting import DAY_INPUT_FORMAT, MISSING, day_label, number
 from kpi.messages import Explained, text_of
 from kpi.periods import local_today
 from kpi.progress import Status
@@ -230,7 +230,7 @@ def known_on_input(toggle: str, day_label: str, key: str) -> dt.date | None:
     if not st.checkbox(toggle, key=f"{key}_use"):
         return None
     today = local_today()  # a day means a day in Việt Nam (kpi.storage.known.end_of_day)
-    day = st.date_input(day_label, value=today, max_value=today, format="DD/MM/YYYY", key=key)
+    day = st.date_input(day_label, value=today, max_value=today, format=DAY_INPUT_FORMAT, key=key)
     return day if isinstance(day, dt.date) else None
 
 

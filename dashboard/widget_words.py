@@ -2,13 +2,16 @@
 
 Streamlit 1.67 has no setting for the words its widgets draw or announce: the data grid's
 column menu, the date picker's month and weekday names and buttons, "No results" in a
-select box, the uploader chip's "Remove x.csv", the frame's "Skip to main content". Each
-page run injects one script (dashboard/static/widget_words.js) that watches the page and,
-on a Vietnamese page, replaces a text node or an aria-label/title/placeholder whose whole
-text is one of Streamlit's English texts (kpi/text/streamlit_words.py) by its Vietnamese
-pair, or rewrites it by a pattern ("Remove {text}"). It looks only inside Streamlit's
-widget containers and never into what holds our or the users' words (markdown, options,
-file names, grid cells). On an English page the same script puts back what it changed.
+select box, the file uploader's "Upload" button, size line and chips, the frame's "Skip to
+main content". Each page run injects one script (dashboard/static/widget_words.js) that
+watches the page and, on a Vietnamese page, replaces a text node or an
+aria-label/title/placeholder whose whole text is one of Streamlit's English texts
+(kpi/text/streamlit_words.py) by its Vietnamese pair, or rewrites it by a pattern ("Remove
+{text}"); the uploader's limit is the server's, not Streamlit's rounding. It looks only
+inside Streamlit's widget containers and never into what holds our or the users' words
+(markdown, options, file names, grid cells). On an English page the same script puts back
+what it changed. The real text nodes change, so a screen reader and a copy-paste read the
+words the eye sees.
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ from typing import Any, TypeVar
 import altair as alt
 import streamlit as st
 
-from kpi.text import STRINGS
+from dashboard import resources
+from kpi.formatting import number
+from kpi.settings import Settings
+from kpi.text import STRINGS, t
 from kpi.text.streamlit_words import MONTHS, WEEKDAYS
 
 SCRIPT = Path(__file__).resolve().parent / "static" / "widget_words.js"
@@ -62,7 +68,16 @@ SKIP = ", ".join(
     )
 )
 # Streamlit's own words written as markdown: translated although markdown is skipped.
-FORCE = '[data-testid="stScreencastInstruction"]'
+FORCE = ", ".join(
+    (
+        '[data-testid="stScreencastInstruction"]',
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]',
+    )
+)
+# A chip of a file the browser refused (too large, wrong type): its size line says why.
+REFUSED_CHIP = '[data-testid="stFileChip"][aria-invalid="true"]'
+CHIP_SIZE = '[data-testid="stFileChipName"] + div'
+DEFAULT_MB = Settings().max_upload_mb
 CALENDAR = '[data-testid="stDateInputCalendar"] table'
 Chart = TypeVar("Chart", alt.LayerChart, alt.FacetChart)
 
@@ -102,6 +117,7 @@ FIELDS: dict[str, Field] = {
     "day": Field(r"(\d+)", "copy"),
     "year": Field(r"(\d+)", "copy"),
     "size": Field(r"(\d+(?:\.\d+)?)", "decimal"),
+    "limit": Field(r"(\d+(?:\.\d+)?[KMG]?B)", "setting"),  # Streamlit's rounding of the cap
     "text": Field("(.+)", "copy"),
     "label": Field("(.+)", "label"),
     **{name: Field(_alternatives(words), name) for name, words in groups().items()},
@@ -133,11 +149,17 @@ def _pairs() -> list[tuple[str, str, str]]:
     ]
 
 
+def settings_words(max_mb: int) -> dict[str, str]:
+    """What a `setting` field becomes: the upload cap the server enforces."""
+    return {"limit": f"{number(max_mb, 'vi', 0)} MB"}
+
+
 @cache
-def table(lang: str) -> dict[str, Any]:
+def table(lang: str, max_mb: int = DEFAULT_MB) -> dict[str, Any]:
     """All the script needs for a page in `lang`; on an English page it only undoes."""
     on = lang != "en"
     pairs = _pairs() if on else []
+    refused = t("widget.refused", "vi", mb=number(max_mb, "vi", 0), types="{types}")
     return {
         "on": on,
         "exact": {en: vi for _, vi, en in pairs if not _fields(en)},
@@ -148,21 +170,24 @@ def table(lang: str) -> dict[str, Any]:
         "skip": SKIP,
         "force": FORCE,
         "calendar": CALENDAR,
+        "settings": settings_words(max_mb),
+        "refused": {"text": refused, "chip": REFUSED_CHIP, "size": CHIP_SIZE},
         "attrs": list(ATTRIBUTES),
     }
 
 
 @cache
-def script(lang: str) -> str:
+def script(lang: str, max_mb: int = DEFAULT_MB) -> str:
     """The script of a page in `lang`, its table written in without any "<" (the
     sanitiser drops a script whose text holds "<" followed by a letter or "/")."""
-    data = json.dumps(table(lang), ensure_ascii=False).replace("<", "\\u003c")
+    data = json.dumps(table(lang, max_mb), ensure_ascii=False).replace("<", "\\u003c")
     return SCRIPT.read_text(encoding="utf-8").replace("__DATA__", data)
 
 
 def apply(lang: str) -> None:
     """Inject the script once per page run (it takes no room: see chrome.STYLE)."""
-    st.html(f"<script>{script(lang)}</script>", unsafe_allow_javascript=True)
+    max_mb = resources.settings().max_upload_mb
+    st.html(f"<script>{script(lang, max_mb)}</script>", unsafe_allow_javascript=True)
 
 
 def without_vega_aria(chart: Chart) -> Chart:

@@ -157,6 +157,11 @@ def report_period_label(period: ReportPeriod, lang: str = "vi") -> str:
     return f"year {period.year}" if lang == "en" else f"năm {period.year}"
 
 
+# The same day-first form typed into a date field (st.date_input's `format`), in both
+# languages: an English page shows its days as '30/11/2026' too, never '2026/11/30'.
+DAY_INPUT_FORMAT = "DD/MM/YYYY"
+
+
 def day_label(day: dt.date | None, missing: str = MISSING) -> str:
     """A calendar day as officers write it: '30/11/2026'."""
     return missing if day is None else day.strftime("%d/%m/%Y")

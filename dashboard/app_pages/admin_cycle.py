@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import data, resources, tables, ui, widget_text
 from kpi.audit_text import moment_text, text_or_dash
-from kpi.formatting import day_label, quarter_label
+from kpi.formatting import DAY_INPUT_FORMAT, day_label, quarter_label
 from kpi.obligations import ObligationError, obligation_records
 from kpi.periods import last_ended_quarter, local_today, quarter_range
 from kpi.services import cycle, submissions
@@ -83,7 +83,7 @@ def locks_section(actor: str, lang: str) -> None:
         until = st.date_input(
             t("cyc_until", lang),
             local_today() + dt.timedelta(days=14),
-            format="DD/MM/YYYY",
+            format=DAY_INPUT_FORMAT,
             key="lock_until",
         )
         reason = st.text_input(t("cyc_reason", lang), key="lock_reason")
@@ -138,7 +138,6 @@ def _day(value: object) -> str:
 def page() -> None:
     viewer = ui.require(lambda v: v.is_admin)
     lang = ui.lang()
-    widget_text.apply(lang, [widget_text.Uploader(OBLIGATION_KEY, OBLIGATION_TYPES)])
     ui.header("cyc_title")
     obligations_section(viewer.email, lang)
     locks_section(viewer.email, lang)

@@ -90,7 +90,6 @@ def remove_form(admin: Viewer, emails: list[str]) -> None:
 
 def page() -> None:
     admin = ui.require(lambda viewer: viewer.is_admin)
-    widget_text.apply(ui.lang())
     st.title(_t("title"), anchor=False)
     add_form(admin)
     users = users_frame(resources.storage())

@@ -117,7 +117,6 @@ def signed_section(viewer: Viewer, lang: str) -> None:
 def page() -> None:
     viewer = ui.require(lambda v: v.can_approve)
     lang = ui.lang()
-    widget_text.apply(lang)
     ui.header("appr_title", t("appr_caption", lang))
     pending_section(viewer, lang)
     signed_section(viewer, lang)

@@ -130,7 +130,6 @@ def download_section(attempts: Any, lang: str) -> None:
 def page() -> None:
     ui.require(lambda viewer: viewer.is_admin)
     lang = ui.lang()
-    widget_text.apply(lang)
     ui.header("audit_title")
     chosen = filters(lang)
     sections(audit_tables(resources.storage(), chosen), lang)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, submission_views, ui, widget_text
+from dashboard import data, resources, submission_views, ui
 from kpi import palette
 from kpi.completeness import ReportState, unit_quarter_states
 from kpi.formatting import number, percent
@@ -99,7 +99,6 @@ def matrix_wide(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
 def page() -> None:
     ui.require(lambda _viewer: True)
     lang = ui.lang()
-    widget_text.apply(lang)
     settings = resources.settings()
     ui.header(
         "subm_title",

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import data, resources, task_signoff_view, task_views, ui, widget_text
 from kpi import palette
 from kpi.access import Viewer
-from kpi.formatting import MISSING, day_label, local_day, percent
+from kpi.formatting import DAY_INPUT_FORMAT, MISSING, day_label, local_day, percent
 from kpi.periods import local_today
 from kpi.services import task_signoffs as signoffs
 from kpi.services import tasks as service
@@ -53,7 +53,7 @@ def filters(lang: str, leads: list[str]) -> tuple[str | None, str | None, dt.dat
         key="tk_unit",
     )
     day = cols[2].date_input(
-        t("tasks_as_of", lang), local_today(), key="tk_day", format="DD/MM/YYYY"
+        t("tasks_as_of", lang), local_today(), key="tk_day", format=DAY_INPUT_FORMAT
     )
     only = cols[3].toggle(t("tasks_only_overdue", lang), key="tk_overdue")
     if unit != ALL:
@@ -177,7 +177,6 @@ def list_tab(viewer: Viewer, lang: str) -> None:
 def page() -> None:
     viewer = ui.require(lambda _viewer: True)
     lang = ui.lang()
-    widget_text.apply(lang, [widget_text.Uploader(task_views.UPLOAD_KEY, task_views.FILE_TYPES)])
     ui.header("tasks_title")
     names = ["tasks_tab_list", "tasks_tab_score"]
     if viewer.can_upload:

@@ -180,7 +180,6 @@ def show_result(lang: str) -> None:
 def page() -> None:
     viewer = ui.require(lambda v: v.can_upload)
     lang = ui.lang()
-    widget_text.apply(lang, [widget_text.Uploader(UPLOADER_KEY, FILE_TYPES)])
     ui.header("upload_title", t("upload_intro", lang))
     scope = viewer.write_scope()
     if scope is not None and not scope:

@@ -22,6 +22,7 @@
         if (kind === "label") values[name] = translate(raw, depth + 1) ?? raw;
         else if (kind === "decimal") values[name] = raw.replace(".", ",");
         else if (kind === "copy") values[name] = raw;
+        else if (kind === "setting") values[name] = data.settings[name] ?? raw;
         else values[name] = data.groups[kind][raw] ?? raw;
       });
       const out = p.vi.replace(/\{(\w+)\}/g, (_, name) => values[name]);
@@ -39,10 +40,12 @@
     const words = el.closest(data.skip);
     return !words || (words !== widget && words.contains(widget));
   };
-  // What was there before us, so that an English page gets it back.
+  // What was there before us, so that an English page gets it back (the first original
+  // when a text we changed is changed again).
   const remember = (node, attr, before, after) => {
     const seen = state.done.get(node) || {};
-    seen[attr] = { before, after };
+    const first = seen[attr] && seen[attr].after === before ? seen[attr].before : before;
+    seen[attr] = { before: first, after };
     state.done.set(node, seen);
   };
   const original = (node, attr) => {
@@ -87,6 +90,24 @@
       });
     }
   };
+  // A refused file's chip shows its size: it says why instead, with the types the
+  // uploader takes (its input's `accept`, ".csv,.xlsx") and the server's limit.
+  const fixRefused = (root) => {
+    for (const chip of root.querySelectorAll(data.refused.chip)) {
+      const size = chip.querySelector(data.refused.size);
+      const node = size && size.firstChild;
+      const uploader = chip.closest('[data-testid="stFileUploader"]');
+      const input = uploader && uploader.querySelector("input[type=file]");
+      if (!node || node.nodeType !== Node.TEXT_NODE || !input) continue;
+      const types = (input.getAttribute("accept") || "").split(",")
+        .filter((kind) => kind.startsWith(".")).map((kind) => kind.slice(1).toUpperCase());
+      const text = data.refused.text.replace("{types}", types.join(", "));
+      if (node.data !== text) {
+        remember(node, "#text", node.data, text);
+        node.data = text;
+      }
+    }
+  };
   const walk = (root) => {
     if (root.nodeType === Node.TEXT_NODE) return fixText(root);
     if (root.nodeType !== Node.ELEMENT_NODE) return;
@@ -119,6 +140,7 @@
       else r.addedNodes.forEach(walk);
     }
     fixHeads(document.body);
+    fixRefused(document.body);
   };
   if (!state.observer) {
     state.observer = new MutationObserver((records) => state.run(records));
@@ -130,4 +152,5 @@
   state.run = run;
   walk(document.body);
   fixHeads(document.body);
+  fixRefused(document.body);
 })();

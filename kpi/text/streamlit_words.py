@@ -193,10 +193,32 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Selected Date: {month_no} {day}, {year}",
     ),
     # ---- the file uploader ---------------------------------------------------------------
+    # {limit} is Streamlit's rounded size ("20.0MB"); the translator writes the settings'.
+    "sw.upload.button": ("Chọn tệp", "Upload"),
+    "sw.upload.limit": ("Tối đa {limit} mỗi tệp", "{limit} per file"),
+    "sw.upload.drop": ("Kéo và thả tệp vào đây", "Drag and drop a file here"),
+    "sw.upload.drop_many": ("Kéo và thả các tệp vào đây", "Drag and drop files here"),
+    "sw.upload.size": ("{size} {unit}", "{size}{unit}"),
     "sw.upload.input": ("Chọn tệp để tải lên", "file upload"),
     "sw.upload.add": ("Thêm tệp", "Add files"),
     "sw.upload.add_icon": ("Thêm tệp", "add icon"),
     "sw.upload.chip": ("{text}, {size} {unit}", "{text}, {size}{unit}"),
+    "sw.upload.cancel": ("Hủy tải lên {text}", "Cancel upload of {text}"),
+    "sw.upload.retry": ("Bấm để tải lên lại", "Click to retry upload"),
+    # a file the browser refused: the chip's tooltip and its screen-reader alert
+    "sw.upload.error": ("Lỗi:", "Error:"),
+    "sw.upload.failed": ("Tải lên không thành công", "Upload failed"),
+    "sw.upload.too_large": (
+        "Tệp quá lớn: tối đa {limit} mỗi tệp.",
+        "File must be {limit} or smaller.",
+    ),
+    "sw.upload.wrong_type": ("Không nhận tệp kiểu {text}.", "{text} files are not allowed."),
+    "sw.upload.too_small": ("Tệp quá nhỏ.", "File size is too small."),
+    "sw.upload.only_one": ("Chỉ được chọn một tệp.", "Only one file is allowed."),
+    "sw.upload.unexpected": (
+        "Lỗi không lường trước. Vui lòng thử lại.",
+        "Unexpected error. Please try again.",
+    ),
     **_MONTHS,
     **_WEEKDAYS,
     **_WEEKDAY_SHORT,

@@ -197,9 +197,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # ---- Streamlit's own widget texts ----------------------------------------------------
     "widget.choose": ("Chọn…", "Choose…"),
-    "widget.upload": ("Chọn tệp", "Choose a file"),
-    "widget.drop": ("Kéo và thả tệp vào đây", "Drag and drop a file here"),
-    "widget.limit": ("Tối đa {mb} MB mỗi tệp", "Up to {mb} MB per file"),
     "widget.refused": (
         "Không nhận tệp này: chỉ nhận {types}, tối đa {mb} MB",
         "File not accepted: {types} only, up to {mb} MB",

@@ -38,7 +38,7 @@ STREAMLIT_ENGLISH = ("Choose an option", "Choose options", "Drag and drop", "Bro
 STREAMLIT_EXACT = [en for en, vi in widget_words.table("vi")["exact"].items() if en != vi]
 # Texts and aria-label/title/placeholder values anywhere in the page that are one of
 # `exact` (whole, trimmed) or hold one of `parts` as a word; what is hidden from sight
-# and from screen readers (the uploader's English under our words) and icon names aside.
+# and from screen readers (visibility: hidden) and icon names aside.
 ENGLISH_LEFT = r"""({exact, parts}) => {
   const words = new Set(exact);
   const part = parts.length ? new RegExp("\\b(" + parts.join("|") + ")") : null;

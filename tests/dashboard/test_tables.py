@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard import tables, widget_text
+from dashboard import tables
 from kpi.storage.access import CHANGE_COLUMNS
 from kpi.storage.queries import UPLOAD_LIST_COLUMNS
 
@@ -143,29 +143,6 @@ def test_upload_attempts_in_words() -> None:
 def test_readable_fills_every_gap() -> None:
     frame = pd.DataFrame({"Số": [1.0, None], "Chữ": ["a", None], "Ngày": [pd.NaT, pd.NaT]})
     assert cells(tables.readable(frame)) == ["1.0", "a", "—", "—", "—", "—"]
-
-
-@pytest.mark.parametrize(
-    ("lang", "limit", "button"),
-    [
-        ("vi", "Tối đa 20 MB mỗi tệp • CSV, XLSX", "Chọn tệp"),
-        ("en", "Up to 20 MB per file • CSV, XLSX", "Choose a file"),
-    ],
-)
-def test_uploader_words_replace_streamlits(lang: str, limit: str, button: str) -> None:
-    assert widget_text.limit_text(20, ["csv", ".xlsx"], lang) == limit
-    css = widget_text.page_css(lang, [widget_text.Uploader("upload_file", ["csv", "xlsx"])], 20)
-    assert '[data-testid="stElementToolbar"]{display:none;}' in css
-    scope = '[class*="st-key-upload_file"]'
-    assert f'{scope} [data-testid="stFileUploaderDropzoneInstructions"] span::after' in css
-    assert f'content:"{limit}"' in css and f'content:"{button}"' in css
-    assert "visibility:hidden" in css and "visibility:visible" in css
-
-
-def test_the_real_limit_and_quotes_are_safe() -> None:
-    assert widget_text.limit_text(1500, [], "vi") == "Tối đa 1.500 MB mỗi tệp"
-    css = widget_text.replace_text("p", 'a "b" \\ c')
-    assert 'content:"a \\"b\\" \\\\ c"' in css
 
 
 def test_history_shows_every_value_with_one_decimal() -> None:

@@ -128,14 +128,21 @@ CASES = {
     "Top values frequency chart: Sum: 1,120 (100%)": (
         "Biểu đồ tần suất các giá trị hay gặp: Sum: 1,120 (100%)"
     ),
+    "Upload": "Chọn tệp",
+    "20MB per file": "Tối đa 20 MB mỗi tệp",
+    "Drag and drop a file here": "Kéo và thả tệp vào đây",
+    "58.0KB": "58,0 KB",
+    "Error: ": "Lỗi: ",
+    "File must be 20.0MB or smaller.": "Tệp quá lớn: tối đa 20 MB mỗi tệp.",
+    "application/pdf files are not allowed.": "Không nhận tệp kiểu application/pdf.",
 }
 
 
-def run_script(lang: str, texts: list[str]) -> list[str | None]:
+def run_script(lang: str, texts: list[str], max_mb: int = 20) -> list[str | None]:
     assert NODE is not None
     done = subprocess.run(
         [NODE, "-e", HARNESS, json.dumps(texts)],
-        input=widget_words.script(lang),
+        input=widget_words.script(lang, max_mb),
         capture_output=True,
         text=True,
         check=True,
@@ -154,6 +161,22 @@ def test_the_script_leaves_other_texts_alone() -> None:
     texts = ["Tổng quan", "Sort", "Sort ascending!", "Remove", "Monday", "Mon", "S"]
     assert run_script("vi", texts) == [None, None, None, None, "Thứ Hai", None, None]
     assert run_script("en", ["Sort ascending", "No results"]) == [None, None]
+
+
+@pytest.mark.skipif(NODE is None, reason="no node to run the script")
+def test_the_uploader_limit_is_the_server_s_not_streamlit_s_rounding() -> None:
+    # Streamlit rounds a 1,500 MB cap to "1GB"; the page says what the server takes.
+    texts = ["1GB per file", "File must be 1.5GB or smaller."]
+    assert run_script("vi", texts, max_mb=1500) == [
+        "Tối đa 1.500 MB mỗi tệp",
+        "Tệp quá lớn: tối đa 1.500 MB mỗi tệp.",
+    ]
+
+
+def test_a_refused_chip_says_why_with_the_server_s_limit() -> None:
+    refused = widget_words.table("vi", 1500)["refused"]
+    assert refused["text"] == "Không nhận tệp này: chỉ nhận {types}, tối đa 1.500 MB"
+    assert widget_words.table("en", 1500)["on"] is False  # English keeps Streamlit's chip
 
 
 def test_charts_lose_vega_s_english_aria_and_keep_their_style() -> None:
