@@ -15,7 +15,7 @@ from typing import Any
 import typer
 
 from kpi.cli import typer_words
-from kpi.cli.shell import error_line
+from kpi.cli.shell import error_line, leave
 from kpi.text import t
 
 MODULES = (
@@ -86,8 +86,29 @@ def __getattr__(name: str) -> Any:
 
 
 def run() -> None:
-    """The console script: usage errors too are one line (`Lỗi: …`), never a box or
-    traceback; help and usage errors in the command's language."""
+    """The console script: `invoke`, then the process ends at once (`leave`)."""
+    # pandera imports hypothesis (its test-data strategies) when it is installed: 0.3 s
+    # of start-up no command uses, so the console script takes it as absent.
+    sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]
+    try:
+        invoke()
+        code = 0
+    except SystemExit as done:
+        code = exit_status(done.code)
+    leave(code)
+
+
+def exit_status(code: object) -> int:
+    """What the interpreter makes of `sys.exit(code)`: None is 0, a text is said and 1."""
+    if code is None or isinstance(code, int):
+        return code or 0
+    print(code, file=sys.stderr)
+    return 1
+
+
+def invoke() -> None:
+    """The command line; ends with SystemExit. Usage errors too are one line (`Lỗi: …`),
+    never a box or traceback; help and usage errors in the command's language."""
     lang = typer_words.language_of(sys.argv[1:])
     if typer_words.may_show_help(sys.argv[1:]):
         typer_words.install(lang)
