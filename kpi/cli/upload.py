@@ -208,9 +208,13 @@ def _commit(
     prepared: Prepared, actor: str, scope: frozenset[str] | None, note: str | None, lang: Lang
 ) -> None:
     try:
-        # Off a terminal the bar draws nothing, but its thread would rebuild it 10 times a second.
-        quiet = len(prepared.frame) < PROGRESS_ROWS or not console.is_terminal
-        with Progress(console=console, transient=True, disable=quiet) as bar:
+        # Off a terminal the bar draws nothing: no thread to rebuild it 10 times a second.
+        with Progress(
+            console=console,
+            transient=True,
+            disable=len(prepared.frame) < PROGRESS_ROWS,
+            auto_refresh=console.is_terminal,
+        ) as bar:
             task = bar.add_task(t("cli.load.writing", lang.value), total=1.0)
             result = ingest.commit(
                 storage(),
