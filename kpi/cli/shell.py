@@ -7,9 +7,12 @@ Styles come only from `Text` objects built here.
 
 from __future__ import annotations
 
+import atexit
 import functools
+import os
 import re
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -83,6 +86,26 @@ def catalogue() -> Catalogue:
 def storage() -> Storage:
     """Migrated and seeded with the catalogue and unit tree, on first use."""
     return open_store(settings().database_url, catalogue())
+
+
+def leave(code: int) -> NoReturn:
+    """End the process as the interpreter would, less its teardown: wait for the other
+    threads (webhook deliveries), close the database connections, run the exit handlers
+    and flush the output, then `os._exit`. Freeing every module and object one by one
+    took half a second or more after a national load, and changes nothing written."""
+    current = threading.current_thread()
+    for thread in threading.enumerate():
+        if thread is not current and not thread.daemon:
+            thread.join()
+    if storage.cache_info().currsize:
+        storage().dispose()  # SQLite checkpoints its log on close, as at a normal exit
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: the interpreter's own exit status
+            code = code or 120
+    os._exit(code)
 
 
 def say(message: str, *, err: bool = False) -> None:

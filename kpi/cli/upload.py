@@ -206,8 +206,12 @@ def _commit(
     prepared: Prepared, actor: str, scope: frozenset[str] | None, note: str | None, lang: Lang
 ) -> None:
     try:
+        # Off a terminal the bar draws nothing: no thread to rebuild it 10 times a second.
         with Progress(
-            console=console, transient=True, disable=len(prepared.frame) < PROGRESS_ROWS
+            console=console,
+            transient=True,
+            disable=len(prepared.frame) < PROGRESS_ROWS,
+            auto_refresh=console.is_terminal,
         ) as bar:
             task = bar.add_task(t("cli.load.writing", lang.value), total=1.0)
             result = ingest.commit(

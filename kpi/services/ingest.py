@@ -296,8 +296,8 @@ def commit(
         code = "database_busy" if isinstance(exc, StorageBusyError) else "commit_failed"
         _record_quietly(storage, actor, meta, code)
         raise UploadFailed(Problem(code)) from exc
-    if settings is not None and not result.already_imported:
-        from kpi.services.webhooks import scan_in_background
+    if settings is not None and settings.webhook_url and not result.already_imported:
+        from kpi.services.webhooks import scan_in_background  # half a second of imports
 
         scan_in_background(storage, catalogue or load_catalogue(), settings)
     return result

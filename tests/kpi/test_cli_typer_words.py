@@ -24,7 +24,7 @@ def console(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
     sys.argv = ["kpi", *args]
     try:
         with pytest.raises(SystemExit) as exited:
-            main.run()
+            main.invoke()
     finally:
         sys.argv = sys_argv
     out = capsys.readouterr()
