@@ -27,8 +27,7 @@ ALL = ""
 
 
 def unit_name(code: str) -> str:
-    unit = data.registry().get(code)
-    return unit.name if unit is not None else code
+    return data.registry().name(code, ui.lang())
 
 
 def indicator_name(code: str) -> str:
