@@ -75,9 +75,7 @@ def build_report(
     )
     within = frame["period_index"].between(period.opening.index, period.closing.index)
     if not within.any() and not tasks.reports:  # nothing happened in the period: no report
-        raise EmptyPeriodError(
-            unit_name(target, lang), period, first_period(storage, target, registry)
-        )
+        raise EmptyPeriodError(target, period, first_period(storage, target, registry))
     start = period.opening + -1
     rules = owed(storage, catalogue)
     (closing_rows, start_rows), chart_values = scope_figures(
