@@ -41,7 +41,7 @@ from kpi.services.figures import (
     history_frame,
     unit_registry,
 )
-from kpi.units import UnitRegistry
+from kpi.units import UnitRegistry, unit_name
 
 Version = tuple[int, int]
 
@@ -397,19 +397,27 @@ def reporting_units() -> list[str]:
     return _reporting_units(resources.settings().database_url, version())
 
 
-@st.cache_resource(max_entries=1, show_spinner=False)
-def _unit_labels(url: str, key: Version) -> dict[str, str]:
-    return {unit.code: formatting.unit_label(unit.code, unit.name) for unit in registry()}
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _unit_labels(url: str, key: Version, lang: str) -> dict[str, str]:
+    return {
+        unit.code: formatting.unit_label(unit.code, unit_name(unit, lang)) for unit in registry()
+    }
 
 
-def unit_labels() -> dict[str, str]:
-    """code -> 'VPB · Văn phòng Bộ' for every unit (read-only, shared). Plain text: show it
-    only with widgets that do not render markdown."""
-    return _unit_labels(resources.settings().database_url, version())
+def unit_labels(lang: str | None = None) -> dict[str, str]:
+    """code -> 'VPB · Văn phòng Bộ' for every unit, in `lang` (None: the reader's), read-only
+    and shared. Plain text: show it only with widgets that do not render markdown."""
+    return _unit_labels(resources.settings().database_url, version(), lang or _reader_lang())
 
 
-def unit_label(code: str) -> str:
-    return unit_labels().get(code, code)
+def unit_label(code: str, lang: str | None = None) -> str:
+    return unit_labels(lang).get(code, code)
+
+
+def _reader_lang() -> str:
+    from dashboard import ui  # ui reaches this module lazily too: no import cycle
+
+    return ui.lang()
 
 
 # ---- the reporting cycle (kpi.services.submissions and kpi.services.cycle) -------------

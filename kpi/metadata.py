@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
-from kpi.catalogue import Catalogue, CatalogueError
+from kpi.catalogue import Catalogue, CatalogueError, Indicator
 from kpi.messages import say
 from kpi.text import LANGS, t
 
@@ -60,6 +60,14 @@ class IndicatorMetadata:
 def _english() -> dict[str, dict[str, str]]:
     text = resources.files("kpi.data").joinpath(EN_FILE).read_text(encoding="utf-8")
     return {row["code"]: row for row in csv.DictReader(io.StringIO(text))}
+
+
+def lead_units(indicator: Indicator, lang: str = "vi") -> str:
+    """The lead units as the catalogue writes them; in English, the metadata's English of
+    the responsible unit (the same units, a test holds them equal)."""
+    if lang == "en":
+        return _english().get(indicator.code, {}).get("responsible_unit_en") or indicator.lead_units
+    return indicator.lead_units
 
 
 def columns() -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -14,6 +15,8 @@ from kpi.messages import Explained, say
 
 ROOT_CODE = "BNV"
 DATA_FILE = "units.csv"
+# English of the ministry's own units, by code; a unit added later keeps its own name
+EN_FILE = "units_en.csv"
 
 
 class UnitError(Explained, ValueError):
@@ -25,6 +28,20 @@ class Unit:
     code: str
     name: str
     parent: str | None
+
+
+@functools.cache
+def english_names() -> dict[str, str]:
+    """code -> official English name, for the units the package ships."""
+    text = resources.files("kpi.data").joinpath(EN_FILE).read_text(encoding="utf-8")
+    return {row["code"]: row["name_en"].strip() for row in csv.DictReader(io.StringIO(text))}
+
+
+def unit_name(unit: Unit, lang: str = "vi") -> str:
+    """The unit's name in `lang`: the English by code where known, else its own name."""
+    if lang == "en":
+        return english_names().get(unit.code) or unit.name
+    return unit.name
 
 
 def fold_name(text: str) -> str:
@@ -57,6 +74,11 @@ class UnitRegistry:
 
     def get(self, code: str) -> Unit | None:
         return self._units.get(code)
+
+    def name(self, code: str, lang: str = "vi") -> str:
+        """The name of the unit `code` in `lang`; the code itself when no such unit."""
+        unit = self._units.get(code)
+        return unit_name(unit, lang) if unit is not None else code
 
     @property
     def root(self) -> Unit:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from kpi.canonical import content_hash
 from kpi.catalogue import Catalogue, Indicator
+from kpi.metadata import lead_units
 from kpi.periods import Quarter, ReportPeriod
 from kpi.progress import Status, status_records
 from kpi.progress.trajectory import FIT_FIELDS
@@ -195,7 +196,7 @@ def _row(
         code=ind.code,
         name=ind.name(lang),
         short_name=ind.short_name(lang),
-        lead_units=ind.lead_units,
+        lead_units=lead_units(ind, lang),
         target=ind.target,
         status=Status.INSUFFICIENT_DATA,
         reason=no_data_reason,

@@ -69,7 +69,7 @@ def locks_section(actor: str, lang: str) -> None:
         unit = cols[0].selectbox(
             t("col_unit", lang),
             units,
-            format_func=data.unit_label,
+            format_func=lambda c: data.unit_label(c, lang),
             placeholder=widget_text.choose(lang),
             key="lock_unit",
         )

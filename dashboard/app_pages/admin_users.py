@@ -60,7 +60,7 @@ def add_form(admin: Viewer) -> None:
         chosen = st.multiselect(
             _t("units"),
             units,
-            format_func=data.unit_label,
+            format_func=lambda c: data.unit_label(c, lang),
             placeholder=widget_text.choose(lang),
             key="user_units",
         )

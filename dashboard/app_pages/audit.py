@@ -27,8 +27,7 @@ ALL = ""
 
 
 def unit_name(code: str) -> str:
-    unit = data.registry().get(code)
-    return unit.name if unit is not None else code
+    return data.registry().name(code, ui.lang())
 
 
 def indicator_name(code: str) -> str:
@@ -52,7 +51,9 @@ def filters(lang: str) -> AuditFilter:
     units = sorted(u.code for u in data.registry())
     periods = list(reversed(data.periods()))
     cols = st.columns(4)
-    unit = _pick(cols[0], t("audit.unit", lang), units, "audit_unit", data.unit_label)
+    unit = _pick(
+        cols[0], t("audit.unit", lang), units, "audit_unit", lambda c: data.unit_label(c, lang)
+    )
     actor = _pick(
         cols[1], t("audit.person", lang), audit_people(resources.storage()), "audit_actor", str
     )

@@ -162,8 +162,7 @@ def _coverage_line(status: dict[str, object], lang: str) -> str:
     registry = data.registry()  # names a leader reads, escaped: they are imported text
 
     def name(code: str) -> str:
-        unit = registry.get(code)
-        return ui.literal(unit.name if unit else code)
+        return ui.literal(registry.name(code, lang))
 
     none = t("w_none", lang)  # an empty list in words, never a bare dash
     names = [", ".join(name(c) for c in v) or none for v in lists if isinstance(v, list)]
@@ -205,12 +204,11 @@ def chart_facts(
     """What the downloaded image and data say about themselves (scope, as-of, known on,
     demo mark)."""
     frame = scope_frame(indicator, unit, known_on)
-    found = data.registry().get(unit) if unit is not None else None
     return ChartFacts(
         code=indicator.code,
         name=indicator.name(lang),
         target_year=indicator.target_period.year,
-        scope=scope_name(found.name if found else unit, lang),
+        scope=scope_name(data.registry().name(unit, lang) if unit is not None else None, lang),
         as_of=as_of,
         made_on=local_today(),
         demo=bool(frame["is_demo"].any()) if len(frame) else False,
@@ -339,7 +337,7 @@ def history_section(indicator: Indicator, unit: str | None, lang: str) -> None:
 
 def chart_alt(indicator: Indicator, unit: str | None, status: dict[str, object], lang: str) -> str:
     """The chart's accessible name; the words panel beside it is its full text."""
-    scope = scope_label(None if unit is None else data.unit_labels().get(unit, unit), lang)
+    scope = scope_label(None if unit is None else data.unit_label(unit, lang), lang)
     reason = str(status.get("reason_en" if lang == "en" else "reason") or t("no_data", lang))
     name = indicator.short_name(lang)
     return t("ind.chart_alt", lang, code=indicator.code, name=name, scope=scope, reason=reason)

@@ -24,7 +24,7 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
     groups = sorted({i.group for i in catalogue})
     leads = sorted({c for i in catalogue for c in i.lead_unit_codes})
     units = data.reporting_units()
-    labels = data.unit_labels()
+    labels = data.unit_labels(lang)
     periods = data.periods()
 
     def unit_name(code: str) -> str:
@@ -113,7 +113,7 @@ def lead_key(codes: set[str], lang: str) -> str:
     """'VPB = Văn phòng Bộ; …' for the lead units the table shows by code."""
     registry = data.registry()
     # unit names are stored data: escaped, so markdown shows them as typed
-    pairs = [f"{c} = {ui.literal(u.name if (u := registry.get(c)) else c)}" for c in sorted(codes)]
+    pairs = [f"{c} = {ui.literal(registry.name(c, lang))}" for c in sorted(codes)]
     return t("ov.lead_key", lang, pairs="; ".join(pairs))
 
 
@@ -259,7 +259,7 @@ def task_counts(lang: str) -> None:
 
 def plain_scope(chosen: dict[str, str | None], lang: str) -> str:
     unit = chosen["unit"]
-    return scope_label(None if unit is None else data.unit_labels().get(unit, unit), lang)
+    return scope_label(None if unit is None else data.unit_label(unit, lang), lang)
 
 
 def scope_name(chosen: dict[str, str | None], lang: str) -> str:

@@ -52,7 +52,7 @@ def _controls(lang: str) -> tuple[str, ReportPeriod | None, str]:
     """Unit, period (None when the unit has no figure at all) and the report's language."""
     registry = data.registry()
     units = [registry.root.code, *sorted(u.code for u in registry if u.parent)]
-    names = {u.code: u.name for u in registry}
+    names = {u.code: registry.name(u.code, lang) for u in registry}
     left, middle, right = st.columns([3, 2, 1])
     unit = left.selectbox(
         _t("unit", lang), units, format_func=lambda c: f"{names.get(c, c)} ({c})", key="report_unit"
@@ -133,8 +133,8 @@ def main() -> None:
     st.caption(_t("caption", lang))
     unit, period, report_lang = _controls(lang)
     if period is None:
-        name = data.registry().get(unit)
-        st.info(ui.literal(t("report.no_figures_at_all", lang, unit=name.name if name else unit)))
+        name = data.registry().name(unit, lang)
+        st.info(ui.literal(t("report.no_figures_at_all", lang, unit=name)))
         return
     known_on = _known_on(lang)
     wanted = (unit, str(period), report_lang, data.version(), known_on)

@@ -45,7 +45,7 @@ def template_section(viewer: Viewer, lang: str) -> None:
     unit = cols[0].selectbox(
         t("template_unit", lang),
         units,
-        format_func=data.unit_label,
+        format_func=lambda c: data.unit_label(c, lang),
         placeholder=widget_text.choose(lang),
         key="tpl_unit",
     )

@@ -17,7 +17,7 @@ from kpi.storage import Storage
 from kpi.storage.queries import first_period_index
 from kpi.storage.repository import unit_registry
 from kpi.text import t
-from kpi.units import Unit, UnitRegistry
+from kpi.units import Unit, UnitRegistry, unit_name
 
 
 class ReportError(Explained, ValueError):
@@ -27,17 +27,18 @@ class ReportError(Explained, ValueError):
 class EmptyPeriodError(ReportError):
     """The period holds no figure and no task report of the unit: no report is made."""
 
-    def __init__(self, unit_name: str, period: ReportPeriod, first: ReportPeriod | None) -> None:
-        self.unit_name, self.period, self.first = unit_name, period, first
+    def __init__(self, unit: Unit, period: ReportPeriod, first: ReportPeriod | None) -> None:
+        self.unit, self.period, self.first = unit, period, first
         super().__init__(self.message())
 
     def message(self, lang: str = "vi") -> str:
+        name = unit_name(self.unit, lang)  # the unit named in the reader's language too
         if self.first is None:
-            return t("report.no_figures_at_all", lang, unit=self.unit_name)
+            return t("report.no_figures_at_all", lang, unit=name)
         text = t(
             "report.empty_period",
             lang,
-            unit=self.unit_name,
+            unit=name,
             period=report_period_label(self.period, lang),
         )
         first = report_period_label(self.first, lang)

@@ -85,6 +85,7 @@ def submission_lines(
     *,
     today: dt.date | None = None,
     catalogue: Catalogue | None = None,
+    lang: str = "vi",
 ) -> tuple[tuple[SubmissionLine, ...], tuple[SubmissionLine, ...]]:
     """(missing, late) unit quarters of the period, by the obligations, from the service
     the Submissions page and `kpi submissions` use (worst state of each unit and quarter)."""
@@ -120,7 +121,7 @@ def submission_lines(
         return tuple(
             SubmissionLine(
                 unit_code=str(r.unit_code),
-                unit_name=_name(registry, str(r.unit_code)),
+                unit_name=registry.name(str(r.unit_code), lang),
                 period=period_code(r.period_index),
                 deadline=r.deadline if isinstance(r.deadline, dt.date) else None,
                 submitted_on=r.submitted_at if isinstance(r.submitted_at, dt.date) else None,
@@ -129,11 +130,6 @@ def submission_lines(
         )
 
     return lines(SubmissionState.MISSING), lines(SubmissionState.LATE)
-
-
-def _name(registry: UnitRegistry, code: str) -> str:
-    unit = registry.get(code)
-    return unit.name if unit else code
 
 
 SERIES_COLUMNS = ["indicator_code", "period_index", "value"]

@@ -36,6 +36,7 @@ from kpi.settings import Settings
 from kpi.storage import Storage
 from kpi.storage.repository import unit_registry
 from kpi.text import t
+from kpi.units import unit_name
 from reports.model import Report, data_hash, indicator_rows
 from reports.quality import Quality, UploadLine
 from reports.text import known_on_text, label
@@ -74,7 +75,7 @@ def build_report(
     )
     within = frame["period_index"].between(period.opening.index, period.closing.index)
     if not within.any() and not tasks.reports:  # nothing happened in the period: no report
-        raise EmptyPeriodError(target.name, period, first_period(storage, target, registry))
+        raise EmptyPeriodError(target, period, first_period(storage, target, registry))
     start = period.opening + -1
     rules = owed(storage, catalogue)
     (closing_rows, start_rows), chart_values = scope_figures(
@@ -83,7 +84,7 @@ def build_report(
     figures = Report(
         period=period,
         unit_code=target.code,
-        unit_name=target.name,
+        unit_name=unit_name(target, lang),
         lang=lang,
         made_on=made_on,
         rows=indicator_rows(
@@ -99,7 +100,14 @@ def build_report(
         on_figures(figures)
     quality = Quality(
         *submission_lines(
-            storage, registry, target, period, settings, today=made_on, catalogue=catalogue
+            storage,
+            registry,
+            target,
+            period,
+            settings,
+            today=made_on,
+            catalogue=catalogue,
+            lang=lang,
         ),
         revised=revised_since(storage, scope, period.closing, _cutoff(start, settings)),
         outliers=confirmed_outliers(storage, scope, period.opening, period.closing),

@@ -89,7 +89,7 @@ def test_a_unit_chart_in_english(open_page: AppFactory, files: Files) -> None:
     assert not at.exception, [e.value for e in at.exception]
     svg = files["chi-tieu-1.1-VPB.svg"]().decode("utf-8")
     assert "Indicator 1.1: the path to 2030" in svg
-    assert "Scope: Văn phòng Bộ · Data as of" in svg and "Demo data" in svg
+    assert "Scope: Ministry Office · Data as of" in svg and "Demo data" in svg
     assert "Source: KPI Monitor, Ministry of Home Affairs" in svg
     rows = _csv_rows(files["chi-tieu-1.1-VPB.csv"]())
     assert rows[1] == [

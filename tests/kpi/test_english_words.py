@@ -1,4 +1,4 @@
-"""English pages show the plan's tasks and indicator metadata in English words.
+"""English pages show the plan's tasks, indicator metadata and units in English words.
 
 Vietnamese-only letters (đ, ă, â, ê, ô, ơ, ư and the tone marks) may appear
 in English text only inside the proper names listed here.
@@ -11,8 +11,9 @@ import unicodedata
 import pytest
 
 from kpi.catalogue import Catalogue
-from kpi.metadata import FIELDS, load_metadata, rows
+from kpi.metadata import FIELDS, lead_units, load_metadata, rows
 from kpi.tasks import PlanTask, load_plan_tasks
+from kpi.units import Unit, UnitRegistry, english_names, load_default_units, unit_name
 
 # Names the English keeps as written: a decree's number carries "NĐ-CP".
 PROPER_NAMES = ("NĐ-CP",)
@@ -84,3 +85,37 @@ def test_indicator_metadata_reads_in_english(catalogue: Catalogue) -> None:
         # The API's record keeps the file's own columns and words.
         assert set(meta.record()) >= {"responsible_unit", "plan_reference"}
     assert "responsible_unit" in FIELDS
+
+
+def test_every_unit_of_the_tree_has_its_english_name() -> None:
+    units = load_default_units()
+    english = english_names()
+    assert set(english) == {u.code for u in units}
+    assert {c: vietnamese_letters(n) for c, n in english.items()} == dict.fromkeys(english, "")
+    assert len(set(english.values())) == len(english)  # two units never read alike
+    # the lead units the plan's English already names are these very names
+    assert {"Ministry Office", "Information Technology Centre"} <= set(english.values())
+
+
+def test_a_unit_reads_in_each_language_and_a_new_one_keeps_its_own_name() -> None:
+    registry = UnitRegistry([*load_default_units(), Unit("HN", "Sở Nội vụ Hà Nội", "BNV")])
+    assert (registry.name("VPB", "vi"), registry.name("VPB", "en")) == (
+        "Văn phòng Bộ",
+        "Ministry Office",
+    )
+    assert registry.name("VPC", "en") == "Department of Legal Affairs"
+    assert unit_name(registry.root, "en") == "Ministry of Home Affairs"
+    assert registry.name("HN", "en") == "Sở Nội vụ Hà Nội"  # added later: no English given
+    assert registry.name("XYZ", "en") == "XYZ"  # no such unit: its code
+
+
+def test_lead_units_read_in_english(catalogue: Catalogue) -> None:
+    written = {
+        code: meta.get("responsible_unit") for code, meta in load_metadata(catalogue).items()
+    }
+    for indicator in catalogue:
+        # the English comes from the metadata's responsible unit: it names the same units
+        assert written[indicator.code] == indicator.lead_units, indicator.code
+        assert lead_units(indicator, "vi") == indicator.lead_units
+        english = lead_units(indicator, "en")
+        assert english and not vietnamese_letters(english), indicator.code

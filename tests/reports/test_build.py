@@ -141,7 +141,9 @@ def test_unit_with_no_data_makes_no_report(demo_storage: Storage, catalogue: Cat
     with pytest.raises(EmptyPeriodError) as caught:
         build_report(demo_storage, catalogue, H2, "VPC", made_on=MADE_ON)
     assert str(caught.value) == "Vụ Pháp chế chưa có số liệu nào: chưa lập được báo cáo."
-    assert caught.value.message("en") == "Vụ Pháp chế has no figures yet: no report can be made."
+    assert caught.value.message("en") == (
+        "Department of Legal Affairs has no figures yet: no report can be made."
+    )
     assert report_periods(demo_storage, "VPC") == []
 
 
@@ -154,7 +156,9 @@ def test_period_before_the_first_figure_makes_no_report(
         "Chưa có số liệu nào của Bộ Nội vụ trong kỳ năm 2021: báo cáo không được lập. "
         "Kỳ đầu tiên có số liệu: 6 tháng đầu năm 2024."
     )
-    assert caught.value.message("en").startswith("Bộ Nội vụ has no figures in the period year 2021")
+    assert caught.value.message("en").startswith(
+        "Ministry of Home Affairs has no figures in the period year 2021"
+    )
 
 
 def test_period_list_starts_at_the_first_figure(demo_storage: Storage) -> None:

@@ -24,6 +24,7 @@ from kpi.services.reporting import build_report
 from kpi.storage import Storage
 from reports.chart_images import chart_spec, spec_to_svg
 from reports.xlsx import DATA_COLUMNS
+from tests.kpi.test_english_words import vietnamese_letters
 from tests.reports.conftest import MADE_ON, Rendered, sheet_records
 
 pytestmark = pytest.mark.xdist_group("reports-render")
@@ -58,6 +59,9 @@ def test_the_pdf_has_the_blocks_of_an_administrative_report(rendered: Rendered) 
     flat = " ".join(first.split())
     assert "BÁO CÁO Kết quả thực hiện các chỉ tiêu chuyển đổi số 6 tháng cuối năm 2025" in flat
     text = "\n".join(pages)
+    everything = " ".join(text.split())
+    for words in ("Bộ Nội vụ (BNV)", "Bộ Nội vụ · Kỳ báo cáo: 6 tháng cuối năm 2025"):
+        assert words in everything, words  # the units as the ministry writes them
     closing = _line_with(text, "Nơi nhận:", "KT. BỘ TRƯỞNG")
     assert closing.index("Nơi nhận:") < closing.index("KT. BỘ TRƯỞNG")
     for line in ("THỨ TRƯỞNG", "(Ký, ghi rõ họ tên)", "- Bộ trưởng (để báo cáo);", "Lưu: VT,"):
@@ -82,14 +86,17 @@ def test_a_unit_report_in_english_keeps_the_layout(
 ) -> None:
     period = parse_report_period("2025-H2")
     report = build_report(demo_sqlite, catalogue, period, "VPB", lang="en", made_on=MADE_ON)
+    files = render_bytes(report, ("pdf", "xlsx"), {})
     pdf = tmp_path / "r.pdf"
-    pdf.write_bytes(render_bytes(report, ("pdf",), {})["pdf"])
+    pdf.write_bytes(files["pdf"])
     pages = _pages(pdf, "-layout")
     heading = _line_with(pages[0], "MINISTRY OF HOME AFFAIRS", "SOCIALIST REPUBLIC OF VIET NAM")
     assert heading.index("MINISTRY") < heading.index("SOCIALIST")
     flat = " ".join("\n".join(pages).split())
     for words in (
-        "VĂN PHÒNG BỘ",
+        "MINISTRY OFFICE",
+        "Ministry Office (VPB)",
+        "Ministry Office · Reporting period: H2 2025",
         "No.: ……/BC-VPB",
         "Independence - Freedom - Happiness",
         "Hanoi, …… 2026",
@@ -102,6 +109,10 @@ def test_a_unit_report_in_english_keeps_the_layout(
     ):
         assert words in flat, words
     assert "Bộ trưởng" not in flat and "Nơi nhận" not in flat
+    # units, lead units and the footer read in English: no Vietnamese letter is left
+    assert vietnamese_letters(flat) == ""
+    cells = _texts(load_workbook(BytesIO(files["xlsx"])))
+    assert [c for v in cells.values() for c in v if vietnamese_letters(c)] == []
 
 
 def _texts(book: object) -> dict[str, list[str]]:
