@@ -26,7 +26,7 @@ def test_units_table_shows_p_beside_the_status(open_page: AppFactory, lang: str)
     code = next(iter(resources.catalogue().codes))
     rows = data.unit_statuses(data.default_as_of())
     rows = rows[rows["indicator_code"] == code]
-    labels = data.unit_labels()
+    labels = data.unit_labels(lang)  # the page's language: the names are the reader's
     shown = dict(zip(table[t("col_unit", lang)], table[t("col_progress", lang)], strict=True))
     expected = {
         labels[u]: number(p, lang, 2)
