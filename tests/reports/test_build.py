@@ -211,7 +211,7 @@ def test_whole_tree_read_in_a_child_gives_the_same_report(
 ) -> None:
     """A national database's figures come through the columnar reader (a child process):
     the report built from them is the one built from the in-process read."""
-    import kpi.storage.columnar as columnar
+    from kpi.storage import columnar
 
     in_process = build_report(demo_sqlite, catalogue, H2, made_on=MADE_ON)
     monkeypatch.setattr(columnar, "_size", lambda _database: columnar.COLUMNAR_BYTES)
