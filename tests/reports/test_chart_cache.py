@@ -178,3 +178,25 @@ def test_images_prepared_where_drawn_make_the_same_pdf(
     plain = write_pdf(report, pngs)  # a plain mapping: fpdf2 reads every PNG itself
     assert _undated(write_pdf(report, drawn)) == _undated(plain)
     assert _undated(write_pdf(report, kept)) == _undated(plain)
+
+
+STOPPED = """
+import json, resource
+from reports.chart_images import spec_to_png
+from reports.chart_workers import WARM_UP, ChartWorkers
+
+with ChartWorkers(2) as workers:
+    workers.stop()  # every chart was in the cache: their warm-up is cut short
+    stopped = workers.pool is None
+    drawn = list(workers.draw([WARM_UP]))  # drawn here if asked all the same
+print(json.dumps([stopped, drawn == [spec_to_png(WARM_UP)]]))
+"""
+
+
+def test_workers_stopped_mid_warm_up_leave_the_drawing_here() -> None:
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", STOPPED], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout) == [True, True]
+    assert "Traceback" not in done.stderr
