@@ -19,7 +19,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-KEEP = 400  # 16 charts × 2 languages × a dozen scopes and periods
+KEEP = 800  # 16 charts × 2 languages × a dozen scopes and periods; a PNG and its PDF image
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class ChartCache:
 
 
 def _images(paths: Iterable[Path]) -> list[Path]:
-    return [p for p in paths if p.suffix in (".png", ".svg") and p.is_file()]
+    return [p for p in paths if p.suffix in (".png", ".svg", ".pdfimage") and p.is_file()]
 
 
 def cache_beside(database: str | None) -> Path | None:

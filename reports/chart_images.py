@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import pandas as pd
 import vl_convert as vlc
@@ -21,6 +21,7 @@ from kpi.catalogue import Catalogue, Indicator
 from reports.chart_frame import FONT, ChartFacts, framed, scope_name
 from reports.fonts import dejavu
 from reports.model import IndicatorRow, Report
+from reports.pdf_images import PREPARER, prepare
 from reports.svg_fonts import embed_font
 from reports.trajectory import trajectory_data, trajectory_spec
 
@@ -32,6 +33,35 @@ class Drawer(Protocol):
     """What draws PNGs of specs, in order (reports.chart_workers.ChartWorkers)."""
 
     def draw(self, specs: Sequence[str]) -> Iterator[bytes]: ...
+
+
+@runtime_checkable
+class PdfDrawer(Drawer, Protocol):
+    """A drawer that also prepares each PNG's image for the PDF (reports.pdf_images)."""
+
+    def draw_for_pdf(self, specs: Sequence[str]) -> Iterator[tuple[bytes, bytes | None]]: ...
+
+
+PDF_IMAGE = "pdfimage"  # the chart cache's name for a PNG's prepared PDF image
+
+
+def _pdf_key(spec: str) -> str:
+    """A prepared image's name in the chart cache: its spec and what prepared it."""
+    return f"{PREPARER}|{spec}"
+
+
+def _drawn_here(spec: str) -> tuple[bytes, bytes | None]:
+    png = spec_to_png(spec)
+    return png, prepare(png)
+
+
+def _drawn(drawer: Drawer | None, specs: list[str]) -> Iterator[tuple[bytes, bytes | None]]:
+    """Each PNG with its prepared PDF image (None when the drawer does not make one)."""
+    if drawer is None:
+        return map(_drawn_here, specs)
+    if isinstance(drawer, PdfDrawer):
+        return drawer.draw_for_pdf(specs)
+    return ((png, None) for png in drawer.draw(specs))
 
 
 CHART_FONT = FONT
@@ -187,8 +217,11 @@ class Charts(Mapping[str, bytes]):
         self.specs, self.cache = specs, cache
         self.images = {c: cache.get(s, "png") for c, s in specs.items()} if cache else {}
         self.missing = [code for code in specs if self.images.get(code) is None]
-        wanted = [specs[code] for code in self.missing]
-        self.drawn = drawer.draw(wanted) if drawer else map(spec_to_png, wanted)
+        self.prepared: dict[str, bytes | None] = {}
+        if cache is not None:
+            kept = (c for c in specs if c not in self.missing)
+            self.prepared = {c: cache.get(_pdf_key(specs[c]), PDF_IMAGE) for c in kept}
+        self.drawn = _drawn(drawer, [specs[code] for code in self.missing])
 
     def __getitem__(self, code: str) -> bytes:
         if code not in self.specs:
@@ -197,11 +230,19 @@ class Charts(Mapping[str, bytes]):
             self._next()
         return image
 
+    def pdf_image(self, code: str) -> bytes | None:
+        """The chart's image prepared for the PDF, if its drawer made one (ask for the
+        chart first)."""
+        return self.prepared.get(code)
+
     def _next(self) -> None:
         code = self.missing.pop(0)
-        image = self.images[code] = next(self.drawn)
+        image, prepared = next(self.drawn)
+        self.images[code], self.prepared[code] = image, prepared
         if self.cache is not None:
             self.cache.put(self.specs[code], "png", image)
+            if prepared is not None:
+                self.cache.put(_pdf_key(self.specs[code]), PDF_IMAGE, prepared)
             if not self.missing:
                 self.cache.prune()
 

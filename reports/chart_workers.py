@@ -14,11 +14,13 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 WARM_UP = (
     '{"data":{"values":[{"a":1}]},"mark":{"type":"text","font":"DejaVu Sans"},'
@@ -36,6 +38,14 @@ def _draw(spec: str) -> bytes:
     from reports.chart_images import spec_to_png
 
     return spec_to_png(spec)
+
+
+def _draw_for_pdf(spec: str) -> tuple[bytes, bytes | None]:
+    """The PNG and the image the PDF makes of it (reports.pdf_images), both here."""
+    from reports.pdf_images import prepare
+
+    png = _draw(spec)
+    return png, prepare(png)
 
 
 class ChartWorkers:
@@ -56,11 +66,20 @@ class ChartWorkers:
     def draw(self, specs: Sequence[str]) -> Iterator[bytes]:
         """PNGs of `specs`, in order, each as soon as it is drawn (all are handed to the
         workers now; drawn here when there are none, or they died)."""
-        if self.pool is None:
-            return map(_draw, specs)
-        return self._collect(self.pool.map(_draw, specs), specs)
+        return self._run(_draw, specs)
 
-    def _collect(self, drawn: Iterator[bytes], specs: Sequence[str]) -> Iterator[bytes]:
+    def draw_for_pdf(self, specs: Sequence[str]) -> Iterator[tuple[bytes, bytes | None]]:
+        """`draw`, each PNG with its image prepared for the PDF (reports.pdf_images)."""
+        return self._run(_draw_for_pdf, specs)
+
+    def _run(self, work: Callable[[str], T], specs: Sequence[str]) -> Iterator[T]:
+        if self.pool is None:
+            return map(work, specs)
+        return self._collect(work, self.pool.map(work, specs), specs)
+
+    def _collect(
+        self, work: Callable[[str], T], drawn: Iterator[T], specs: Sequence[str]
+    ) -> Iterator[T]:
         done = 0
         try:
             for image in drawn:
@@ -69,7 +88,18 @@ class ChartWorkers:
         except BrokenProcessPool as exc:
             log.warning("chart workers stopped (%s): charts drawn in this process", exc)
             self.close()
-        yield from map(_draw, specs[done:])
+        yield from map(work, specs[done:])
+
+    def stop(self) -> None:
+        """End the workers now, mid warm-up (every chart came from the cache): a second of
+        CPU not spent starting vl-convert twice. `draw` then draws in this process."""
+        if self.pool is None:
+            return
+        # ProcessPoolExecutor ends its workers only after their work (3.14 adds a way)
+        processes = getattr(self.pool, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.terminate()
+        self.close()
 
     def close(self) -> None:
         if self.pool is not None:

@@ -20,6 +20,7 @@ from fpdf.enums import XPos, YPos
 from kpi.formatting import quarter_label, report_period_label
 from reports.fonts import SERIF_FAMILY, serif
 from reports.model import IndicatorRow, Report
+from reports.pdf_images import PreparedImages, preload
 from reports.pdf_nd30 import SIZE, demo_banner, letterhead, signature_block, title_block
 from reports.pdf_sections import annex, quality
 from reports.task_section import write_pdf_section
@@ -346,6 +347,8 @@ def _charts(pdf: ReportPDF, charts: Mapping[str, bytes]) -> None:
         pdf.multi_cell(0, 5.5, verdict, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(0, 0, 0)
         caption = f"{label('chart_caption', lang)} {row.code}: {row.name}"
+        if isinstance(charts, PreparedImages):  # its pixels compressed where it was drawn
+            preload(pdf, png, charts.pdf_image(row.code))
         pdf.image(BytesIO(png), x=pdf.l_margin, w=pdf.epw, h=height, alt_text=caption)
         pdf.ln(4)
 

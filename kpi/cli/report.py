@@ -97,6 +97,8 @@ def _build_and_write(
 
     def draw(figures: Report) -> None:
         started.append(report_charts(figures, storage(), catalogue(), workers))
+        if not started[0].missing:  # every chart kept in the cache: nothing to draw
+            workers.stop()
 
     try:
         built = build_report(

@@ -58,7 +58,8 @@ def revised_since(
 
     Only the quarters holding such a revision are read (a day early, to be safe with
     how each database stores the moment); the rule below is then applied exactly."""
-    quarters = revised_quarters(storage, closing.index, since - dt.timedelta(days=1))
+    few = list(units) if len(units) <= FEW_UNITS else None  # read by the key, not scanned
+    quarters = revised_quarters(storage, closing.index, since - dt.timedelta(days=1), few)
     if not quarters:
         return ()
     history = _in_scope(history_frame(storage, period_indexes=quarters), units, closing)

@@ -6,11 +6,23 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 import pandas as pd
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 
 from kpi.storage.engine import Storage
-from kpi.storage.models import CurrentValue, Measurement, Upload, UploadFile
+from kpi.storage.models import CurrentValue, IndicatorRecord, Measurement, Upload, UploadFile
 from kpi.submissions import FIRST_SUBMISSION_COLUMNS
+
+FEW_UNITS = 200  # a scope this small reads its revisions by the series key
+
+
+def units_filter(unit_codes: Sequence[str]) -> tuple[ColumnElement[bool], ...]:
+    """Revisions of `unit_codes`; for a few units with every indicator too (each
+    revision's is in that table): the same rows, which the series key (indicator, unit,
+    quarter, revision) then finds instead of every revision being read."""
+    units = Measurement.unit_code.in_(list(unit_codes))
+    if len(unit_codes) > FEW_UNITS:
+        return (units,)
+    return units, Measurement.indicator_code.in_(select(IndicatorRecord.code))
 
 
 def first_stored(
@@ -36,7 +48,7 @@ def first_stored(
     if until_index is not None:
         query = query.where(Measurement.period_index <= until_index)
     if unit_codes is not None:
-        query = query.where(Measurement.unit_code.in_(list(unit_codes)))
+        query = query.where(*units_filter(unit_codes))
     with storage.reading() as session:
         rows = session.execute(query).all()
     frame = pd.DataFrame(rows, columns=[*keys, "submitted_at", "is_demo"])

@@ -13,6 +13,7 @@ from sqlalchemy import and_, func, select
 from kpi.storage.engine import Storage
 from kpi.storage.frames import read_frame
 from kpi.storage.models import CurrentValue, Measurement
+from kpi.storage.queries import units_filter
 
 UPLOAD_DTYPES = {
     "indicator_code": "str",
@@ -65,9 +66,15 @@ def current_upload_counts(
         return {int(upload or 0): int(n) for upload, n in conn.execute(query)}
 
 
-def revised_quarters(storage: Storage, as_of_index: int, after: dt.datetime) -> list[int]:
+def revised_quarters(
+    storage: Storage,
+    as_of_index: int,
+    after: dt.datetime,
+    unit_codes: Sequence[str] | None = None,
+) -> list[int]:
     """Quarters up to `as_of_index` holding a second or later revision created after
-    `after` (give a moment a little early: the caller applies the exact rule)."""
+    `after` (give a moment a little early: the caller applies the exact rule), of
+    `unit_codes` only if given."""
     moment = after.astimezone(dt.UTC)
     if storage.engine.dialect.name == "sqlite":  # SQLite stores UTC without a zone
         moment = moment.replace(tzinfo=None)
@@ -80,5 +87,7 @@ def revised_quarters(storage: Storage, as_of_index: int, after: dt.datetime) -> 
         )
         .distinct()
     )
+    if unit_codes is not None:
+        query = query.where(*units_filter(unit_codes))
     with storage.engine.connect() as conn:
         return sorted(int(i) for i in conn.execute(query).scalars())

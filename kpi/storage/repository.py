@@ -25,6 +25,7 @@ from kpi.tasks import load_plan_tasks
 from kpi.units import Unit, UnitRegistry, check_tree, check_unique_names, fold_name
 
 SYSTEM_ACTOR = "system"
+FEW_UNITS = 200  # a scope this small reads its values by the key
 CURRENT_DTYPES = {
     "indicator_code": "str",
     "unit_code": "str",
@@ -227,9 +228,25 @@ def current_query(
         query = query.where(CurrentValue.period.in_(list(periods)))  # a range of the key each
     if unit_codes is not None:
         query = query.where(CurrentValue.unit_code.in_(list(unit_codes)))
+        if len(unit_codes) <= FEW_UNITS and periods is None and indicator_codes is None:
+            query = _by_the_key(query)
     if indicator_codes is not None:
         query = query.where(CurrentValue.indicator_code.in_(list(indicator_codes)))
     return query
+
+
+def _by_the_key(query: Select[Any]) -> Select[Any]:
+    """A few units' values found by the key (period, indicator, unit), not by reading
+    every value: every quarter held (one seek each) and every indicator (all the values'
+    indicators are in that table), so the rows are the same."""
+    held = select(func.min(CurrentValue.period).label("period")).cte("held", recursive=True)
+    later = select(func.min(CurrentValue.period)).where(CurrentValue.period > held.c.period)
+    held = held.union_all(select(later.scalar_subquery()).where(held.c.period.is_not(None)))
+    quarters = select(held.c.period).where(held.c.period.is_not(None))
+    return query.where(
+        CurrentValue.period.in_(quarters),
+        CurrentValue.indicator_code.in_(select(IndicatorRecord.code)),
+    )
 
 
 def current_frame(

@@ -89,3 +89,33 @@ def test_revisions_newest_first_with_provenance(storage: Storage, catalogue: Cat
     assert revision_count(storage, "1.1") == 6 * 7 - 2
     assert revision_count(storage, "1.1", "VPB") == 7
     assert set(history_frame(storage, "1.1", "VPB", newest_first=True)["unit_code"]) == {"VPB"}
+
+
+def test_a_few_units_read_by_the_key_are_the_units_rows(
+    storage: Storage, catalogue: Catalogue
+) -> None:
+    """A small scope's values and first figures are found by the key (every quarter held,
+    every indicator): the same rows as filtering every value."""
+    from kpi.storage.cycle import first_figures
+    from kpi.storage.repository import FEW_UNITS, current_frame
+
+    load_demo(storage, catalogue, today=TODAY)
+    whole = current_frame(storage)
+    units = sorted(set(whole["unit_code"]))[:2]
+    assert len(units) <= FEW_UNITS
+    key = ["indicator_code", "unit_code", "period_index"]
+    cut = Quarter(2024, 4).index
+    expected = whole[whole["unit_code"].isin(units) & (whole["period_index"] <= cut)]
+    got = current_frame(storage, as_of_index=cut, unit_codes=units)
+    assert len(got) > 0
+    pd.testing.assert_frame_equal(
+        got.sort_values(key).reset_index(drop=True),
+        expected.sort_values(key).reset_index(drop=True),
+    )
+    firsts = first_figures(storage, None, unit_codes=units)
+    every = first_figures(storage, None)
+    assert len(firsts) > 0
+    pd.testing.assert_frame_equal(
+        firsts.sort_values(key).reset_index(drop=True),
+        every[every["unit_code"].isin(units)].sort_values(key).reset_index(drop=True),
+    )

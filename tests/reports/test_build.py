@@ -208,3 +208,22 @@ def test_rollup_warnings_become_notices(demo_storage: Storage, catalogue: Catalo
         n.startswith("Chỉ tiêu 1.1: số liệu toàn Bộ báo cáo trực tiếp") for n in report.notices
     )
     assert any(n.startswith("Chỉ tiêu 1.2: thiếu tử số/mẫu số của VPB") for n in report.notices)
+
+
+def test_whole_tree_read_in_a_child_gives_the_same_report(
+    demo_sqlite: Storage, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A national database's figures come through the columnar reader (a child process):
+    the report built from them is the one built from the in-process read."""
+    from kpi.storage import columnar
+
+    in_process = build_report(demo_sqlite, catalogue, H2, made_on=MADE_ON)
+    monkeypatch.setattr(columnar, "_size", lambda _database: columnar.COLUMNAR_BYTES)
+    calls: list[dict[str, object]] = []
+    run = columnar._run
+    monkeypatch.setattr(columnar, "_run", lambda job: calls.append(job) or run(job))
+    in_child = build_report(demo_sqlite, catalogue, H2, made_on=MADE_ON)
+    assert len(calls) == 1, "the figures were read by the child"
+    assert in_child == in_process
+    assert in_child.chart_values is not None and in_process.chart_values is not None
+    pd.testing.assert_frame_equal(in_child.chart_values, in_process.chart_values)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
@@ -20,9 +21,10 @@ from kpi.services.reporting import build_report
 from kpi.storage import Storage
 from kpi.storage.repository import data_version
 from reports.chart_cache import ChartCache, cache_beside
-from reports.chart_images import render_charts, report_specs, spec_to_png
+from reports.chart_images import render_charts, report_specs, spec_to_png, stream_charts
 from reports.chart_workers import WARM_UP, ChartWorkers
 from reports.model import Report
+from reports.pdf import write_pdf
 from tests.reports.conftest import DEMO_TODAY, MADE_ON
 from tests.reports.test_build import _upload
 
@@ -151,3 +153,50 @@ def test_charts_started_from_the_figures_are_the_reports(
     assert figures.rows == report.rows and not figures.uploads and report.uploads
     series = report_series(report, demo_file)
     assert report_specs(figures, series, catalogue) == report_specs(report, series, catalogue)
+
+
+def _undated(pdf: bytes) -> bytes:
+    """The PDF without its moment of writing (and the file id made from it)."""
+    pdf = re.sub(rb"\(D:\d{14}Z?[^)]*\)", b"()", pdf)
+    return re.sub(rb"/ID \[<[0-9A-Fa-f]+><[0-9A-Fa-f]+>\]", b"", pdf)
+
+
+def test_images_prepared_where_drawn_make_the_same_pdf(
+    demo_file: Storage, catalogue: Catalogue
+) -> None:
+    """Each chart's PDF image, made beside its PNG (and kept in the cache), is the one
+    fpdf2 makes of the PNG: the PDF is the same file byte for byte."""
+    report = build_report(demo_file, catalogue, H2, made_on=MADE_ON)
+    series = report_series(report, demo_file)
+    cache = chart_cache(demo_file)
+    drawn = stream_charts(report, series, catalogue, cache=cache)
+    pngs = dict(drawn)  # drawn here, each with its prepared image
+    assert all(drawn.pdf_image(code) is not None for code in pngs)
+    kept = stream_charts(report, series, catalogue, workers=Counting(), cache=cache)
+    assert dict(kept) == pngs
+    assert all(kept.pdf_image(code) == drawn.pdf_image(code) for code in pngs)
+    plain = write_pdf(report, pngs)  # a plain mapping: fpdf2 reads every PNG itself
+    assert _undated(write_pdf(report, drawn)) == _undated(plain)
+    assert _undated(write_pdf(report, kept)) == _undated(plain)
+
+
+STOPPED = """
+import json, resource
+from reports.chart_images import spec_to_png
+from reports.chart_workers import WARM_UP, ChartWorkers
+
+with ChartWorkers(2) as workers:
+    workers.stop()  # every chart was in the cache: their warm-up is cut short
+    stopped = workers.pool is None
+    drawn = list(workers.draw([WARM_UP]))  # drawn here if asked all the same
+print(json.dumps([stopped, drawn == [spec_to_png(WARM_UP)]]))
+"""
+
+
+def test_workers_stopped_mid_warm_up_leave_the_drawing_here() -> None:
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", STOPPED], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout) == [True, True]
+    assert "Traceback" not in done.stderr
