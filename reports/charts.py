@@ -28,6 +28,7 @@ from reports.trajectory import (  # noqa: F401  (re-exported: the dashboard's na
     REQUIRED,
     TARGET,
     TRAJECTORY_COLUMNS,
+    legend_scales,
     series_names,
     trajectory_data,
     x_domain,
@@ -68,24 +69,19 @@ def _legend() -> alt.Legend:
     )
 
 
-def _legend_colour(lang: str) -> alt.Color:
-    names = list(series_names(lang).values())
+def _legend_colour(data: pd.DataFrame, lang: str) -> alt.Color:
+    names, colours, _dashes = legend_scales(data, lang)
     return alt.Color(
-        "series:N",
-        title=None,
-        scale=alt.Scale(domain=names, range=[ACTUAL, REQUIRED, PROJECTION]),
-        legend=_legend(),
+        "series:N", title=None, scale=alt.Scale(domain=names, range=colours), legend=_legend()
     )
 
 
-def _legend_dash(lang: str) -> alt.StrokeDash:
+def _legend_dash(data: pd.DataFrame, lang: str) -> alt.StrokeDash:
     """Each line's dash, on the same field and legend as the colour: the two legends merge
     into one whose entries are drawn as their lines are (solid, dashed, dotted)."""
+    names, _colours, dashes = legend_scales(data, lang)
     return alt.StrokeDash(
-        "series:N",
-        title=None,
-        scale=alt.Scale(domain=list(series_names(lang).values()), range=list(DASHES)),
-        legend=_legend(),
+        "series:N", title=None, scale=alt.Scale(domain=names, range=dashes), legend=_legend()
     )
 
 
@@ -109,8 +105,8 @@ def trajectory_chart(
     and the 2030 target (rule + label). `data` comes from `trajectory_data`."""
     data = data.assign(series=data["kind"].map(series_names(lang)))
     base = alt.Chart(data)
-    x, y, colour = _x_axis(data, lang), _y_axis(data, indicator.target), _legend_colour(lang)
-    dash = _legend_dash(lang)
+    x, y, colour = _x_axis(data, lang), _y_axis(data, indicator.target), _legend_colour(data, lang)
+    dash = _legend_dash(data, lang)
     kind = alt.datum.kind
     band = (
         base.transform_filter(kind == "projection")

@@ -124,6 +124,17 @@ def series_names(lang: str) -> dict[str, str]:
     return {k: t(f"chart_{k}", lang) for k in KINDS}
 
 
+def legend_scales(data: pd.DataFrame, lang: str) -> tuple[list[str], list[str], list[list[int]]]:
+    """(names, colours, dashes) of the lines the chart draws: a series without a point (no
+    projection for a series with no verdict) has no entry in the legend either."""
+    drawn = set(data["kind"]) if "kind" in data.columns else set(KINDS)
+    kinds = [k for k in KINDS if k in drawn] or list(KINDS)
+    names = series_names(lang)
+    colours = dict(zip(KINDS, (ACTUAL, REQUIRED, PROJECTION), strict=True))
+    dashes = dict(zip(KINDS, DASHES, strict=True))
+    return [names[k] for k in kinds], [colours[k] for k in kinds], [list(dashes[k]) for k in kinds]
+
+
 # -- the spec as dicts ----------------------------------------------------------------
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as JSON-ready dicts, missing as None (what Altair's sanitiser writes)."""
@@ -150,7 +161,7 @@ def _encodings(data: pd.DataFrame, indicator: Indicator, lang: str) -> dict[str,
         "orient": "bottom",
         "symbolType": "stroke",
     }
-    names = list(series_names(lang).values())
+    names, colours, dashes = legend_scales(data, lang)
     return {
         "x": {
             "axis": axis,
@@ -170,7 +181,7 @@ def _encodings(data: pd.DataFrame, indicator: Indicator, lang: str) -> dict[str,
         "color": {
             "field": "series",
             "legend": legend,
-            "scale": {"domain": names, "range": [ACTUAL, REQUIRED, PROJECTION]},
+            "scale": {"domain": names, "range": colours},
             "title": None,
             "type": "nominal",
         },
@@ -178,7 +189,7 @@ def _encodings(data: pd.DataFrame, indicator: Indicator, lang: str) -> dict[str,
         "strokeDash": {
             "field": "series",
             "legend": legend,
-            "scale": {"domain": names, "range": [list(d) for d in DASHES]},
+            "scale": {"domain": names, "range": dashes},
             "title": None,
             "type": "nominal",
         },

@@ -76,3 +76,20 @@ def test_the_report_charts_do_not_import_altair() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_legend_names_only_the_lines_drawn(catalogue: Catalogue, case: str, lang: str) -> None:
+    series, status = CASES[case]
+    indicator = catalogue["1.1"]
+    data = trajectory_data(series, status, indicator, lang)
+    spec = trajectory_spec(data, indicator, lang, height=220)
+    drawn = set(data["kind"])
+    names = {k: v for k, v in charts.series_names(lang).items() if k in drawn}
+    for layer in spec["layer"]:
+        for channel in ("color", "strokeDash"):
+            scale = layer.get("encoding", {}).get(channel, {}).get("scale")
+            if scale and "domain" in scale:
+                assert scale["domain"] == [names[k] for k in charts.KINDS if k in drawn]
+                assert len(scale["range"]) == len(scale["domain"])
