@@ -47,7 +47,7 @@ def template_frame(rows: Sequence[TaskStatus], lang: str = "vi") -> pd.DataFrame
             s.task.code,
             s.task.name_in(lang),
             s.task.lead_units_in(lang),
-            s.task.deadline_text_in(lang),
+            s.task.deadline_label_in(lang),
             s.state.value,
             s.percent,
             s.evidence,

@@ -45,6 +45,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_task_count": ("Số nhiệm vụ quá hạn", "Overdue tasks"),
     "overdue_mark": ("⚠ Quá hạn", "⚠ Overdue"),
     "recurring_mark": ("↻ Thường xuyên", "↻ Recurring"),
+    "task_deadline.recurring": ("Thường xuyên", "Recurring"),
+    "task_deadline.recurring_from": ("{when}, thường xuyên", "{when}, recurring"),
     "task_pick": ("Nhiệm vụ", "Task"),
     "task_state": ("Trạng thái", "State"),
     "task_percent": ("Tỷ lệ hoàn thành (%)", "Percent done"),
