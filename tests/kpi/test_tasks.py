@@ -88,7 +88,12 @@ def test_every_completion_time_is_shown_in_one_form(text, vi, en):
 
 @pytest.mark.parametrize(
     ("text", "worded"),
-    [("6/2025", False), ("Nhiệm vụ thường xuyên", False), ("2025 – 2026", False), (LAW_TIMES, True)],
+    [
+        ("6/2025", False),
+        ("Nhiệm vụ thường xuyên", False),
+        ("2025 – 2026", False),
+        (LAW_TIMES, True),
+    ],
 )
 def test_the_plans_words_are_kept_only_where_they_say_more_than_a_time(text, worded):
     assert deadline_has_words(parse_deadline(text)) is worded
