@@ -105,7 +105,8 @@ def signed_section(viewer: Viewer, lang: str) -> None:
     choices = _choices(signed)
     chosen = _pick(choices, "unappr_pick", lang)
     reason = st.text_input(t("appr_reason", lang), key="unappr_reason")
-    if st.button(t("appr_unapprove", lang), key="unappr_go", disabled=not reason.strip()):
+    pressed = st.button(t("appr_unapprove", lang), key="unappr_go", disabled=not reason.strip())
+    if pressed and chosen:
         unit, quarter = chosen[0], Quarter.from_index(chosen[1])
         try:
             cycle.unapprove(resources.storage(), viewer, unit, quarter, reason)
