@@ -24,6 +24,14 @@ from reports.task_template import task_template_xlsx
 ZONE = LOCAL_ZONE
 UPLOAD_KEY = "tr_file"
 FILE_TYPES = ["xlsx", "xls", "ods", "csv"]
+SHORT_NAME = 40  # characters of a task's name in the select: a phone shows about this many
+
+
+def clipped(text: str, limit: int) -> str:
+    """The start of a long text, cut at a word and ended with '…'."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:—-") + "…"
 
 
 def my_tasks(viewer: Viewer) -> list[PlanTask]:
@@ -41,14 +49,21 @@ def report_form(viewer: Viewer, lang: str) -> None:
         st.info(t("task_no_scope", lang))
         return
     by_code = {task.code: task for task in chosen}
-    with st.form("task_report", clear_on_submit=False, border=True):
-        code = st.selectbox(
-            t("task_pick", lang),
-            list(by_code),
-            format_func=lambda c: f"{c} — {by_code[c].name_in(lang)[:90]}",
-            placeholder=widget_text.choose(lang),
-            key="tr_code",
+    # outside the form, so the caption under it follows the choice
+    code = st.selectbox(
+        t("task_pick", lang),
+        list(by_code),
+        format_func=lambda c: f"{c} — {clipped(by_code[c].name_in(lang), SHORT_NAME)}",
+        placeholder=widget_text.choose(lang),
+        key="tr_code",
+    )
+    if code is not None:
+        task = by_code[code]
+        st.caption(
+            ui.literal(f"{task.name_in(lang)} · {t('col_task_deadline', lang)}: ")
+            + ui.literal(task.deadline_label_in(lang))
         )
+    with st.form("task_report", clear_on_submit=False, border=True):
         state = st.radio(
             t("task_state", lang),
             [s.value for s in TaskState],

@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from kpi import text as catalogue_text
+from kpi.formatting import MISSING
 from kpi.messages import Explained, say
 
 DATA_FILE = "tasks.csv"
@@ -103,6 +104,14 @@ class PlanTask:
     def deadline_text_in(self, lang: str = "vi") -> str:
         return self._in("deadline_text_en", self.deadline.text, lang)
 
+    def deadline_label_in(self, lang: str = "vi") -> str:
+        """The completion time in the one form every page and export shows."""
+        return deadline_label(self.deadline, lang)
+
+    def deadline_note_in(self, lang: str = "vi") -> str:
+        """The plan's own words for the time where they say more than it (II.9), else ''."""
+        return self.deadline_text_in(lang) if deadline_has_words(self.deadline) else ""
+
 
 @dataclass(frozen=True, slots=True)
 class TaskGroup:
@@ -124,6 +133,29 @@ _MONTH = re.compile(r"\b(\d{1,2})/(\d{4})\b")
 _YEAR = re.compile(r"\b(\d{4})\b")
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """One time written in a completion-time text, and how precisely it was written."""
+
+    date: dt.date
+    form: str  # "range", "day", "month" or "year"
+    since: int | None = None
+
+
+def _found(written: str) -> list[_Found]:
+    rest = written
+    found: list[_Found] = []
+    for pattern, build in (
+        (_RANGE, lambda m: _Found(dt.date(int(m[2]), 12, 31), "range", int(m[1]))),
+        (_DAY, lambda m: _Found(dt.date(int(m[3]), int(m[2]), int(m[1])), "day")),
+        (_MONTH, lambda m: _Found(_month_end(int(m[2]), int(m[1])), "month")),
+        (_YEAR, lambda m: _Found(dt.date(int(m[1]), 12, 31), "year")),
+    ):
+        found.extend(build(match) for match in pattern.finditer(rest))
+        rest = pattern.sub(" ", rest)
+    return found
+
+
 def parse_deadline(text: str) -> Deadline:
     """`5/2025`, `2025`, `02/9/2025`, `2025-2026`, `Nhiệm vụ thường xuyên`, or nothing.
 
@@ -131,23 +163,51 @@ def parse_deadline(text: str) -> Deadline:
     the task's completion time.
     """
     written = " ".join(unicodedata.normalize("NFC", text or "").split())
-    rest = written
     recurring = "thường xuyên" in written.casefold()
-    dates: list[dt.date] = []
     try:
-        for pattern, build in (
-            (_RANGE, lambda m: dt.date(int(m[2]), 12, 31)),
-            (_DAY, lambda m: dt.date(int(m[3]), int(m[2]), int(m[1]))),
-            (_MONTH, lambda m: _month_end(int(m[2]), int(m[1]))),
-            (_YEAR, lambda m: dt.date(int(m[1]), 12, 31)),
-        ):
-            dates.extend(build(match) for match in pattern.finditer(rest))
-            rest = pattern.sub(" ", rest)
+        dates = [f.date for f in _found(written)]
     except ValueError as exc:
         raise TaskCatalogueError(say("error.tasks.bad_deadline", written=written)) from exc
     if written and not recurring and not dates:
         raise TaskCatalogueError(say("error.tasks.unreadable_deadline", written=written))
     return Deadline(written, max(dates) if dates else None, recurring)
+
+
+def _time_label(found: _Found) -> str:
+    day = found.date
+    if found.form == "day":
+        return day.strftime("%d/%m/%Y")
+    if found.form == "month":
+        return f"{day.month:02d}/{day.year}"
+    if found.form == "range":
+        return f"{found.since}–{day.year}"
+    return str(day.year)
+
+
+def deadline_label(deadline: Deadline, lang: str = "vi") -> str:
+    """One form for every completion time: '06/2025', '02/09/2025', '2025–2026',
+    'Thường xuyên', '02/2025, thường xuyên'; the latest time where the plan writes several."""
+    try:
+        found = _found(deadline.text)
+    except ValueError:
+        found = []
+    if not found:
+        return catalogue_text.t("task_deadline.recurring", lang) if deadline.recurring else MISSING
+    when = _time_label(max(found, key=lambda f: f.date))
+    if deadline.recurring:
+        return catalogue_text.t("task_deadline.recurring_from", lang, when=when)
+    return when
+
+
+_RECURRING_WORDS = re.compile(r"(nhiệm vụ\s+)?thường xuyên", re.IGNORECASE)
+
+
+def deadline_has_words(deadline: Deadline) -> bool:
+    """The plan says more than a time (II.9 names a law per time): its text is worth showing."""
+    rest = deadline.text
+    for pattern in (_RANGE, _DAY, _MONTH, _YEAR, _RECURRING_WORDS):
+        rest = pattern.sub(" ", rest)
+    return bool(re.sub(r"[\W_]+", "", rest))
 
 
 def _codes(text: str) -> tuple[str, ...]:

@@ -37,6 +37,11 @@ def headers(lang: str = "vi") -> list[str]:
     return [t(f"task_template.col.{key}", lang) for key in HEADER_KEYS]
 
 
+def state_words(lang: str = "vi") -> list[str]:
+    """The states as the officer reads and picks them (the loader also takes the codes)."""
+    return [state.label(lang) for state in TaskState]
+
+
 def instructions(lang: str = "vi") -> list[str]:
     return t("task_template.guide", lang).split("\n")
 
@@ -47,8 +52,8 @@ def template_frame(rows: Sequence[TaskStatus], lang: str = "vi") -> pd.DataFrame
             s.task.code,
             s.task.name_in(lang),
             s.task.lead_units_in(lang),
-            s.task.deadline_text_in(lang),
-            s.state.value,
+            s.task.deadline_label_in(lang),
+            s.state.label(lang),
             s.percent,
             s.evidence,
             s.issues,
@@ -80,7 +85,7 @@ def task_template_xlsx(rows: Sequence[TaskStatus], lang: str = "vi") -> bytes:
     last = len(rows) + 1
     states = DataValidation(
         type="list",
-        formula1='"' + ",".join(s.value for s in TaskState) + '"',
+        formula1='"' + ",".join(state_words(lang)) + '"',
         allow_blank=True,
         showErrorMessage=True,
         errorTitle=t("task_template.state_error_title", lang),

@@ -22,8 +22,14 @@ OBLIGATION_TYPES = ["csv"]
 
 def obligations_section(actor: str, lang: str) -> None:
     st.subheader(t("cyc_obligations", lang), anchor=False)
-    upload = st.file_uploader(t("cyc_import", lang), type=OBLIGATION_TYPES, key=OBLIGATION_KEY)
-    if upload is not None and st.button(t("cyc_import", lang), key="cyc_import_go"):
+    # words in the label; the file's own headers only in the help, where the file is written
+    upload = st.file_uploader(
+        t("cyc_import", lang),
+        type=OBLIGATION_TYPES,
+        key=OBLIGATION_KEY,
+        help=t("cyc_import_help", lang),
+    )
+    if upload is not None and st.button(t("cyc_import_go", lang), key="cyc_import_go"):
         try:
             rows = cycle.import_obligations(
                 resources.storage(),

@@ -24,8 +24,23 @@ def _in_scope(frame: pd.DataFrame, viewer: Viewer) -> pd.DataFrame:
 
 
 def _label(unit: str, index: int, lang: str) -> str:
-    # the quarter first: a phone cuts the end of a long option, and the quarter is signed off
-    return f"{Quarter.from_index(index).name(lang)} · {data.unit_label(unit)}"
+    # the quarter and the unit's code only: a whole unit name is cut on a phone (the
+    # caption under the select gives it in full)
+    return f"{Quarter.from_index(index).name(lang)} · {unit}"
+
+
+def _pick(choices: list[tuple[str, int]], key: str, lang: str) -> tuple[str, int] | None:
+    chosen = st.selectbox(
+        t("appr_choose", lang),
+        choices,
+        format_func=lambda c: _label(c[0], c[1], lang),
+        placeholder=widget_text.choose(lang),
+        key=key,
+    )
+    if chosen is not None:
+        quarter = Quarter.from_index(chosen[1]).name(lang)
+        st.caption(ui.literal(f"{quarter} · {data.unit_label(chosen[0])}"))
+    return chosen
 
 
 def _choices(frame: pd.DataFrame) -> list[tuple[str, int]]:
@@ -55,13 +70,7 @@ def pending_section(viewer: Viewer, lang: str) -> None:
     )
     st.dataframe(table, hide_index=True, width="stretch")
     choices = _choices(pending)
-    chosen = st.selectbox(
-        t("appr_choose", lang),
-        choices,
-        format_func=lambda c: _label(c[0], c[1], lang),
-        placeholder=widget_text.choose(lang),
-        key="appr_pick",
-    )
+    chosen = _pick(choices, "appr_pick", lang)
     if st.button(t("appr_approve", lang), key="appr_go", type="primary") and chosen:
         unit, quarter = chosen[0], Quarter.from_index(chosen[1])
         try:
@@ -94,15 +103,10 @@ def signed_section(viewer: Viewer, lang: str) -> None:
         width="stretch",
     )
     choices = _choices(signed)
-    chosen = st.selectbox(
-        t("appr_choose", lang),
-        choices,
-        format_func=lambda c: _label(c[0], c[1], lang),
-        placeholder=widget_text.choose(lang),
-        key="unappr_pick",
-    )
+    chosen = _pick(choices, "unappr_pick", lang)
     reason = st.text_input(t("appr_reason", lang), key="unappr_reason")
-    if st.button(t("appr_unapprove", lang), key="unappr_go", disabled=not reason.strip()):
+    pressed = st.button(t("appr_unapprove", lang), key="unappr_go", disabled=not reason.strip())
+    if pressed and chosen:
         unit, quarter = chosen[0], Quarter.from_index(chosen[1])
         try:
             cycle.unapprove(resources.storage(), viewer, unit, quarter, reason)

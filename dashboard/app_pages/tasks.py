@@ -7,7 +7,15 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, resources, task_signoff_view, task_views, ui, widget_text
+from dashboard import (
+    data,
+    resources,
+    task_cards,
+    task_signoff_view,
+    task_views,
+    ui,
+    widget_text,
+)
 from kpi import palette
 from kpi.access import Viewer
 from kpi.formatting import DAY_INPUT_FORMAT, MISSING, day_label, local_day, percent
@@ -97,12 +105,7 @@ def task_frame(
             t("col_task_lead", lang): [
                 ", ".join(s.task.lead_unit_codes) or s.task.lead_units_in(lang) for s in rows
             ],
-            t("col_task_deadline", lang): [
-                t("recurring_mark", lang)
-                if s.task.deadline.recurring and not s.task.deadline.date
-                else s.task.deadline_text_in(lang) or "—"
-                for s in rows
-            ],
+            t("col_task_deadline", lang): [s.task.deadline_label_in(lang) for s in rows],
             t("col_task_state", lang): [state_text(s, lang) for s in rows],
             t("col_task_percent", lang): [s.percent for s in rows],
             t("col_task_updated", lang): [local_day(s.updated_at) for s in rows],
@@ -130,7 +133,20 @@ def show_tasks(
     styled = shown.style.map(
         lambda v: palette.cell_style(palette.OVERDUE_TINT) if v else "", subset=[overdue_col]
     )
-    st.table(styled, hide_index=True, alt=t("tasks_table_alt", lang, n=len(frame)))
+    task_cards.style()
+    with st.container(key=task_cards.TABLE_KEY):
+        st.table(styled, hide_index=True, alt=t("tasks_table_alt", lang, n=len(frame)))
+    signed = [signoff_text(marks[s.task.code], lang) if marks else None for s in rows]
+    states = list(frame[t("col_task_state", lang)])
+    task_cards.cards(rows, lang, states, signed)
+    deadline_notes(rows, lang)
+
+
+def deadline_notes(rows: list[TaskStatus], lang: str) -> None:
+    """The plan's own words for a completion time that says more than the time (II.9)."""
+    for s in rows:
+        if note := s.task.deadline_note_in(lang):
+            st.caption(ui.literal(t("tasks_deadline_note", lang, code=s.task.code, text=note)))
 
 
 def by_unit(rows: list[TaskStatus], lang: str) -> None:

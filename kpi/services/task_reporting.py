@@ -83,7 +83,7 @@ def task_report_section(
         day=min(made_on, end),
         counts=built.counts,
         completed=tuple(
-            (t.code, t.name_in(lang), t.lead_units_in(lang), t.deadline_text_in(lang), day)
+            (t.code, t.name_in(lang), t.lead_units_in(lang), t.deadline_label_in(lang), day)
             for t, day in built.completed
         ),
         overdue=tuple(
@@ -91,7 +91,7 @@ def task_report_section(
                 s.task.code,
                 s.task.name_in(lang),
                 s.task.lead_units_in(lang),
-                s.task.deadline_text_in(lang),
+                s.task.deadline_label_in(lang),
                 s.state.label(lang),
                 s.percent,
             )

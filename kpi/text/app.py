@@ -369,11 +369,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cyc_title": ("Nghĩa vụ báo cáo và khóa số liệu", "Reporting obligations and locks"),
     "cyc_obligations": ("Nghĩa vụ báo cáo", "Reporting obligations"),
     "cyc_import": (
-        "Nhập tệp CSV có các cột: unit_code (mã đơn vị), indicator_code (mã chỉ tiêu), "
-        "from_period (từ quý), to_period (đến quý)",
-        "Import a CSV file with the columns unit_code (unit code), indicator_code "
-        "(indicator code), from_period (first quarter) and to_period (last quarter)",
+        "Tệp CSV nghĩa vụ báo cáo: mỗi dòng một đơn vị, một chỉ tiêu, từ quý và đến quý "
+        "(để trống là không giới hạn)",
+        "CSV file of reporting obligations: each row a unit, an indicator, a first and a last "
+        "quarter (empty means no limit)",
     ),
+    "cyc_import_help": (
+        "Dòng tiêu đề của tệp: unit_code, indicator_code, from_period, to_period. "
+        "Quý viết như 2025-Q3.",
+        "The file's header row: unit_code, indicator_code, from_period, to_period. "
+        "Quarters are written like 2025-Q3.",
+    ),
+    "cyc_import_go": ("Nạp nghĩa vụ báo cáo", "Import the obligations"),
     "cyc_imported": (
         "Đã lưu {n} nghĩa vụ báo cáo.",
         "Saved {n} reporting {n|obligation|obligations}.",

@@ -44,7 +44,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_task_overdue": ("Quá hạn", "Overdue"),
     "col_task_count": ("Số nhiệm vụ quá hạn", "Overdue tasks"),
     "overdue_mark": ("⚠ Quá hạn", "⚠ Overdue"),
-    "recurring_mark": ("↻ Thường xuyên", "↻ Recurring"),
+    "tasks_deadline_note": (
+        "{code} — thời gian hoàn thành theo Kế hoạch: {text}",
+        "{code} — completion time as the plan writes it: {text}",
+    ),
+    "task_deadline.recurring": ("Thường xuyên", "Recurring"),
+    "task_deadline.recurring_from": ("{when}, thường xuyên", "{when}, recurring"),
     "task_pick": ("Nhiệm vụ", "Task"),
     "task_state": ("Trạng thái", "State"),
     "task_percent": ("Tỷ lệ hoàn thành (%)", "Percent done"),

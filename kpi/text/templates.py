@@ -59,8 +59,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "task_template.guide": (
         "HƯỚNG DẪN BÁO CÁO TIẾN ĐỘ NHIỆM VỤ (Phụ lục II, III - Kế hoạch thực hiện NQ "
         "71/NQ-CP)\n\n1. Mỗi dòng là một nhiệm vụ. Không sửa dòng tiêu đề và cột Mã nhiệm "
-        "vụ;\n   xóa dòng không báo cáo.\n2. Trạng thái: not_started, in_progress, done, "
-        "paused (hoặc Chưa triển khai, Đang thực hiện,\n   Hoàn thành, Tạm dừng).\n3. Tỷ "
+        "vụ;\n   xóa dòng không báo cáo.\n2. Trạng thái: chọn trong danh sách Chưa triển khai, "
+        "Đang thực hiện, Hoàn thành,\n   Tạm dừng.\n3. Tỷ "
         "lệ hoàn thành: số nguyên 0–100. Hoàn thành = 100, chưa triển khai = 0.\n4. Minh "
         "chứng: số, ngày văn bản hoặc đường dẫn. Bắt buộc khi báo cáo Hoàn thành.\n5. Ngày "
         "báo cáo: ví dụ 2026-11-30 hoặc 30/11/2026; để trống là ngày nộp.\n   Không ghi "
@@ -68,8 +68,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "thì không dòng nào được ghi.",
         "HOW TO REPORT TASK PROGRESS (Annex II, III - plan implementing Resolution "
         "71/NQ-CP)\n\n1. Each row is one task. Do not change the header row or the task "
-        "code column;\n   delete the rows you do not report.\n2. State: not_started, "
-        "in_progress, done, paused (or Not started, In progress,\n   Done, Paused)."
+        "code column;\n   delete the rows you do not report.\n2. State: pick from the list "
+        "Not started, In progress, Done,\n   Paused."
         "\n3. Percent done: a whole number 0–100. Done = 100, not started = "
         "0.\n4. Evidence: document number and date, or a link. Required when reporting "
         "Done.\n5. Report date: e.g. 2026-11-30 or 30/11/2026; empty means the day of "

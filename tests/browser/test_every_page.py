@@ -59,17 +59,24 @@ ENGLISH_LEFT = r"""({exact, parts}) => {
     }
   return hits;
 }"""
-# The page is wider than the screen when its scroll container scrolls sideways; then name
-# the widest elements (grids and charts that scroll inside themselves do not count).
+# The page is wider than the screen when its scroll container scrolls sideways, or when an
+# element inside it is wider than the screen (a static table scrolls in its own box and cut
+# its columns at the edge unseen); then name the widest elements. Grids and charts draw on a
+# canvas that scrolls inside itself, and a tab bar scrolls by design: they do not count.
 OVERFLOW = """() => {
   const main = document.querySelector('[data-testid=stMain]');
-  const w = main.clientWidth;
-  if (main.scrollWidth <= w + 1 && document.documentElement.scrollWidth <= window.innerWidth + 1)
-    return [];
-  return [...main.querySelectorAll('[data-testid]')].filter(e => {
+  const w = Math.min(main.getBoundingClientRect().right, window.innerWidth);
+  const own = '[data-testid=stDataFrame], [data-testid=stVegaLiteChart], [role=tablist]';
+  const wide = [...main.querySelectorAll('*')].filter(e => {
+    if (e.closest(own)) return false;
     const r = e.getBoundingClientRect();
     return r.width > 0 && r.right > w + 1;
-  }).slice(-5).map(e => e.dataset.testid + ':' + Math.round(e.getBoundingClientRect().right));
+  });
+  if (main.scrollWidth <= main.clientWidth + 1 && !wide.length &&
+      document.documentElement.scrollWidth <= window.innerWidth + 1)
+    return [];
+  return wide.slice(0, 5).map(
+    e => (e.dataset.testid || e.tagName) + ':' + Math.round(e.getBoundingClientRect().right));
 }"""
 
 

@@ -173,6 +173,16 @@ def test_obligations_show_the_first_quarter_owed(open_page: AppFactory) -> None:
     assert all(" · " in str(u) for u in obligations["Unit"])
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_obligations_file_is_described_in_words(open_page: AppFactory, lang: str) -> None:
+    at = open_page("admin_cycle.py", role=Role.ADMIN, lang=lang)
+    (uploader,) = at.get("file_uploader")
+    headers = ("unit_code", "indicator_code", "from_period", "to_period")
+    # the label says it in words; the CSV's headers only in the help, for writing the file
+    assert not [h for h in headers if h in uploader.proto.label]
+    assert all(h in uploader.proto.help for h in headers)
+
+
 def test_quarters_before_the_obligation_are_not_overdue(open_page: AppFactory) -> None:
     """Sixteen quarters reach back to 2023, before anything was owed (2024-Q4): those
     quarters are neither columns nor missing reports."""

@@ -127,3 +127,17 @@ def test_the_progress_template_is_made_in_the_pages_language(
         at = open_page("tasks.py", role=Role.OFFICER, lang=lang)
         assert t("task_template", lang) in [b.proto.label for b in at.get("download_button")]
     assert made == ["vi", "en"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_list_has_a_card_per_task_and_one_form_of_time(open_page: AppFactory, lang) -> None:
+    at = open_page("tasks.py", lang=lang)
+    table = frame(at)
+    times = set(table[t("col_task_deadline", lang)])
+    # one form: two-digit months, an en dash in a range, no 'Nhiệm vụ thường xuyên'
+    assert not [x for x in times if re.search(r"(^|\D)\d/\d{4}|\d-\d|Nhiệm vụ", x)]
+    assert {"06/2025", "2025–2026", "02/09/2025"} <= times
+    cards = next(h.proto.body for h in at.get("html") if 'role="list"' in h.proto.body)
+    assert cards.count('role="listitem"') == len(table) == 55
+    note = [unescape(str(c.value)) for c in at.caption if "II\\.9" in str(c.value)]
+    assert len(note) == 1 and "2025" in note[0]

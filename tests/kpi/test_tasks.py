@@ -19,6 +19,8 @@ from kpi.task_progress import (
 from kpi.tasks import (
     TaskCatalogueError,
     TaskState,
+    deadline_has_words,
+    deadline_label,
     load_plan_tasks,
     parse_deadline,
     parse_tasks,
@@ -54,6 +56,56 @@ D = dt.date
 def test_completion_times_as_the_plan_writes_them(text, date, recurring):
     parsed = parse_deadline(text)
     assert (parsed.date, parsed.recurring, parsed.text) == (date, recurring, text)
+
+
+LAW_TIMES = (
+    "Luật Tổ chức Chính phủ (sửa đổi), ban hành tháng 02/2025; Luật Tổ chức chính "
+    "quyền địa phương (sửa đổi) tháng 5/2025"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "vi", "en"),
+    [
+        ("6/2025", "06/2025", "06/2025"),
+        ("06/2025", "06/2025", "06/2025"),
+        ("3/2026", "03/2026", "03/2026"),
+        ("02/9/2025", "02/09/2025", "02/09/2025"),
+        ("2025", "2025", "2025"),
+        ("2025-2026", "2025–2026", "2025–2026"),
+        ("2025 – 2026", "2025–2026", "2025–2026"),
+        ("Thường xuyên", "Thường xuyên", "Recurring"),
+        ("Nhiệm vụ thường xuyên", "Thường xuyên", "Recurring"),
+        ("02/2025, nhiệm vụ thường xuyên", "02/2025, thường xuyên", "02/2025, recurring"),
+        ("", "—", "—"),
+        (LAW_TIMES, "05/2025", "05/2025"),
+    ],
+)
+def test_every_completion_time_is_shown_in_one_form(text, vi, en):
+    deadline = parse_deadline(text)
+    assert (deadline_label(deadline, "vi"), deadline_label(deadline, "en")) == (vi, en)
+
+
+@pytest.mark.parametrize(
+    ("text", "worded"),
+    [
+        ("6/2025", False),
+        ("Nhiệm vụ thường xuyên", False),
+        ("2025 – 2026", False),
+        (LAW_TIMES, True),
+    ],
+)
+def test_the_plans_words_are_kept_only_where_they_say_more_than_a_time(text, worded):
+    assert deadline_has_words(parse_deadline(text)) is worded
+
+
+def test_the_plan_catalogue_shows_no_two_forms_of_a_month():
+    labels = {t.deadline_label_in("vi") for t in load_plan_tasks()}
+    assert "6/2025" not in labels and "06/2025" in labels
+    assert not {label for label in labels if "Nhiệm vụ" in label}
+    by_code = {t.code: t for t in load_plan_tasks()}
+    assert by_code["II.9"].deadline_note_in("vi") == LAW_TIMES
+    assert by_code["II.2"].deadline_note_in("en") == ""
 
 
 @pytest.mark.parametrize("text", ["sớm", "13/2025", "31/2/2025"])

@@ -14,7 +14,13 @@ from kpi.task_progress import statuses
 from kpi.task_reports import check_rows, parse_percent, parse_state
 from kpi.tasks import TaskState, load_plan_tasks
 from loaders.task_reports import FIELDS, read_task_file
-from reports.task_template import headers, instructions, task_template_csv, task_template_xlsx
+from reports.task_template import (
+    headers,
+    instructions,
+    state_words,
+    task_template_csv,
+    task_template_xlsx,
+)
 from tests.kpi.test_english_words import vietnamese_letters
 
 TODAY = dt.date(2026, 12, 1)
@@ -148,3 +154,41 @@ def test_english_and_vietnamese_headers_name_the_same_fields():
         head = ";".join(headers(lang)) + "\n" + row + "\n"
         _row, cells = _rows(head.encode())[0]
         assert set(cells) == set(FIELDS), lang
+
+
+PERCENT_FOR = {
+    TaskState.NOT_STARTED: 0,
+    TaskState.IN_PROGRESS: 40,
+    TaskState.DONE: 100,
+    TaskState.PAUSED: 20,
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_template_offers_state_words_and_a_filled_copy_loads_back(lang):
+    book = load_workbook(io.BytesIO(task_template_xlsx(statuses(TASKS.values(), {}, TODAY), lang)))
+    sheet = book.worksheets[0]
+    (rule,) = sheet.data_validations.dataValidation
+    offered = rule.formula1.strip('"').split(",")
+    assert offered == state_words(lang) == [s.label(lang) for s in TaskState]
+    assert {row[4].value for row in sheet.iter_rows(min_row=2)} == {
+        TaskState.NOT_STARTED.label(lang)
+    }
+    for index, row in enumerate(sheet.iter_rows(min_row=2)):
+        row[4].value = offered[index % len(offered)]  # as an officer picks from the list
+        row[5].value = PERCENT_FOR[list(TaskState)[index % len(offered)]]
+        row[6].value = "QĐ 12/QĐ-BNV"
+    filled = io.BytesIO()
+    book.save(filled)
+    drafts, problems = check_rows(_rows(filled.getvalue()), TASKS, TODAY, None, "VCCVC")
+    assert problems == []
+    states = list(TaskState)
+    assert [d.state for d in drafts] == [states[i % len(states)] for i in range(len(TASKS))]
+
+
+def test_the_instructions_name_the_state_words_not_the_codes():
+    for lang in ("vi", "en"):
+        guide = "\n".join(instructions(lang))
+        assert all(word in guide for word in state_words(lang)), lang
+        # 'done' is also an English word; the codes with an underscore are the tell
+        assert "not_started" not in guide and "in_progress" not in guide, lang
