@@ -51,7 +51,8 @@ def _csv_rows(data: bytes) -> list[list[str]]:
 def test_the_ministry_chart_downloads(open_page: AppFactory, files: Files) -> None:
     at = open_page("indicator.py")
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Biểu đồ PNG", "Biểu đồ SVG", "Số liệu CSV", "Số liệu XLSX"]
+    # the chart's four files, then the revision history's CSV
+    assert labels == ["Biểu đồ PNG", "Biểu đồ SVG", "Số liệu CSV", "Số liệu XLSX", "Tải CSV"]
     as_of = quarter_label(last_ended_quarter(), "vi")
     svg = files["chi-tieu-1.1-BNV.svg"]().decode("utf-8")
     for words in (

@@ -60,8 +60,8 @@ def test_the_pdf_has_the_blocks_of_an_administrative_report(rendered: Rendered) 
     assert "BÁO CÁO Kết quả thực hiện các chỉ tiêu chuyển đổi số 6 tháng cuối năm 2025" in flat
     text = "\n".join(pages)
     everything = " ".join(text.split())
-    for words in ("Bộ Nội vụ (BNV)", "Bộ Nội vụ · Kỳ báo cáo: 6 tháng cuối năm 2025"):
-        assert words in everything, words  # the units as the ministry writes them
+    for words in ("Toàn Bộ Nội vụ", "Bộ Nội vụ · Kỳ báo cáo: 6 tháng cuối năm 2025"):
+        assert words in everything, words  # the scope as every page names it
     closing = _line_with(text, "Nơi nhận:", "KT. BỘ TRƯỞNG")
     assert closing.index("Nơi nhận:") < closing.index("KT. BỘ TRƯỞNG")
     for line in ("THỨ TRƯỞNG", "(Ký, ghi rõ họ tên)", "- Bộ trưởng (để báo cáo);", "Lưu: VT,"):
@@ -95,7 +95,7 @@ def test_a_unit_report_in_english_keeps_the_layout(
     flat = " ".join("\n".join(pages).split())
     for words in (
         "MINISTRY OFFICE",
-        "Ministry Office (VPB)",
+        "VPB · Ministry Office",
         "Ministry Office · Reporting period: H2 2025",
         "No.: ……/BC-VPB",
         "Independence - Freedom - Happiness",
