@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kpi.formatting import quarter_label
-from reports.text import day_text, figure, label, method_lines, moment_text
+from reports.text import day_text, figure, label, method_lines, method_rules, moment_text
+
+RULE_INDENT = 6.0  # mm: the status rules sit under the annex line that announces them
 
 if TYPE_CHECKING:
     from reports.pdf import ReportPDF
@@ -92,8 +94,13 @@ def annex(pdf: ReportPDF) -> None:
     pdf.add_page(orientation="portrait")
     pdf.heading(label("s_annex", lang))
     pdf.subheading(f"1. {label('methodology', lang)}")
+    rules = method_rules(lang)
     for line in method_lines(lang):
-        pdf.paragraph(f"• {line}")
+        if line in rules:  # the status rules: a list under the line that announces them
+            pdf.set_x(pdf.l_margin + RULE_INDENT)
+            pdf.paragraph(line)
+        else:
+            pdf.paragraph(f"• {line}")
     pdf.subheading(f"2. {label('hash', lang)}")
     pdf.paragraph(f"{report.data_hash}\n{label('hash_note', lang)}")
     pdf.subheading(f"3. {label('uploads', lang)}")

@@ -23,6 +23,7 @@ __all__ = [
     "known_on_text",
     "label",
     "method_lines",
+    "method_rules",
     "moment_text",
 ]
 
@@ -30,19 +31,23 @@ DIGITS = 2  # the report's tables show two decimals
 NO_VALUE = "-"
 
 
+def method_rules(lang: str = "vi") -> tuple[str, ...]:
+    """'★ Achieved: <the legend's rule>', one line per status, in the order tried."""
+    return tuple(
+        label("method_rule", lang, status=status_mark(status, lang), rule=rule)
+        for status, rule in status_legend(lang)
+    )
+
+
 def method_lines(lang: str = "vi") -> tuple[str, ...]:
     """The annex's method: the status rules are the overview legend's, filled from
     kpi.progress.method, so the report cannot state other thresholds than the judgement."""
     target = quarter_label(TARGET_PERIOD, lang)
-    rules = tuple(
-        label("method_rule", lang, status=status_mark(status, lang), rule=rule)
-        for status, rule in status_legend(lang)
-    )
     return (
         label("method_1", lang, target=target),
         label("method_2", lang, target=target),
         label("method_3", lang),
-        *rules,
+        *method_rules(lang),
         label("method_4", lang),
         label("method_5", lang),
     )
