@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from kpi.formatting import quarter_label
 from reports.text import day_text, figure, label, method_lines, method_rules, moment_text
 
-RULE_INDENT = 6.0  # mm: the status rules sit under the annex line that announces them
+# the status rules: a list under the annex line that announces them, in the tables' size
+RULE_INDENT, RULE_SIZE = 6.0, 11.0
 
 if TYPE_CHECKING:
     from reports.pdf import ReportPDF
@@ -98,7 +99,7 @@ def annex(pdf: ReportPDF) -> None:
     for line in method_lines(lang):
         if line in rules:  # the status rules: a list under the line that announces them
             pdf.set_x(pdf.l_margin + RULE_INDENT)
-            pdf.paragraph(line)
+            pdf.paragraph(line, size=RULE_SIZE)
         else:
             pdf.paragraph(f"• {line}")
     pdf.subheading(f"2. {label('hash', lang)}")
