@@ -18,6 +18,7 @@ from kpi.text import t
 from reports.chart_frame import DEMO_RED, ChartFacts, footer_lines, heading_lines, known_on_line
 from reports.tables import safe_text, to_csv_bytes
 from reports.trajectory import KINDS
+from reports.xlsx_print import set_up_printing
 
 COLUMN_KEYS = ("series", "quarter", "value", "low", "high")
 DIGITS = 2
@@ -80,6 +81,7 @@ def xlsx_bytes(table: pd.DataFrame, facts: ChartFacts) -> bytes:
         cell.font = Font(bold=True, color=DEMO_RED[1:])
         top += 1
     _write_table(sheet, table, top + 1)
+    set_up_printing(book, facts.lang)
     book.properties.title = title[0]
     book.properties.creator = "KPI Monitor"
     buffer = io.BytesIO()

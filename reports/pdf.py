@@ -11,7 +11,7 @@ the demo mark at the top of every page.
 from __future__ import annotations
 
 import struct
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from io import BytesIO
 
 from fpdf import FPDF, FontFace
@@ -60,7 +60,8 @@ class ReportPDF(FPDF):
         self.set_margins(MARGINS["left"], MARGINS["top"], MARGINS["right"])
         self.set_auto_page_break(True, margin=MARGINS["bottom"])
         self.set_lang(report.lang)
-        self.set_title(f"{label('title', report.lang)} - {report.unit_name} - {report.period}")
+        period = report_period_label(report.period, report.lang)
+        self.set_title(f"{label('title', report.lang)} - {report.unit_name} - {period}")
         self.set_author(report.unit_name)
         self.set_subject(label("subtitle", report.lang))
         self.set_creator("KPI Monitor")
@@ -296,6 +297,9 @@ RESULT_KEYS = (
 RESULT_WIDTHS = (10, 56, 15, 16, 18, 17, 16, 17, 33, 19, 18, 26)
 
 
+FIT_SIZES = (TABLE_SIZE, 10.5, 10.0)  # the results table shrinks so its note stays with it
+
+
 def _results(pdf: ReportPDF) -> None:
     report, lang = pdf.report, pdf.report.lang
     pdf.add_page(orientation="landscape")
@@ -307,14 +311,29 @@ def _results(pdf: ReportPDF) -> None:
         if row.movement in MOVEMENT_RGB:
             colours[(n, 11)] = MOVEMENT_RGB[row.movement or ""]
     aligns = ["C", "L", *["R"] * 6, "C", "R", "R", "C"]
-    pdf.grid(
-        [label(k, lang) for k in RESULT_KEYS],
-        lines,
-        RESULT_WIDTHS,  # narrowed to the text block by grid()
-        aligns=aligns,
-        colours=colours,
-    )
-    pdf.paragraph(_table_note(report), size=TABLE_SIZE, style="I")
+    headings = [label(k, lang) for k in RESULT_KEYS]
+    note = _table_note(report)
+
+    def draw(size: float) -> None:  # widths narrowed to the text block by grid()
+        pdf.grid(headings, lines, RESULT_WIDTHS, aligns=aligns, colours=colours, size=size)
+
+    draw(_note_fitting_size(pdf, draw, note))
+    pdf.paragraph(note, size=TABLE_SIZE, style="I")
+
+
+def _note_fitting_size(pdf: ReportPDF, draw: Callable[[float], None], note: str) -> float:
+    """The largest table size that leaves room for the note under the table's last row,
+    so no page holds the note alone; the full size if none does."""
+    pdf.set_font(FONT, "I", TABLE_SIZE)
+    lines = pdf.multi_cell(0, TABLE_SIZE * 0.48, note, dry_run=True, output="HEIGHT")
+    height = float(lines) + 1  # type: ignore[arg-type]  # output="HEIGHT" gives a float
+    for size in FIT_SIZES:
+        with pdf.offset_rendering():
+            draw(size)
+            fits = pdf.get_y() + height <= pdf.page_break_trigger
+        if fits:
+            return size
+    return TABLE_SIZE
 
 
 def _table_note(report: Report) -> str:

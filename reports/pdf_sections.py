@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kpi.formatting import day_label, local_moment, quarter_label, unit_label
-from reports.text import METHOD_TEXT, figure, label
+from kpi.formatting import quarter_label, unit_label
+from reports.text import day_text, figure, label, method_lines, method_rules, moment_text
+
+# the status rules: a list under the annex line that announces them, in the tables' size
+RULE_INDENT, RULE_SIZE = 6.0, 11.0
 
 if TYPE_CHECKING:
     from reports.pdf import ReportPDF
@@ -23,22 +26,22 @@ def _missing_and_late(pdf: ReportPDF) -> None:
             [label("unit_col", lang), label("period_col", lang)], rows, (120, 30), aligns=["L", "C"]
         )
     else:
-        pdf.paragraph(label("nothing", lang))
+        pdf.paragraph(label("none.missing_units", lang))
     pdf.subheading(f"2. {label('late', lang)}")
     if quality.late:
         rows = [
             [
                 unit_label(m.unit_code, m.unit_name),
                 quarter_label(m.period, lang),
-                day_label(m.deadline, missing="-"),
-                day_label(m.submitted_on, missing="-"),
+                day_text(m.deadline, lang) if m.deadline else "-",
+                day_text(m.submitted_on, lang) if m.submitted_on else "-",
             ]
             for m in quality.late
         ]
         headings = [label(k, lang) for k in ("unit_col", "period_col", "deadline", "submitted_at")]
         pdf.grid(headings, rows, (80, 22, 28, pdf.epw - 130), aligns=["L", "C", "C", "C"])
     else:
-        pdf.paragraph(label("nothing", lang))
+        pdf.paragraph(label("none.late", lang))
 
 
 def _revised_and_outliers(pdf: ReportPDF) -> None:
@@ -53,7 +56,7 @@ def _revised_and_outliers(pdf: ReportPDF) -> None:
                 figure(r.old_value, lang),
                 figure(r.new_value, lang),
                 r.revised_by,
-                local_moment(r.revised_at),
+                moment_text(r.revised_at, lang),
             ]
             for r in quality.revised
         ]
@@ -63,7 +66,7 @@ def _revised_and_outliers(pdf: ReportPDF) -> None:
             [label(k, lang) for k in keys], rows, widths, aligns=["C", "C", "C", "R", "R", "L", "C"]
         )
     else:
-        pdf.paragraph(label("nothing", lang))
+        pdf.paragraph(label("none.revised", lang))
     pdf.subheading(f"4. {label('outliers', lang)}")
     if quality.outliers:
         rows = [
@@ -74,7 +77,7 @@ def _revised_and_outliers(pdf: ReportPDF) -> None:
                 figure(o.previous, lang),
                 figure(o.value, lang),
                 o.note,
-                f"{o.confirmed_by}\n{local_moment(o.confirmed_at)}",
+                f"{o.confirmed_by}\n{moment_text(o.confirmed_at, lang)}",
             ]
             for o in quality.outliers
         ]
@@ -83,7 +86,7 @@ def _revised_and_outliers(pdf: ReportPDF) -> None:
         aligns = ["C", "C", "C", "R", "R", "L", "L"]
         pdf.grid([label(k, lang) for k in keys], rows, widths, aligns=aligns)
     else:
-        pdf.paragraph(label("nothing", lang))
+        pdf.paragraph(label("none.outliers", lang))
 
 
 def annex(pdf: ReportPDF) -> None:
@@ -92,8 +95,13 @@ def annex(pdf: ReportPDF) -> None:
     pdf.add_page(orientation="portrait")
     pdf.heading(label("s_annex", lang))
     pdf.subheading(f"1. {label('methodology', lang)}")
-    for line in METHOD_TEXT[lang]:
-        pdf.paragraph(f"• {line}")
+    rules = method_rules(lang)
+    for line in method_lines(lang):
+        if line in rules:  # the status rules: a list under the line that announces them
+            pdf.set_x(pdf.l_margin + RULE_INDENT)
+            pdf.paragraph(line, size=RULE_SIZE)
+        else:
+            pdf.paragraph(f"• {line}")
     pdf.subheading(f"2. {label('hash', lang)}")
     pdf.paragraph(f"{report.data_hash}\n{label('hash_note', lang)}")
     pdf.subheading(f"3. {label('uploads', lang)}")
@@ -103,7 +111,7 @@ def annex(pdf: ReportPDF) -> None:
                 str(u.upload_id),
                 u.file_name,
                 u.uploaded_by,
-                local_moment(u.uploaded_at),
+                moment_text(u.uploaded_at, lang),
                 str(u.rows_used),
             ]
             for u in report.uploads
@@ -113,7 +121,7 @@ def annex(pdf: ReportPDF) -> None:
         headings = ["#", *[label(k, lang) for k in keys[1:]]]
         pdf.grid(headings, rows, widths, aligns=["C", "L", "L", "C", "R"])
     else:
-        pdf.paragraph(label("nothing", lang))
+        pdf.paragraph(label("none.uploads", lang))
 
 
 def quality(pdf: ReportPDF) -> None:

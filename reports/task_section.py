@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kpi.formatting import day_label
 from kpi.text import t
+from reports.text import day_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 def label(key: str, lang: str, /, **values: object) -> str:
     return t(f"report_tasks.{key}", lang, **values)
+
+
+# what each part says when it has no row, in the parts' order
+EMPTY = ("completed", "overdue", "issues", "scores")
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ def _tables(section: TaskReportSection, lang: str) -> list[tuple[str, list[str],
         (
             label("completed", lang),
             [label(k, lang) for k in ("code", "name", "lead", "deadline", "done_on")],
-            [[c, n, lead, time, day_label(d)] for c, n, lead, time, d in section.completed],
+            [[c, n, lead, time, day_text(d, lang)] for c, n, lead, time, d in section.completed],
         ),
         (
             label("overdue", lang),
@@ -54,7 +58,7 @@ def _tables(section: TaskReportSection, lang: str) -> list[tuple[str, list[str],
         (
             label("issues", lang),
             [label(k, lang) for k in ("code", "unit", "text", "date")],
-            [[c, u, x, day_label(d)] for c, u, x, d in section.issues],
+            [[c, u, x, day_text(d, lang)] for c, u, x, d in section.issues],
         ),
     ]
     if section.score_half:
@@ -81,11 +85,13 @@ def summary(section: TaskReportSection, lang: str) -> str:
         done=c["done"],
         completed=c["completed_in_period"],
         overdue=c["overdue"],
-        day=day_label(section.day),
+        day=day_text(section.day, lang),
     )
 
 
 def signoff_line(section: TaskReportSection, lang: str) -> str:
+    if section.reports == 0:  # not "0 of the period's 0 progress reports"
+        return label("no_reports", lang)
     return label("signoff", lang, unsigned=section.unsigned, reports=section.reports)
 
 
@@ -100,7 +106,8 @@ def write_sheet(ws: Worksheet, section: TaskReportSection, lang: str, demo: bool
     for number, (title, headings, rows) in enumerate(_tables(section, lang), start=1):
         put(ws, top, 1, title).font = BOLD
         typed = {1, 2} if number == 3 else set()  # the difficulties are typed by units
-        top = table(ws, top + 1, headings, rows or [[label("none", lang)]], user=typed)
+        empty = [[label(f"none.{EMPTY[number - 1]}", lang)]]
+        top = table(ws, top + 1, headings, rows or empty, user=typed)
     if section.score_half:
         put(ws, top, 1, section.score_status)
     for col, width in zip("ABCDEF", (10, 70, 30, 18, 16, 10), strict=True):
@@ -118,7 +125,7 @@ def write_pdf_section(pdf: ReportPDF, section: TaskReportSection) -> None:
     for number, (title, headings, rows) in enumerate(_tables(section, lang), start=1):
         pdf.subheading(f"{number}. {title}")
         if not rows:
-            pdf.paragraph(label("none", lang))
+            pdf.paragraph(label(f"none.{EMPTY[number - 1]}", lang))
             continue
         base = widths[number - 1]
         sized = [w or max(pdf.epw - sum(base), 24) for w in base]  # grid() narrows to fit

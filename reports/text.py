@@ -9,27 +9,57 @@ from __future__ import annotations
 import datetime as dt
 
 from kpi import palette
-from kpi.formatting import day_label, long_date, number, quarter_label, scope_label, unit_label
-from kpi.periods import Quarter
+from kpi.formatting import (
+    day_label,
+    local_moment,
+    long_date,
+    number,
+    quarter_label,
+    scope_label,
+    unit_label,
+)
+from kpi.periods import LOCAL_ZONE, TARGET_PERIOD, Quarter
+from kpi.progress.legend import status_legend
 from kpi.text import LANGS, t
 
 __all__ = [
     "LANGS",
-    "METHOD_TEXT",
     "MOVEMENT_RGB",
     "STATUS_RGB",
     "day_text",
     "figure",
     "known_on_text",
     "label",
+    "method_lines",
+    "method_rules",
+    "moment_text",
 ]
 
 DIGITS = 2  # the report's tables show two decimals
 NO_VALUE = "-"
-METHOD_KEYS = tuple(f"report.method_{n}" for n in range(1, 6))
-METHOD_TEXT: dict[str, tuple[str, ...]] = {
-    lang: tuple(t(key, lang) for key in METHOD_KEYS) for lang in LANGS
-}
+
+
+def method_rules(lang: str = "vi") -> tuple[str, ...]:
+    """'★ Achieved: <the legend's rule>', one line per status, in the order tried."""
+    return tuple(
+        label("method_rule", lang, status=status_mark(status, lang), rule=rule)
+        for status, rule in status_legend(lang)
+    )
+
+
+def method_lines(lang: str = "vi") -> tuple[str, ...]:
+    """The annex's method: the status rules are the overview legend's, filled from
+    kpi.progress.method, so the report cannot state other thresholds than the judgement."""
+    target = quarter_label(TARGET_PERIOD, lang)
+    return (
+        label("method_1", lang, target=target),
+        label("method_2", lang, target=target),
+        label("method_3", lang),
+        *method_rules(lang),
+        label("method_4", lang),
+        label("method_5", lang),
+    )
+
 
 # The dashboard's palette as RGB for fpdf and openpyxl; words go with every colour.
 STATUS_RGB: dict[str, tuple[int, int, int]] = {
@@ -90,6 +120,17 @@ def summary_sentence(
 def day_text(day: dt.date, lang: str = "vi") -> str:
     """A day in a report's prose and tables: '25/01/2026', '25 January 2026'."""
     return long_date(day, "en") if lang == "en" else day_label(day)
+
+
+def moment_text(moment: dt.datetime | None, lang: str = "vi", missing: str = NO_VALUE) -> str:
+    """A stored instant in Việt Nam's time, its day in the form `day_text` gives."""
+    if moment is None:
+        return missing
+    if lang != "en":
+        return local_moment(moment, missing)
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+    local = aware.astimezone(LOCAL_ZONE)
+    return f"{day_text(local.date(), lang)} {local:%H:%M}"
 
 
 def known_on_text(known_on: dt.date | None, lang: str = "vi") -> str:

@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kpi.formatting import day_label, local_moment, quarter_label, report_period_label, unit_label
+from kpi.formatting import quarter_label, report_period_label, unit_label
 from kpi.progress.coverage_text import coverage_text
 from kpi.progress.status import opensdg_word
 from kpi.text import t
@@ -28,10 +28,11 @@ from reports.quality import Quality
 from reports.task_section import label as task_label
 from reports.task_section import write_sheet as write_task_sheet
 from reports.text import (
-    METHOD_TEXT,
     day_text,
     known_on_text,
     label,
+    method_lines,
+    moment_text,
     report_unit,
     status_rgb,
     status_word,
@@ -47,6 +48,7 @@ from reports.xlsx_cells import (
     yes_no,
 )
 from reports.xlsx_heading import heading_rows, signature_rows
+from reports.xlsx_print import set_up_printing
 
 DATA_KEYS = (
     "indicator_code",
@@ -239,8 +241,8 @@ def _submission_sections(q: Quality, lang: str) -> list[Section]:
         [
             unit_label(m.unit_code, m.unit_name),
             quarter_label(m.period, lang),
-            day_label(m.deadline, missing="") or None,
-            day_label(m.submitted_on, missing="") or None,
+            day_text(m.deadline, lang) if m.deadline else None,
+            day_text(m.submitted_on, lang) if m.submitted_on else None,
         ]
         for m in q.late
     ]
@@ -260,7 +262,7 @@ def _change_sections(q: Quality, lang: str) -> list[Section]:
             r.old_value,
             r.new_value,
             r.revised_by,
-            local_moment(r.revised_at),
+            moment_text(r.revised_at, lang),
         ]
         for r in q.revised
     ]
@@ -273,7 +275,7 @@ def _change_sections(q: Quality, lang: str) -> list[Section]:
             o.value,
             o.note,
             o.confirmed_by,
-            local_moment(o.confirmed_at),
+            moment_text(o.confirmed_at, lang),
         ]
         for o in q.outliers
     ]
@@ -301,12 +303,13 @@ def _quality_sheet(ws: Worksheet, report: Report) -> None:
     lang, q = report.lang, report.quality
     top = demo_line(ws, report.is_demo, lang)
     sections = [*_submission_sections(q, lang), *_change_sections(q, lang)]
-    for title, heads, rows, user, formats in sections:
+    empty = ("missing_units", "late", "revised", "outliers")  # the sections' order
+    for (title, heads, rows, user, formats), key in zip(sections, empty, strict=True):
         put(ws, top, 1, title).font = BOLD
         if rows:
             top = table(ws, top + 1, heads, rows, user=user, formats=formats)
         else:
-            put(ws, top + 1, 1, label("nothing", lang))
+            put(ws, top + 1, 1, label(f"none.{key}", lang))
             top += 3
     for c, width in enumerate((34, 14, 14, 16, 40, 30, 20), start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
@@ -316,13 +319,14 @@ def _annex_sheet(ws: Worksheet, report: Report) -> None:
     lang = report.lang
     top = demo_line(ws, report.is_demo, lang)
     put(ws, top, 1, label("methodology", lang)).font = BOLD
-    for r, line in enumerate(METHOD_TEXT[lang], start=top + 1):
+    method = method_lines(lang)
+    for r, line in enumerate(method, start=top + 1):
         put(ws, r, 1, line)
-    top += len(METHOD_TEXT[lang]) + 2
+    top += len(method) + 2
     put(ws, top, 1, label("uploads", lang)).font = BOLD
     heads = ["#", *[label(k, lang) for k in ("file", "officer", "at", "rows")]]
     rows = [
-        [u.upload_id, u.file_name, u.uploaded_by, local_moment(u.uploaded_at), u.rows_used]
+        [u.upload_id, u.file_name, u.uploaded_by, moment_text(u.uploaded_at, lang), u.rows_used]
         for u in report.uploads
     ]
     table(ws, top + 1, heads, rows, user={1, 2})
@@ -341,6 +345,7 @@ def write_xlsx(report: Report, charts: Mapping[str, bytes]) -> bytes:
         tasks_sheet = workbook.create_sheet(task_label("sheet_tasks", report.lang))
         write_task_sheet(tasks_sheet, report.tasks, report.lang, report.is_demo)
     _annex_sheet(workbook.create_sheet(label("sheet_annex", report.lang)), report)
+    set_up_printing(workbook, report.lang)
     period = report_period_label(report.period, report.lang)
     workbook.properties.title = f"{label('title', report.lang)} {period}"
     workbook.properties.creator = "KPI Monitor"

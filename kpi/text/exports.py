@@ -4,6 +4,8 @@ administrative layout of a report (Nghị định 30/2020/NĐ-CP) and an empty p
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
+    # the printed page's footer: &P is the page, &N the page count (Excel's codes)
+    "export.print_page": ("Trang &P/&N", "Page &P of &N"),
     "export.demo_mark": (
         "Dữ liệu minh họa — không phải số liệu thật",
         "Demo data — illustrative, not real figures",

@@ -83,7 +83,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Figures revised since the previous report",
     ),
     "report.outliers": ("Biến động bất thường đã được xác nhận", "Confirmed outliers"),
-    "report.nothing": ("Không có.", "None."),
+    # what an empty list of the report says, one sentence per list
+    "report.none.missing_units": (
+        "Mọi đơn vị đã gửi số liệu của kỳ.",
+        "Every unit submitted its figures for the period.",
+    ),
+    "report.none.late": ("Không có đơn vị nào gửi muộn.", "No unit submitted late."),
+    "report.none.revised": (
+        "Không có số liệu nào được điều chỉnh kể từ kỳ báo cáo trước.",
+        "No figure was revised since the previous report.",
+    ),
+    "report.none.outliers": (
+        "Không có biến động bất thường nào được xác nhận.",
+        "No outlier was confirmed.",
+    ),
+    "report.none.uploads": (
+        "Báo cáo không dùng lần nhập số liệu nào.",
+        "The report uses no upload.",
+    ),
     "report.no_data_reason": (
         "Chưa có số liệu đến kỳ báo cáo.",
         "No data up to the reporting period.",
@@ -118,29 +135,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.chart_caption": ("Chỉ tiêu", "Indicator"),
     "report.total": ("Tổng số", "Total"),
     "report.method_1": (
-        "Mỗi chỉ tiêu là một tỷ lệ phần trăm, càng cao càng tốt; mục tiêu đạt vào quý IV/2030.",
-        "Every indicator is a percentage where higher is better; its target falls in 2030-Q4.",
+        "Mỗi chỉ tiêu là một tỷ lệ phần trăm, càng cao càng tốt; mục tiêu đạt vào {target}.",
+        "Every indicator is a percentage where higher is better; its target falls in {target}.",
     ),
     "report.method_2": (
         "Dự báo 2030 kéo dài đường thẳng bình phương tối thiểu qua mọi giá trị từ kỳ gốc đến "
-        "quý IV/2030 (giới hạn 0–100); tiến độ dự kiến P = (dự báo 2030 − giá trị gốc) / "
+        "{target} (giới hạn 0–100); tiến độ dự kiến P = (dự báo 2030 − giá trị gốc) / "
         "(mục tiêu − giá trị gốc) quyết định trạng thái. Tỷ số tốc độ R = tốc độ thực tế / "
         "tốc độ cần thiết chỉ để tham khảo.",
         "The 2030 projection extends the least-squares line through all values from the "
-        "baseline to 2030-Q4 (clipped to 0–100); projected progress P = (projection − "
+        "baseline to {target} (clipped to 0–100); projected progress P = (projection − "
         "baseline) / (target − baseline) sets the status. The pace ratio R = observed / "
         "required pace is for reference only.",
     ),
     "report.method_3": (
-        "Trạng thái: Đã đạt mục tiêu nếu giá trị mới nhất ≥ mục tiêu; Không có số liệu mới nếu "
-        "số mới nhất cũ hơn kỳ xét từ 2 quý trở lên; Chưa đủ dữ liệu nếu có dưới 4 giá trị "
-        "hoặc khoảng thời gian dưới 3 quý; Đúng lộ trình nếu P ≥ 0,95; Cần tăng tốc nếu "
-        "0,60 ≤ P < 0,95; Tiến độ chậm nếu 0 ≤ P < 0,60; Đang đi xuống nếu P < 0.",
-        "Status: Achieved if the latest value ≥ target; No recent data if the latest value "
-        "is two or more quarters old; Insufficient data with fewer than 4 values or a span "
-        "under 3 quarters; On track if P ≥ 0.95; Needs acceleration if 0.60 ≤ P < 0.95; "
-        "Limited progress if 0 ≤ P < 0.60; Deteriorating if P < 0.",
+        "Trạng thái theo quy tắc đầu tiên thỏa mãn, theo thứ tự sau:",
+        "The status is the first of these rules that holds, in this order:",
     ),
+    "report.method_rule": ("{status}: {rule}", "{status}: {rule}"),
     "report.method_4": (
         "Giá trị lộ trình là đường thẳng từ giá trị gốc đến mục tiêu; chênh lệch = giá trị "
         "mới nhất − giá trị lộ trình. Dự báo 2030 kéo dài tốc độ thực tế, giới hạn trong "
@@ -220,7 +232,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report_tasks.on_time": ("Đúng hạn", "On time"),
     "report_tasks.late": ("Trễ hạn", "Late"),
     "report_tasks.overdue_n": ("Quá hạn", "Overdue"),
-    "report_tasks.none": ("Không có.", "None."),
+    "report_tasks.none.completed": (
+        "Không có nhiệm vụ nào hoàn thành trong kỳ.",
+        "No task was completed in the period.",
+    ),
+    "report_tasks.none.overdue": ("Không có nhiệm vụ nào quá hạn.", "No task is overdue."),
+    "report_tasks.none.issues": (
+        "Các đơn vị chưa báo cáo khó khăn, vướng mắc hay đề xuất nào.",
+        "The units reported no difficulty or proposal.",
+    ),
+    "report_tasks.none.scores": (
+        "Chưa có điểm của đơn vị nào.",
+        "No unit has a score yet.",
+    ),
+    "report_tasks.no_reports": (
+        "Chưa có báo cáo tiến độ nào trong kỳ.",
+        "No progress report was made in the period yet.",
+    ),
     "report.col.indicator_code": ("Mã", "Code"),
     "report.col.name": ("Chỉ tiêu", "Indicator"),
     "report.col.lead_units": ("Đơn vị chủ trì", "Lead units"),

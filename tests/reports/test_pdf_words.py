@@ -12,7 +12,6 @@ from kpi.periods import parse_report_period
 from kpi.services.report_output import render_bytes
 from kpi.services.reporting import build_report
 from kpi.storage import Storage
-from kpi.text import t
 from reports.pdf import RESULT_KEYS
 from reports.text import label
 from tests.reports.conftest import MADE_ON
@@ -39,10 +38,10 @@ def test_every_heading_word_of_the_results_table_is_drawn_whole(
 def test_the_annex_states_the_method_the_colours_come_from() -> None:
     """Methodology version 2: P (the projection) sets the status, R is shown only."""
     from kpi.progress.method import ACCELERATION_PROGRESS, MIN_POINTS, ON_TRACK_PROGRESS
-    from reports.text import METHOD_KEYS
+    from reports.text import method_lines
 
     for lang, on, acc in (("vi", "0,95", "0,60"), ("en", "0.95", "0.60")):
-        method = " ".join(t(k, lang) for k in METHOD_KEYS)
+        method = " ".join(method_lines(lang))
         assert f"P ≥ {on}" in method and f"{acc} ≤ P < {on}" in method
         assert "R ≥" not in method and "R <" not in method
         assert f"{MIN_POINTS}" in method
