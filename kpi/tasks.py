@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from kpi import text as catalogue_text
-from kpi.formatting import MISSING
+from kpi.formatting import MISSING, long_date
 from kpi.messages import Explained, say
 
 DATA_FILE = "tasks.csv"
@@ -173,10 +173,10 @@ def parse_deadline(text: str) -> Deadline:
     return Deadline(written, max(dates) if dates else None, recurring)
 
 
-def _time_label(found: _Found) -> str:
+def _time_label(found: _Found, lang: str) -> str:
     day = found.date
-    if found.form == "day":
-        return day.strftime("%d/%m/%Y")
+    if found.form == "day":  # English days in words, as the report writes them: no 02/09 doubt
+        return long_date(day, "en") if lang == "en" else day.strftime("%d/%m/%Y")
     if found.form == "month":
         return f"{day.month:02d}/{day.year}"
     if found.form == "range":
@@ -193,7 +193,7 @@ def deadline_label(deadline: Deadline, lang: str = "vi") -> str:
         found = []
     if not found:
         return catalogue_text.t("task_deadline.recurring", lang) if deadline.recurring else MISSING
-    when = _time_label(max(found, key=lambda f: f.date))
+    when = _time_label(max(found, key=lambda f: f.date), lang)
     if deadline.recurring:
         return catalogue_text.t("task_deadline.recurring_from", lang, when=when)
     return when

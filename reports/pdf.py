@@ -162,7 +162,7 @@ class ReportPDF(FPDF):
         heading_face = FontFace(emphasis="B", fill_color=HEAD_FILL, color=NAVY)
         with self.table(
             col_widths=tuple(widths),
-            width=sum(widths),
+            width=min(sum(widths), self.epw),  # a float sum may pass the text block by 1e-15
             align="LEFT",
             headings_style=heading_face,
             line_height=size * 0.46,
