@@ -60,7 +60,7 @@ def pending_section(viewer: Viewer, lang: str) -> None:
         choices,
         format_func=lambda c: _label(c[0], c[1], lang),
         placeholder=widget_text.choose(lang),
-        key="appr_pick",
+        key=ui.lang_key("appr_pick"),
     )
     if st.button(t("appr_approve", lang), key="appr_go", type="primary") and chosen:
         unit, quarter = chosen[0], Quarter.from_index(chosen[1])
@@ -99,7 +99,7 @@ def signed_section(viewer: Viewer, lang: str) -> None:
         choices,
         format_func=lambda c: _label(c[0], c[1], lang),
         placeholder=widget_text.choose(lang),
-        key="unappr_pick",
+        key=ui.lang_key("unappr_pick"),
     )
     reason = st.text_input(t("appr_reason", lang), key="unappr_reason")
     if st.button(t("appr_unapprove", lang), key="unappr_go", disabled=not reason.strip()):
