@@ -103,7 +103,10 @@ def withdraw_section(viewer: Viewer, lang: str) -> None:
     }
     with st.expander(t("tso_withdraw_title", lang), icon=":material/undo:"):
         chosen = st.selectbox(
-            t("tso_withdraw_pick", lang), list(labels), format_func=labels.__getitem__, key=PICK
+            t("tso_withdraw_pick", lang),
+            list(labels),
+            format_func=labels.__getitem__,
+            key=ui.lang_key(PICK),
         )
         reason = st.text_input(t("tso_withdraw_reason", lang), key=REASON, max_chars=500)
         wanted = (chosen[0], chosen[1], reason.strip()) if chosen else None

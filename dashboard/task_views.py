@@ -55,7 +55,7 @@ def report_form(viewer: Viewer, lang: str) -> None:
         list(by_code),
         format_func=lambda c: f"{c} — {clipped(by_code[c].name_in(lang), SHORT_NAME)}",
         placeholder=widget_text.choose(lang),
-        key="tr_code",
+        key=ui.lang_key("tr_code"),
     )
     if code is not None:
         task = by_code[code]
@@ -69,7 +69,7 @@ def report_form(viewer: Viewer, lang: str) -> None:
             [s.value for s in TaskState],
             format_func=lambda s: TaskState(s).label(lang),
             horizontal=True,
-            key="tr_state",
+            key=ui.lang_key("tr_state"),
         )
         percent = st.slider(t("task_percent", lang), 0, 100, 0, 5, key="tr_percent")
         evidence = st.text_input(t("task_evidence", lang), key="tr_evidence")
@@ -161,7 +161,7 @@ def scorecard(lang: str) -> None:
         halves,
         format_func=lambda h: h.label(lang),
         placeholder=widget_text.choose(lang),
-        key="sc_half",
+        key=ui.lang_key("sc_half"),
     )
     versions = scores.published(resources.storage(), half)
     if versions:

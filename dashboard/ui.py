@@ -49,6 +49,27 @@ def language_switch() -> None:
         st.session_state[LANG_KEY] = "vi"
 
 
+def lang_key(key: str, default: object = None) -> str:
+    """The key of a choice widget drawn in words of the page's language. Streamlit keeps a
+    keyed widget across reruns and redraws none of its shown choice when only `format_func`
+    changes, so each language gets a widget of its own: the choice made under the other
+    language's key is carried over (it survives the switch; the old key is dropped as
+    stale). Vietnamese, the first language, keeps the bare key, the one tests and links
+    know. `default` (e.g. a code from the URL) is put in Session State when nothing is
+    chosen yet: the widget is then given no index (Streamlit warns on both)."""
+    current = key if lang() == "vi" else f"{key}.{lang()}"
+    state = st.session_state
+    if current not in state:
+        for other in (key, *(f"{key}.{code}" for code in LANGS if code != "vi")):
+            if other != current and other in state:
+                state[current] = state[other]
+                break
+        else:
+            if default is not None:
+                state[current] = default
+    return current
+
+
 def set_viewer(viewer: Viewer | None) -> None:
     """None at the start of each run: a role removed since the last run is gone at once."""
     st.session_state[VIEWER_KEY] = viewer

@@ -84,7 +84,7 @@ def locks_section(actor: str, lang: str) -> None:
             quarters,
             format_func=lambda p: quarter_label(p, lang),
             placeholder=widget_text.choose(lang),
-            key="lock_period",
+            key=ui.lang_key("lock_period"),
         )
         until = st.date_input(
             t("cyc_until", lang),

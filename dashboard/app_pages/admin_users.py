@@ -54,7 +54,7 @@ def add_form(admin: Viewer) -> None:
             list(Role),
             format_func=lambda r: role_word(r, lang),
             placeholder=widget_text.choose(lang),
-            key="user_role",
+            key=ui.lang_key("user_role"),
             index=1,
         )
         chosen = st.multiselect(

@@ -35,7 +35,7 @@ def _pick(choices: list[tuple[str, int]], key: str, lang: str) -> tuple[str, int
         choices,
         format_func=lambda c: _label(c[0], c[1], lang),
         placeholder=widget_text.choose(lang),
-        key=key,
+        key=ui.lang_key(key),
     )
     if chosen is not None:
         quarter = Quarter.from_index(chosen[1]).name(lang)

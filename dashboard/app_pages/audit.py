@@ -42,7 +42,7 @@ def _pick(column: Any, label: str, options: list[str], key: str, shown: Any) -> 
         [ALL, *options],
         format_func=lambda v: t("audit.all", lang) if v == ALL else shown(v),
         placeholder=widget_text.choose(lang),
-        key=key,
+        key=ui.lang_key(key),
     )
     return str(chosen or ALL)
 
@@ -112,7 +112,7 @@ def download_section(attempts: Any, lang: str) -> None:
         list(labels),
         format_func=labels.__getitem__,
         placeholder=widget_text.choose(lang),
-        key="audit_upload",
+        key=ui.lang_key("audit_upload"),
     )
     found = upload_file(resources.storage(), int(chosen)) if chosen is not None else None
     if found is None:

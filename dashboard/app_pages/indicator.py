@@ -42,14 +42,12 @@ def choose(lang: str) -> tuple[Indicator, str | None]:
     catalogue = resources.catalogue()
     codes = list(catalogue.codes)
     wanted = st.query_params.get(CODE_PARAM)
-    index = codes.index(wanted) if wanted in codes else 0
     cols = st.columns([3, 2])
     code = cols[0].selectbox(
         t("pick_indicator", lang),
         codes,
-        index=index,
         format_func=lambda c: f"{c} · {catalogue[c].short_name(lang)}",
-        key="ind_code",
+        key=ui.lang_key("ind_code", wanted if wanted in codes else None),
     )
     st.query_params[CODE_PARAM] = code
     labels = data.unit_labels()
@@ -58,7 +56,7 @@ def choose(lang: str) -> tuple[Indicator, str | None]:
         t("pick_unit", lang),
         [MINISTRY, *units],
         format_func=lambda u: scope_label(None if u == MINISTRY else labels.get(u, u), lang),
-        key="ind_unit",
+        key=ui.lang_key("ind_unit"),
     )
     return catalogue[code], None if unit == MINISTRY else unit
 

@@ -37,13 +37,16 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
         t("filter_group", lang),
         [ALL, *groups],
         format_func=lambda g: t("all", lang) if g == ALL else t("group_label", lang, group=g),
-        key="ov_group",
+        key=ui.lang_key("ov_group"),
     )
     lead = cols[1].selectbox(
-        t("filter_lead", lang), [ALL, *leads], format_func=unit_name, key="ov_lead"
+        t("filter_lead", lang), [ALL, *leads], format_func=unit_name, key=ui.lang_key("ov_lead")
     )
     unit = cols[0].selectbox(
-        t("filter_unit", lang), [MINISTRY, *units], format_func=unit_name, key="ov_unit"
+        t("filter_unit", lang),
+        [MINISTRY, *units],
+        format_func=unit_name,
+        key=ui.lang_key("ov_unit"),
     )
     default = data.default_as_of()
     # only ended quarters: the last ended one first, then the quarters with figures
@@ -56,7 +59,7 @@ def filters(lang: str, catalogue: Catalogue) -> dict[str, str | None]:
         choices,
         index=0,
         format_func=lambda p: quarter_label(p, lang),
-        key="ov_as_of",
+        key=ui.lang_key("ov_as_of"),
     )
     return {
         "group": None if group == ALL else group,
@@ -100,7 +103,7 @@ def status_filter(rows: pd.DataFrame, lang: str) -> list[str]:
         ordered,
         selection_mode="multi",
         format_func=option,
-        key="ov_status",
+        key=ui.lang_key("ov_status"),
     )
     return [s.value for s in chosen or []]
 
@@ -297,10 +300,10 @@ def _lead(code: str | None, lang: str) -> str:
 
 def filter_summary(lang: str) -> str:
     """The expander's label, from the widgets' state (set before this run began)."""
-    unit = st.session_state.get("ov_unit", MINISTRY)
-    as_of = st.session_state.get("ov_as_of") or data.default_as_of()
+    unit = st.session_state.get(ui.lang_key("ov_unit"), MINISTRY)
+    as_of = st.session_state.get(ui.lang_key("ov_as_of")) or data.default_as_of()
     scope = scope_name({"unit": None if unit == MINISTRY else unit}, lang)
-    group = st.session_state.get("ov_group", ALL)
+    group = st.session_state.get(ui.lang_key("ov_group"), ALL)
     parts = [scope, quarter_label(as_of, lang)]
     parts.append(t("ov.all_groups", lang) if group == ALL else t("group_label", lang, group=group))
     return t("ov.filters", lang, summary=" · ".join(parts))

@@ -62,7 +62,7 @@ def _controls(lang: str) -> tuple[str, ReportPeriod | None, str]:
         _t("period", lang),
         options,
         format_func=lambda p: period_name(p, lang),
-        key="report_period",
+        key=ui.lang_key("report_period"),
         disabled=not options,
     )
     report_lang = right.radio(

@@ -50,15 +50,14 @@ def filters(lang: str, leads: list[str]) -> tuple[str | None, str | None, dt.dat
         [ALL, "task", "database"],
         format_func=lambda k: t("all", lang) if k == ALL else t(f"tasks_kind_{k}", lang),
         placeholder=widget_text.choose(lang),
-        key="tk_kind",
+        key=ui.lang_key("tk_kind"),
     )
     unit = cols[1].selectbox(
         t("tasks_unit", lang),
         options,
-        index=options.index(wanted) if wanted in options else 0,
         format_func=lambda c: t("all", lang) if c == ALL else labels.get(c, c),
         placeholder=widget_text.choose(lang),
-        key="tk_unit",
+        key=ui.lang_key("tk_unit", wanted if wanted in options else None),
     )
     day = cols[2].date_input(
         t("tasks_as_of", lang), local_today(), key="tk_day", format=DAY_INPUT_FORMAT

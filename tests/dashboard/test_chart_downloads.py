@@ -86,7 +86,7 @@ def test_the_ministry_chart_downloads(open_page: AppFactory, files: Files) -> No
 
 def test_a_unit_chart_in_english(open_page: AppFactory, files: Files) -> None:
     at = open_page("indicator.py", lang="en")
-    at.selectbox(key="ind_unit").set_value("VPB").run()
+    at.selectbox(key="ind_unit.en").set_value("VPB").run()
     assert not at.exception, [e.value for e in at.exception]
     svg = files["chi-tieu-1.1-VPB.svg"]().decode("utf-8")
     assert "Indicator 1.1: the path to 2030" in svg

@@ -219,14 +219,14 @@ def test_users_page_says_roles_in_the_language(open_page: AppFactory, app_db: st
     assert users.iloc[0]["Đơn vị được giao"] == "VPB · Văn phòng Bộ"
     en = open_page("admin_users.py", role=Role.ADMIN, lang="en")
     assert en.dataframe[0].value.iloc[0]["Role"] == "Data officer"
-    assert en.selectbox(key="user_role").value == Role.OFFICER
+    assert en.selectbox(key="user_role.en").value == Role.OFFICER
     assert en.multiselect(key="user_units").placeholder == "Choose…"
 
 
 def test_an_english_page_shows_a_refusal_in_english(open_page: AppFactory, app_db: str) -> None:
     at = open_page("admin_cycle.py", role=Role.ADMIN, lang="en")
     at.selectbox(key="lock_unit").set_value("VPB")
-    at.selectbox(key="lock_period").set_value("2026-Q3")
+    at.selectbox(key="lock_period.en").set_value("2026-Q3")
     at.get("button")[0].click().run()  # no reason given: the service refuses
     assert not at.exception
     shown = [str(e.value) for e in at.error]

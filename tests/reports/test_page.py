@@ -70,7 +70,7 @@ def test_page_speaks_english(app_db: str) -> None:
     at = _open("en")
     assert at.title[0].value == "6-month and year-end reports"
     assert at.button(key="report_build").label == "Build report"
-    options = at.selectbox(key="report_period").options
+    options = at.selectbox(key="report_period.en").options
     last = last_ended_quarter()
     newest = {
         1: f"Year {last.year - 1}",
