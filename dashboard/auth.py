@@ -56,7 +56,7 @@ def demo_role_switcher() -> Viewer:
         _t("demo_role"),
         options=list(DEMO_USERS),
         format_func=lambda r: labels[r],
-        key=DEMO_KEY,
+        key=ui.lang_key(DEMO_KEY),  # a role radio drawn anew in each language
         help=_t("demo_help"),
     )
     return DEMO_USERS[role]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kpi.audit_text import change_text, count_text, moment_text, text_or_dash
+from kpi.audit_text import actor_text, change_text, count_text, moment_text, text_or_dash
 from kpi.formatting import MISSING, number, quarter_label
 from kpi.text import t
 
@@ -35,7 +35,7 @@ def readable_history(
             t("hist.counts", lang): counts,
             t("tbl.revision", lang): [count_text(r, lang) for r in rows["revision"]],
             t("tbl.note", lang): [text_or_dash(n) for n in rows["note"]],
-            t("tbl.uploaded_by", lang): [text_or_dash(b) for b in rows["created_by"]],
+            t("tbl.uploaded_by", lang): [actor_text(b, lang) for b in rows["created_by"]],
             t("tbl.when", lang): [moment_text(m) for m in rows["created_at"]],
             t("tbl.file", lang): [text_or_dash(f) for f in rows["file_name"]],
             t("col_approval", lang): [

@@ -17,6 +17,7 @@ import streamlit as st
 from dashboard import ui
 from kpi.audit_text import (
     action_word,
+    actor_text,
     change_text,
     count_text,
     detail_text,
@@ -67,7 +68,7 @@ def changes_table(raw: pd.DataFrame, lang: str, unit: Name, indicator: Name) -> 
         pd.DataFrame(
             {
                 t("tbl.when", lang): [moment_text(v) for v in _col(raw, "created_at")],
-                t("tbl.who", lang): [text_or_dash(v) for v in _col(raw, "created_by")],
+                t("tbl.who", lang): [actor_text(v, lang) for v in _col(raw, "created_by")],
                 t("tbl.indicator", lang): [
                     _named(indicator, c) for c in _col(raw, "indicator_code")
                 ],
@@ -92,7 +93,7 @@ def actions_table(raw: pd.DataFrame, lang: str, unit: Name) -> pd.DataFrame:
         pd.DataFrame(
             {
                 t("tbl.when", lang): [moment_text(v) for v in _col(raw, "at")],
-                t("tbl.who", lang): [text_or_dash(v) for v in _col(raw, "actor")],
+                t("tbl.who", lang): [actor_text(v, lang) for v in _col(raw, "actor")],
                 t("tbl.action", lang): [action_word(a, lang) for a in actions],
                 t("tbl.outcome", lang): [outcome_word(o, lang) for o in _col(raw, "outcome")],
                 t("tbl.unit", lang): [_named(unit, c) for c in _col(raw, "unit_code")],
@@ -117,7 +118,7 @@ def uploads_table(raw: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             t("tbl.when", lang): [moment_text(v) for v in _col(raw, "uploaded_at")],
-            t("tbl.uploaded_by", lang): [text_or_dash(v) for v in _col(raw, "uploaded_by")],
+            t("tbl.uploaded_by", lang): [actor_text(v, lang) for v in _col(raw, "uploaded_by")],
             t("tbl.file", lang): [text_or_dash(v) for v in _col(raw, "file_name")],
             t("tbl.outcome", lang): [outcome_word(o, lang) for o in _col(raw, "outcome")],
         }

@@ -102,6 +102,22 @@ def text_or_dash(value: object) -> str:
     return MISSING if is_missing(value) else str(value)
 
 
+# Machine words the storage writes where a person or a file would stand: said in words.
+MACHINE_WORDS = {"system": "audit.actor.system", "plan": "audit.source.plan",
+                 "import": "audit.source.import"}  # fmt: skip
+
+
+def actor_text(value: object, lang: str = "vi") -> str:
+    """Who did it: the account, or 'Hệ thống' / 'System' for the application itself."""
+    shown = text_or_dash(value)
+    return t(MACHINE_WORDS["system"], lang) if shown == "system" else shown
+
+
+def _source(d: Mapping[str, Any], lang: str) -> str:
+    shown = text_or_dash(d.get("source"))
+    return t(MACHINE_WORDS[shown], lang) if shown in ("plan", "import") else shown
+
+
 def moment_text(value: object) -> str:
     """A stored instant in Việt Nam's time ('30/11/2026 14:05'); '—' for none."""
     if is_missing(value):
@@ -305,7 +321,7 @@ BUILDERS: dict[str, Callable[[Mapping[str, Any], str, UnitName], str]] = {
         "detail.tasks_import",
         added=_count("added"),
         updated=_count("updated"),
-        source=_get("source"),
+        source=_source,
     ),
     "tasks.approve": _sentence("detail.task_approve", half=_half, n=_count("reports")),
     "tasks.unapprove": _sentence(

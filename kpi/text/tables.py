@@ -150,6 +150,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "task {task}: {state}, {percent}, on {day}",
     ),
     "detail.task_file": ("tệp {file}: {n} dòng", "file {file}: {n} {n|row|rows}"),
+    "audit.actor.system": ("Hệ thống", "System"),
+    "audit.source.plan": ("kế hoạch", "the plan"),
+    "audit.source.import": ("tệp nhập", "an imported file"),
     "detail.tasks_import": (
         "{added} thêm, {updated} cập nhật (nguồn: {source})",
         "{added} added, {updated} updated (source: {source})",

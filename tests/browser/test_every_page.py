@@ -67,10 +67,20 @@ OVERFLOW = """() => {
   const main = document.querySelector('[data-testid=stMain]');
   const w = Math.min(main.getBoundingClientRect().right, window.innerWidth);
   const own = '[data-testid=stDataFrame], [data-testid=stVegaLiteChart], [role=tablist]';
+  // a wide table inside a box of its own that fits the screen and scrolls sideways is
+  // drawn within the page: only what reaches past the screen with no such box counts
+  const boxed = e => {
+    for (let a = e.parentElement; a && a !== main; a = a.parentElement) {
+      const x = getComputedStyle(a).overflowX;
+      if ((x === 'auto' || x === 'scroll' || x === 'hidden') &&
+          a.getBoundingClientRect().right <= w + 1) return true;
+    }
+    return false;
+  };
   const wide = [...main.querySelectorAll('*')].filter(e => {
     if (e.closest(own)) return false;
     const r = e.getBoundingClientRect();
-    return r.width > 0 && r.right > w + 1;
+    return r.width > 0 && r.right > w + 1 && !boxed(e);
   });
   if (main.scrollWidth <= main.clientWidth + 1 && !wide.length &&
       document.documentElement.scrollWidth <= window.innerWidth + 1)

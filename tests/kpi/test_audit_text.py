@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from kpi import audit_text
 from kpi.audit_text import (
     ACTION_KINDS,
     KINDS,
@@ -210,3 +211,24 @@ def test_the_demo_note_reads_in_each_language() -> None:
     assert detail_text("upload.commit", detail, "vi").endswith("; ghi chú: Dữ liệu minh họa")
     detail["note"] = "Quý sửa"  # an officer's own note stays as written
     assert detail_text("upload.commit", detail, "en").endswith("; note: Quý sửa")
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "text"),
+    [
+        ("system", "vi", "Hệ thống"),
+        ("system", "en", "System"),
+        ("can-bo@demo.local", "vi", "can-bo@demo.local"),
+        (None, "en", "—"),
+    ],
+)
+def test_the_application_itself_is_named_in_words(value: object, lang: str, text: str) -> None:
+    assert audit_text.actor_text(value, lang) == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("vi", "(nguồn: kế hoạch)"), ("en", "(source: the plan)")]
+)
+def test_the_plans_own_tasks_say_where_they_came_from(lang: str, words: str) -> None:
+    detail = {"added": 44, "updated": 0, "source": "plan"}
+    assert words in audit_text.detail_text("tasks_import", detail, lang, str)
