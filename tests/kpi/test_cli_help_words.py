@@ -57,7 +57,7 @@ def help_of(args: list[str], capsys: pytest.CaptureFixture[str], code: int = 0) 
     sys_argv, sys.argv = sys.argv, ["kpi", *args]
     try:
         with pytest.raises(SystemExit) as exited:
-            main.run()
+            main.invoke()  # run() ends the process itself (os._exit): not in a test
     finally:
         sys.argv = sys_argv
     out = capsys.readouterr()
