@@ -40,7 +40,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tbl.kb": ("{n} KB", "{n} KB"),
     "tbl.newest_rows": (
         "Bảng hiện {shown} dòng mới nhất trong {total} dòng; tệp CSV có đủ {total} dòng.",
-        "The table shows the newest {shown} of {total} rows; the CSV has all {total}.",
+        "The table shows the newest {shown} of {total} {total|row|rows}; the CSV has all {total}.",
     ),
     # ---- the audit page ------------------------------------------------------------------
     "audit.person": ("Người thực hiện", "Person"),
